@@ -34,8 +34,10 @@ import java.util.stream.Collectors;
  *   <li>A column is <i>numeric</i> when its data rows hold at least one number and no text. Other
  *       columns are ignored and listed in {@link NumericTable#ignoredColumns()}; the first of them
  *       that holds text gives the row labels.
- *   <li>The first line is a <i>header</i> when it has text in a column whose other rows are numeric.
- *       A header of numbers only cannot be told from data and is read as data. Without a header
+ *   <li>The first line is a <i>header</i> when it holds text and a column whose other rows are
+ *       numeric does not start with a number (it starts with text, or is empty like the unnamed
+ *       index column pandas writes). A header of numbers only cannot be told from data and is
+ *       read as data. Without a header
  *       columns are named {@code c1, c2, ...} by their position in the file.
  * </ul>
  *
@@ -102,9 +104,15 @@ public final class NumericCsv {
         }
         count++;
       }
+      // A header: the first line holds text, and a column that is numeric below does not start
+      // with a number (it starts with text, or is empty like the unnamed index column pandas writes).
+      boolean firstHasText = false;
+      for (int c = 0; c < n; c++) {
+        firstHasText |= firstKind[c] == TEXT;
+      }
       boolean header = false;
-      for (int c = 0; c < n && count > 1; c++) {
-        header |= firstKind[c] == TEXT && numberBelow[c] && !textBelow[c];
+      for (int c = 0; c < n && count > 1 && firstHasText; c++) {
+        header |= firstKind[c] != NUMBER && numberBelow[c] && !textBelow[c];
       }
       boolean[] numeric = new boolean[n];
       boolean[] hasText = new boolean[n];
