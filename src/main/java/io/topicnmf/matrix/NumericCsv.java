@@ -73,7 +73,7 @@ public final class NumericCsv {
 
   /** What the first pass learned: the header, which columns are numeric, where the labels are. */
   private record Layout(
-      int fields, long headerLine, boolean header, boolean[] numeric, int labelColumn, List<String> names) {}
+      int fields, boolean header, boolean[] numeric, int labelColumn, List<String> names) {}
 
   private static Layout classify(Path file, char delimiter) throws IOException {
     List<String> row = new ArrayList<>();
@@ -142,7 +142,7 @@ public final class NumericCsv {
                 + "columns found: " + quoted(names);
         throw new MatrixFormatException(file, detail);
       }
-      return new Layout(n, firstLine, header, numeric, labelColumn, List.copyOf(names));
+      return new Layout(n, header, numeric, labelColumn, List.copyOf(names));
     }
   }
 
