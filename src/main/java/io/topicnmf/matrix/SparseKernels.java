@@ -118,6 +118,166 @@ public final class SparseKernels {
         (blk, from, to) -> sampledProductRows(rowPtr, colIdx, w, ht, k, out, from, to));
   }
 
+  /**
+   * Floor of {@code (W·H)(i,j)} where a ratio {@code x/(W·H)} or a logarithm is taken, as
+   * scikit-learn's {@code EPSILON} (float32 machine epsilon), so a zero prediction at a stored
+   * entry gives a large but finite gradient.
+   */
+  public static final double KL_EPSILON = 1.1920928955078125e-7;
+
+  /**
+   * Sum over the stored entries of rows {@code [from, to)} of {@code x·ln(x / max(v, ε)) − x}, where
+   * {@code v[p]} holds {@code (W·H)} at stored entry p ({@link #KL_EPSILON}); stored zeros add 0.
+   * With {@code Σ(W·H) = colsum(W)·rowsum(H)} added, this is the generalized KL divergence.
+   */
+  public static double klTermsRows(int[] rowPtr, double[] values, double[] v, int from, int to) {
+    double s = 0.0;
+    for (int p = rowPtr[from], end = rowPtr[to]; p < end; p++) {
+      double x = values[p];
+      if (x > 0.0) {
+        s += x * Math.log(x / Math.max(v[p], KL_EPSILON)) - x;
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Like {@link #klTermsRows} but evaluating {@code (W·H)(i,j) = a(i,:)·b(j,:)} on the fly, with
+   * {@code a} {@code rows × k} and {@code b} {@code cols × k} row-major.
+   */
+  public static double klTermsRows(int[] rowPtr, int[] colIdx, double[] values, double[] a,
+      double[] b, int k, int from, int to) {
+    double s = 0.0;
+    for (int i = from; i < to; i++) {
+      int ai = i * k;
+      for (int p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) {
+        double x = values[p];
+        if (x > 0.0) {
+          int bj = colIdx[p] * k;
+          double wh = 0.0;
+          for (int t = 0; t < k; t++) {
+            wh += a[ai + t] * b[bj + t];
+          }
+          s += x * Math.log(x / Math.max(wh, KL_EPSILON)) - x;
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * One multiplicative update for the generalized KL divergence (Lee &amp; Seung 2001;
+   * scikit-learn's {@code _multiplicative_update_w} with {@code beta_loss=1}) of rows {@code [from,
+   * to)} of {@code a} ({@code rows × k}), the other factor {@code b} ({@code cols × k}) fixed:
+   * {@code a(i,t) ← a(i,t)·Σ_p [x_p/max((a·bᵀ)_p, ε)]·b(j_p,t) / (bSum[t] + l1 + l2·a(i,t))}, the
+   * predictions evaluated at the stored entries of row i only, a zero denominator replaced by
+   * {@link DenseKernels#MU_EPSILON}. {@code scratch[off, off+k)} holds one row's numerators. Works
+   * for W (on X, b = Hᵀ) and for Hᵀ (on Xᵀ, b = W).
+   */
+  public static void klMuRows(int[] rowPtr, int[] colIdx, double[] values, double[] a, double[] b,
+      int k, double[] bSum, double l1, double l2, double[] scratch, int off, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int ai = i * k;
+      for (int t = 0; t < k; t++) {
+        scratch[off + t] = 0.0;
+      }
+      for (int p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) {
+        int bj = colIdx[p] * k;
+        double wh = 0.0;
+        for (int t = 0; t < k; t++) {
+          wh += a[ai + t] * b[bj + t];
+        }
+        double r = values[p] / Math.max(wh, KL_EPSILON);
+        for (int t = 0; t < k; t++) {
+          scratch[off + t] += r * b[bj + t];
+        }
+      }
+      for (int t = 0; t < k; t++) {
+        double den = bSum[t] + l1 + l2 * a[ai + t];
+        a[ai + t] *= scratch[off + t] / (den == 0.0 ? DenseKernels.MU_EPSILON : den);
+      }
+    }
+  }
+
+  /**
+   * One cyclic coordinate-descent sweep for the generalized KL divergence (Hsieh &amp; Dhillon,
+   * "Fast coordinate descent methods with variable selection for non-negative matrix
+   * factorization", KDD 2011, section 5) over rows {@code [from, to)} of {@code a} ({@code rows × k}),
+   * the other factor {@code b} ({@code cols × k}) fixed. For each row i it first evaluates
+   * {@code v_p = (a·bᵀ)_p} at the row's stored entries (into {@code v[p]}), then for each t in order
+   * minimises the one-variable problem
+   * {@code f(a_it) = a_it·(bSum[t] + l1) + ½·l2·a_it² − Σ_p x_p·ln v_p} by projected Newton steps
+   * {@code s = max(−a_it, −f'/f'')}, {@code f' = bSum[t] + l1 + l2·a_it − Σ_p x_p·b(j_p,t)/v_p},
+   * {@code f'' = l2 + Σ_p x_p·b(j_p,t)²/v_p²}, keeping v up to date; at most {@code maxNewton}
+   * steps, fewer once a step changes a_it by less than {@code newtonTol} relatively. On return
+   * {@code v[p]} holds {@code (a·bᵀ)} at every stored entry of the rows, up to rounding.
+   */
+  public static void klCdRows(int[] rowPtr, int[] colIdx, double[] values, double[] a, double[] b,
+      int k, double[] bSum, double l1, double l2, double[] v, int maxNewton, double newtonTol,
+      int from, int to) {
+    for (int i = from; i < to; i++) {
+      int ai = i * k;
+      int start = rowPtr[i];
+      int end = rowPtr[i + 1];
+      for (int p = start; p < end; p++) {
+        int bj = colIdx[p] * k;
+        double wh = 0.0;
+        for (int t = 0; t < k; t++) {
+          wh += a[ai + t] * b[bj + t];
+        }
+        v[p] = wh;
+      }
+      for (int t = 0; t < k; t++) {
+        double w = a[ai + t];
+        double g1 = 0.0;
+        double g2 = 0.0;
+        for (int p = start; p < end; p++) {
+          double bt = b[colIdx[p] * k + t];
+          if (bt != 0.0) {
+            double vv = Math.max(v[p], KL_EPSILON);
+            double r = values[p] * bt / vv;
+            g1 += r;
+            g2 += r * bt / vv;
+          }
+        }
+        for (int it = 0; it < maxNewton; it++) {
+          double grad = bSum[t] + l1 + l2 * w - g1;
+          double hess = l2 + g2;
+          double s;
+          if (hess > 0.0) {
+            s = -grad / hess;
+          } else {
+            s = grad > 0.0 ? -w : 0.0;
+          }
+          if (s < -w) {
+            s = -w;
+          }
+          if (s == 0.0) {
+            break;
+          }
+          w += s;
+          g1 = 0.0;
+          g2 = 0.0;
+          for (int p = start; p < end; p++) {
+            double bt = b[colIdx[p] * k + t];
+            if (bt != 0.0) {
+              double nv = v[p] + s * bt;
+              v[p] = nv;
+              double vv = Math.max(nv, KL_EPSILON);
+              double r = values[p] * bt / vv;
+              g1 += r;
+              g2 += r * bt / vv;
+            }
+          }
+          if (Math.abs(s) <= newtonTol * w) {
+            break;
+          }
+        }
+        a[ai + t] = w;
+      }
+    }
+  }
+
   private static void checkMultiply(CsrMatrix a, double[] b, int k, double[] c) {
     if (k < 0 || b.length < (long) a.cols() * k || c.length < (long) a.rows() * k) {
       throw new IllegalArgumentException("multiply: A is " + a.rows() + "x" + a.cols() + ", B needs "

@@ -116,6 +116,68 @@ class SparseKernelsTest {
   }
 
   @Test
+  void klMultiplicativeUpdateMatchesNaiveFormula() {
+    SplittableRandom rnd = new SplittableRandom(6);
+    int rows = 40, cols = 30, k = 4;
+    double[][] a = randomSparse(rnd, rows, cols, 0.3);
+    CsrMatrix x = CsrMatrix.fromDense(a, cols);
+    double[] w = new double[rows * k];
+    double[] ht = new double[cols * k];
+    for (int q = 0; q < w.length; q++) w[q] = rnd.nextDouble();
+    for (int q = 0; q < ht.length; q++) ht[q] = rnd.nextDouble();
+    double[] hSum = new double[k];
+    for (int j = 0; j < cols; j++) for (int t = 0; t < k; t++) hSum[t] += ht[j * k + t];
+    double[] expected = w.clone();
+    for (int i = 0; i < rows; i++)
+      for (int t = 0; t < k; t++) {
+        double num = 0;
+        for (int j = 0; j < cols; j++) {
+          if (a[i][j] == 0) continue;
+          double wh = 0;
+          for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
+          num += a[i][j] / wh * ht[j * k + t];
+        }
+        expected[i * k + t] = w[i * k + t] * num / (hSum[t] + 0.1 + 0.2 * w[i * k + t]);
+      }
+    SparseKernels.klMuRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, 0.1, 0.2,
+        new double[k], 0, 0, rows);
+    assertArrayEquals(expected, w, 1e-12);
+  }
+
+  @Test
+  void klCoordinateDescentReachesEachCoordinateOptimumAndTracksPredictions() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    int rows = 25, cols = 20, k = 3;
+    double[][] a = randomSparse(rnd, rows, cols, 0.4);
+    CsrMatrix x = CsrMatrix.fromDense(a, cols);
+    double[] w = new double[rows * k];
+    double[] ht = new double[cols * k];
+    for (int q = 0; q < w.length; q++) w[q] = rnd.nextDouble();
+    for (int q = 0; q < ht.length; q++) ht[q] = rnd.nextDouble();
+    double[] hSum = new double[k];
+    for (int j = 0; j < cols; j++) for (int t = 0; t < k; t++) hSum[t] += ht[j * k + t];
+    double[] v = new double[x.nnz()];
+    double l1 = 0.05;
+    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, l1, 0.0, v, 100, 0.0, 0, rows);
+    double[] fresh = new double[x.nnz()];
+    SparseKernels.sampledProductRows(x.rowPtr(), x.colIdx(), w, ht, k, fresh, 0, rows);
+    assertArrayEquals(fresh, v, 1e-12);
+    // The last coordinate of each row was minimised last, with the others fixed: KKT holds there.
+    for (int i = 0; i < rows; i++) {
+      int t = k - 1;
+      double grad = hSum[t] + l1;
+      for (int p = x.rowPtr()[i]; p < x.rowPtr()[i + 1]; p++) {
+        grad -= x.values()[p] * ht[x.colIdx()[p] * k + t] / fresh[p];
+      }
+      if (w[i * k + t] > 0) {
+        assertEquals(0.0, grad, 1e-9, "row " + i);
+      } else {
+        assertTrue(grad >= -1e-9, "row " + i + " grad " + grad);
+      }
+    }
+  }
+
+  @Test
   void shapeMismatchNamesBothShapes() {
     CsrMatrix a = CsrMatrix.fromDense(new double[][] {{1, 0, 2}, {0, 3, 0}}, 3);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -207,6 +207,44 @@ class NmfTest {
   }
 
   @Test
+  void regularizedFitSatisfiesKktConditionsWithScikitLearnScaling() {
+    // At a solution of min ½‖X−WH‖² + l1W‖W‖₁ + ½l2W‖W‖² (+ H terms), with l1W = alphaW·l1Ratio·cols
+    // and l2W = alphaW·(1−l1Ratio)·cols, the gradient for W is 0 where W > 0 and ≥ 0 where W = 0.
+    int rows = 30, cols = 20, k = 3;
+    CsrMatrix x = NmfTestData.randomSparse(14, rows, cols, 0.5);
+    double alphaW = 0.002, alphaH = 0.003, ratio = 0.4;
+    NmfResult r = Nmf.fit(x, opts(k).withSolver(Solver.CD).withTol(0).withMaxIter(5000)
+        .withRegularization(alphaW, alphaH, ratio), NmfListener.NONE);
+    double l1W = alphaW * ratio * cols, l2W = alphaW * (1 - ratio) * cols;
+    double l1H = alphaH * ratio * rows, l2H = alphaH * (1 - ratio) * rows;
+    double[][] xd = x.toDense();
+    double[][] wh = new double[rows][cols];
+    for (int i = 0; i < rows; i++)
+      for (int j = 0; j < cols; j++)
+        for (int t = 0; t < k; t++) wh[i][j] += r.w().get(i, t) * r.h().get(t, j);
+    for (int i = 0; i < rows; i++)
+      for (int t = 0; t < k; t++) {
+        double g = l1W + l2W * r.w().get(i, t);
+        for (int j = 0; j < cols; j++) g += (wh[i][j] - xd[i][j]) * r.h().get(t, j);
+        checkKkt(r.w().get(i, t), g, "W(" + i + "," + t + ")");
+      }
+    for (int t = 0; t < k; t++)
+      for (int j = 0; j < cols; j++) {
+        double g = l1H + l2H * r.h().get(t, j);
+        for (int i = 0; i < rows; i++) g += (wh[i][j] - xd[i][j]) * r.w().get(i, t);
+        checkKkt(r.h().get(t, j), g, "H(" + t + "," + j + ")");
+      }
+  }
+
+  private static void checkKkt(double value, double grad, String what) {
+    if (value > 0) {
+      assertEquals(0.0, grad, 1e-6, what);
+    } else {
+      assertTrue(grad >= -1e-6, what + " gradient " + grad);
+    }
+  }
+
+  @Test
   void regularizationShrinksTheFactors() {
     CsrMatrix x = NmfTestData.randomSparse(13, 80, 60, 0.2);
     NmfResult plain = Nmf.fit(x, opts(5).withTol(0).withMaxIter(50), NmfListener.NONE);
