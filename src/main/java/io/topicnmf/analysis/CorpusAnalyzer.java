@@ -17,6 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Analyses all documents of a corpus in parallel. Documents are split into fixed blocks that
  * threads take in turn; each document's terms land in its own slot, so the output order is the
  * input order whatever the number of threads.
+ *
+ * <p>When the options transform terms (stemming, accent folding), it also counts the original
+ * forms behind every term and keeps the most frequent one (ties: the lexicographically smaller),
+ * so reports can show "rates" rather than the stem "rate". Counts are summed, so the choice does
+ * not depend on the thread count either.
  */
 public final class CorpusAnalyzer {
   private static final int BLOCK = 64;
@@ -51,17 +56,32 @@ public final class CorpusAnalyzer {
     int n = docs.size();
     @SuppressWarnings("unchecked")
     List<String>[] terms = new List[n];
+    boolean surfaces = analyzer.options().transformsTerms();
+    List<SurfaceCounts> counts = new ArrayList<>();
     AtomicInteger nextBlock = new AtomicInteger();
     Object lock = new Object();
     int[] done = {0};
     Runnable worker =
         () -> {
+          SurfaceCounts local = new SurfaceCounts();
+          synchronized (counts) {
+            counts.add(local);
+          }
           int block;
           while ((block = nextBlock.getAndIncrement()) * BLOCK < n) {
             int from = block * BLOCK;
             int to = Math.min(n, from + BLOCK);
             for (int i = from; i < to; i++) {
-              terms[i] = analyzer.terms(docs.get(i).text());
+              List<String> docTerms = new ArrayList<>();
+              if (surfaces) {
+                analyzer.analyze(docs.get(i).text(), (term, surface) -> {
+                  docTerms.add(term);
+                  local.add(term, surface);
+                });
+              } else {
+                analyzer.analyze(docs.get(i).text(), (term, surface) -> docTerms.add(term));
+              }
+              terms[i] = docTerms;
               synchronized (lock) {
                 listener.onDocument(++done[0], n);
               }
@@ -97,6 +117,8 @@ public final class CorpusAnalyzer {
         pool.shutdownNow();
       }
     }
-    return new AnalyzedCorpus(Arrays.asList(terms), Map.of());
+    Map<String, String> surfaceForms =
+        surfaces ? SurfaceCounts.mostFrequent(counts) : Map.of();
+    return new AnalyzedCorpus(Arrays.asList(terms), surfaceForms);
   }
 }
