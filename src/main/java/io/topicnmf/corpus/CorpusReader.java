@@ -29,6 +29,10 @@ import java.util.stream.IntStream;
  * file name); its label is the first sub-folder of that path ({@code null} at the root). Binary
  * files, empty files, unreadable files and unsupported file types become {@link Skipped} entries
  * with a reason; they never stop the reading.
+ *
+ * <p>Mail clean-up ({@link MailText}) is applied when asked for, or automatically when more than
+ * half of the documents start with an RFC 822 header block; {@link Corpus#mailCleanup()} says
+ * what was done.
  */
 public final class CorpusReader {
   private CorpusReader() {}
@@ -63,6 +67,7 @@ public final class CorpusReader {
       entries.add(new FileTask(rootOrFile, rootOrFile.getFileName().toString(), null));
     }
     FileReading[] results = readAll(entries, options, listener);
+    MailCleanup cleanup = mailCleanup(results, options);
     List<Document> documents = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -74,7 +79,40 @@ public final class CorpusReader {
         skipped.addAll(results[i].skipped());
       }
     }
-    return new Corpus(rootOrFile.normalize().toString(), documents, skipped);
+    return new Corpus(rootOrFile.normalize().toString(), documents, skipped, cleanup);
+  }
+
+  /**
+   * Decides the mail clean-up (explicit options, or automatic when most documents start with a
+   * header block) and applies it in place to every file's documents, in parallel.
+   */
+  private static MailCleanup mailCleanup(FileReading[] results, CorpusOptions options) {
+    double share = 0;
+    boolean auto = false;
+    if (options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes())) {
+      List<Document> all = new ArrayList<>();
+      for (FileReading r : results) {
+        if (r != null) {
+          all.addAll(r.documents());
+        }
+      }
+      share = MailText.headerShare(all);
+      auto = share > 0.5;
+    }
+    boolean headers = options.stripMailHeaders() || auto;
+    boolean quotes = options.stripQuotes() || auto;
+    if (!headers && !quotes) {
+      return MailCleanup.NONE;
+    }
+    IntStream.range(0, results.length)
+        .parallel()
+        .forEach(
+            i -> {
+              if (results[i] != null) {
+                results[i] = results[i].cleaned(headers, quotes);
+              }
+            });
+    return new MailCleanup(headers, quotes, auto, share);
   }
 
   private static FileReading[] readAll(
@@ -112,6 +150,27 @@ public final class CorpusReader {
 
     static FileReading skip(String id, String reason) {
       return new FileReading(List.of(), List.of(new Skipped(id, reason)));
+    }
+
+    /** This reading with mail clean-up applied; documents left blank become skipped. */
+    FileReading cleaned(boolean headers, boolean quotes) {
+      List<Document> docs = new ArrayList<>(documents.size());
+      List<Skipped> skips = new ArrayList<>(skipped);
+      for (Document d : documents) {
+        String text = d.text();
+        if (headers) {
+          text = MailText.stripHeaders(text);
+        }
+        if (quotes) {
+          text = MailText.stripQuotes(text);
+        }
+        if (text.isBlank()) {
+          skips.add(new Skipped(d.id(), "empty after mail clean-up"));
+        } else {
+          docs.add(new Document(d.id(), d.label(), text));
+        }
+      }
+      return new FileReading(docs, skips);
     }
   }
 
