@@ -23,10 +23,6 @@ public final class MailText {
 
   private static final Pattern REPLY_PREFIX = Pattern.compile("^(?i)((re|fwd?|aw|sv)\\s*:\\s*)+");
 
-  /** Attribution lines introducing a quotation. */
-  private static final Pattern ATTRIBUTION = Pattern.compile(
-      "(?i)(writes:|wrote:|writes in|^\\s*in article\\s*<|^\\s*in <[^>]*>.*:\\s*$|^\\s*quoted from)");
-
   private MailText() {}
 
   /**
@@ -70,28 +66,80 @@ public final class MailText {
   }
 
   /**
-   * The text without quoted reply lines (starting with '>' or '|'), attribution lines ("... writes:",
-   * "... wrote:", "In article <...>") and the signature (from the last "-- " line to the end).
+   * The text without quoted reply lines (starting with '>' or '|'), attribution lines (containing
+   * "writes:", "wrote:" or "writes in", or starting with "In article" or "Quoted from") and the
+   * signature (from the last "-- " line to the end). Line ends become '\n'.
    */
   public static String stripQuotes(String text) {
-    String[] lines = text.split("\r?\n|\r", -1);
-    int end = lines.length;
-    for (int i = lines.length - 1; i >= 0; i--) {
-      if (lines[i].strip().equals("--")) {
-        end = i;
+    int n = text.length();
+    int end = signatureStart(text);
+    StringBuilder out = new StringBuilder(n);
+    int pos = 0;
+    while (pos < end) {
+      int eol = text.indexOf('\n', pos);
+      int lineEnd = eol < 0 || eol > end ? end : eol;
+      if (!isQuoteOrAttribution(text, pos, lineEnd)) {
+        int copyEnd = lineEnd > pos && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+        out.append(text, pos, copyEnd).append('\n');
+      }
+      pos = lineEnd + 1;
+    }
+    return out.toString();
+  }
+
+  /** The offset of the last signature separator line ("-- " or "--"), or the text's length. */
+  private static int signatureStart(String text) {
+    int from = text.length();
+    while (from > 0) {
+      int dash = text.lastIndexOf("--", from - 1);
+      if (dash < 0) {
+        break;
+      }
+      int lineStart = text.lastIndexOf('\n', dash - 1) + 1;
+      int lineEnd = text.indexOf('\n', dash);
+      if (lineEnd < 0) {
+        lineEnd = text.length();
+      }
+      if (text.substring(lineStart, lineEnd).strip().equals("--")) {
+        return lineStart;
+      }
+      from = lineStart > 0 ? lineStart - 1 : 0;
+      if (lineStart == 0) {
         break;
       }
     }
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < end; i++) {
-      String line = lines[i];
-      String left = line.stripLeading();
-      if (left.startsWith(">") || left.startsWith("|") || ATTRIBUTION.matcher(line).find()) {
-        continue;
-      }
-      out.append(line).append('\n');
+    return text.length();
+  }
+
+  private static boolean at(String text, int index, int end, String word) {
+    return index + word.length() <= end && text.regionMatches(true, index, word, 0, word.length());
+  }
+
+  private static boolean isQuoteOrAttribution(String text, int start, int end) {
+    int i = start;
+    while (i < end && Character.isWhitespace(text.charAt(i))) {
+      i++;
     }
-    return out.toString();
+    if (i == end) {
+      return false;
+    }
+    char c = text.charAt(i);
+    if (c == '>' || c == '|') {
+      return true;
+    }
+    if (text.regionMatches(true, i, "in article", 0, 10)
+        || text.regionMatches(true, i, "quoted from", 0, 11)) {
+      return true;
+    }
+    for (int j = i; j < end; j++) {
+      char w = text.charAt(j);
+      if ((w == 'w' || w == 'W')
+          && (at(text, j, end, "writes:") || at(text, j, end, "wrote:")
+              || at(text, j, end, "writes in"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
