@@ -1,0 +1,61 @@
+package io.topicnmf.analysis;
+
+import org.apache.lucene.analysis.FilteringTokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Drops tokens that carry no word: tokens made only of digits and punctuation ("2004", "3.14",
+ * "1,000", "_"), or, when numbers are kept, only tokens made of punctuation alone. A token with
+ * any letter, or any other character such as an emoji, is kept.
+ */
+public final class NonWordFilter extends FilteringTokenFilter {
+  private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
+  private final boolean keepNumbers;
+
+  /**
+   * @param in the token stream to filter
+   * @param keepNumbers keep tokens made of digits (and punctuation), drop only punctuation-only ones
+   */
+  public NonWordFilter(TokenStream in, boolean keepNumbers) {
+    super(in);
+    this.keepNumbers = keepNumbers;
+  }
+
+  @Override
+  protected boolean accept() {
+    char[] buffer = termAtt.buffer();
+    int length = termAtt.length();
+    boolean sawDigit = false;
+    for (int i = 0; i < length; ) {
+      int cp = Character.codePointAt(buffer, i, length);
+      i += Character.charCount(cp);
+      if (isDigit(cp)) {
+        sawDigit = true;
+      } else if (!isPunctuation(cp)) {
+        return true;
+      }
+    }
+    return keepNumbers && sawDigit;
+  }
+
+  private static boolean isDigit(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
+  private static boolean isPunctuation(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.CONNECTOR_PUNCTUATION:
+      case Character.DASH_PUNCTUATION:
+      case Character.START_PUNCTUATION:
+      case Character.END_PUNCTUATION:
+      case Character.INITIAL_QUOTE_PUNCTUATION:
+      case Character.FINAL_QUOTE_PUNCTUATION:
+      case Character.OTHER_PUNCTUATION:
+        return true;
+      default:
+        return false;
+    }
+  }
+}

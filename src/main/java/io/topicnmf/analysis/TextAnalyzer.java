@@ -1,0 +1,180 @@
+package io.topicnmf.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.CodepointCountFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * The Lucene analysis chain built from {@link AnalysisOptions}, and a convenient way to run it.
+ *
+ * <p>The chain: {@link StandardTokenizer} (Unicode UAX#29 word boundaries) → {@link
+ * EnglishPossessiveFilter} ("bank's" → "bank") → {@link LowerCaseFilter} → {@link StopFilter}
+ * (built-in list and {@code --stopwords} files) → {@link CodepointCountFilter} (tokens outside
+ * {@code --min-token-length}..{@code --max-token-length} code points dropped) → {@link
+ * NonWordFilter} (tokens of only digits or punctuation dropped, unless {@code --keep-numbers}) →
+ * the stemmer ({@code --stem}) → {@link ASCIIFoldingFilter} ({@code --fold-accents}).
+ *
+ * <p>When terms are transformed (stemming, folding), the original lower-case form of every token
+ * is recorded before the stemmer so that {@link #analyze} can report it beside the term.
+ *
+ * <p>Stop-word files are read once, in the constructor. The instance is thread-safe: Lucene keeps
+ * one chain per thread. Close it to release those chains.
+ */
+public final class TextAnalyzer implements AutoCloseable {
+  /** The field name handed to Lucene; the chain is the same for every field. */
+  static final String FIELD = "text";
+
+  private final AnalysisOptions options;
+  private final CharArraySet stopwords;
+  private final Analyzer analyzer;
+  private final ThreadLocal<AnalysisContext> contexts = ThreadLocal.withInitial(AnalysisContext::new);
+
+  /**
+   * Builds the chain, reading the stop-word lists.
+   *
+   * @throws java.nio.file.NoSuchFileException naming a missing {@code --stopwords} file
+   * @throws IOException naming a stop-word file that cannot be read
+   */
+  public TextAnalyzer(AnalysisOptions options) throws IOException {
+    this.options = Objects.requireNonNull(options, "options");
+    this.stopwords = loadStopwords(options);
+    this.analyzer = new ChainAnalyzer();
+  }
+
+  /** The options this analyzer was built from. */
+  public AnalysisOptions options() {
+    return options;
+  }
+
+  /** The Lucene analyzer itself (for callers that want a TokenStream); owned by this object. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /** The stop words in use (read-only view). */
+  public CharArraySet stopwords() {
+    return CharArraySet.unmodifiableSet(stopwords);
+  }
+
+  /** The analysed terms of {@code text}, in order. */
+  public List<String> terms(String text) {
+    List<String> terms = new ArrayList<>();
+    analyze(text, (term, surface) -> terms.add(term));
+    return terms;
+  }
+
+  /**
+   * Analyses {@code text}, handing each term in order to {@code sink} with its original form: the
+   * lower-cased word(s) before stemming and accent folding, or {@code null} when the options do not
+   * transform terms ({@link AnalysisOptions#transformsTerms()}).
+   */
+  public void analyze(String text, BiConsumer<String, String> sink) {
+    AnalysisContext context = contexts.get();
+    context.reset(text);
+    boolean surfaces = options.transformsTerms();
+    try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        String t = term.toString();
+        String surface = null;
+        if (surfaces) {
+          surface = context.original(offset.startOffset(), offset.endOffset(), t.indexOf(' ') >= 0);
+          if (surface == null) {
+            surface = t;
+          }
+        }
+        sink.accept(t, surface);
+      }
+      stream.end();
+    } catch (IOException e) {
+      // Analysis of an in-memory String does no I/O; an exception here is a bug in a filter.
+      throw new UncheckedIOException(e);
+    } finally {
+      context.reset("");
+    }
+  }
+
+  @Override
+  public void close() {
+    analyzer.close();
+  }
+
+  private static CharArraySet loadStopwords(AnalysisOptions options) throws IOException {
+    CharArraySet set = new CharArraySet(512, false);
+    if (options.defaultStopwords()) {
+      List<String> builtIn = StopWords.builtIn("en");
+      if (builtIn == null) {
+        throw new IOException(
+            "built-in stop-word list " + StopWords.RESOURCE_FOLDER + "en.txt missing from the"
+                + " class path (the build copies stopwords/ there)");
+      }
+      StopWords.addAll(set, builtIn);
+    }
+    for (Path file : options.stopwordFiles()) {
+      StopWords.addAll(set, StopWords.read(file));
+    }
+    return set;
+  }
+
+  /** The chain, top to bottom. */
+  private final class ChainAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      AnalysisContext context = contexts.get();
+      Tokenizer source = new StandardTokenizer();
+      TokenStream stream = new EnglishPossessiveFilter(source);
+      stream = new LowerCaseFilter(stream);
+      stream = new StopFilter(stream, stopwords);
+      stream = new CodepointCountFilter(stream, options.minTokenLength(), options.maxTokenLength());
+      stream = new NonWordFilter(stream, options.keepNumbers());
+      if (options.transformsTerms()) {
+        stream = new SurfaceRecorder(stream, context);
+      }
+      stream = stemmer(stream);
+      if (options.foldAccents()) {
+        stream = new ASCIIFoldingFilter(stream);
+      }
+      return new TokenStreamComponents(source, stream);
+    }
+
+    private TokenStream stemmer(TokenStream stream) {
+      switch (options.stem()) {
+        case NONE:
+          return stream;
+        case LIGHT:
+          return new EnglishMinimalStemFilter(stream);
+        case PORTER:
+          return new PorterStemFilter(stream);
+        case SNOWBALL:
+          return new SnowballFilter(stream, new EnglishStemmer());
+        case KSTEM:
+          return new KStemFilter(stream);
+        default:
+          throw new AssertionError(options.stem());
+      }
+    }
+  }
+}
