@@ -704,35 +704,7 @@ public final class MatrixMarket {
    * temporary file is deleted and the target left untouched. Creates the folder if needed.
    */
   static void writeAtomically(Path file, Body body) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path tmp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-        ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", READABLE)
-        : Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    boolean moved = false;
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        Writer w = new BufferedWriter(
-            new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16);
-        body.writeTo(w);
-        w.flush();
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      moved = true;
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(tmp);
-      }
-    }
+    AtomicFiles.writeText(file, body::writeTo);
   }
 
-  /** rw-r--r-- (less the umask), not createTempFile's private rw-------: the result is a normal output file. */
-  private static final FileAttribute<?> READABLE =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
 }

@@ -1,5 +1,6 @@
 package io.topicnmf.model;
 
+import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.corpus.Skipped;
 import io.topicnmf.matrix.PruningStats;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param terms vocabulary size (matrix columns)
  * @param nonZeros stored entries of the document-term matrix
  * @param pruning how the vocabulary was pruned
+ * @param mailCleanup whether mail headers and quotes were stripped, and whether that was automatic
  */
 public record CorpusStats(
     String root,
@@ -24,7 +26,8 @@ public record CorpusStats(
     int documentsWithoutTerms,
     int terms,
     long nonZeros,
-    PruningStats pruning) {
+    PruningStats pruning,
+    MailCleanup mailCleanup) {
   public CorpusStats {
     skipped = List.copyOf(skipped);
   }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param vocabulary the matrix's terms (column order)
  * @param idf the idf of each column (all 1 when idf is off)
  * @param documentIds row order of the matrix and of W
+ * @param counts the raw term counts (documents × terms) behind {@code matrix}
  * @param matrix the weighted documents × terms matrix X that was factorized
  * @param factorization W (documents × topics), H (topics × terms) and the fit's figures
  * @param topics one per row of H
@@ -27,6 +28,7 @@ public record TopicModelResult(
     Vocabulary vocabulary,
     List<Double> idf,
     List<String> documentIds,
+    CsrMatrix counts,
     CsrMatrix matrix,
     NmfResult factorization,
     List<Topic> topics,

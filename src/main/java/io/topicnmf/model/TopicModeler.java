@@ -164,9 +164,9 @@ public final class TopicModeler {
     for (double v : idf) idfList.add(v);
     List<String> ids = corpus.documents().stream().map(Document::id).toList();
     CorpusStats stats = new CorpusStats(corpus.root(), n, corpus.skipped().size(), corpus.skipped(),
-        n - withTerms, vocab.size(), x.nnz(), dtm.pruning());
+        n - withTerms, vocab.size(), x.nnz(), dtm.pruning(), corpus.mailCleanup());
     Timings timings = new Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4), sec(t4, t5), sec(t0, t5));
-    return new TopicModelResult(options, stats, vocab, idfList, ids, x, nmf, topics, docs, clusters, timings);
+    return new TopicModelResult(options, stats, vocab, idfList, ids, dtm.counts(), x, nmf, topics, docs, clusters, timings);
   }
 
   private DocumentTermMatrix buildMatrix(AnalyzedCorpus analyzed, Corpus corpus) throws UnusableInputException {

@@ -59,7 +59,7 @@ public final class Reports {
   }
 
   static FitSummary fitSummary(NmfResult n, FitOptions o) {
-    String solver = o.nmf().solver().name().toLowerCase(Locale.ROOT);
+    String solver = o.nmf().effectiveSolver().name().toLowerCase(Locale.ROOT);
     return new FitSummary(
         n.loss().name().toLowerCase(Locale.ROOT),
         solver,
