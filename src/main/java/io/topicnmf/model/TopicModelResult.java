@@ -20,6 +20,8 @@ import java.util.List;
  * @param topics one per row of H
  * @param documents one per document, in matrix row order
  * @param clusters one per topic
+ * @param quality coherence and diversity of the topics
+ * @param evaluation agreement with the documents' labels, or null when no document has a label
  * @param timings seconds per stage
  */
 public record TopicModelResult(
@@ -34,6 +36,8 @@ public record TopicModelResult(
     List<Topic> topics,
     List<DocumentTopics> documents,
     List<Cluster> clusters,
+    Quality quality,
+    Evaluation evaluation,
     Timings timings) {
   public TopicModelResult {
     idf = List.copyOf(idf);

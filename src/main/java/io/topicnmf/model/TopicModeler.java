@@ -5,6 +5,10 @@ import io.topicnmf.analysis.CorpusAnalyzer;
 import io.topicnmf.corpus.Corpus;
 import io.topicnmf.corpus.CorpusReader;
 import io.topicnmf.corpus.Document;
+import io.topicnmf.eval.Agreement;
+import io.topicnmf.eval.ClusterAgreement;
+import io.topicnmf.eval.Coherence;
+import io.topicnmf.eval.TopicCoherence;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.matrix.DocumentTermMatrix;
@@ -99,7 +103,7 @@ public final class TopicModeler {
     }
 
     listener.onStageStart("nmf");
-    NmfResult nmf = Nmf.fit(x, options.nmf(), listener);
+    NmfResult nmf = normaliseTopics(Nmf.fit(x, options.nmf(), listener));
     long t4 = System.nanoTime();
     listener.onStageEnd("nmf", sec(t3, t4), nmf.iterations() + " iterations, relative error "
         + String.format(java.util.Locale.ROOT, "%.4f", nmf.relativeError()));
@@ -141,18 +145,31 @@ public final class TopicModeler {
     DenseMatrix h = nmf.h();
     int m = vocab.size();
     int top = Math.min(options.topTerms(), m);
-    for (int t = 0; t < k; t++) {
-      final int row = t;
-      Integer[] order = new Integer[m];
-      for (int j = 0; j < m; j++) order[j] = j;
-      Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -h.get(row, j)).thenComparingInt(j -> j));
-      List<TermWeight> terms = new ArrayList<>(top);
-      for (int r = 0; r < top && h.get(t, order[r]) > 0; r++) {
-        String term = vocab.term(order[r]);
-        terms.add(new TermWeight(term, surface.getOrDefault(term, term), h.get(t, order[r])));
-      }
-      topics.add(new Topic(t, terms, sizes[t]));
+    int[][] topIds = new int[k][];
+    for (int t = 0; t < k; t++) topIds[t] = topColumns(h, t, top);
+    TopicCoherence coherence = Coherence.compute(dtm.counts(), topIds);
+    int[] assigned = new int[n];
+    String[] labels = new String[n];
+    boolean labelled = false;
+    for (int i = 0; i < n; i++) {
+      Integer dt = docs.get(i).dominantTopic();
+      assigned[i] = dt == null ? -1 : dt;
+      labels[i] = corpus.documents().get(i).label();
+      labelled |= labels[i] != null;
     }
+    Agreement agreement = labelled ? ClusterAgreement.compute(assigned, labels, k) : null;
+    for (int t = 0; t < k; t++) {
+      List<TermWeight> terms = new ArrayList<>(top);
+      for (int j : topIds[t]) {
+        String term = vocab.term(j);
+        terms.add(new TermWeight(term, surface.getOrDefault(term, term), h.get(t, j)));
+      }
+      String majority = agreement == null ? null : agreement.majorityLabelOf(t);
+      double share = agreement == null ? 0 : agreement.majorityShare()[t];
+      topics.add(new Topic(t, terms, sizes[t], coherence.npmi()[t], coherence.umass()[t], majority, share));
+    }
+    Quality quality = new Quality(coherence.meanNpmi(), coherence.meanUmass(), Coherence.diversity(topIds), top);
+    Evaluation evaluation = agreement == null ? null : evaluation(agreement);
     List<Cluster> clusters = new ArrayList<>(k);
     for (int t = 0; t < k; t++) {
       List<Cluster.Member> ms = members.get(t);
@@ -166,7 +183,63 @@ public final class TopicModeler {
     CorpusStats stats = new CorpusStats(corpus.root(), n, corpus.skipped().size(), corpus.skipped(),
         n - withTerms, vocab.size(), x.nnz(), dtm.pruning(), corpus.mailCleanup());
     Timings timings = new Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4), sec(t4, t5), sec(t0, t5));
-    return new TopicModelResult(options, stats, vocab, idfList, ids, dtm.counts(), x, nmf, topics, docs, clusters, timings);
+    return new TopicModelResult(options, stats, vocab, idfList, ids, dtm.counts(), x, nmf, topics, docs, clusters, quality, evaluation, timings);
+  }
+
+  /**
+   * The columns of the {@code top} largest positive entries of row {@code t} of H, largest first
+   * (ties by column), found with a bounded selection instead of a full sort.
+   */
+  static int[] topColumns(DenseMatrix h, int t, int top) {
+    int m = h.cols();
+    double[] row = h.data();
+    int base = t * m;
+    int[] best = new int[top];
+    int size = 0;
+    for (int j = 0; j < m; j++) {
+      double v = row[base + j];
+      if (!(v > 0)) continue;
+      if (size == top && v <= row[base + best[size - 1]]) continue;
+      int p = size < top ? size++ : size - 1;
+      while (p > 0 && row[base + best[p - 1]] < v) {
+        best[p] = best[p - 1];
+        p--;
+      }
+      best[p] = j;
+    }
+    return Arrays.copyOf(best, size);
+  }
+
+  /**
+   * Scales each row of H to unit L2 norm and the matching column of W by the inverse, so W·H (and
+   * every objective) is unchanged. Topics then compete on equal terms when a document's dominant
+   * topic is chosen: with raw factors a topic with a large H row and small W column loses documents
+   * it explains well (on bbc, k=5, this raised NMI from about 0.7-0.78 to 0.81).
+   */
+  static NmfResult normaliseTopics(NmfResult r) {
+    DenseMatrix w = r.w().copy();
+    DenseMatrix h = r.h().copy();
+    int k = h.rows();
+    int m = h.cols();
+    int n = w.rows();
+    double[] hd = h.data();
+    double[] wd = w.data();
+    for (int t = 0; t < k; t++) {
+      double norm = 0;
+      for (int j = 0; j < m; j++) norm += hd[t * m + j] * hd[t * m + j];
+      norm = Math.sqrt(norm);
+      if (!(norm > 0)) continue;
+      for (int j = 0; j < m; j++) hd[t * m + j] /= norm;
+      for (int i = 0; i < n; i++) wd[i * k + t] *= norm;
+    }
+    return new NmfResult(w, h, r.iterations(), r.converged(), r.loss(), r.objective(),
+        r.frobeniusObjective(), r.relativeError(), r.trace());
+  }
+
+  private static Evaluation evaluation(Agreement a) {
+    List<List<Integer>> table = new ArrayList<>();
+    for (int[] row : a.table()) table.add(Arrays.stream(row).boxed().toList());
+    return new Evaluation(a.documents(), a.nmi(), a.ari(), a.purity(), a.labels(), table);
   }
 
   private DocumentTermMatrix buildMatrix(AnalyzedCorpus analyzed, Corpus corpus) throws UnusableInputException {

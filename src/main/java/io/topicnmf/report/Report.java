@@ -3,6 +3,8 @@ package io.topicnmf.report;
 import io.topicnmf.model.Cluster;
 import io.topicnmf.model.CorpusStats;
 import io.topicnmf.model.DocumentTopics;
+import io.topicnmf.model.Evaluation;
+import io.topicnmf.model.Quality;
 import io.topicnmf.model.Timings;
 import io.topicnmf.model.Topic;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.Map;
  * @param corpus what was read and skipped, and the matrix's size
  * @param timings seconds per stage
  * @param fit how the factorization went
+ * @param quality coherence (NPMI, UMass) and diversity of the topics
+ * @param evaluation agreement of dominant topics with the labels (sub-folders), or null without labels
  * @param topics one per topic
  * @param documents one per document
  * @param clusters one per topic: its documents by descending strength
@@ -30,6 +34,8 @@ public record Report(
     CorpusStats corpus,
     Timings timings,
     FitSummary fit,
+    Quality quality,
+    Evaluation evaluation,
     List<Topic> topics,
     List<DocumentTopics> documents,
     List<Cluster> clusters) {

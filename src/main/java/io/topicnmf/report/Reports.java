@@ -40,6 +40,8 @@ public final class Reports {
         r.corpus(),
         r.timings(),
         fitSummary(r.factorization(), r.options()),
+        r.quality(),
+        r.evaluation(),
         r.topics(),
         r.documents(),
         r.clusters());
