@@ -1,0 +1,163 @@
+package io.topicnmf.cli;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.MatrixMarket;
+import io.topicnmf.matrix.NumericCsv;
+import io.topicnmf.matrix.NumericTable;
+import io.topicnmf.nmf.Nmf;
+import io.topicnmf.nmf.NmfOptions;
+import io.topicnmf.nmf.NmfResult;
+import io.topicnmf.report.FactorizationReport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code topicnmf factorize}: any non-negative matrix (CSV or Matrix Market) in, {@code
+ * factorization.json} with W, H and the fit out. The same NMF engine as {@code fit}, without text.
+ */
+@Command(
+    name = "factorize",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    description = {
+      "Factorizes a non-negative matrix X ≈ W·H and writes OUTPUT/factorization.json.",
+      "FILE is a CSV table (header optional; non-numeric columns are ignored, the first text column",
+      "labels the rows) or a Matrix Market file (.mtx, coordinate or array)."
+    })
+final class FactorizeCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "CSV or Matrix Market (.mtx) file.")
+  Path input;
+
+  @Option(names = {"-k", "--components"}, required = true,
+      description = "Number of components (columns of W, rows of H); at most min(rows, columns).")
+  int k;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "output", paramLabel = "DIR",
+      description = "Output folder (default: ${DEFAULT-VALUE}/); factorization.json is written there.")
+  Path output;
+
+  @Option(names = "--reconstruction-limit", defaultValue = "1000000", paramLabel = "CELLS",
+      description = "Write the reconstruction W·H when rows × columns is at most this (default: ${DEFAULT-VALUE}); "
+          + "otherwise only its errors.")
+  long reconstructionLimit;
+
+  @Mixin NmfFlags nmfFlags;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    NmfOptions options = options();
+    if (!Files.exists(input)) {
+      throw new UserException("no such file: " + input + " (give a CSV or Matrix Market .mtx file)");
+    }
+    if (Files.isDirectory(input)) {
+      throw new UserException(input + " is a folder; factorize reads one CSV or .mtx file (use 'topicnmf fit' for a folder of documents)");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    long t0 = System.nanoTime();
+    CsrMatrix x;
+    List<String> rowNames = null;
+    List<String> columnNames = null;
+    FactorizationReport.Input in;
+    if (isMatrixMarket(input)) {
+      x = MatrixMarket.readNonNegative(input);
+      in = new FactorizationReport.Input(input.toString(), "matrix-market", List.of(), null);
+    } else {
+      NumericTable table = NumericCsv.read(input);
+      x = table.matrix();
+      rowNames = table.rowLabels();
+      columnNames = table.columnNames();
+      String labelColumn = rowNames == null ? null : labelColumn(table);
+      in = new FactorizationReport.Input(input.toString(), "csv", table.ignoredColumns(), labelColumn);
+      if (!table.ignoredColumns().isEmpty() && !common.quiet) {
+        err.println("topicnmf: ignoring non-numeric column" + (table.ignoredColumns().size() == 1 ? " " : "s ")
+            + table.ignoredColumns().stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "))
+            + (labelColumn == null ? "" : table.ignoredColumns().size() == 1
+                ? "; its values label the rows" : "; the first text column labels the rows"));
+      }
+    }
+    double readSeconds = (System.nanoTime() - t0) / 1e9;
+    checkK(x);
+
+    Progress progress = new Progress(err, Progress.mode(common.quiet));
+    progress.onStageEnd("read", readSeconds, String.format(Locale.ROOT, "%d × %d matrix, %d non-zeros",
+        x.rows(), x.cols(), x.nnz()));
+    long t1 = System.nanoTime();
+    NmfResult result = Nmf.fit(x, options, progress::onIteration);
+    double fitSeconds = (System.nanoTime() - t1) / 1e9;
+    progress.onStageEnd("nmf", fitSeconds, String.format(Locale.ROOT, "%d iterations, %s, objective %.6g",
+        result.iterations(), result.converged() ? "converged" : "not converged", result.objective()));
+
+    FactorizationReport report = FactorizationReport.of(x, result, options, in, rowNames, columnNames,
+        reconstructionLimit, new FactorizationReport.Timings(readSeconds, fitSeconds));
+    Path file = output.resolve("factorization.json");
+    FactorizationReport.write(report, file);
+    err.println(String.format(Locale.ROOT,
+        "topicnmf: %d × %d matrix, k=%d, %s loss, %d iterations (%s), relative error %.4g, %.2f s; output: %s",
+        x.rows(), x.cols(), options.k(), result.loss().name().toLowerCase(Locale.ROOT), result.iterations(),
+        result.converged() ? "converged" : "not converged", result.relativeError(), fitSeconds, file));
+    err.flush();
+    return 0;
+  }
+
+  NmfOptions options() throws UserException {
+    if (reconstructionLimit < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--reconstruction-limit must be >= 0, got " + reconstructionLimit);
+    }
+    if (k < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "-k/--components must be at least 1, got " + k);
+    }
+    try {
+      return nmfFlags.options(k, common);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private void checkK(CsrMatrix x) throws UserException {
+    int max = Math.min(x.rows(), x.cols());
+    if (k > max) {
+      throw new UserException("-k " + k + " is larger than the matrix allows: " + input + " is "
+          + x.rows() + " rows × " + x.cols() + " columns, so k must be between 1 and " + max);
+    }
+  }
+
+  /**
+   * The name of the column the row labels come from. NumericCsv takes them from the first ignored
+   * column that holds text, but does not say which when several are ignored (one may be empty).
+   */
+  private static String labelColumn(NumericTable table) {
+    List<String> ignored = table.ignoredColumns();
+    return ignored.size() == 1 ? ignored.get(0) : "the first text column";
+  }
+
+  /** By extension (.mtx, .mm), else by the {@code %%MatrixMarket} banner on the first line. */
+  static boolean isMatrixMarket(Path file) throws IOException {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".mtx") || name.endsWith(".mm")) return true;
+    if (name.endsWith(".csv") || name.endsWith(".tsv")) return false;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+      String first = r.readLine();
+      return first != null && first.startsWith("%%MatrixMarket");
+    }
+  }
+}
