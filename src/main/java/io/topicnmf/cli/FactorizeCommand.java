@@ -44,7 +44,7 @@ final class FactorizeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "CSV or Matrix Market (.mtx) file.")
   Path input;
 
-  @Option(names = {"-k", "--components"}, required = true,
+  @Option(names = {"-k", "--components"}, required = true, paramLabel = "N",
       description = "Number of components (columns of W, rows of H); at most min(rows, columns).")
   int k;
 
