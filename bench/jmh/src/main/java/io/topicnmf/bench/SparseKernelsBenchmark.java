@@ -1,0 +1,176 @@
+package io.topicnmf.bench;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.matrix.MatrixMarket;
+import io.topicnmf.matrix.SparseKernels;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The two sparse × dense products every NMF iteration pays for, on a document-term matrix
+ * {@code X} ({@code rows × cols}, {@code nnz} stored entries) and dense factors with {@code k}
+ * columns:
+ *
+ * <ul>
+ *   <li>{@code csrTimesDense}: {@code X·Hᵀ} ({@code rows × k}), {@link SparseKernels#multiply}
+ *       over the CSR rows of X, parallel over fixed row blocks;
+ *   <li>{@code csrTransposeTimesDense}: {@code Xᵀ·W} ({@code cols × k}) as the solvers compute it,
+ *       {@link SparseKernels#multiply} on the transposed CSR copy {@code Xᵀ} (made once per fit, in
+ *       {@link #setup}, not timed);
+ *   <li>{@code csrTransposeTimesDenseScatter}: the same {@code Xᵀ·W} by scattering rows of X
+ *       ({@link SparseKernels#multiplyTransA}, single-threaded, no transposed copy): the
+ *       alternative the transposed copy replaces.
+ * </ul>
+ *
+ * Each does {@code 2·nnz·k} floating-point operations; {@code bench/jmh/run.sh} turns the
+ * measured time per operation into GFLOP/s.
+ *
+ * <p>The matrix is either a Matrix Market file ({@code -p mtx=FILE}, e.g. the TF-IDF matrix that
+ * {@code topicnmf fit --save-matrix} writes) or, by default, a synthetic one shaped like
+ * 20news-train (11,314 × 56,121, 105 entries per row: exactly {@code rows·perRow} non-zeros) with
+ * column popularity following a Zipf law (exponent 1), as term frequencies do, which matters for
+ * the cache behaviour of the gathers from the dense factor.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+public class SparseKernelsBenchmark {
+  /** Columns of the dense factors. */
+  @Param({"20", "50"})
+  public int k;
+
+  /** Worker threads of the parallel kernels (the scatter is single-threaded whatever this is). */
+  @Param({"1", "2"})
+  public int threads;
+
+  /** A Matrix Market file to use instead of the synthetic matrix; empty for the synthetic one. */
+  @Param({""})
+  public String mtx;
+
+  @Param({"11314"})
+  public int rows;
+
+  @Param({"56121"})
+  public int cols;
+
+  @Param({"105"})
+  public int perRow;
+
+  private CsrMatrix x;
+  private CsrMatrix xt;
+  private double[] ht; // cols × k
+  private double[] w; // rows × k
+  private double[] xh; // rows × k
+  private double[] xtw; // cols × k
+  private Workers workers;
+
+  @Setup(Level.Trial)
+  public void setup() throws IOException {
+    x = mtx.isEmpty() ? synthetic(rows, cols, perRow, 42L) : MatrixMarket.read(Path.of(mtx));
+    xt = x.transpose();
+    SplittableRandom rng = new SplittableRandom(7L);
+    ht = new double[x.cols() * k];
+    w = new double[x.rows() * k];
+    for (int i = 0; i < ht.length; i++) ht[i] = rng.nextDouble();
+    for (int i = 0; i < w.length; i++) w[i] = rng.nextDouble();
+    xh = new double[x.rows() * k];
+    xtw = new double[x.cols() * k];
+    workers = Workers.of(threads);
+    System.out.println();
+    System.out.println("# matrix " + x.rows() + " x " + x.cols() + ", nnz " + x.nnz()
+        + ", flops per op 2*nnz*k = " + 2L * x.nnz() * k);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    workers.close();
+  }
+
+  @Benchmark
+  public void csrTimesDense(Blackhole bh) {
+    SparseKernels.multiply(x, ht, k, xh, workers);
+    bh.consume(xh);
+  }
+
+  @Benchmark
+  public void csrTransposeTimesDense(Blackhole bh) {
+    SparseKernels.multiply(xt, w, k, xtw, workers);
+    bh.consume(xtw);
+  }
+
+  @Benchmark
+  public void csrTransposeTimesDenseScatter(Blackhole bh) {
+    SparseKernels.multiplyTransA(x, w, k, xtw);
+    bh.consume(xtw);
+  }
+
+  /**
+   * A {@code rows × cols} CSR matrix with exactly {@code perRow} distinct columns per row, drawn
+   * from a Zipf(1) law over a fixed random permutation of the columns (so popular columns are
+   * scattered, not adjacent), values uniform in (0, 1].
+   */
+  static CsrMatrix synthetic(int rows, int cols, int perRow, long seed) {
+    if (perRow > cols) throw new IllegalArgumentException("perRow " + perRow + " > cols " + cols);
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] cdf = new double[cols];
+    double s = 0;
+    for (int j = 0; j < cols; j++) {
+      s += 1.0 / (j + 1);
+      cdf[j] = s;
+    }
+    for (int j = 0; j < cols; j++) cdf[j] /= s;
+    int[] perm = new int[cols];
+    for (int j = 0; j < cols; j++) perm[j] = j;
+    for (int j = cols - 1; j > 0; j--) {
+      int r = rng.nextInt(j + 1);
+      int t = perm[j];
+      perm[j] = perm[r];
+      perm[r] = t;
+    }
+    int[] rowPtr = new int[rows + 1];
+    int[] colIdx = new int[rows * perRow];
+    double[] values = new double[rows * perRow];
+    boolean[] taken = new boolean[cols];
+    int[] row = new int[perRow];
+    for (int i = 0; i < rows; i++) {
+      int n = 0;
+      while (n < perRow) {
+        int rank = Arrays.binarySearch(cdf, rng.nextDouble());
+        int j = perm[Math.min(cols - 1, rank < 0 ? -rank - 1 : rank)];
+        if (!taken[j]) {
+          taken[j] = true;
+          row[n++] = j;
+        }
+      }
+      Arrays.sort(row);
+      for (int t = 0; t < perRow; t++) {
+        colIdx[i * perRow + t] = row[t];
+        values[i * perRow + t] = 1.0 - rng.nextDouble();
+        taken[row[t]] = false;
+      }
+      rowPtr[i + 1] = (i + 1) * perRow;
+    }
+    return new CsrMatrix(rows, cols, rowPtr, colIdx, values);
+  }
+}
