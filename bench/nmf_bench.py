@@ -26,6 +26,10 @@ import os
 import statistics
 import sys
 
+# "Near" scikit-learn's objective: within this relative gap above it (0.01 %), for the cases
+# where topicnmf settles in a slightly different local minimum and never reaches it exactly.
+NEAR = 1e-4
+
 
 def sklearn_objective(loss, path):
     with open(path) as fh:
@@ -58,12 +62,13 @@ def topicnmf_run(path, target, wall, tol, out):
         if row['objective'] <= target:
             reach, reach_iter = row['seconds'], row['iteration']
             break
+    near = next((row['seconds'] for row in fit['trace'] if row['objective'] <= target * (1 + NEAR)), None)
     small = {
         'loss': fit['loss'], 'solver': fit['solver'], 'iterations': fit['iterations'],
         'converged': fit['converged'], 'objective': fit['objective'],
         'frobeniusObjective': fit['frobeniusObjective'], 'relativeError': fit['relativeError'],
         'sklearnObjective': target, 'secondsToSklearnObjective': reach,
-        'iterationToSklearnObjective': reach_iter,
+        'iterationToSklearnObjective': reach_iter, 'secondsToNearSklearnObjective': near,
         'stopTol': tol, 'stopIteration': stop['iteration'], 'stopObjective': stop['objective'],
         'stopSeconds': stop['seconds'],
         'readSeconds': r['timings']['readSeconds'], 'fitSeconds': r['timings']['fitSeconds'],
@@ -97,6 +102,9 @@ def summarize(d):
             sk = json.load(fh)
         with open(tn) as fh:
             t = json.load(fh)
+        if 'secondsToNearSklearnObjective' not in t:  # files of an older helper
+            t['secondsToNearSklearnObjective'] = next((row['seconds'] for row in t['trace']
+                if row['objective'] <= t['sklearnObjective'] * (1 + NEAR)), None)
         cases.setdefault(case, []).append((int(run), sk, t))
     summary = {}
     lines = []
@@ -109,9 +117,10 @@ def summarize(d):
         lines.append('')
         tol = rs[0][2]['stopTol']
         lines.append('| run | sklearn s | sklearn iter | sklearn objective | topicnmf s to sklearn objective '
+                     '| topicnmf s to within 0.01 %% '
                      '| topicnmf final objective (tol %g) | topicnmf s (tol %g) | topicnmf iter (tol %g) '
                      '| topicnmf fit s (whole run) | topicnmf wall s | speed-up |' % (tol, tol, tol))
-        lines.append('|---|---|---|---|---|---|---|---|---|---|---|')
+        lines.append('|---|---|---|---|---|---|---|---|---|---|---|---|')
         rows = []
         for run, sk, t in rs:
             sk_s = sk['nmf_s']
@@ -120,22 +129,23 @@ def summarize(d):
             rows.append({'run': run, 'sklearnSeconds': sk_s, 'sklearnIterations': sk['iterations'],
                          'sklearnObjective': t['sklearnObjective'],
                          'topicnmfSecondsToSklearnObjective': reach,
+                         'topicnmfSecondsToNearSklearnObjective': t['secondsToNearSklearnObjective'],
                          'topicnmfObjective': t['stopObjective'], 'topicnmfSeconds': t['stopSeconds'],
                          'topicnmfIterations': t['stopIteration'], 'topicnmfFitSeconds': t['fitSeconds'],
                          'topicnmfRunIterations': t['iterations'], 'topicnmfWallSeconds': t['wallSeconds'],
                          'speedup': ratio})
-            lines.append('| %d | %.2f | %d | %.8g | %s | %.8g | %.2f | %d | %.2f (%d iter) | %.2f | %s |' % (
+            lines.append('| %d | %.2f | %d | %.8g | %s | %s | %.8g | %.2f | %d | %.2f (%d iter) | %.2f | %s |' % (
                 run, sk_s, sk['iterations'], t['sklearnObjective'],
-                fmt(reach) + ('' if reach else ' (not reached)'),
+                fmt(reach) + ('' if reach else ' (not reached)'), fmt(t['secondsToNearSklearnObjective']),
                 t['stopObjective'], t['stopSeconds'], t['stopIteration'], t['fitSeconds'], t['iterations'],
                 t['wallSeconds'], fmt(ratio, '.1f') + ('×' if ratio else '')))
         m = {key: med([r[key] for r in rows]) for key in rows[0] if key != 'run'}
         reached = sum(1 for r in rows if r['topicnmfSecondsToSklearnObjective'] is not None)
         ratio_of_medians = (m['sklearnSeconds'] / m['topicnmfSecondsToSklearnObjective']
                             if m['topicnmfSecondsToSklearnObjective'] else None)
-        lines.append('| **median** | **%.2f** | %s | %.8g | **%s** | %.8g | %.2f | %s | %.2f | %.2f | **%s** |' % (
+        lines.append('| **median** | **%.2f** | %s | %.8g | **%s** | %s | %.8g | %.2f | %s | %.2f | %.2f | **%s** |' % (
             m['sklearnSeconds'], fmt(m['sklearnIterations'], '.0f'), m['sklearnObjective'],
-            fmt(m['topicnmfSecondsToSklearnObjective']), m['topicnmfObjective'], m['topicnmfSeconds'],
+            fmt(m['topicnmfSecondsToSklearnObjective']), fmt(m['topicnmfSecondsToNearSklearnObjective']), m['topicnmfObjective'], m['topicnmfSeconds'],
             fmt(m['topicnmfIterations'], '.0f'), m['topicnmfFitSeconds'], m['topicnmfWallSeconds'],
             fmt(ratio_of_medians, '.1f') + ('×' if ratio_of_medians else '')))
         obj_ratio = m['topicnmfObjective'] / m['sklearnObjective']
