@@ -113,7 +113,13 @@ def summarize(d):
         loss = rs[0][2]['loss']
         shape = rs[0][2]['shape']
         lines.append('')
+        nmf = rs[0][2]['parameters']['nmf']
         lines.append('### %s (%d × %d, %d non-zeros)' % (case, shape['rows'], shape['cols'], shape['nnz']))
+        lines.append('')
+        lines.append('topicnmf ran with --solver %s --threads %d --tol %g --max-iter %d; scikit-learn with '
+                     'solver %s%s, tol 1e-4, max_iter 200; both init nndsvda.' % (
+                         rs[0][2]['solver'], nmf['threads'], nmf['tol'], nmf['maxIter'],
+                         rs[0][1]['solver'], ', beta_loss kullback-leibler' if loss == 'kl' else ''))
         lines.append('')
         tol = rs[0][2]['stopTol']
         lines.append('| run | sklearn s | sklearn iter | sklearn objective | topicnmf s to sklearn objective '
@@ -165,8 +171,9 @@ def summarize(d):
 def jmh(path):
     with open(path) as fh:
         results = json.load(fh)
-    print('| kernel | k | threads | matrix | nnz | ms/op (± error) | GFLOP/s (2·nnz·k / time) |')
-    print('|---|---|---|---|---|---|---|')
+    print('| kernel | k | threads | matrix | nnz | ms/op median (min–max of %s) | GFLOP/s at median | GFLOP/s at best |'
+          % ('iterations'))
+    print('|---|---|---|---|---|---|---|---|')
     for r in results:
         p = r['params']
         k = int(p['k'])
@@ -182,15 +189,19 @@ def jmh(path):
             nnz = rows * int(p['perRow'])
             matrix = 'synthetic %d × %d' % (rows, cols)
         pm = r['primaryMetric']
-        ms = pm['score']
         unit = pm['scoreUnit']
         if unit != 'ms/op':
             raise SystemExit('unexpected unit ' + unit)
-        gflops = 2.0 * nnz * k / (ms / 1e3) / 1e9
+        # The machine is shared: the median and the best of the measurement iterations say more
+        # than JMH's mean ± error, which one disturbed iteration inflates.
+        raw = [v for fork in pm['rawData'] for v in fork]
+        ms = statistics.median(raw)
+        best = min(raw)
         name = r['benchmark'].rsplit('.', 1)[1]
-        threads = p['threads'] if name != 'csrTransposeTimesDenseScatter' else '1 (scatter)'
-        print('| %s | %d | %s | %s | %d | %.3f (± %.3f) | %.2f |' % (
-            name, k, threads, matrix, nnz, ms, pm['scoreError'], gflops))
+        threads = p.get('threads', '1')
+        print('| %s | %d | %s | %s | %d | %.2f (%.2f–%.2f, %d) | %.2f | %.2f |' % (
+            name, k, threads, matrix, nnz, ms, best, max(raw), len(raw),
+            2.0 * nnz * k / (ms / 1e3) / 1e9, 2.0 * nnz * k / (best / 1e3) / 1e9))
 
 
 def main(argv):

@@ -35,6 +35,7 @@
 #   --topicnmf-max-iter N     topicnmf's --max-iter (default 200)
 #   --topicnmf-args "ARGS"    extra flags for topicnmf factorize (e.g. "--solver mu")
 #   --java-opts "OPTS"        JVM options for topicnmf (TOPICNMF_JAVA_OPTS), e.g. -Xmx512m
+#   --reuse-matrix            keep OUT/matrix from an earlier run instead of exporting it again
 #
 # Needs: Maven and Java 17 (the launcher builds the jar), /usr/bin/python3 with python3-sklearn,
 # /work/shared/anchors/anchor_sklearn.py (or ANCHOR=path). Nothing from CORPUS is copied into
@@ -51,6 +52,7 @@ threads=2
 skip=""
 out=""
 tn_args=""
+reuse=0
 java_opts="${TOPICNMF_JAVA_OPTS:-}"
 max_iter=200
 tol=1e-4
@@ -69,7 +71,8 @@ while [ $# -gt 0 ]; do
     --topicnmf-tol) tn_tol="$2"; shift 2 ;;
     --topicnmf-max-iter) tn_max_iter="$2"; shift 2 ;;
     --java-opts) java_opts="$2"; shift 2 ;;
-    -h|--help) sed -n '2,45p' "$0"; exit 0 ;;
+    --reuse-matrix) reuse=1; shift ;;
+    -h|--help) sed -n '2,46p' "$0"; exit 0 ;;
     -*) echo "nmf_vs_sklearn.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     *) break ;;
   esac
@@ -89,8 +92,9 @@ export TOPICNMF_JAVA_OPTS="$java_opts"
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 now() { date +%s.%N; }
 
-# The machine the figures belong to.
-{
+
+  echo "---"
+
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "nproc: $(nproc)"
@@ -100,14 +104,18 @@ now() { date +%s.%N; }
   echo "python: $(/usr/bin/python3 --version 2>&1), scikit-learn $(/usr/bin/python3 -c 'import sklearn; print(sklearn.__version__)'), numpy $(/usr/bin/python3 -c 'import numpy; print(numpy.__version__)')"
   echo "corpus: $corpus"
   echo "topicnmf: --threads $threads --tol $tn_tol --max-iter $tn_max_iter ${tn_args:+$tn_args }${java_opts:+(JVM $java_opts)}"
-} > "$out/machine.txt"
-cat "$out/machine.txt" >&2
+  echo "cases: --ks $ks --losses $losses --runs $runs${skip:+ --skip $skip}"
+} | tee -a "$out/machine.txt" >&2
 
 # 1. The matrix, exported once by topicnmf's own pipeline.
-log "exporting the TF-IDF matrix of $corpus"
-(cd "$repo" && ./topicnmf fit "$corpus" --min-df 2 --max-df 0.95 -k 1 --max-iter 0 \
-    --save-matrix "$out/matrix" -o "$out/fit" -q)
 mtx="$out/matrix/matrix.mtx"
+if [ "$reuse" = 1 ] && [ -f "$mtx" ]; then
+  log "reusing $mtx"
+else
+  log "exporting the TF-IDF matrix of $corpus"
+  (cd "$repo" && ./topicnmf fit "$corpus" --min-df 2 --max-df 0.95 -k 1 --max-iter 0 \
+      --save-matrix "$out/matrix" -o "$out/fit" -q)
+fi
 log "matrix: $(grep -v '^%' "$mtx" | head -1) (rows cols nnz)"
 
 sklearn_run() { # case k loss run

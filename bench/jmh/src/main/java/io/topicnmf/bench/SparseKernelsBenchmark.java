@@ -52,17 +52,13 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 10, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class SparseKernelsBenchmark {
   /** Columns of the dense factors. */
   @Param({"20", "50"})
   public int k;
-
-  /** Worker threads of the parallel kernels (the scatter is single-threaded whatever this is). */
-  @Param({"1", "2"})
-  public int threads;
 
   /** A Matrix Market file to use instead of the synthetic matrix; empty for the synthetic one. */
   @Param({""})
@@ -83,7 +79,25 @@ public class SparseKernelsBenchmark {
   private double[] w; // rows × k
   private double[] xh; // rows × k
   private double[] xtw; // cols × k
-  private Workers workers;
+
+  /** The worker threads of the parallel kernels; the scatter kernel is single-threaded and does not use it. */
+  @State(Scope.Benchmark)
+  public static class Pool {
+    @Param({"1", "2"})
+    public int threads;
+
+    Workers workers;
+
+    @Setup(Level.Trial)
+    public void setup() {
+      workers = Workers.of(threads);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      workers.close();
+    }
+  }
 
   @Setup(Level.Trial)
   public void setup() throws IOException {
@@ -96,26 +110,20 @@ public class SparseKernelsBenchmark {
     for (int i = 0; i < w.length; i++) w[i] = rng.nextDouble();
     xh = new double[x.rows() * k];
     xtw = new double[x.cols() * k];
-    workers = Workers.of(threads);
     System.out.println();
     System.out.println("# matrix " + x.rows() + " x " + x.cols() + ", nnz " + x.nnz()
         + ", flops per op 2*nnz*k = " + 2L * x.nnz() * k);
   }
 
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    workers.close();
-  }
-
   @Benchmark
-  public void csrTimesDense(Blackhole bh) {
-    SparseKernels.multiply(x, ht, k, xh, workers);
+  public void csrTimesDense(Pool pool, Blackhole bh) {
+    SparseKernels.multiply(x, ht, k, xh, pool.workers);
     bh.consume(xh);
   }
 
   @Benchmark
-  public void csrTransposeTimesDense(Blackhole bh) {
-    SparseKernels.multiply(xt, w, k, xtw, workers);
+  public void csrTransposeTimesDense(Pool pool, Blackhole bh) {
+    SparseKernels.multiply(xt, w, k, xtw, pool.workers);
     bh.consume(xtw);
   }
 
