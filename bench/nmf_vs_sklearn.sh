@@ -89,12 +89,12 @@ mkdir -p "$out/runs"
 out="$(readlink -f "$out")"
 export TOPICNMF_JAVA_OPTS="$java_opts"
 
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+log() { echo "[$(date +%H:%M:%S) load $(cut -d' ' -f1 /proc/loadavg)] $*" >&2; }
 now() { date +%s.%N; }
 
-
+# The machine the figures belong to (appended: one block per invocation).
+{
   echo "---"
-
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "nproc: $(nproc)"
@@ -104,6 +104,7 @@ now() { date +%s.%N; }
   echo "python: $(/usr/bin/python3 --version 2>&1), scikit-learn $(/usr/bin/python3 -c 'import sklearn; print(sklearn.__version__)'), numpy $(/usr/bin/python3 -c 'import numpy; print(numpy.__version__)')"
   echo "corpus: $corpus"
   echo "topicnmf: --threads $threads --tol $tn_tol --max-iter $tn_max_iter ${tn_args:+$tn_args }${java_opts:+(JVM $java_opts)}"
+  echo "load average at start (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "cases: --ks $ks --losses $losses --runs $runs${skip:+ --skip $skip}"
 } | tee -a "$out/machine.txt" >&2
 
