@@ -125,7 +125,7 @@ def summarize(d):
         lines.append('| run | sklearn s | sklearn iter | sklearn objective | topicnmf s to sklearn objective '
                      '| topicnmf s to within 0.01 %% '
                      '| topicnmf final objective (tol %g) | topicnmf s (tol %g) | topicnmf iter (tol %g) '
-                     '| topicnmf fit s (whole run) | topicnmf wall s | speed-up |' % (tol, tol, tol))
+                     '| topicnmf whole run: fit s (iter) objective | topicnmf wall s | speed-up |' % (tol, tol, tol))
         lines.append('|---|---|---|---|---|---|---|---|---|---|---|---|')
         rows = []
         for run, sk, t in rs:
@@ -140,11 +140,11 @@ def summarize(d):
                          'topicnmfIterations': t['stopIteration'], 'topicnmfFitSeconds': t['fitSeconds'],
                          'topicnmfRunIterations': t['iterations'], 'topicnmfWallSeconds': t['wallSeconds'],
                          'speedup': ratio})
-            lines.append('| %d | %.2f | %d | %.8g | %s | %s | %.8g | %.2f | %d | %.2f (%d iter) | %.2f | %s |' % (
+            lines.append('| %d | %.2f | %d | %.8g | %s | %s | %.8g | %.2f | %d | %.2f (%d) %.8g | %.2f | %s |' % (
                 run, sk_s, sk['iterations'], t['sklearnObjective'],
                 fmt(reach) + ('' if reach else ' (not reached)'), fmt(t['secondsToNearSklearnObjective']),
                 t['stopObjective'], t['stopSeconds'], t['stopIteration'], t['fitSeconds'], t['iterations'],
-                t['wallSeconds'], fmt(ratio, '.1f') + ('×' if ratio else '')))
+                t['objective'], t['wallSeconds'], fmt(ratio, '.1f') + ('×' if ratio else '')))
         m = {key: med([r[key] for r in rows]) for key in rows[0] if key != 'run'}
         reached = sum(1 for r in rows if r['topicnmfSecondsToSklearnObjective'] is not None)
         ratio_of_medians = (m['sklearnSeconds'] / m['topicnmfSecondsToSklearnObjective']
