@@ -211,35 +211,46 @@ public final class SparseKernels {
    * {@code f'' = l2 + Σ_p x_p·b(j_p,t)²/v_p²}, keeping v up to date; at most {@code maxNewton}
    * steps, fewer once a step changes a_it by less than {@code newtonTol} relatively. On return
    * {@code v[p]} holds {@code (a·bᵀ)} at every stored entry of the rows, up to rounding.
+   *
+   * <p>When a row's {@code nnz·k} fits in {@code gather[off, off+len)}, the row's entries of
+   * {@code b} are first copied there component by component, so the Newton passes read contiguous
+   * memory instead of one cache line per stored entry; the arithmetic, and so the result, is the
+   * same either way.
    */
   public static void klCdRows(int[] rowPtr, int[] colIdx, double[] values, double[] a, double[] b,
       int k, double[] bSum, double l1, double l2, double[] v, int maxNewton, double newtonTol,
-      int from, int to) {
+      double[] gather, int off, int len, int from, int to) {
+    double[] g = new double[4];
     for (int i = from; i < to; i++) {
       int ai = i * k;
       int start = rowPtr[i];
-      int end = rowPtr[i + 1];
-      for (int p = start; p < end; p++) {
-        int bj = colIdx[p] * k;
+      int nr = rowPtr[i + 1] - start;
+      boolean gathered = (long) nr * k <= len;
+      if (gathered) {
+        for (int q = 0; q < nr; q++) {
+          int bj = colIdx[start + q] * k;
+          for (int t = 0; t < k; t++) {
+            gather[off + t * nr + q] = b[bj + t];
+          }
+        }
+      }
+      for (int q = 0; q < nr; q++) {
+        int bj = colIdx[start + q] * k;
         double wh = 0.0;
         for (int t = 0; t < k; t++) {
           wh += a[ai + t] * b[bj + t];
         }
-        v[p] = wh;
+        v[start + q] = wh;
       }
+      // Each pass over the row updates v for the current step and returns the gradient sums of
+      // the current coordinate (g[0], g[1]) and of the next one (g[2], g[3]), so moving on to the
+      // next coordinate needs no separate pass.
+      klPass(values, colIdx, b, k, v, start, nr, gathered, gather, off, 0, 0.0, g);
       for (int t = 0; t < k; t++) {
         double w = a[ai + t];
-        double g1 = 0.0;
-        double g2 = 0.0;
-        for (int p = start; p < end; p++) {
-          double bt = b[colIdx[p] * k + t];
-          if (bt != 0.0) {
-            double vv = Math.max(v[p], KL_EPSILON);
-            double r = values[p] * bt / vv;
-            g1 += r;
-            g2 += r * bt / vv;
-          }
-        }
+        double g1 = g[0];
+        double g2 = g[1];
+        boolean passed = false;
         for (int it = 0; it < maxNewton; it++) {
           double grad = bSum[t] + l1 + l2 * w - g1;
           double hess = l2 + g2;
@@ -256,26 +267,66 @@ public final class SparseKernels {
             break;
           }
           w += s;
-          g1 = 0.0;
-          g2 = 0.0;
-          for (int p = start; p < end; p++) {
-            double bt = b[colIdx[p] * k + t];
-            if (bt != 0.0) {
-              double nv = v[p] + s * bt;
-              v[p] = nv;
-              double vv = Math.max(nv, KL_EPSILON);
-              double r = values[p] * bt / vv;
-              g1 += r;
-              g2 += r * bt / vv;
-            }
-          }
+          klPass(values, colIdx, b, k, v, start, nr, gathered, gather, off, t, s, g);
+          passed = true;
+          g1 = g[0];
+          g2 = g[1];
           if (Math.abs(s) <= newtonTol * w) {
             break;
           }
         }
         a[ai + t] = w;
+        if (!passed && t + 1 < k) {
+          // No step moved v: g[2], g[3] still describe component t, not t + 1.
+          klPass(values, colIdx, b, k, v, start, nr, gathered, gather, off, t, 0.0, g);
+        }
+        g[0] = g[2];
+        g[1] = g[3];
       }
     }
+  }
+
+  /**
+   * One pass of {@link #klCdRows} over a row: {@code v_q += s·b(j_q, t)}, then the sums
+   * {@code Σ x·b/v} and {@code Σ x·b²/v²} for component t into {@code g[0], g[1]} and for t+1 (if
+   * any) into {@code g[2], g[3]}.
+   */
+  private static void klPass(double[] values, int[] colIdx, double[] b, int k, double[] v,
+      int start, int nr, boolean gathered, double[] gather, int off, int t, double s, double[] g) {
+    boolean hasNext = t + 1 < k;
+    int g0 = off + t * nr;
+    int g1 = g0 + nr;
+    double c1 = 0.0;
+    double c2 = 0.0;
+    double n1 = 0.0;
+    double n2 = 0.0;
+    for (int q = 0; q < nr; q++) {
+      int bj = gathered ? 0 : colIdx[start + q] * k + t;
+      double bt = gathered ? gather[g0 + q] : b[bj];
+      double bn = hasNext ? (gathered ? gather[g1 + q] : b[bj + 1]) : 0.0;
+      if (bt == 0.0 && bn == 0.0) {
+        continue;
+      }
+      double nv = v[start + q];
+      if (bt != 0.0 && s != 0.0) {
+        nv += s * bt;
+        v[start + q] = nv;
+      }
+      double inv = 1.0 / Math.max(nv, KL_EPSILON);
+      double xr = values[start + q] * inv;
+      if (bt != 0.0) {
+        c1 += xr * bt;
+        c2 += xr * inv * bt * bt;
+      }
+      if (bn != 0.0) {
+        n1 += xr * bn;
+        n2 += xr * inv * bn * bn;
+      }
+    }
+    g[0] = c1;
+    g[1] = c2;
+    g[2] = n1;
+    g[3] = n2;
   }
 
   private static void checkMultiply(CsrMatrix a, double[] b, int k, double[] c) {

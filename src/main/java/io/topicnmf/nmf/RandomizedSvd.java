@@ -35,6 +35,15 @@ final class RandomizedSvd {
   private RandomizedSvd() {}
 
   static Result compute(CsrMatrix x, CsrMatrix xt, int k, SplittableRandom rng, Workers workers) {
+    if (x.rows() <= x.cols()) {
+      return wide(x, xt, k, rng, workers);
+    }
+    Result r = wide(xt, x, k, rng, workers);
+    return new Result(r.v(), r.s(), r.u(), k);
+  }
+
+  /** The SVD of a matrix with no more rows than columns; the range basis lives on the short side. */
+  private static Result wide(CsrMatrix x, CsrMatrix xt, int k, SplittableRandom rng, Workers workers) {
     int m = x.rows();
     int n = x.cols();
     int l = Math.min(k + OVERSAMPLES, Math.min(m, n));
@@ -49,9 +58,11 @@ final class RandomizedSvd {
     SparseKernels.multiply(x, omega, l, y, workers);
     double[] q = orthonormalize(y, m, l);
     for (int it = 0; it < powerIterations; it++) {
+      // One QR per power iteration, on the short side: Z = XᵀQ has the condition number of X on
+      // span(Q), so Y = X·Z loses at most that squared (a few digits of the weakest directions),
+      // and the Householder QR of the long side, the dearest step, is not repeated.
       SparseKernels.multiply(xt, q, l, z, workers);
-      double[] qz = orthonormalize(z, n, l);
-      SparseKernels.multiply(x, qz, l, y, workers);
+      SparseKernels.multiply(x, z, l, y, workers);
       q = orthonormalize(y, m, l);
     }
     // Bᵀ = Xᵀ·Q (n × l) = Q2·R; R = Ur·S·Vrᵀ, so X ≈ Q·Bᵀᵀ = (Q·Vr)·S·(Q2·Ur)ᵀ.

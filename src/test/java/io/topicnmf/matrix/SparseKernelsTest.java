@@ -158,7 +158,16 @@ class SparseKernelsTest {
     for (int j = 0; j < cols; j++) for (int t = 0; t < k; t++) hSum[t] += ht[j * k + t];
     double[] v = new double[x.nnz()];
     double l1 = 0.05;
-    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, l1, 0.0, v, 100, 0.0, 0, rows);
+    double[] w0 = w.clone();
+    double[] v0 = new double[x.nnz()];
+    // Without a gather buffer (every row read in place) ...
+    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w0, ht, k, hSum, l1, 0.0, v0, 100, 0.0,
+        new double[0], 0, 0, 0, rows);
+    // ... and with one large enough for every row: the same bits.
+    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, l1, 0.0, v, 100, 0.0,
+        new double[cols * k + 5], 5, cols * k, 0, rows);
+    assertArrayEquals(w0, w, 0.0);
+    assertArrayEquals(v0, v, 0.0);
     double[] fresh = new double[x.nnz()];
     SparseKernels.sampledProductRows(x.rowPtr(), x.colIdx(), w, ht, k, fresh, 0, rows);
     assertArrayEquals(fresh, v, 1e-12);
@@ -174,6 +183,58 @@ class SparseKernelsTest {
       } else {
         assertTrue(grad >= -1e-9, "row " + i + " grad " + grad);
       }
+    }
+  }
+
+  /** Textbook Hsieh–Dhillon KL coordinate descent on dense arrays, recomputing every sum from scratch. */
+  private static void naiveKlCd(double[][] x, double[] w, double[] ht, int k, double l1, double l2,
+      int maxNewton, double newtonTol) {
+    int rows = x.length, cols = x[0].length;
+    double[] hSum = new double[k];
+    for (int j = 0; j < cols; j++) for (int t = 0; t < k; t++) hSum[t] += ht[j * k + t];
+    for (int i = 0; i < rows; i++)
+      for (int t = 0; t < k; t++)
+        for (int it = 0; it < maxNewton; it++) {
+          double g1 = 0, g2 = 0;
+          for (int j = 0; j < cols; j++) {
+            if (x[i][j] == 0) continue;
+            double wh = 0;
+            for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
+            double vv = Math.max(wh, SparseKernels.KL_EPSILON);
+            double bt = ht[j * k + t];
+            g1 += x[i][j] * bt / vv;
+            g2 += x[i][j] * bt * bt / (vv * vv);
+          }
+          double grad = hSum[t] + l1 + l2 * w[i * k + t] - g1;
+          double hess = l2 + g2;
+          double step = hess > 0 ? -grad / hess : (grad > 0 ? -w[i * k + t] : 0);
+          step = Math.max(step, -w[i * k + t]);
+          if (step == 0) break;
+          w[i * k + t] += step;
+          if (Math.abs(step) <= newtonTol * w[i * k + t]) break;
+        }
+  }
+
+  @Test
+  void klCoordinateDescentMatchesTextbookReference() {
+    SplittableRandom rnd = new SplittableRandom(9);
+    int rows = 60, cols = 40;
+    for (int k : new int[] {1, 2, 5}) {
+      double[][] a = randomSparse(rnd, rows, cols, 0.3);
+      CsrMatrix x = CsrMatrix.fromDense(a, cols);
+      double[] w = new double[rows * k];
+      double[] ht = new double[cols * k];
+      // Sparse factors, so some coordinates start at zero and stay there (no Newton pass).
+      for (int q = 0; q < w.length; q++) w[q] = rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble();
+      for (int q = 0; q < ht.length; q++) ht[q] = rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble();
+      double[] hSum = new double[k];
+      for (int j = 0; j < cols; j++) for (int t = 0; t < k; t++) hSum[t] += ht[j * k + t];
+      double[] expected = w.clone();
+      naiveKlCd(a, expected, ht, k, 0.02, 0.01, 3, 1e-3);
+      double[] v = new double[x.nnz()];
+      SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, 0.02, 0.01, v, 3, 1e-3,
+          new double[cols * k], 0, cols * k, 0, rows);
+      assertArrayEquals(expected, w, 1e-10, "k=" + k);
     }
   }
 
