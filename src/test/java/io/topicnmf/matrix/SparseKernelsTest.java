@@ -192,27 +192,78 @@ class SparseKernelsTest {
     int rows = x.length, cols = x[0].length;
     double[] hSum = new double[k];
     for (int j = 0; j < cols; j++) for (int t = 0; t < k; t++) hSum[t] += ht[j * k + t];
-    for (int i = 0; i < rows; i++)
-      for (int t = 0; t < k; t++)
+    for (int i = 0; i < rows; i++) {
+      // Coordinates at zero with a non-negative gradient at the start of the row are skipped.
+      boolean[] skip = new boolean[k];
+      for (int t = 0; t < k; t++) {
+        double g1 = 0;
+        for (int j = 0; j < cols; j++) {
+          if (x[i][j] == 0) continue;
+          double wh = 0;
+          for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
+          g1 += x[i][j] * ht[j * k + t] / Math.max(wh, SparseKernels.KL_EPSILON);
+        }
+        skip[t] = w[i * k + t] == 0 && hSum[t] + l1 - g1 >= 0;
+      }
+      for (int t = 0; t < k; t++) {
+        if (skip[t]) continue;
+        double[] gh = klGradHess(x, w, ht, hSum, k, i, t, l1, l2);
         for (int it = 0; it < maxNewton; it++) {
-          double g1 = 0, g2 = 0;
-          for (int j = 0; j < cols; j++) {
-            if (x[i][j] == 0) continue;
-            double wh = 0;
-            for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
-            double vv = Math.max(wh, SparseKernels.KL_EPSILON);
-            double bt = ht[j * k + t];
-            g1 += x[i][j] * bt / vv;
-            g2 += x[i][j] * bt * bt / (vv * vv);
-          }
-          double grad = hSum[t] + l1 + l2 * w[i * k + t] - g1;
-          double hess = l2 + g2;
-          double step = hess > 0 ? -grad / hess : (grad > 0 ? -w[i * k + t] : 0);
+          double step = gh[1] > 0 ? -gh[0] / gh[1] : (gh[0] > 0 ? -w[i * k + t] : 0);
           step = Math.max(step, -w[i * k + t]);
           if (step == 0) break;
+          double prevW = w[i * k + t], prevG = gh[0];
           w[i * k + t] += step;
+          gh = klGradHess(x, w, ht, hSum, k, i, t, l1, l2);
+          if (step < 0 && prevG + gh[0] < 0) {
+            // Overshoot: keep the step only if the row's objective did not increase, else halve it.
+            double f0 = rowObjective(x, w, ht, hSum, k, i, t, l1, l2, prevW);
+            double cur = step;
+            int half = 0;
+            while (rowObjective(x, w, ht, hSum, k, i, t, l1, l2, w[i * k + t]) > f0 && half < 30) {
+              cur *= 0.5;
+              half++;
+              w[i * k + t] = half == 30 ? prevW : prevW + cur;
+            }
+            gh = klGradHess(x, w, ht, hSum, k, i, t, l1, l2);
+            step = w[i * k + t] - prevW;
+            if (step == 0) break;
+          }
           if (Math.abs(step) <= newtonTol * w[i * k + t]) break;
         }
+      }
+    }
+  }
+
+  /** The one-variable objective of coordinate (i, t) with value {@code value}, others fixed. */
+  private static double rowObjective(double[][] x, double[] w, double[] ht, double[] hSum, int k,
+      int i, int t, double l1, double l2, double value) {
+    double keep = w[i * k + t];
+    w[i * k + t] = value;
+    double f = value * (hSum[t] + l1) + 0.5 * l2 * value * value;
+    for (int j = 0; j < x[i].length; j++) {
+      if (x[i][j] == 0) continue;
+      double wh = 0;
+      for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
+      f -= x[i][j] * Math.log(Math.max(wh, SparseKernels.KL_EPSILON));
+    }
+    w[i * k + t] = keep;
+    return f;
+  }
+
+  private static double[] klGradHess(double[][] x, double[] w, double[] ht, double[] hSum, int k,
+      int i, int t, double l1, double l2) {
+    double g1 = 0, g2 = 0;
+    for (int j = 0; j < x[i].length; j++) {
+      if (x[i][j] == 0) continue;
+      double wh = 0;
+      for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
+      double vv = Math.max(wh, SparseKernels.KL_EPSILON);
+      double bt = ht[j * k + t];
+      g1 += x[i][j] * bt / vv;
+      g2 += x[i][j] * bt * bt / (vv * vv);
+    }
+    return new double[] {hSum[t] + l1 + l2 * w[i * k + t] - g1, l2 + g2};
   }
 
   @Test
