@@ -358,7 +358,8 @@ public final class DenseKernels {
     /**
      * Runs {@code task} once for each block of {@code block} rows covering {@code [0, n)}. Block
      * bounds depend only on {@code n} and {@code block}; blocks are handed to threads dynamically,
-     * so a task must only write to locations owned by its block.
+     * so a task must only write to locations owned by its block. Not re-entrant: a task must not
+     * call {@code forEachBlock} on the same workers.
      */
     public void forEachBlock(int n, int block, BlockTask task) {
       forEachBlock(n, block, (worker, b, from, to) -> task.run(b, from, to));

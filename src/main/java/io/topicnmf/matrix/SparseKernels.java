@@ -321,9 +321,12 @@ public final class SparseKernels {
               df += lin * move + 0.5 * l2 * (w * w - before * before)
                   - klShift(values, colIdx, b, k, v, start, nr, gathered, gather, off, t, c, move);
             }
-            klPass(values, colIdx, b, k, v, start, nr, gathered, gather, off, t, c, next, c + 1, 0.0, g);
-            grad = bSum[t] + l1 + l2 * w - g[0];
-            hess = l2 + g[1];
+            if (step != s) {
+              // The step was cut back: refresh the sums at the new point.
+              klPass(values, colIdx, b, k, v, start, nr, gathered, gather, off, t, c, next, c + 1, 0.0, g);
+              grad = bSum[t] + l1 + l2 * w - g[0];
+              hess = l2 + g[1];
+            }
             s = w - wPrev;
             if (w == wPrev) {
               break;
