@@ -133,8 +133,10 @@ final class SelectKCommand implements Callable<Integer> {
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("stabilityTolerance", KSelection.DEFAULT_STABILITY_TOLERANCE);
     rule.put("npmiTolerance", KSelection.DEFAULT_NPMI_TOLERANCE);
-    rule.put("description", "among k >= 2, keep the k whose stability is within stabilityTolerance of the best;"
-        + " among those, the k whose mean NPMI is within npmiTolerance of the best; recommend the smallest");
+    rule.put("description", "among k >= 2, keep the stability peaks (stability above the next smaller candidate's"
+        + " and at least the next larger one's; the first and last candidates are never peaks) if there are any;"
+        + " then the k whose stability is within stabilityTolerance of the best; then those whose mean NPMI"
+        + " is within npmiTolerance of the best; recommend the smallest");
     json.put("rule", rule);
     json.put("recommendedK", result.recommendedK());
     json.put("candidates", new ArrayList<>(result.rows()));

@@ -48,6 +48,27 @@ class KSelectionTest {
   }
 
   @Test
+  void aStabilityPeakBeatsAMoreStableSmallestK() {
+    // Measured on bbc (5 sections), k = 2..10, 5 subsamples: k = 2 is the most stable only
+    // because of the downward trend; k = 5 is the only rise above its neighbours.
+    double[] stab = {0.8965, 0.6576, 0.8229, 0.8533, 0.8290, 0.7766, 0.7754, 0.7353, 0.7332};
+    double[] npmi = {0.2383, 0.2591, 0.3087, 0.3605, 0.3892, 0.3965, 0.4074, 0.4119, 0.4163};
+    List<KScore> rows = new ArrayList<>();
+    for (int i = 0; i < stab.length; i++) rows.add(row(i + 2, npmi[i], stab[i]));
+    assertEquals(5, KSelection.recommend(rows));
+    // Without the candidates that make 5 a peak, the rule falls back to the most stable.
+    assertEquals(2, KSelection.recommend(rows.subList(0, 3).stream().filter(r -> r.k() != 3).toList()));
+  }
+
+  @Test
+  void edgesAreNeverPeaksAndTheMostStablePeakWins() {
+    List<KScore> rows = List.of(row(2, 0.1, 0.95), row(4, 0.2, 0.80), row(6, 0.2, 0.85),
+        row(8, 0.2, 0.70), row(10, 0.3, 0.75), row(12, 0.3, 0.60), row(14, 0.1, 0.99));
+    // Peaks: 6 (0.85) and 10 (0.75); 2 and 14 are edges.
+    assertEquals(6, KSelection.recommend(rows));
+  }
+
+  @Test
   void kOneIsIgnoredUnlessAlone() {
     assertEquals(3, KSelection.recommend(List.of(row(1, 0.5, 1.0), row(3, 0.1, 0.6))));
     assertEquals(1, KSelection.recommend(List.of(row(1, 0.5, 1.0))));
