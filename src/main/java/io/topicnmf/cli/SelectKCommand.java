@@ -107,6 +107,9 @@ final class SelectKCommand implements Callable<Integer> {
     });
     long t2 = System.nanoTime();
     out.println("recommended k: " + result.recommendedK());
+    if (ks.size() >= 3 && (result.recommendedK() == ks.get(1) || result.recommendedK() == ks.get(ks.size() - 2))) {
+      out.println("note: the recommended k is next to an end of the range; widen --k on that side to confirm it");
+    }
     out.flush();
 
     Map<String, Object> json = new LinkedHashMap<>();
@@ -133,9 +136,8 @@ final class SelectKCommand implements Callable<Integer> {
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("stabilityTolerance", KSelection.DEFAULT_STABILITY_TOLERANCE);
     rule.put("npmiTolerance", KSelection.DEFAULT_NPMI_TOLERANCE);
-    rule.put("description", "among k >= 2, keep the stability peaks (stability above the next smaller candidate's"
-        + " and at least the next larger one's; the first and last candidates are never peaks) if there are any;"
-        + " then the k whose stability is within stabilityTolerance of the best; then those whose mean NPMI"
+    rule.put("description", "among k >= 2 and, with 3 candidates or more, without the smallest and the largest k:"
+        + " keep the k whose stability is within stabilityTolerance of the best; then those whose mean NPMI"
         + " is within npmiTolerance of the best; recommend the smallest");
     json.put("rule", rule);
     json.put("recommendedK", result.recommendedK());
