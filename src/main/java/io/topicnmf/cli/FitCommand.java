@@ -79,16 +79,17 @@ final class FitCommand implements Callable<Integer> {
     Report report = Reports.of(result, "fit");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
-    ModelFiles.write(SavedModel.of(result, ToolInfo.current().version()), output.resolve("model.json"));
+    Path modelFile = output.resolve("model.json");
+    ModelFiles.write(SavedModel.of(result, ToolInfo.current().version()), modelFile);
     if (ldavis != null) LdaVis.write(LdaVis.of(result), ldavis);
     if (saveMatrix != null) MatrixExport.write(result, saveMatrix);
     if (!common.quiet) printTopics(out, result);
     err.println(String.format(Locale.ROOT,
-        "topicnmf: %d topics from %d documents (%d skipped, %d without terms), %d terms, %s in %.1f s; report: %s",
+        "topicnmf: %d topics from %d documents (%d skipped, %d without terms), %d terms, %s in %.1f s; report: %s, model: %s",
         result.topics().size(), result.corpus().documentsRead(), result.corpus().documentsSkipped(),
         result.corpus().documentsWithoutTerms(), result.corpus().terms(),
         result.factorization().converged() ? "converged" : "not converged",
-        result.timings().totalSeconds(), reportFile));
+        result.timings().totalSeconds(), reportFile, modelFile));
     err.flush();
     return 0;
   }

@@ -122,12 +122,14 @@ public final class NmfTransform {
     int blocks = DenseKernels.blockCount(m, SparseKernels.ROW_BLOCK);
     int[] sweeps = new int[blocks];
     int[] unconverged = new int[blocks];
+    double frob = Double.NaN;
     try (Workers workers = Workers.of(options.threads())) {
       if (options.loss() == Loss.FROBENIUS) {
         double[] xf = new double[m * k];
         double[] g = new double[k * k];
+        double[] work = new double[DenseKernels.gramWorkspaceSize(Math.max(m, n), k)];
         SparseKernels.multiply(x, ht, k, xf, workers);
-        DenseKernels.gram(ht, n, k, g, new double[DenseKernels.gramWorkspaceSize(n, k)], workers);
+        DenseKernels.gram(ht, n, k, g, work, workers);
         workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (b, from, to) -> {
           for (int i = from; i < to; i++) {
             int s = 0;
@@ -143,6 +145,11 @@ public final class NmfTransform {
             if (!done) unconverged[b]++;
           }
         });
+        // ½‖X − WH‖² = ½(‖X‖² − 2⟨X·Hᵀ, W⟩ + ⟨WᵀW, H·Hᵀ⟩), reusing X·Hᵀ and H·Hᵀ.
+        double[] gw = new double[k * k];
+        DenseKernels.gram(w, m, k, gw, work, workers);
+        frob = Math.max(0.0, 0.5 * (x.frobeniusNormSquared() - 2 * DenseKernels.dot(xf, w, m * k)
+            + DenseKernels.dot(gw, g, k * k)));
       } else {
         double[] hSum = new double[k];
         for (int t = 0; t < k; t++) {
@@ -192,7 +199,7 @@ public final class NmfTransform {
         maxSweeps = Math.max(maxSweeps, sweeps[b]);
         notConverged += unconverged[b];
       }
-      double frob = FrobeniusUpdater.frobenius(x, k, w, ht, workers);
+      if (Double.isNaN(frob)) frob = FrobeniusUpdater.frobenius(x, k, w, ht, workers);
       double objective = options.loss() == Loss.FROBENIUS ? frob : kl(x, w, ht, k, h, workers);
       double xx = x.frobeniusNormSquared();
       double relErr = xx == 0 ? 0.0 : Math.sqrt(2 * frob / xx);
