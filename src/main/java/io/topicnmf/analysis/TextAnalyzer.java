@@ -13,30 +13,41 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.CodepointCountFilter;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.tartarus.snowball.ext.EnglishStemmer;
+import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * The Lucene analysis chain built from {@link AnalysisOptions}, and a convenient way to run it.
  *
- * <p>The chain: {@link StandardTokenizer} (Unicode UAX#29 word boundaries) → {@link
- * EnglishPossessiveFilter} ("bank's" → "bank") → {@link LowerCaseFilter} → {@link StopFilter}
- * (built-in list and {@code --stopwords} files) → {@link CodepointCountFilter} (tokens outside
- * {@code --min-token-length}..{@code --max-token-length} code points dropped) → {@link
- * NonWordFilter} (tokens of only digits or punctuation dropped, unless {@code --keep-numbers}) →
- * the stemmer ({@code --stem}) → {@link ASCIIFoldingFilter} ({@code --fold-accents}).
+ * <p>The chain, top to bottom:
  *
- * <p>When terms are transformed (stemming, folding), the original lower-case form of every token
- * is recorded before the stemmer so that {@link #analyze} can report it beside the term.
+ * <ol>
+ *   <li>{@link StandardTokenizer}: Unicode UAX#29 word boundaries;
+ *   <li>{@code --language standard}: {@link CJKWidthFilter} (full/half-width forms);
+ *   <li>en: {@link EnglishPossessiveFilter} ("bank's" → "bank"); fr, it: {@link ElisionFilter}
+ *       ("l'avion" → "avion");
+ *   <li>{@link LowerCaseFilter};
+ *   <li>{@code --language standard}: {@link CJKBigramFilter} (Han, Hiragana, Katakana, Hangul as
+ *       overlapping bigrams);
+ *   <li>{@link StopFilter}: the project's {@code stopwords/<language>.txt} when it exists, else
+ *       Lucene's list for the language (none for standard), plus {@code --stopwords} files;
+ *   <li>{@link CodepointCountFilter}: {@code --min-token-length}..{@code --max-token-length};
+ *   <li>{@link NonWordFilter}: tokens of only digits, punctuation or symbols (emoji) dropped;
+ *   <li>when terms are transformed, {@link SurfaceRecorder} notes each token's original form;
+ *   <li>the stemmer ({@code --stem}; German normalisation first for de);
+ *   <li>{@link ASCIIFoldingFilter} ({@code --fold-accents}).
+ * </ol>
  *
  * <p>Stop-word files are read once, in the constructor. The instance is thread-safe: Lucene keeps
  * one chain per thread. Close it to release those chains.
@@ -125,13 +136,16 @@ public final class TextAnalyzer implements AutoCloseable {
   private static CharArraySet loadStopwords(AnalysisOptions options) throws IOException {
     CharArraySet set = new CharArraySet(512, false);
     if (options.defaultStopwords()) {
-      List<String> builtIn = StopWords.builtIn("en");
-      if (builtIn == null) {
+      List<String> project = StopWords.builtIn(options.language().code());
+      if (project != null) {
+        StopWords.addAll(set, project);
+      } else if (options.language() == Language.EN) {
         throw new IOException(
             "built-in stop-word list " + StopWords.RESOURCE_FOLDER + "en.txt missing from the"
                 + " class path (the build copies stopwords/ there)");
+      } else {
+        set.addAll(options.language().luceneStopwords());
       }
-      StopWords.addAll(set, builtIn);
     }
     for (Path file : options.stopwordFiles()) {
       StopWords.addAll(set, StopWords.read(file));
@@ -144,37 +158,70 @@ public final class TextAnalyzer implements AutoCloseable {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       AnalysisContext context = contexts.get();
+      Language language = options.language();
       Tokenizer source = new StandardTokenizer();
-      TokenStream stream = new EnglishPossessiveFilter(source);
+      TokenStream stream = source;
+      if (language == Language.STANDARD) {
+        stream = new CJKWidthFilter(stream);
+      }
+      stream = beforeLowerCase(language, stream);
       stream = new LowerCaseFilter(stream);
+      if (language == Language.STANDARD) {
+        stream = new CJKBigramFilter(stream);
+      }
       stream = new StopFilter(stream, stopwords);
       stream = new CodepointCountFilter(stream, options.minTokenLength(), options.maxTokenLength());
       stream = new NonWordFilter(stream, options.keepNumbers());
       if (options.transformsTerms()) {
         stream = new SurfaceRecorder(stream, context);
       }
-      stream = stemmer(stream);
+      stream = stemmer(language, stream);
       if (options.foldAccents()) {
         stream = new ASCIIFoldingFilter(stream);
       }
       return new TokenStreamComponents(source, stream);
     }
 
-    private TokenStream stemmer(TokenStream stream) {
+    /** Possessives (English) and elided articles (French "l'avion", Italian "dell'arte"). */
+    private TokenStream beforeLowerCase(Language language, TokenStream stream) {
+      switch (language) {
+        case EN:
+          return new EnglishPossessiveFilter(stream);
+        case FR:
+          return new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
+        case IT:
+          return new ElisionFilter(stream, ITALIAN_ARTICLES);
+        default:
+          return stream;
+      }
+    }
+
+    private TokenStream stemmer(Language language, TokenStream stream) {
       switch (options.stem()) {
         case NONE:
           return stream;
         case LIGHT:
-          return new EnglishMinimalStemFilter(stream);
+          return language.lightStem(germanNormalization(language, stream));
         case PORTER:
           return new PorterStemFilter(stream);
         case SNOWBALL:
-          return new SnowballFilter(stream, new EnglishStemmer());
+          return language.snowballStem(germanNormalization(language, stream));
         case KSTEM:
           return new KStemFilter(stream);
         default:
           throw new AssertionError(options.stem());
       }
     }
+
+    /** German stemmers expect umlauts and ß normalised first, as Lucene's GermanAnalyzer does. */
+    private TokenStream germanNormalization(Language language, TokenStream stream) {
+      return language == Language.DE ? new GermanNormalizationFilter(stream) : stream;
+    }
   }
+
+  /** Italian articles and prepositions that elide before a vowel, as in Lucene's ItalianAnalyzer. */
+  private static final CharArraySet ITALIAN_ARTICLES =
+      CharArraySet.unmodifiableSet(new CharArraySet(List.of(
+          "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
+          "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d"), true));
 }
