@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param keepNumbers keep tokens made of digits ({@code --keep-numbers}; by default "2004", "3.14" are dropped)
  * @param foldAccents fold accented letters to ASCII, "café" → "cafe" ({@code --fold-accents})
  * @param language the language: its stop words and stemmers ({@code --language}, default en; {@code standard} is language-neutral with CJK bigrams)
+ * @param ngrams longest phrase, in words ({@code --ngrams}, 1..3, default 1): 2 adds two-word phrases such as "interest rates", never across a removed stop word or sentence punctuation
  */
 public record AnalysisOptions(
     boolean defaultStopwords,
@@ -26,7 +27,8 @@ public record AnalysisOptions(
     int maxTokenLength,
     boolean keepNumbers,
     boolean foldAccents,
-    Language language) {
+    Language language,
+    int ngrams) {
 
   /** The longest token the tokenizer emits; longer runs are split by Lucene. */
   public static final int MAX_TOKEN_LENGTH = 255;
@@ -57,11 +59,15 @@ public record AnalysisOptions(
           "--max-token-length must be between --min-token-length (" + minTokenLength + ") and "
               + MAX_TOKEN_LENGTH + ", got " + maxTokenLength);
     }
+    if (ngrams < 1 || ngrams > MAX_NGRAMS) {
+      throw new IllegalArgumentException(
+          "--ngrams must be between 1 and " + MAX_NGRAMS + ", got " + ngrams);
+    }
   }
 
   /** The step-1 constructor, kept for compatibility: defaults for every later component. */
   public AnalysisOptions(boolean defaultStopwords, List<Path> stopwordFiles) {
-    this(defaultStopwords, stopwordFiles, Stemming.NONE, 2, MAX_TOKEN_LENGTH, false, false, Language.EN);
+    this(defaultStopwords, stopwordFiles, Stemming.NONE, 2, MAX_TOKEN_LENGTH, false, false, Language.EN, 1);
   }
 
   /**
@@ -74,42 +80,47 @@ public record AnalysisOptions(
 
   /** A copy with {@code defaultStopwords} replaced ({@code --no-default-stopwords}). */
   public AnalysisOptions withDefaultStopwords(boolean defaultStopwords) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
   }
 
   /** A copy with {@code stopwordFiles} replaced ({@code --stopwords}). */
   public AnalysisOptions withStopwordFiles(List<Path> stopwordFiles) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
   }
 
   /** A copy with {@code stem} replaced ({@code --stem}). */
   public AnalysisOptions withStem(Stemming stem) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
   }
 
   /** A copy with {@code minTokenLength} replaced ({@code --min-token-length}). */
   public AnalysisOptions withMinTokenLength(int minTokenLength) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
   }
 
   /** A copy with {@code maxTokenLength} replaced ({@code --max-token-length}). */
   public AnalysisOptions withMaxTokenLength(int maxTokenLength) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
   }
 
   /** A copy with {@code keepNumbers} replaced ({@code --keep-numbers}). */
   public AnalysisOptions withKeepNumbers(boolean keepNumbers) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
   }
 
   /** A copy with {@code foldAccents} replaced ({@code --fold-accents}). */
   public AnalysisOptions withFoldAccents(boolean foldAccents) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
   }
 
   /** A copy with {@code language} replaced ({@code --language}). */
   public AnalysisOptions withLanguage(Language language) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
+  }
+
+  /** A copy with {@code ngrams} replaced ({@code --ngrams}). */
+  public AnalysisOptions withNgrams(int ngrams) {
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
   }
 
   /** Whether analysis changes words beyond lower-casing, so terms need surface forms. */

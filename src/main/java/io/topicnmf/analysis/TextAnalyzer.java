@@ -22,6 +22,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.CodepointCountFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -46,7 +47,11 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  *   <li>{@link NonWordFilter}: tokens of only digits, punctuation or symbols (emoji) dropped;
  *   <li>when terms are transformed, {@link SurfaceRecorder} notes each token's original form;
  *   <li>the stemmer ({@code --stem}; German normalisation first for de);
- *   <li>{@link ASCIIFoldingFilter} ({@code --fold-accents}).
+ *   <li>{@link ASCIIFoldingFilter} ({@code --fold-accents});
+ *   <li>{@code --ngrams 2|3}: {@link ShingleFilter} (words and phrases of up to n words joined by a
+ *       space, "interest rates"), then {@link PhraseGapFilter}, which drops the phrases that would
+ *       cross a removed stop word or a sentence break ({@link SentenceGapFilter}, placed right
+ *       after the tokenizer, marks those as position gaps).
  * </ol>
  *
  * <p>Stop-word files are read once, in the constructor. The instance is thread-safe: Lucene keeps
@@ -161,6 +166,9 @@ public final class TextAnalyzer implements AutoCloseable {
       Language language = options.language();
       Tokenizer source = new StandardTokenizer();
       TokenStream stream = source;
+      if (options.ngrams() > 1) {
+        stream = new SentenceGapFilter(stream, context);
+      }
       if (language == Language.STANDARD) {
         stream = new CJKWidthFilter(stream);
       }
@@ -178,6 +186,13 @@ public final class TextAnalyzer implements AutoCloseable {
       stream = stemmer(language, stream);
       if (options.foldAccents()) {
         stream = new ASCIIFoldingFilter(stream);
+      }
+      if (options.ngrams() > 1) {
+        ShingleFilter shingles = new ShingleFilter(stream, 2, options.ngrams());
+        shingles.setTokenSeparator(" ");
+        shingles.setFillerToken("");
+        shingles.setOutputUnigrams(true);
+        stream = new PhraseGapFilter(shingles);
       }
       return new TokenStreamComponents(source, stream);
     }
