@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param foldAccents fold accented letters to ASCII, "café" → "cafe" ({@code --fold-accents})
  * @param language the language: its stop words and stemmers ({@code --language}, default en; {@code standard} is language-neutral with CJK bigrams)
  * @param ngrams longest phrase, in words ({@code --ngrams}, 1..3, default 1): 2 adds two-word phrases such as "interest rates", never across a removed stop word or sentence punctuation
+ * @param keepUrls keep URLs and e-mail addresses as whole terms ({@code --keep-urls}; by default they are dropped)
  */
 public record AnalysisOptions(
     boolean defaultStopwords,
@@ -28,7 +29,8 @@ public record AnalysisOptions(
     boolean keepNumbers,
     boolean foldAccents,
     Language language,
-    int ngrams) {
+    int ngrams,
+    boolean keepUrls) {
 
   /** The longest token the tokenizer emits; longer runs are split by Lucene. */
   public static final int MAX_TOKEN_LENGTH = 255;
@@ -67,11 +69,11 @@ public record AnalysisOptions(
 
   /** The step-1 constructor, kept for compatibility: defaults for every later component. */
   public AnalysisOptions(boolean defaultStopwords, List<Path> stopwordFiles) {
-    this(defaultStopwords, stopwordFiles, Stemming.NONE, 2, MAX_TOKEN_LENGTH, false, false, Language.EN, 1);
+    this(defaultStopwords, stopwordFiles, Stemming.NONE, 2, MAX_TOKEN_LENGTH, false, false, Language.EN, 1, false);
   }
 
   /**
-   * English analysis: the built-in stop words, no stemming, tokens of 2..255 code points, numbers
+   * English analysis: the built-in stop words, no stemming, tokens of 2..255 code points, numbers and URLs
    * dropped, single words.
    */
   public static AnalysisOptions defaults() {
@@ -80,47 +82,52 @@ public record AnalysisOptions(
 
   /** A copy with {@code defaultStopwords} replaced ({@code --no-default-stopwords}). */
   public AnalysisOptions withDefaultStopwords(boolean defaultStopwords) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams, keepUrls);
   }
 
   /** A copy with {@code stopwordFiles} replaced ({@code --stopwords}). */
   public AnalysisOptions withStopwordFiles(List<Path> stopwordFiles) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams, keepUrls);
   }
 
   /** A copy with {@code stem} replaced ({@code --stem}). */
   public AnalysisOptions withStem(Stemming stem) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams, keepUrls);
   }
 
   /** A copy with {@code minTokenLength} replaced ({@code --min-token-length}). */
   public AnalysisOptions withMinTokenLength(int minTokenLength) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams, keepUrls);
   }
 
   /** A copy with {@code maxTokenLength} replaced ({@code --max-token-length}). */
   public AnalysisOptions withMaxTokenLength(int maxTokenLength) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams, keepUrls);
   }
 
   /** A copy with {@code keepNumbers} replaced ({@code --keep-numbers}). */
   public AnalysisOptions withKeepNumbers(boolean keepNumbers) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams, keepUrls);
   }
 
   /** A copy with {@code foldAccents} replaced ({@code --fold-accents}). */
   public AnalysisOptions withFoldAccents(boolean foldAccents) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams, keepUrls);
   }
 
   /** A copy with {@code language} replaced ({@code --language}). */
   public AnalysisOptions withLanguage(Language language) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams, keepUrls);
   }
 
   /** A copy with {@code ngrams} replaced ({@code --ngrams}). */
   public AnalysisOptions withNgrams(int ngrams) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams);
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams, keepUrls);
+  }
+
+  /** A copy with {@code keepUrls} replaced ({@code --keep-urls}). */
+  public AnalysisOptions withKeepUrls(boolean keepUrls) {
+    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers, foldAccents, language, ngrams, keepUrls);
   }
 
   /** Whether analysis changes words beyond lower-casing, so terms need surface forms. */

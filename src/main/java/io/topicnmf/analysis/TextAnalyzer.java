@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -15,7 +16,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
+import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -34,7 +37,9 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * <p>The chain, top to bottom:
  *
  * <ol>
- *   <li>{@link StandardTokenizer}: Unicode UAX#29 word boundaries;
+ *   <li>{@link UAX29URLEmailTokenizer}: Unicode UAX#29 word boundaries, as {@link
+ *       StandardTokenizer}, but URLs and e-mail addresses as single tokens;
+ *   <li>{@link TypeTokenFilter}: URLs and e-mail addresses dropped, unless {@code --keep-urls};
  *   <li>{@code --language standard}: {@link CJKWidthFilter} (full/half-width forms);
  *   <li>en: {@link EnglishPossessiveFilter} ("bank's" → "bank"); fr, it: {@link ElisionFilter}
  *       ("l'avion" → "avion");
@@ -164,10 +169,13 @@ public final class TextAnalyzer implements AutoCloseable {
     protected TokenStreamComponents createComponents(String fieldName) {
       AnalysisContext context = contexts.get();
       Language language = options.language();
-      Tokenizer source = new StandardTokenizer();
+      Tokenizer source = new UAX29URLEmailTokenizer();
       TokenStream stream = source;
       if (options.ngrams() > 1) {
         stream = new SentenceGapFilter(stream, context);
+      }
+      if (!options.keepUrls()) {
+        stream = new TypeTokenFilter(stream, URL_TYPES);
       }
       if (language == Language.STANDARD) {
         stream = new CJKWidthFilter(stream);
@@ -233,6 +241,11 @@ public final class TextAnalyzer implements AutoCloseable {
       return language == Language.DE ? new GermanNormalizationFilter(stream) : stream;
     }
   }
+
+  /** Token types of web addresses and e-mail addresses, dropped unless {@code --keep-urls}. */
+  private static final Set<String> URL_TYPES = Set.of(
+      UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.URL],
+      UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.EMAIL]);
 
   /** Italian articles and prepositions that elide before a vowel, as in Lucene's ItalianAnalyzer. */
   private static final CharArraySet ITALIAN_ARTICLES =
