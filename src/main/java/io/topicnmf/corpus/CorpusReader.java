@@ -25,8 +25,14 @@ import java.util.stream.IntStream;
  * loop) or to a folder already read is skipped and reported instead of read again. Files are read
  * in parallel; the result order is the walk order whatever the thread scheduling.
  *
+ * <p>Formats: plain text (.txt, .text, .md and files without extension), HTML (.html, .htm),
+ * records (.jsonl/.ndjson and .csv, one document per record, see {@link CorpusOptions#textField()}),
+ * e-mail messages (.eml, see {@link MimeText}), and any of these compressed with gzip (.gz).
+ *
  * <p>A document's id is its path relative to the root with '/' separators (for a single file, its
- * file name); its label is the first sub-folder of that path ({@code null} at the root). Binary
+ * file name; for records, the file's id, '#' and the record's number, unless {@link
+ * CorpusOptions#idField()} names a field); its label is the first sub-folder of that path ({@code
+ * null} at the root) unless {@link CorpusOptions#labelField()} names a field. Binary
  * files, empty files, unreadable files and unsupported file types become {@link Skipped} entries
  * with a reason; they never stop the reading.
  *
@@ -135,12 +141,7 @@ public final class CorpusReader {
   }
 
   /** A file to read: where it is, its id and label. */
-  record FileTask(Path path, String id, String label) {
-    /** The lower-case extension without the dot, or "" when the name has none. */
-    String extension() {
-      return FileReaders.extension(path.getFileName().toString());
-    }
-  }
+  record FileTask(Path path, String id, String label) {}
 
   /** The documents and skips one file gave (several documents for record formats). */
   record FileReading(List<Document> documents, List<Skipped> skipped) {
