@@ -122,7 +122,7 @@ public final class TextAnalyzer implements AutoCloseable {
         String t = term.toString();
         String surface = null;
         if (surfaces) {
-          surface = context.original(offset.startOffset(), offset.endOffset(), t.indexOf(' ') >= 0);
+          surface = context.original(offset.startOffset(), wordCount(t));
           if (surface == null) {
             surface = t;
           }
@@ -136,6 +136,14 @@ public final class TextAnalyzer implements AutoCloseable {
     } finally {
       context.reset("");
     }
+  }
+
+  private static int wordCount(String term) {
+    int words = 1;
+    for (int i = term.indexOf(' '); i >= 0; i = term.indexOf(' ', i + 1)) {
+      words++;
+    }
+    return words;
   }
 
   @Override
