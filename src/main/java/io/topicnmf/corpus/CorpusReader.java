@@ -37,8 +37,9 @@ import java.util.stream.IntStream;
  * with a reason; they never stop the reading.
  *
  * <p>Mail clean-up ({@link MailText}) is applied when asked for, or automatically when more than
- * half of the documents start with an RFC 822 header block; {@link Corpus#mailCleanup()} says
- * what was done.
+ * half of the documents are mail: they start with an RFC 822 header block, or are .eml messages
+ * (whose headers MIME parsing already removed, but whose quotes and signatures remain); {@link
+ * Corpus#mailCleanup()} says what was done.
  */
 public final class CorpusReader {
   private CorpusReader() {}
@@ -96,13 +97,20 @@ public final class CorpusReader {
     double share = 0;
     boolean auto = false;
     if (options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes())) {
-      List<Document> all = new ArrayList<>();
+      List<Document> plain = new ArrayList<>();
+      int messages = 0;
       for (FileReading r : results) {
-        if (r != null) {
-          all.addAll(r.documents());
+        if (r == null) {
+          continue;
+        }
+        if (r.mail()) {
+          messages += r.documents().size();
+        } else {
+          plain.addAll(r.documents());
         }
       }
-      share = MailText.headerShare(all);
+      int total = plain.size() + messages;
+      share = total == 0 ? 0 : (MailText.headerShare(plain) * plain.size() + messages) / total;
       auto = share > 0.5;
     }
     boolean headers = options.stripMailHeaders() || auto;
@@ -144,9 +152,18 @@ public final class CorpusReader {
   record FileTask(Path path, String id, String label) {}
 
   /** The documents and skips one file gave (several documents for record formats). */
-  record FileReading(List<Document> documents, List<Skipped> skipped) {
+  record FileReading(List<Document> documents, List<Skipped> skipped, boolean mail) {
+    FileReading(List<Document> documents, List<Skipped> skipped) {
+      this(documents, skipped, false);
+    }
+
     static FileReading of(Document d) {
       return new FileReading(List.of(d), List.of());
+    }
+
+    /** A message already parsed as MIME (.eml): mail, though its text has no header block left. */
+    static FileReading ofMessage(Document d) {
+      return new FileReading(List.of(d), List.of(), true);
     }
 
     static FileReading skip(String id, String reason) {
@@ -171,7 +188,7 @@ public final class CorpusReader {
           docs.add(new Document(d.id(), d.label(), text));
         }
       }
-      return new FileReading(docs, skips);
+      return new FileReading(docs, skips, mail);
     }
   }
 

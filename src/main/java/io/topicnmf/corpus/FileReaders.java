@@ -71,7 +71,10 @@ final class FileReaders {
       } catch (MimeText.MalformedMessageException e) {
         return FileReading.skip(id, "malformed message (" + e.getMessage() + ")");
       }
-      return textDocument(id, label, text, false);
+      if (text.isBlank()) {
+        return FileReading.skip(id, "empty message (no text part)");
+      }
+      return FileReading.ofMessage(new Document(id, label, text));
     }
     String text = TextDecoder.decode(bytes);
     if (text.isBlank()) {

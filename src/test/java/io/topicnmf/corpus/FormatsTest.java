@@ -214,6 +214,18 @@ class FormatsTest {
   }
 
   @Test
+  void emlCorpusTurnsQuoteStrippingOn() throws IOException {
+    write("r1.eml", "From: a@b.c\nSubject: budget\n\nOn Monday Jane wrote:\n> old text\n"
+        + "New figures attached.\n-- \nA. Signature\n");
+    write("r2.eml", "From: a@b.c\nSubject: again\n\nSecond message.\n");
+    write("note.txt", "A plain note.");
+    Corpus c = read(CorpusOptions.defaults());
+    assertTrue(c.mailCleanup().automatic() && c.mailCleanup().quotesStripped());
+    assertEquals(2.0 / 3, c.mailCleanup().headerShare(), 1e-12);
+    assertEquals("budget\n\nNew figures attached.\n", c.documents().get(1).text());
+  }
+
+  @Test
   void quotedPrintableAndEncodedWords() {
     assertEquals("a=b c\u00e9",
         new String(MimeText.quotedPrintable("a=3Db=\r\n c=E9"), StandardCharsets.ISO_8859_1));
