@@ -49,7 +49,10 @@ import org.tartarus.snowball.ext.SwedishStemmer;
  * #STANDARD} is language-neutral: no stop words, no stemming, CJK text as overlapping bigrams.
  */
 public enum Language {
-  EN(() -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, EnglishMinimalStemFilter::new, EnglishStemmer::new),
+  EN(
+      () -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
+      EnglishMinimalStemFilter::new,
+      EnglishStemmer::new),
   DE(GermanAnalyzer::getDefaultStopSet, GermanLightStemFilter::new, German2Stemmer::new),
   FR(FrenchAnalyzer::getDefaultStopSet, FrenchLightStemFilter::new, FrenchStemmer::new),
   ES(SpanishAnalyzer::getDefaultStopSet, SpanishLightStemFilter::new, SpanishStemmer::new),
@@ -110,7 +113,7 @@ public enum Language {
     return lightStemmer != null ? lightStemmer.apply(in) : snowballStem(in);
   }
 
-  /** {@code in} followed by this language's Snowball stemmer (German: German2, English: Porter2). */
+  /** {@code in} followed by this language's Snowball stemmer (de: German2, en: Porter2). */
   TokenStream snowballStem(TokenStream in) {
     return new SnowballFilter(in, snowball.get());
   }

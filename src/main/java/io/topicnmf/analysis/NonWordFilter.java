@@ -15,7 +15,7 @@ public final class NonWordFilter extends FilteringTokenFilter {
 
   /**
    * @param in the token stream to filter
-   * @param keepNumbers keep tokens made of digits (and punctuation), drop only punctuation-only ones
+   * @param keepNumbers keep tokens with digits, drop only those without any letter or digit
    */
   public NonWordFilter(TokenStream in, boolean keepNumbers) {
     super(in);

@@ -69,7 +69,8 @@ public final class TextAnalyzer implements AutoCloseable {
   private final AnalysisOptions options;
   private final CharArraySet stopwords;
   private final Analyzer analyzer;
-  private final ThreadLocal<AnalysisContext> contexts = ThreadLocal.withInitial(AnalysisContext::new);
+  private final ThreadLocal<AnalysisContext> contexts =
+      ThreadLocal.withInitial(AnalysisContext::new);
 
   /**
    * Builds the chain, reading the stop-word lists.
@@ -255,7 +256,7 @@ public final class TextAnalyzer implements AutoCloseable {
       UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.URL],
       UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.EMAIL]);
 
-  /** Italian articles and prepositions that elide before a vowel, as in Lucene's ItalianAnalyzer. */
+  /** Italian articles and prepositions that elide before a vowel, as Lucene's ItalianAnalyzer. */
   private static final CharArraySet ITALIAN_ARTICLES =
       CharArraySet.unmodifiableSet(new CharArraySet(List.of(
           "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",

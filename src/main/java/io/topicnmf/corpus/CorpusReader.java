@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
  * in parallel; the result order is the walk order whatever the thread scheduling.
  *
  * <p>Formats: plain text (.txt, .text, .md and files without extension), HTML (.html, .htm),
- * records (.jsonl/.ndjson and .csv, one document per record, see {@link CorpusOptions#textField()}),
+ * records (.jsonl/.ndjson and .csv, one document per record, see {@link
+ * CorpusOptions#textField()}),
  * e-mail messages (.eml, see {@link MimeText}), and any of these compressed with gzip (.gz).
  *
  * <p>A document's id is its path relative to the root with '/' separators (for a single file, its

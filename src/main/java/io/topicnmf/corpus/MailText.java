@@ -204,7 +204,8 @@ public final class MailText {
 
   private static boolean isMailField(String text, int start, int colon) {
     for (String field : MAIL_FIELDS) {
-      if (field.length() == colon - start && text.regionMatches(true, start, field, 0, colon - start)) {
+      int length = colon - start;
+      if (field.length() == length && text.regionMatches(true, start, field, 0, length)) {
         return true;
       }
     }

@@ -105,7 +105,8 @@ public final class MimeText {
       return;
     }
     if (type.equals("message/rfc822")) {
-      body(Part.parse(new String(part.decodedBytes(), StandardCharsets.ISO_8859_1)), out, depth + 1);
+      String inner = new String(part.decodedBytes(), StandardCharsets.ISO_8859_1);
+      body(Part.parse(inner), out, depth + 1);
       return;
     }
     if (type.equals("text/plain")) {
