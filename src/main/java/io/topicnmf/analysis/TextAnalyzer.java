@@ -51,6 +51,7 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  *   <li>{@link CodepointCountFilter}: {@code --min-token-length}..{@code --max-token-length};
  *   <li>{@link NonWordFilter}: tokens of only digits, punctuation or symbols (emoji) dropped;
  *   <li>when terms are transformed, {@link SurfaceRecorder} notes each token's original form;
+ *   <li>with {@code --keep-urls} and a stemmer, {@link UrlKeywordMarker} shields URLs from it;
  *   <li>the stemmer ({@code --stem}; German normalisation first for de);
  *   <li>{@link ASCIIFoldingFilter} ({@code --fold-accents});
  *   <li>{@code --ngrams 2|3}: {@link ShingleFilter} (words and phrases of up to n words joined by a
@@ -199,6 +200,9 @@ public final class TextAnalyzer implements AutoCloseable {
       stream = new NonWordFilter(stream, options.keepNumbers());
       if (options.transformsTerms()) {
         stream = new SurfaceRecorder(stream, context);
+      }
+      if (options.keepUrls() && options.stem() != Stemming.NONE) {
+        stream = new UrlKeywordMarker(stream, URL_TYPES);
       }
       stream = stemmer(language, stream);
       if (options.foldAccents()) {

@@ -29,6 +29,13 @@ class UrlTest {
   }
 
   @Test
+  void stemmersLeaveKeptUrlsWhole() throws IOException {
+    assertEquals(List.of("read", "http://example.com/pages", "page"),
+        terms(AnalysisOptions.defaults().withKeepUrls(true).withStem(Stemming.PORTER),
+            "Read http://example.com/pages pages"));
+  }
+
+  @Test
   void droppedUrlDoesNotJoinItsNeighboursIntoAPhrase() throws IOException {
     assertEquals(List.of("read", "carefully"),
         terms(AnalysisOptions.defaults().withNgrams(2), "read http://example.com carefully"));
