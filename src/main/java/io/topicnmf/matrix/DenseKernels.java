@@ -1,0 +1,389 @@
+package io.topicnmf.matrix;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Dense kernels over row-major primitive arrays, and the fixed-block parallel runner shared by
+ * all kernels.
+ *
+ * <p>Every matrix here is a row-major {@code double[]}: a {@code rows × k} matrix {@code A} stores
+ * {@code A(i, t)} at {@code a[i * k + t]}. Methods taking a row range {@code [from, to)} are the
+ * single-threaded building blocks; methods taking {@link Workers} split rows into blocks of a
+ * fixed size (independent of the thread count) and, where they reduce, add the per-block partial
+ * results in block order. So a kernel gives bit-identical results with 1, 2 or any number of
+ * threads.
+ *
+ * <p>Callers own all output and workspace buffers; the kernels allocate nothing per entry.
+ */
+public final class DenseKernels {
+  /** Rows per block for reductions (Gram matrices, sums); fixed so results never depend on threads. */
+  public static final int REDUCE_BLOCK = 1024;
+
+  private DenseKernels() {}
+
+  /** Number of blocks of {@code block} rows covering {@code n} rows. */
+  public static int blockCount(int n, int block) {
+    return n == 0 ? 0 : (n + block - 1) / block;
+  }
+
+  /**
+   * Adds the Gram matrix of rows {@code [from, to)} of {@code a} ({@code rows × k}) into the
+   * upper triangle of {@code g} ({@code k × k}, row-major): {@code g(s, t) += Σ_i a(i,s)·a(i,t)} for
+   * {@code s ≤ t}. The lower triangle is left untouched.
+   */
+  public static void gramUpperRows(double[] a, int k, int from, int to, double[] g) {
+    for (int i = from; i < to; i++) {
+      int base = i * k;
+      for (int s = 0; s < k; s++) {
+        double as = a[base + s];
+        if (as == 0.0) {
+          continue;
+        }
+        int gs = s * k;
+        for (int t = s; t < k; t++) {
+          g[gs + t] += as * a[base + t];
+        }
+      }
+    }
+  }
+
+  /** Copies the upper triangle of the {@code k × k} matrix {@code g} onto its lower triangle. */
+  public static void symmetrizeFromUpper(double[] g, int k) {
+    for (int s = 0; s < k; s++) {
+      for (int t = s + 1; t < k; t++) {
+        g[t * k + s] = g[s * k + t];
+      }
+    }
+  }
+
+  /**
+   * Gram matrix {@code g = aᵀ·a} ({@code k × k}) of the {@code rows × k} matrix {@code a},
+   * single-threaded, with the same block order as {@link #gram(double[], int, int, double[],
+   * double[], Workers)} so both give identical bits.
+   */
+  public static void gram(double[] a, int rows, int k, double[] g) {
+    gram(a, rows, k, g, new double[gramWorkspaceSize(rows, k)], Workers.sequential());
+  }
+
+  /**
+   * Gram matrix {@code g = aᵀ·a} ({@code k × k}) of the {@code rows × k} matrix {@code a}, in
+   * parallel over blocks of {@link #REDUCE_BLOCK} rows, partial sums added in block order.
+   *
+   * @param workspace at least {@code gramWorkspaceSize(rows, k)} doubles
+   */
+  public static void gram(double[] a, int rows, int k, double[] g, double[] workspace, Workers workers) {
+    int blocks = blockCount(rows, REDUCE_BLOCK);
+    int kk = k * k;
+    if (workspace.length < (long) blocks * kk) {
+      throw new IllegalArgumentException(
+          "workspace of " + workspace.length + " doubles is smaller than " + blocks + "x" + kk);
+    }
+    workers.forEachBlock(rows, REDUCE_BLOCK, (b, from, to) -> {
+      int off = b * kk;
+      java.util.Arrays.fill(workspace, off, off + kk, 0.0);
+      gramUpperRowsAt(a, k, from, to, workspace, off);
+    });
+    java.util.Arrays.fill(g, 0, kk, 0.0);
+    for (int b = 0; b < blocks; b++) {
+      int off = b * kk;
+      for (int q = 0; q < kk; q++) {
+        g[q] += workspace[off + q];
+      }
+    }
+    symmetrizeFromUpper(g, k);
+  }
+
+  /** Workspace size, in doubles, that {@link #gram(double[], int, int, double[], double[], Workers)} needs. */
+  public static int gramWorkspaceSize(int rows, int k) {
+    return Math.max(1, blockCount(rows, REDUCE_BLOCK)) * k * k;
+  }
+
+  private static void gramUpperRowsAt(double[] a, int k, int from, int to, double[] g, int off) {
+    for (int i = from; i < to; i++) {
+      int base = i * k;
+      for (int s = 0; s < k; s++) {
+        double as = a[base + s];
+        if (as == 0.0) {
+          continue;
+        }
+        int gs = off + s * k;
+        for (int t = s; t < k; t++) {
+          g[gs + t] += as * a[base + t];
+        }
+      }
+    }
+  }
+
+  /** Frobenius inner product {@code Σ a[q]·b[q]} over the first {@code n} entries, summed in index order. */
+  public static double dot(double[] a, double[] b, int n) {
+    double s = 0;
+    for (int q = 0; q < n; q++) {
+      s += a[q] * b[q];
+    }
+    return s;
+  }
+
+  /** Sum of the first {@code n} entries, in index order. */
+  public static double sum(double[] a, int n) {
+    double s = 0;
+    for (int q = 0; q < n; q++) {
+      s += a[q];
+    }
+    return s;
+  }
+
+  /** Sum of squares of the first {@code n} entries, in index order. */
+  public static double sumSquares(double[] a, int n) {
+    double s = 0;
+    for (int q = 0; q < n; q++) {
+      s += a[q] * a[q];
+    }
+    return s;
+  }
+
+  /** Column sums of the {@code rows × k} matrix {@code a} into {@code out} (length k), rows in order. */
+  public static void columnSums(double[] a, int rows, int k, double[] out) {
+    java.util.Arrays.fill(out, 0, k, 0.0);
+    for (int i = 0; i < rows; i++) {
+      int base = i * k;
+      for (int t = 0; t < k; t++) {
+        out[t] += a[base + t];
+      }
+    }
+  }
+
+  /**
+   * Transposes the row-major {@code rows × cols} matrix {@code a} into {@code out} ({@code cols ×
+   * rows}).
+   */
+  public static void transpose(double[] a, int rows, int cols, double[] out) {
+    for (int i = 0; i < rows; i++) {
+      int base = i * cols;
+      for (int j = 0; j < cols; j++) {
+        out[j * rows + i] = a[base + j];
+      }
+    }
+  }
+
+  /** Rows per block for the HALS and multiplicative-update sweeps; fixed, never derived from threads. */
+  public static final int SWEEP_BLOCK = 512;
+
+  /** Replaces a zero denominator in multiplicative updates, as scikit-learn's {@code EPSILON} (float32 eps). */
+  public static final double MU_EPSILON = 1.1920928955078125e-7;
+
+  /**
+   * One HALS (cyclic coordinate descent) sweep over rows {@code [from, to)} of the non-negative
+   * least-squares problem {@code min_{W ≥ 0} ½‖X − W·F‖² + l1·‖W‖₁ + ½·l2·‖W‖²}, given
+   * {@code xf = X·Fᵀ} ({@code rows × k}) and the Gram matrix {@code g = F·Fᵀ} ({@code k × k}). For
+   * each row i and each component t in order:
+   * {@code w(i,t) ← max(0, w(i,t) − (Σ_r g(t,r)·w(i,r) + l2·w(i,t) + l1 − xf(i,t)) / (g(t,t) + l2))},
+   * skipping t when {@code g(t,t) + l2 = 0}. Rows are independent, so this equals the
+   * column-by-column HALS update of Cichocki &amp; Phan (2009) and scikit-learn's {@code cd}.
+   *
+   * @return the sum of squared changes {@code Σ (w_new − w_old)²} over the rows
+   */
+  public static double halsRows(double[] w, double[] xf, double[] g, int k, double l1, double l2,
+      int from, int to) {
+    double change = 0.0;
+    for (int i = from; i < to; i++) {
+      int base = i * k;
+      for (int t = 0; t < k; t++) {
+        int gt = t * k;
+        double hess = g[gt + t] + l2;
+        if (hess <= 0.0) {
+          continue;
+        }
+        double old = w[base + t];
+        double grad = l1 - xf[base + t] + l2 * old;
+        for (int r = 0; r < k; r++) {
+          grad += g[gt + r] * w[base + r];
+        }
+        double nw = old - grad / hess;
+        if (nw < 0.0) {
+          nw = 0.0;
+        }
+        double d = nw - old;
+        change += d * d;
+        w[base + t] = nw;
+      }
+    }
+    return change;
+  }
+
+  /**
+   * {@link #halsRows} over all {@code rows} in parallel over blocks of {@link #SWEEP_BLOCK} rows;
+   * the per-block changes are added in block order, so the result is independent of threads.
+   *
+   * @param partials at least {@code blockCount(rows, SWEEP_BLOCK)} doubles of workspace
+   * @return the sum of squared changes
+   */
+  public static double hals(double[] w, int rows, double[] xf, double[] g, int k, double l1,
+      double l2, double[] partials, Workers workers) {
+    int blocks = blockCount(rows, SWEEP_BLOCK);
+    workers.forEachBlock(rows, SWEEP_BLOCK,
+        (b, from, to) -> partials[b] = halsRows(w, xf, g, k, l1, l2, from, to));
+    double total = 0.0;
+    for (int b = 0; b < blocks; b++) {
+      total += partials[b];
+    }
+    return total;
+  }
+
+  /**
+   * One multiplicative update (Lee &amp; Seung; scikit-learn's {@code _multiplicative_update_w} for
+   * the Frobenius loss) of rows {@code [from, to)}:
+   * {@code w(i,t) ← w(i,t) · num(i,t) / ((W·g)(i,t) + l1 + l2·w(i,t))}, a zero denominator
+   * replaced by {@link #MU_EPSILON}. {@code scratch[off, off+k)} holds one row's denominators.
+   */
+  public static void muRows(double[] w, double[] num, double[] g, int k, double l1, double l2,
+      double[] scratch, int off, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int base = i * k;
+      for (int t = 0; t < k; t++) {
+        double d = l1 + l2 * w[base + t];
+        int gt = t * k;
+        for (int r = 0; r < k; r++) {
+          d += w[base + r] * g[gt + r];
+        }
+        scratch[off + t] = d == 0.0 ? MU_EPSILON : d;
+      }
+      for (int t = 0; t < k; t++) {
+        w[base + t] *= num[base + t] / scratch[off + t];
+      }
+    }
+  }
+
+  /**
+   * {@link #muRows} over all rows in parallel over blocks of {@link #SWEEP_BLOCK} rows.
+   *
+   * @param scratch at least {@code blockCount(rows, SWEEP_BLOCK) · k} doubles
+   */
+  public static void mu(double[] w, int rows, double[] num, double[] g, int k, double l1, double l2,
+      double[] scratch, Workers workers) {
+    workers.forEachBlock(rows, SWEEP_BLOCK,
+        (b, from, to) -> muRows(w, num, g, k, l1, l2, scratch, b * k, from, to));
+  }
+
+  /** A body run on one block of rows {@code [from, to)}; {@code block} is the block's index. */
+  @FunctionalInterface
+  public interface BlockTask {
+    void run(int block, int from, int to);
+  }
+
+  /**
+   * A fixed-size pool of worker threads that runs {@link BlockTask}s over fixed row blocks. With
+   * one thread it runs everything in the caller's thread and creates no pool. Lives inside one
+   * computation (for example one NMF fit) and is closed in {@code finally}.
+   */
+  public static final class Workers implements AutoCloseable {
+    private static final AtomicInteger POOL_IDS = new AtomicInteger();
+    private final int threads;
+    private final ExecutorService pool;
+    private final Future<?>[] futures;
+
+    private Workers(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      }
+      this.threads = threads;
+      if (threads == 1) {
+        this.pool = null;
+      } else {
+        int id = POOL_IDS.incrementAndGet();
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory f = r -> {
+          Thread t = new Thread(r, "topicnmf-kernel-" + id + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+        this.pool = Executors.newFixedThreadPool(threads, f);
+      }
+      this.futures = new Future<?>[threads];
+    }
+
+    /** Workers running on {@code threads} threads (1 = the caller's thread only). */
+    public static Workers of(int threads) {
+      return new Workers(threads);
+    }
+
+    /** Single-threaded workers: everything runs in the caller's thread. */
+    public static Workers sequential() {
+      return new Workers(1);
+    }
+
+    public int threads() {
+      return threads;
+    }
+
+    /**
+     * Runs {@code task} once for each block of {@code block} rows covering {@code [0, n)}. Block
+     * bounds depend only on {@code n} and {@code block}; blocks are handed to threads dynamically,
+     * so a task must only write to locations owned by its block.
+     */
+    public void forEachBlock(int n, int block, BlockTask task) {
+      int blocks = blockCount(n, block);
+      if (pool == null || blocks <= 1) {
+        for (int b = 0; b < blocks; b++) {
+          task.run(b, b * block, Math.min(n, (b + 1) * block));
+        }
+        return;
+      }
+      AtomicInteger next = new AtomicInteger();
+      int used = Math.min(threads, blocks);
+      Runnable worker = () -> {
+        for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+          task.run(b, b * block, Math.min(n, (b + 1) * block));
+        }
+      };
+      synchronized (futures) {
+        for (int w = 0; w < used; w++) {
+          futures[w] = pool.submit(worker);
+        }
+        Throwable failure = null;
+        boolean interrupted = false;
+        // Wait for every worker even after a failure, so no task still runs when we return.
+        for (int w = 0; w < used; w++) {
+          while (true) {
+            try {
+              futures[w].get();
+              break;
+            } catch (InterruptedException e) {
+              interrupted = true;
+            } catch (ExecutionException e) {
+              if (failure == null) {
+                failure = e.getCause();
+              }
+              break;
+            }
+          }
+          futures[w] = null;
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        if (failure instanceof RuntimeException re) {
+          throw re;
+        }
+        if (failure instanceof Error err) {
+          throw err;
+        }
+        if (failure != null) {
+          throw new IllegalStateException(failure);
+        }
+      }
+    }
+
+    /** Shuts the pool down (no-op for single-threaded workers). */
+    @Override
+    public void close() {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.topicnmf.nmf;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels;
+import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.matrix.SparseKernels;
+
+/**
+ * Solvers for the generalized Kullback–Leibler divergence {@code D(X‖WH) = Σ_ij x·ln(x/(WH)) − x +
+ * (WH)}, both evaluating W·H only at the stored entries of X ({@code Σ_ij (WH)_ij} is {@code
+ * colsum(W)·rowsum(H)}).
+ *
+ * <ul>
+ *   <li>{@link Solver#CD}: cyclic coordinate descent with one-variable Newton steps (Hsieh &amp;
+ *       Dhillon, KDD 2011), W on the rows of X then Hᵀ on the rows of the transposed copy; the
+ *       predictions at the stored entries are kept up to date during a sweep, so after the H sweep
+ *       they give the objective without another product.
+ *   <li>{@link Solver#MU}: multiplicative updates (Lee &amp; Seung 2001) as scikit-learn's {@code
+ *       _multiplicative_update_w/h} with {@code beta_loss='kullback-leibler'}.
+ * </ul>
+ *
+ * <p>Predictions below {@link SparseKernels#KL_EPSILON} at stored entries are raised to it in
+ * ratios and logarithms, as scikit-learn does.
+ */
+final class KlUpdater implements Updater {
+  /** Newton steps per coordinate at most; the 1-D problems are smooth and converge in a few. */
+  static final int MAX_NEWTON = 4;
+  /** A coordinate's Newton iterations stop once a step is below this share of its value. */
+  static final double NEWTON_TOL = 1e-3;
+
+  private final CsrMatrix x;
+  private final CsrMatrix xt;
+  private final int m;
+  private final int n;
+  private final int k;
+  private final double[] w;
+  private final double[] ht;
+  private final Solver solver;
+  private final Regularization reg;
+  private final Workers workers;
+  private final double[] colSum;
+  private final double[] rowSumH;
+  private final double[] v;
+  private final double[] partials;
+  private final double[] scratch;
+  private double loss;
+
+  KlUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
+      Regularization reg, Workers workers) {
+    if (solver != Solver.CD && solver != Solver.MU) {
+      throw new IllegalArgumentException("--loss kl is solved by --solver cd or mu, not " + solver);
+    }
+    this.x = x;
+    this.xt = xt;
+    this.m = x.rows();
+    this.n = x.cols();
+    this.k = k;
+    this.w = w;
+    this.ht = ht;
+    this.solver = solver;
+    this.reg = reg;
+    this.workers = workers;
+    this.colSum = new double[k];
+    this.rowSumH = new double[k];
+    this.v = solver == Solver.CD ? new double[x.nnz()] : null;
+    int blocks = Math.max(1, DenseKernels.blockCount(Math.max(m, n), DenseKernels.SWEEP_BLOCK));
+    this.partials = new double[blocks];
+    this.scratch = new double[blocks * k];
+  }
+
+  @Override
+  public double start() {
+    loss = divergenceFromScratch();
+    return loss + reg.penalty(w, m * k, ht, n * k);
+  }
+
+  @Override
+  public double iterate() {
+    // W step on the rows of X: H (i.e. Hᵀ = ht) is fixed, its row sums are the column sums of ht.
+    DenseKernels.columnSums(ht, n, k, colSum);
+    halfStep(x, w, ht, reg.l1W(), reg.l2W());
+    DenseKernels.columnSums(w, m, k, colSum);
+    halfStep(xt, ht, w, reg.l1H(), reg.l2H());
+    if (solver == Solver.CD) {
+      // v holds W·H at the stored entries of Xᵀ, exact for the final W and H.
+      int[] rowPtr = xt.rowPtr();
+      double[] values = xt.values();
+      workers.forEachBlock(n, DenseKernels.SWEEP_BLOCK,
+          (b, from, to) -> partials[b] = SparseKernels.klTermsRows(rowPtr, values, v, from, to));
+      loss = finish(DenseKernels.blockCount(n, DenseKernels.SWEEP_BLOCK));
+    } else {
+      loss = divergenceFromScratch();
+    }
+    return loss + reg.penalty(w, m * k, ht, n * k);
+  }
+
+  @Override
+  public double loss() {
+    return loss;
+  }
+
+  private void halfStep(CsrMatrix a, double[] f, double[] other, double l1, double l2) {
+    int[] rowPtr = a.rowPtr();
+    int[] colIdx = a.colIdx();
+    double[] values = a.values();
+    if (solver == Solver.CD) {
+      workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (b, from, to) -> SparseKernels.klCdRows(
+          rowPtr, colIdx, values, f, other, k, colSum, l1, l2, v, MAX_NEWTON, NEWTON_TOL, from, to));
+    } else {
+      workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (b, from, to) -> SparseKernels.klMuRows(
+          rowPtr, colIdx, values, f, other, k, colSum, l1, l2, scratch, b * k, from, to));
+    }
+  }
+
+  private double divergenceFromScratch() {
+    int[] rowPtr = x.rowPtr();
+    int[] colIdx = x.colIdx();
+    double[] values = x.values();
+    workers.forEachBlock(m, DenseKernels.SWEEP_BLOCK, (b, from, to) ->
+        partials[b] = SparseKernels.klTermsRows(rowPtr, colIdx, values, w, ht, k, from, to));
+    return finish(DenseKernels.blockCount(m, DenseKernels.SWEEP_BLOCK));
+  }
+
+  /** Adds the block partials in order and the Σ(W·H) term. */
+  private double finish(int blocks) {
+    double s = 0.0;
+    for (int b = 0; b < blocks; b++) {
+      s += partials[b];
+    }
+    DenseKernels.columnSums(w, m, k, colSum);
+    double sumWh = 0.0;
+    double[] hs = rowSumH;
+    DenseKernels.columnSums(ht, n, k, hs);
+    for (int t = 0; t < k; t++) {
+      sumWh += colSum[t] * hs[t];
+    }
+    return Math.max(s + sumWh, 0.0);
+  }
+}

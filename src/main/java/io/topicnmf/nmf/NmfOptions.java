@@ -1,0 +1,152 @@
+package io.topicnmf.nmf;
+
+import java.util.Locale;
+
+/**
+ * Hyper-parameters of one NMF fit, validated when built. Every message names the command-line
+ * flag, the bad value and the accepted range.
+ *
+ * <p>The objective minimised is, as in scikit-learn ≥ 1.2 ({@code sklearn.decomposition.NMF}),
+ *
+ * <pre>
+ *   L(W, H) = loss(X, WH)
+ *           + alphaW·l1Ratio·n_features·‖W‖₁ + ½·alphaW·(1 − l1Ratio)·n_features·‖W‖²_F
+ *           + alphaH·l1Ratio·n_samples ·‖H‖₁ + ½·alphaH·(1 − l1Ratio)·n_samples ·‖H‖²_F
+ * </pre>
+ *
+ * where {@code n_samples = X.rows()} (documents) and {@code n_features = X.cols()} (terms): the
+ * penalty on W is scaled by the number of terms and the one on H by the number of documents, so
+ * both stay balanced against the data term whatever the corpus size. Unlike scikit-learn, {@code
+ * alphaH} is not tied to {@code alphaW}: both default to 0 (no regularisation).
+ *
+ * @param k number of topics ({@code -k/--topics}), ≥ 1; at most min(rows, cols) of the data
+ * @param loss the loss ({@code --loss frobenius|kl})
+ * @param solver the solver ({@code --solver auto|hals|cd|mu}); {@code hals} needs the Frobenius loss
+ * @param init the initialisation ({@code --init nndsvd|nndsvda|nndsvdar|random})
+ * @param maxIter maximum outer iterations ({@code --max-iter}), ≥ 0 (0 returns the initialisation)
+ * @param tol relative tolerance ({@code --tol}), finite and ≥ 0; see {@link Nmf} for the test
+ * @param seed seed of the {@link java.util.SplittableRandom} used for random SVD sketches and
+ *     random inits ({@code --seed})
+ * @param threads worker threads ({@code --threads}), ≥ 1; results do not depend on it
+ * @param alphaW regularisation strength of W ({@code --alpha-w}), finite and ≥ 0
+ * @param alphaH regularisation strength of H ({@code --alpha-h}), finite and ≥ 0
+ * @param l1Ratio share of L1 in the penalty ({@code --l1-ratio}), in [0, 1]
+ * @param trace whether to record (iteration, seconds, objective) rows ({@code --trace})
+ */
+public record NmfOptions(
+    int k,
+    Loss loss,
+    Solver solver,
+    Init init,
+    int maxIter,
+    double tol,
+    long seed,
+    int threads,
+    double alphaW,
+    double alphaH,
+    double l1Ratio,
+    boolean trace) {
+
+  /** Upper bound on {@code --threads}, far above any sensible machine, to catch typos. */
+  public static final int MAX_THREADS = 1024;
+
+  public NmfOptions {
+    if (k < 1) {
+      throw new IllegalArgumentException("-k/--topics must be at least 1, got " + k);
+    }
+    if (loss == null) {
+      throw new IllegalArgumentException("--loss must be one of frobenius, kl; got none");
+    }
+    if (solver == null) {
+      throw new IllegalArgumentException("--solver must be one of auto, hals, cd, mu; got none");
+    }
+    if (init == null) {
+      throw new IllegalArgumentException("--init must be one of nndsvd, nndsvda, nndsvdar, random; got none");
+    }
+    if (solver == Solver.HALS && loss != Loss.FROBENIUS) {
+      throw new IllegalArgumentException("--solver hals only minimises --loss frobenius, got --loss "
+          + name(loss) + "; use --solver auto, cd or mu for --loss kl");
+    }
+    if (maxIter < 0) {
+      throw new IllegalArgumentException("--max-iter must be >= 0, got " + maxIter);
+    }
+    if (!(tol >= 0) || Double.isInfinite(tol)) {
+      throw new IllegalArgumentException("--tol must be a finite number >= 0, got " + tol);
+    }
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new IllegalArgumentException(
+          "--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
+    }
+    if (!(alphaW >= 0) || Double.isInfinite(alphaW)) {
+      throw new IllegalArgumentException("--alpha-w must be a finite number >= 0, got " + alphaW);
+    }
+    if (!(alphaH >= 0) || Double.isInfinite(alphaH)) {
+      throw new IllegalArgumentException("--alpha-h must be a finite number >= 0, got " + alphaH);
+    }
+    if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
+      throw new IllegalArgumentException("--l1-ratio must be between 0 and 1, got " + l1Ratio);
+    }
+  }
+
+  /**
+   * Defaults for {@code k} topics: Frobenius loss, automatic solver (HALS), NNDSVDa, 200
+   * iterations, tolerance 1e-4, seed 0, all available processors, no regularisation, no trace.
+   */
+  public static NmfOptions defaults(int k) {
+    return new NmfOptions(k, Loss.FROBENIUS, Solver.AUTO, Init.NNDSVDA, 200, 1e-4, 0L,
+        Runtime.getRuntime().availableProcessors(), 0.0, 0.0, 0.0, false);
+  }
+
+  /** The solver actually used: {@link Solver#AUTO} resolved to HALS (Frobenius) or CD (KL). */
+  public Solver effectiveSolver() {
+    if (solver != Solver.AUTO) {
+      return solver;
+    }
+    return loss == Loss.FROBENIUS ? Solver.HALS : Solver.CD;
+  }
+
+  public NmfOptions withK(int k) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+  }
+
+  public NmfOptions withLoss(Loss loss) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+  }
+
+  public NmfOptions withSolver(Solver solver) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+  }
+
+  public NmfOptions withInit(Init init) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+  }
+
+  public NmfOptions withMaxIter(int maxIter) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+  }
+
+  public NmfOptions withTol(double tol) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+  }
+
+  public NmfOptions withSeed(long seed) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+  }
+
+  public NmfOptions withThreads(int threads) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+  }
+
+  /** Same options with the regularisation {@code --alpha-w}, {@code --alpha-h}, {@code --l1-ratio}. */
+  public NmfOptions withRegularization(double alphaW, double alphaH, double l1Ratio) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+  }
+
+  public NmfOptions withTrace(boolean trace) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+  }
+
+  private static String name(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,154 @@
+package io.topicnmf.nmf;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.matrix.SparseKernels;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/**
+ * Truncated SVD {@code X ≈ U·diag(s)·Vᵀ} of a sparse matrix by the randomized range finder of
+ * Halko, Martinsson &amp; Tropp (SIAM Review 2011, algorithms 4.4 and 5.1), as scikit-learn's
+ * {@code randomized_svd}: a Gaussian sketch with {@value #OVERSAMPLES} extra columns, power
+ * iterations (7 when k &lt; 0.1·min(rows, cols), else 4) each re-orthonormalised by QR, then the
+ * SVD of the small projected matrix. The sparse products run on the CSR matrix and its transposed
+ * copy; EJML does the QR of the tall {@code n × (k+p)} blocks and the SVD of the {@code (k+p) ×
+ * (k+p)} triangle. X is never densified.
+ */
+final class RandomizedSvd {
+  static final int OVERSAMPLES = 10;
+
+  /**
+   * The leading {@code k} singular triplets, in descending order of {@code s}.
+   *
+   * @param u row-major {@code rows × k}: column j is the j-th left singular vector
+   * @param s the k singular values
+   * @param v row-major {@code cols × k}: column j is the j-th right singular vector
+   */
+  record Result(double[] u, double[] s, double[] v, int k) {}
+
+  private RandomizedSvd() {}
+
+  static Result compute(CsrMatrix x, CsrMatrix xt, int k, SplittableRandom rng, Workers workers) {
+    int m = x.rows();
+    int n = x.cols();
+    int l = Math.min(k + OVERSAMPLES, Math.min(m, n));
+    int powerIterations = k < 0.1 * Math.min(m, n) ? 7 : 4;
+
+    double[] omega = new double[n * l];
+    for (int q = 0; q < omega.length; q++) {
+      omega[q] = rng.nextGaussian();
+    }
+    double[] y = new double[m * l];
+    double[] z = new double[n * l];
+    SparseKernels.multiply(x, omega, l, y, workers);
+    double[] q = orthonormalize(y, m, l);
+    for (int it = 0; it < powerIterations; it++) {
+      SparseKernels.multiply(xt, q, l, z, workers);
+      double[] qz = orthonormalize(z, n, l);
+      SparseKernels.multiply(x, qz, l, y, workers);
+      q = orthonormalize(y, m, l);
+    }
+    // Bᵀ = Xᵀ·Q (n × l) = Q2·R; R = Ur·S·Vrᵀ, so X ≈ Q·Bᵀᵀ = (Q·Vr)·S·(Q2·Ur)ᵀ.
+    SparseKernels.multiply(xt, q, l, z, workers);
+    DMatrixRMaj bt = DMatrixRMaj.wrap(n, l, z);
+    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, l);
+    DMatrixRMaj q2;
+    DMatrixRMaj r;
+    if (qr.decompose(bt.copy())) {
+      q2 = qr.getQ(null, true);
+      r = qr.getR(null, true);
+    } else {
+      // Rank-deficient Bᵀ: complete the basis by hand and take R = Q2ᵀ·Bᵀ.
+      q2 = DMatrixRMaj.wrap(n, l, gramSchmidtCompleted(z, n, l));
+      r = new DMatrixRMaj(l, l);
+      CommonOps_DDRM.multTransA(q2, bt, r);
+    }
+    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(l, l, true, true, false);
+    if (!svd.decompose(r)) {
+      throw new IllegalStateException("SVD failed in randomized SVD");
+    }
+    DMatrixRMaj ur = svd.getU(null, false);
+    DMatrixRMaj vr = svd.getV(null, false);
+    DMatrixRMaj sw = svd.getW(null);
+    SingularOps_DDRM.descendingOrder(ur, false, sw, vr, false);
+
+    DMatrixRMaj uFull = new DMatrixRMaj(m, l);
+    CommonOps_DDRM.mult(DMatrixRMaj.wrap(m, l, q), vr, uFull);
+    DMatrixRMaj vFull = new DMatrixRMaj(n, l);
+    CommonOps_DDRM.mult(q2, ur, vFull);
+
+    double[] s = new double[k];
+    double[] u = new double[m * k];
+    double[] v = new double[n * k];
+    for (int j = 0; j < k; j++) {
+      s[j] = sw.get(j, j);
+    }
+    for (int i = 0; i < m; i++) {
+      System.arraycopy(uFull.data, i * l, u, i * k, k);
+    }
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(vFull.data, i * l, v, i * k, k);
+    }
+    return new Result(u, s, v, k);
+  }
+
+  /** An orthonormal basis (row-major {@code rows × cols}) of the columns of {@code a}, by Householder QR. */
+  private static double[] orthonormalize(double[] a, int rows, int cols) {
+    DMatrixRMaj mat = new DMatrixRMaj(rows, cols);
+    System.arraycopy(a, 0, mat.data, 0, rows * cols);
+    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(rows, cols);
+    if (!qr.decompose(mat)) {
+      // EJML's Householder QR refuses an exactly zero column (X of lower rank than k + p).
+      return gramSchmidtCompleted(a, rows, cols);
+    }
+    return qr.getQ(null, true).data;
+  }
+
+  /**
+   * Orthonormal columns spanning those of {@code a}, by modified Gram–Schmidt applied twice; a
+   * column that vanishes is replaced by the first unit vector independent of the previous ones,
+   * so the basis always has {@code cols} columns. Only used when a block is rank deficient.
+   */
+  static double[] gramSchmidtCompleted(double[] a, int rows, int cols) {
+    double[] q = new double[rows * cols];
+    double[] col = new double[rows];
+    int nextUnit = 0;
+    for (int c = 0; c < cols; c++) {
+      double scale = 0;
+      for (int i = 0; i < rows; i++) {
+        col[i] = a[i * cols + c];
+        scale = Math.max(scale, Math.abs(col[i]));
+      }
+      double norm = orthogonalize(q, col, rows, cols, c);
+      while (!(norm > 1e-10 * Math.max(scale, 1e-300)) && nextUnit < rows) {
+        java.util.Arrays.fill(col, 0.0);
+        col[nextUnit++] = 1.0;
+        scale = 1.0;
+        norm = orthogonalize(q, col, rows, cols, c);
+      }
+      for (int i = 0; i < rows; i++) {
+        q[i * cols + c] = col[i] / norm;
+      }
+    }
+    return q;
+  }
+
+  private static double orthogonalize(double[] q, double[] col, int rows, int cols, int c) {
+    for (int pass = 0; pass < 2; pass++) {
+      for (int d = 0; d < c; d++) {
+        double dot = 0;
+        for (int i = 0; i < rows; i++) dot += q[i * cols + d] * col[i];
+        for (int i = 0; i < rows; i++) col[i] -= dot * q[i * cols + d];
+      }
+    }
+    double s = 0;
+    for (int i = 0; i < rows; i++) s += col[i] * col[i];
+    return Math.sqrt(s);
+  }
+}

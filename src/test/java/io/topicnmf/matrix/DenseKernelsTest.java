@@ -1,0 +1,122 @@
+package io.topicnmf.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.topicnmf.matrix.DenseKernels.Workers;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class DenseKernelsTest {
+
+  private static double[] random(SplittableRandom rnd, int n, boolean withZeros) {
+    double[] d = new double[n];
+    for (int q = 0; q < n; q++) d[q] = withZeros && rnd.nextInt(4) == 0 ? 0 : rnd.nextDouble();
+    return d;
+  }
+
+  @Test
+  void gramMatchesNaiveProductOnRandomShapes() {
+    SplittableRandom rnd = new SplittableRandom(4);
+    for (int rows : new int[] {0, 1, 5, 1023, 1024, 1025, 3000}) {
+      for (int k : new int[] {1, 3, 10}) {
+        double[] a = random(rnd, rows * k, true);
+        double[] expected = new double[k * k];
+        for (int s = 0; s < k; s++)
+          for (int t = 0; t < k; t++) {
+            double sum = 0;
+            for (int i = 0; i < rows; i++) sum += a[i * k + s] * a[i * k + t];
+            expected[s * k + t] = sum;
+          }
+        double[] g = new double[k * k];
+        DenseKernels.gram(a, rows, k, g);
+        assertArrayEquals(expected, g, 1e-9 * Math.max(1, rows), "rows=" + rows + " k=" + k);
+        for (int s = 0; s < k; s++)
+          for (int t = 0; t < k; t++) assertEquals(g[s * k + t], g[t * k + s]);
+      }
+    }
+  }
+
+  @Test
+  void parallelGramAndSweepsEqualSingleThreadedBitForBit() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    int rows = 5000, k = 9;
+    double[] a = random(rnd, rows * k, true);
+    double[] xf = random(rnd, rows * k, false);
+    double[] ref = new double[k * k];
+    DenseKernels.gram(a, rows, k, ref);
+    double[] refW = a.clone();
+    double[] refMu = a.clone();
+    double[] partials = new double[DenseKernels.blockCount(rows, DenseKernels.SWEEP_BLOCK) * k];
+    double refChange;
+    try (Workers one = Workers.sequential()) {
+      refChange = DenseKernels.hals(refW, rows, xf, ref, k, 0.01, 0.02, partials, one);
+      DenseKernels.mu(refMu, rows, xf, ref, k, 0.01, 0.02, partials, one);
+    }
+    for (int threads : new int[] {2, 3}) {
+      try (Workers workers = Workers.of(threads)) {
+        double[] g = new double[k * k];
+        DenseKernels.gram(a, rows, k, g, new double[DenseKernels.gramWorkspaceSize(rows, k)], workers);
+        assertTrue(Arrays.equals(ref, g));
+        double[] w = a.clone();
+        double change = DenseKernels.hals(w, rows, xf, ref, k, 0.01, 0.02, partials, workers);
+        assertTrue(Arrays.equals(refW, w));
+        assertEquals(Double.doubleToLongBits(refChange), Double.doubleToLongBits(change));
+        double[] mu = a.clone();
+        DenseKernels.mu(mu, rows, xf, ref, k, 0.01, 0.02, partials, workers);
+        assertTrue(Arrays.equals(refMu, mu));
+      }
+    }
+  }
+
+  @Test
+  void halsSweepSolvesEachCoordinateExactly() {
+    // One row, k = 2: g = [[2, 1], [1, 3]], xf = [4, 1]. Coordinate 0: w0 = (4 - 1*w1)/2 with w1=1 -> 1.5.
+    // Coordinate 1: w1 = max(0, (1 - 1*1.5)/3) = 0.
+    double[] w = {1.0, 1.0};
+    double change = DenseKernels.halsRows(w, new double[] {4, 1}, new double[] {2, 1, 1, 3}, 2, 0, 0, 0, 1);
+    assertArrayEquals(new double[] {1.5, 0.0}, w, 1e-15);
+    assertEquals(0.25 + 1.0, change, 1e-15);
+  }
+
+  @Test
+  void halsSweepWithL1AndL2MatchesClosedForm() {
+    // k = 1: minimise ½ g w² − xf w + l1 w + ½ l2 w²  ->  w = max(0, (xf − l1)/(g + l2)).
+    double[] w = {7.0};
+    DenseKernels.halsRows(w, new double[] {5}, new double[] {2}, 1, 1.0, 2.0, 0, 1);
+    assertEquals((5 - 1.0) / (2 + 2.0), w[0], 1e-15);
+  }
+
+  @Test
+  void multiplicativeUpdateMatchesFormula() {
+    double[] w = {1.0, 2.0};
+    double[] g = {2, 1, 1, 3};
+    double[] num = {3, 4};
+    double[] scratch = new double[2];
+    DenseKernels.muRows(w, num, g, 2, 0.5, 0.0, scratch, 0, 0, 1);
+    // denominators: (W g)_0 = 1*2 + 2*1 = 4 (+0.5), (W g)_1 = 1*1 + 2*3 = 7 (+0.5)
+    assertArrayEquals(new double[] {1.0 * 3 / 4.5, 2.0 * 4 / 7.5}, w, 1e-15);
+  }
+
+  @Test
+  void workersPropagateFailuresAndRunEveryBlockOnce() {
+    try (Workers workers = Workers.of(2)) {
+      int[] seen = new int[10];
+      workers.forEachBlock(95, 10, (b, from, to) -> {
+        seen[b]++;
+        assertEquals(b * 10, from);
+        assertEquals(Math.min(95, b * 10 + 10), to);
+      });
+      for (int c : seen) assertEquals(1, c);
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> workers.forEachBlock(100, 10, (b, from, to) -> {
+            if (b == 3) throw new IllegalStateException("boom");
+          }));
+      assertEquals("boom", e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> Workers.of(0));
+  }
+}

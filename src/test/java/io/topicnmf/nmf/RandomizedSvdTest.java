@@ -1,0 +1,91 @@
+package io.topicnmf.nmf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels.Workers;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.junit.jupiter.api.Test;
+
+class RandomizedSvdTest {
+
+  private static double[] exactSingularValues(CsrMatrix x) {
+    DMatrixRMaj a = new DMatrixRMaj(x.toDense());
+    SingularValueDecomposition_F64<DMatrixRMaj> svd =
+        DecompositionFactory_DDRM.svd(x.rows(), x.cols(), false, false, true);
+    svd.decompose(a);
+    double[] s = svd.getSingularValues().clone();
+    java.util.Arrays.sort(s);
+    double[] desc = new double[s.length];
+    for (int i = 0; i < s.length; i++) desc[i] = s[s.length - 1 - i];
+    return desc;
+  }
+
+  @Test
+  void leadingTripletsMatchTheExactSvd() {
+    // A planted rank-5 matrix plus sparse noise: a clear gap after the 5th singular value, as
+    // topic-like data has; the randomized range finder is then accurate to rounding.
+    double[][] a = NmfTestData.plantedLowRank(21, 120, 80, 5);
+    SplittableRandom noise = new SplittableRandom(22);
+    for (double[] row : a) for (int c = 0; c < row.length; c++) if (noise.nextInt(10) == 0) row[c] += 0.01 * noise.nextDouble();
+    CsrMatrix x = CsrMatrix.fromDense(a, 80);
+    CsrMatrix xt = x.transpose();
+    int k = 5;
+    RandomizedSvd.Result r = RandomizedSvd.compute(x, xt, k, new SplittableRandom(0), Workers.sequential());
+    double[] exact = exactSingularValues(x);
+    for (int j = 0; j < k; j++) {
+      assertEquals(exact[j], r.s()[j], 1e-9 * exact[0], "singular value " + j);
+    }
+    // X·v_j = s_j·u_j for each computed triplet, and the vectors are unit length.
+    double[][] d = x.toDense();
+    for (int j = 0; j < k; j++) {
+      double nu = 0, nv = 0, err = 0;
+      for (int i = 0; i < x.rows(); i++) nu += r.u()[i * k + j] * r.u()[i * k + j];
+      for (int c = 0; c < x.cols(); c++) nv += r.v()[c * k + j] * r.v()[c * k + j];
+      for (int i = 0; i < x.rows(); i++) {
+        double xv = 0;
+        for (int c = 0; c < x.cols(); c++) xv += d[i][c] * r.v()[c * k + j];
+        err = Math.max(err, Math.abs(xv - r.s()[j] * r.u()[i * k + j]));
+      }
+      assertEquals(1.0, nu, 1e-10);
+      assertEquals(1.0, nv, 1e-10);
+      assertEquals(0.0, err, 1e-8 * exact[0], "triplet " + j);
+    }
+  }
+
+  @Test
+  void rankDeficientMatrixGetsZeroTrailingSingularValues() {
+    double[][] a = new double[10][8];
+    a[3][2] = 2.5;
+    CsrMatrix x = CsrMatrix.fromDense(a, 8);
+    RandomizedSvd.Result r = RandomizedSvd.compute(x, x.transpose(), 3, new SplittableRandom(1), Workers.sequential());
+    assertEquals(2.5, r.s()[0], 1e-12);
+    assertEquals(0.0, r.s()[1], 1e-12);
+    assertEquals(0.0, r.s()[2], 1e-12);
+    assertEquals(1.0, Math.abs(r.u()[3 * 3]), 1e-12);
+    assertEquals(1.0, Math.abs(r.v()[2 * 3]), 1e-12);
+  }
+
+  @Test
+  void gramSchmidtCompletionGivesOrthonormalColumns() {
+    int rows = 6, cols = 4;
+    double[] a = new double[rows * cols];
+    SplittableRandom rnd = new SplittableRandom(3);
+    for (int i = 0; i < rows; i++) {
+      a[i * cols] = rnd.nextDouble();
+      a[i * cols + 1] = 2 * a[i * cols]; // dependent
+      a[i * cols + 3] = rnd.nextDouble(); // column 2 stays zero
+    }
+    double[] q = RandomizedSvd.gramSchmidtCompleted(a, rows, cols);
+    for (int c = 0; c < cols; c++) {
+      for (int d = 0; d < cols; d++) {
+        double dot = 0;
+        for (int i = 0; i < rows; i++) dot += q[i * cols + c] * q[i * cols + d];
+        assertEquals(c == d ? 1.0 : 0.0, dot, 1e-12, c + "," + d);
+      }
+    }
+  }
+}
