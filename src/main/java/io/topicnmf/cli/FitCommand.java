@@ -85,9 +85,10 @@ final class FitCommand implements Callable<Integer> {
     if (saveMatrix != null) MatrixExport.write(result, saveMatrix);
     if (!common.quiet) printTopics(out, result);
     err.println(String.format(Locale.ROOT,
-        "topicnmf: %d topics from %d documents (%d skipped, %d without terms), %d terms, %s in %.1f s; report: %s, model: %s",
-        result.topics().size(), result.corpus().documentsRead(), result.corpus().documentsSkipped(),
-        result.corpus().documentsWithoutTerms(), result.corpus().terms(),
+        "topicnmf: %s from %s (%d skipped, %d without terms), %s, %s in %.1f s; report: %s, model: %s",
+        count(result.topics().size(), "topic"), count(result.corpus().documentsRead(), "document"),
+        result.corpus().documentsSkipped(), result.corpus().documentsWithoutTerms(),
+        count(result.corpus().terms(), "term"),
         result.factorization().converged() ? "converged" : "not converged",
         result.timings().totalSeconds(), reportFile, modelFile));
     err.flush();
@@ -102,6 +103,10 @@ final class FitCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   static void printTopics(PrintWriter out, TopicModelResult r) {
