@@ -47,7 +47,7 @@ class SavedModelTest {
     Path stop = tmp.resolve("stop.txt");
     Files.writeString(stop, "# extra stop words\ntoday\nmorning\n");
     FitOptions o = FitOptions.defaults(3);
-    return o.withAnalysis(o.analysis().withStem(Stemming.PORTER).withStopwordFiles(List.of(stop)))
+    return o.withAnalysis(o.analysis().withStem(Stemming.PORTER).withNgrams(2).withStopwordFiles(List.of(stop)))
         .withVocabulary(o.vocabulary().withMinDf(DfLimit.count(1)))
         .withNmf(o.nmf().withLoss(loss).withThreads(2));
   }
