@@ -24,9 +24,10 @@ import picocli.CommandLine.Parameters;
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
-      "Gives the documents of FOLDER topic weights under a model saved by 'topicnmf fit' (model.json)",
-      "and writes OUTPUT/report.json (\"command\": \"apply\"): the model's topics, the new documents and clusters.",
-      "Documents are analysed exactly as at fit time; terms outside the model's vocabulary are ignored."
+      "Gives the documents of FOLDER topic weights under a model saved by 'topicnmf fit' (model.json) "
+          + "and writes OUTPUT/report.json (\"command\": \"apply\"): the model's topics, the new documents and clusters. "
+          + "Documents are analysed exactly as at fit time; terms outside the model's vocabulary are ignored, "
+          + "and a document with none of its terms gets no topic (note \"no known terms\")."
     })
 final class ApplyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -29,9 +29,9 @@ import picocli.CommandLine.Parameters;
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
-      "Fits each number of topics given by --k on the same matrix and measures it: mean NPMI, diversity,",
-      "objective, and stability across random subsamples (Greene, O'Callaghan & Cunningham 2014).",
-      "Recommends a k, prints a table and writes OUTPUT/select-k.json."
+      "Fits each number of topics given by --k on the same matrix and measures it: mean NPMI, diversity, "
+          + "objective, and stability across random subsamples (Greene, O'Callaghan & Cunningham 2014). "
+          + "Recommends a k, prints a table and writes OUTPUT/select-k.json."
     })
 final class SelectKCommand implements Callable<Integer> {
   /** Format tag of select-k.json. */
