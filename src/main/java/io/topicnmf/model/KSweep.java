@@ -127,7 +127,8 @@ public final class KSweep {
       subs[s] = rows(x, subsample(usable, sampleSize, base.nmf().seed(), s));
     }
     int jobsPerK = 1 + o.samples();
-    NmfResult[][] fits = new NmfResult[ks.size()][jobsPerK];
+    // Only what the measures need is kept of each fit (top-term lists and figures), not W and H.
+    Fitted[][] fits = new Fitted[ks.size()][jobsPerK];
     double[][] secs = new double[ks.size()][jobsPerK];
     List<Row> out = new ArrayList<>();
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -146,7 +147,11 @@ public final class KSweep {
           final CsrMatrix data = j == 0 ? x : subs[j - 1];
           Runnable job = () -> {
             long t0 = System.nanoTime();
-            fits[ai][jj] = Nmf.fit(data, no, NmfListener.NONE);
+            NmfResult r = Nmf.fit(data, no, NmfListener.NONE);
+            int m = r.h().cols();
+            fits[ai][jj] = new Fitted(topLists(r.h(), Math.min(o.stabilityTerms(), m)),
+                jj == 0 ? topLists(r.h(), Math.min(base.topTerms(), m)) : null, r.objective(),
+                r.relativeError(), r.iterations(), r.converged());
             secs[ai][jj] = (System.nanoTime() - t0) / 1e9;
           };
           if (pool == null) {
@@ -159,7 +164,7 @@ public final class KSweep {
       }
       for (int a = 0; a < ks.size(); a++) {
         for (Future<?> f : futures.get(a)) waitFor(f);
-        Row row = measure(ks.get(a), fits[a], secs[a], counts, base.topTerms(), o.stabilityTerms());
+        Row row = measure(ks.get(a), fits[a], secs[a], counts);
         out.add(row);
         if (onRow != null) onRow.accept(row);
         Arrays.fill(fits[a], null);
@@ -172,20 +177,19 @@ public final class KSweep {
     return new Result(out, KSelection.recommend(scores));
   }
 
-  private static Row measure(int k, NmfResult[] fits, double[] secs, CsrMatrix counts, int topTerms,
-      int stabilityTerms) {
-    NmfResult full = fits[0];
-    int m = full.h().cols();
-    int top = Math.min(topTerms, m);
-    int[][] topIds = new int[k][];
-    for (int t = 0; t < k; t++) topIds[t] = TopicModeler.topColumns(full.h(), t, top);
+  /** What is kept of one fit. */
+  private record Fitted(int[][] stabilityLists, int[][] topIds, double objective, double relativeError,
+      int iterations, boolean converged) {}
+
+  private static Row measure(int k, Fitted[] fits, double[] secs, CsrMatrix counts) {
+    Fitted full = fits[0];
+    int[][] topIds = full.topIds();
     TopicCoherence c = Coherence.compute(counts, topIds);
-    int st = Math.min(stabilityTerms, m);
-    int[][] reference = topLists(full.h(), st);
+    int[][] reference = full.stabilityLists();
     double sum = 0;
     double min = Double.POSITIVE_INFINITY;
     for (int s = 1; s < fits.length; s++) {
-      double agree = Stability.agreement(reference, topLists(fits[s].h(), st));
+      double agree = Stability.agreement(reference, fits[s].stabilityLists());
       sum += agree;
       min = Math.min(min, agree);
     }
