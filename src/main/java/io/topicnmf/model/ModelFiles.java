@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.topicnmf.matrix.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +23,8 @@ import java.util.Set;
  * Objects are indented, arrays (the vocabulary, idf, the rows of H) are written on one line each,
  * so the file stays readable yet compact. Doubles are written in their shortest round-trip form,
  * so a model read back is bit-identical. {@link #read} checks everything {@code apply} relies on
- * and fails with a {@link ModelFormatException} saying what is wrong.
+ * and fails with a {@link ModelFormatException} saying what is wrong; an option missing from the
+ * file's {@code options} (added to the tool after the model was written) takes its default.
  */
 public final class ModelFiles {
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -52,7 +55,15 @@ public final class ModelFiles {
     }
     SavedModel m;
     try {
-      m = MAPPER.readValue(file.toFile(), SavedModel.class);
+      JsonNode root = MAPPER.readTree(file.toFile());
+      if (root instanceof ObjectNode obj && obj.get("options") instanceof ObjectNode stored) {
+        // Options added to the tool after the model was written take their defaults, which by the
+        // project's convention reproduce the earlier behaviour.
+        ObjectNode merged = MAPPER.valueToTree(FitOptions.defaults(1));
+        merge(merged, stored);
+        obj.set("options", merged);
+      }
+      m = MAPPER.treeToValue(root, SavedModel.class);
     } catch (JsonProcessingException e) {
       String format = formatOf(file);
       if (format != null && !SavedModel.FORMAT.equals(format)) {
@@ -66,6 +77,18 @@ public final class ModelFiles {
     }
     check(m, file);
     return m;
+  }
+
+  /** Overwrites {@code target}'s fields with {@code source}'s, recursing into objects both have. */
+  private static void merge(ObjectNode target, ObjectNode source) {
+    source.fields().forEachRemaining(e -> {
+      JsonNode t = target.get(e.getKey());
+      if (t instanceof ObjectNode to && e.getValue() instanceof ObjectNode so) {
+        merge(to, so);
+      } else {
+        target.set(e.getKey(), e.getValue());
+      }
+    });
   }
 
   private static String formatOf(Path file) {

@@ -109,6 +109,22 @@ class SavedModelTest {
   }
 
   @Test
+  void optionsMissingFromAnOlderModelTakeTheirDefaults() throws IOException {
+    TopicModelResult fit = new TopicModeler(options(Loss.FROBENIUS)).fit(corpus());
+    Path file = tmp.resolve("old.json");
+    ModelFiles.write(SavedModel.of(fit, "test"), file);
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
+    var opts = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("options");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) opts.get("corpus")).remove("textField");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) opts.get("analysis")).remove("keepUrls");
+    mapper.writeValue(file.toFile(), root);
+    SavedModel m = ModelFiles.read(file);
+    assertEquals(fit.options(), m.options());
+    assertEquals(Stemming.PORTER, m.options().analysis().stem(), "stored values are kept");
+  }
+
+  @Test
   void badModelFilesFailWithAClearMessage() throws IOException {
     Path garbage = tmp.resolve("garbage.json");
     Files.writeString(garbage, "this is not json");
