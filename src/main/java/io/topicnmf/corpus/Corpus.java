@@ -1,6 +1,7 @@
 package io.topicnmf.corpus;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The documents read from a folder (in walk order) and the files skipped.
@@ -8,10 +9,18 @@ import java.util.List;
  * @param root the folder or file that was read (as given, normalised)
  * @param documents the usable documents, in sorted deterministic order
  * @param skipped the files not used, with their reasons, in walk order
+ * @param mailCleanup the mail clean-up applied ({@link MailCleanup#NONE} when none)
  */
-public record Corpus(String root, List<Document> documents, List<Skipped> skipped) {
+public record Corpus(
+    String root, List<Document> documents, List<Skipped> skipped, MailCleanup mailCleanup) {
   public Corpus {
     documents = List.copyOf(documents);
     skipped = List.copyOf(skipped);
+    Objects.requireNonNull(mailCleanup, "mailCleanup");
+  }
+
+  /** A corpus without mail clean-up. */
+  public Corpus(String root, List<Document> documents, List<Skipped> skipped) {
+    this(root, documents, skipped, MailCleanup.NONE);
   }
 }

@@ -1,0 +1,268 @@
+package io.topicnmf.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
+import org.apache.lucene.analysis.de.GermanNormalizationFilter;
+import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.CodepointCountFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+/**
+ * The Lucene analysis chain built from {@link AnalysisOptions}, and a convenient way to run it.
+ *
+ * <p>The chain, top to bottom:
+ *
+ * <ol>
+ *   <li>{@link UAX29URLEmailTokenizer}: Unicode UAX#29 word boundaries, as {@link
+ *       StandardTokenizer}, but URLs and e-mail addresses as single tokens;
+ *   <li>{@link TypeTokenFilter}: URLs and e-mail addresses dropped, unless {@code --keep-urls};
+ *   <li>{@code --language standard}: {@link CJKWidthFilter} (full/half-width forms);
+ *   <li>en: {@link EnglishPossessiveFilter} ("bank's" → "bank"); fr, it: {@link ElisionFilter}
+ *       ("l'avion" → "avion");
+ *   <li>{@link LowerCaseFilter};
+ *   <li>{@code --language standard}: {@link CJKBigramFilter} (Han, Hiragana, Katakana, Hangul as
+ *       overlapping bigrams);
+ *   <li>{@link StopFilter}: the project's {@code stopwords/<language>.txt} when it exists, else
+ *       Lucene's list for the language (none for standard), plus {@code --stopwords} files;
+ *   <li>{@link CodepointCountFilter}: {@code --min-token-length}..{@code --max-token-length};
+ *   <li>{@link NonWordFilter}: tokens of only digits, punctuation or symbols (emoji) dropped;
+ *   <li>when terms are transformed, {@link SurfaceRecorder} notes each token's original form;
+ *   <li>with {@code --keep-urls} and a stemmer, {@link UrlKeywordMarker} shields URLs from it;
+ *   <li>the stemmer ({@code --stem}; German normalisation first for de);
+ *   <li>{@link ASCIIFoldingFilter} ({@code --fold-accents});
+ *   <li>{@code --ngrams 2|3}: {@link ShingleFilter} (words and phrases of up to n words joined by a
+ *       space, "interest rates"), then {@link PhraseGapFilter}, which drops the phrases that would
+ *       cross a removed stop word or a sentence break ({@link SentenceGapFilter}, placed right
+ *       after the tokenizer, marks those as position gaps).
+ * </ol>
+ *
+ * <p>Stop-word files are read once, in the constructor. The instance is thread-safe: Lucene keeps
+ * one chain per thread. Close it to release those chains.
+ */
+public final class TextAnalyzer implements AutoCloseable {
+  /** The field name handed to Lucene; the chain is the same for every field. */
+  static final String FIELD = "text";
+
+  private final AnalysisOptions options;
+  private final CharArraySet stopwords;
+  private final Analyzer analyzer;
+  private final ThreadLocal<AnalysisContext> contexts =
+      ThreadLocal.withInitial(AnalysisContext::new);
+
+  /**
+   * Builds the chain, reading the stop-word lists.
+   *
+   * @throws java.nio.file.NoSuchFileException naming a missing {@code --stopwords} file
+   * @throws IOException naming a stop-word file that cannot be read
+   */
+  public TextAnalyzer(AnalysisOptions options) throws IOException {
+    this.options = Objects.requireNonNull(options, "options");
+    this.stopwords = loadStopwords(options);
+    this.analyzer = new ChainAnalyzer();
+  }
+
+  /** The options this analyzer was built from. */
+  public AnalysisOptions options() {
+    return options;
+  }
+
+  /** The Lucene analyzer itself (for callers that want a TokenStream); owned by this object. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /** The stop words in use (read-only view). */
+  public CharArraySet stopwords() {
+    return CharArraySet.unmodifiableSet(stopwords);
+  }
+
+  /** The analysed terms of {@code text}, in order. */
+  public List<String> terms(String text) {
+    List<String> terms = new ArrayList<>();
+    analyze(text, (term, surface) -> terms.add(term));
+    return terms;
+  }
+
+  /**
+   * Analyses {@code text}, handing each term in order to {@code sink} with its original form: the
+   * lower-cased word(s) before stemming and accent folding, or {@code null} when the options do not
+   * transform terms ({@link AnalysisOptions#transformsTerms()}).
+   */
+  public void analyze(String text, BiConsumer<String, String> sink) {
+    AnalysisContext context = contexts.get();
+    context.reset(text);
+    boolean surfaces = options.transformsTerms();
+    try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        String t = term.toString();
+        String surface = null;
+        if (surfaces) {
+          surface = context.original(offset.startOffset(), wordCount(t));
+          if (surface == null) {
+            surface = t;
+          }
+        }
+        sink.accept(t, surface);
+      }
+      stream.end();
+    } catch (IOException e) {
+      // Analysis of an in-memory String does no I/O; an exception here is a bug in a filter.
+      throw new UncheckedIOException(e);
+    } finally {
+      context.reset("");
+    }
+  }
+
+  private static int wordCount(String term) {
+    int words = 1;
+    for (int i = term.indexOf(' '); i >= 0; i = term.indexOf(' ', i + 1)) {
+      words++;
+    }
+    return words;
+  }
+
+  @Override
+  public void close() {
+    analyzer.close();
+  }
+
+  private static CharArraySet loadStopwords(AnalysisOptions options) throws IOException {
+    CharArraySet set = new CharArraySet(512, false);
+    if (options.defaultStopwords()) {
+      List<String> project = StopWords.builtIn(options.language().code());
+      if (project != null) {
+        StopWords.addAll(set, project);
+      } else if (options.language() == Language.EN) {
+        throw new IOException(
+            "built-in stop-word list " + StopWords.RESOURCE_FOLDER + "en.txt missing from the"
+                + " class path (the build copies stopwords/ there)");
+      } else {
+        set.addAll(options.language().luceneStopwords());
+      }
+    }
+    for (Path file : options.stopwordFiles()) {
+      StopWords.addAll(set, StopWords.read(file));
+    }
+    return set;
+  }
+
+  /** The chain, top to bottom. */
+  private final class ChainAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      AnalysisContext context = contexts.get();
+      Language language = options.language();
+      Tokenizer source = new UAX29URLEmailTokenizer();
+      TokenStream stream = source;
+      if (options.ngrams() > 1) {
+        stream = new SentenceGapFilter(stream, context);
+      }
+      if (!options.keepUrls()) {
+        stream = new TypeTokenFilter(stream, URL_TYPES);
+      }
+      if (language == Language.STANDARD) {
+        stream = new CJKWidthFilter(stream);
+      }
+      stream = beforeLowerCase(language, stream);
+      stream = new LowerCaseFilter(stream);
+      if (language == Language.STANDARD) {
+        stream = new CJKBigramFilter(stream);
+      }
+      stream = new StopFilter(stream, stopwords);
+      stream = new CodepointCountFilter(stream, options.minTokenLength(), options.maxTokenLength());
+      stream = new NonWordFilter(stream, options.keepNumbers());
+      if (options.transformsTerms()) {
+        stream = new SurfaceRecorder(stream, context);
+      }
+      if (options.keepUrls() && options.stem() != Stemming.NONE) {
+        stream = new UrlKeywordMarker(stream, URL_TYPES);
+      }
+      stream = stemmer(language, stream);
+      if (options.foldAccents()) {
+        stream = new ASCIIFoldingFilter(stream);
+      }
+      if (options.ngrams() > 1) {
+        ShingleFilter shingles = new ShingleFilter(stream, 2, options.ngrams());
+        shingles.setTokenSeparator(" ");
+        shingles.setFillerToken("");
+        shingles.setOutputUnigrams(true);
+        stream = new PhraseGapFilter(shingles);
+      }
+      return new TokenStreamComponents(source, stream);
+    }
+
+    /** Possessives (English) and elided articles (French "l'avion", Italian "dell'arte"). */
+    private TokenStream beforeLowerCase(Language language, TokenStream stream) {
+      switch (language) {
+        case EN:
+          return new EnglishPossessiveFilter(stream);
+        case FR:
+          return new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
+        case IT:
+          return new ElisionFilter(stream, ITALIAN_ARTICLES);
+        default:
+          return stream;
+      }
+    }
+
+    private TokenStream stemmer(Language language, TokenStream stream) {
+      switch (options.stem()) {
+        case NONE:
+          return stream;
+        case LIGHT:
+          return language.lightStem(germanNormalization(language, stream));
+        case PORTER:
+          return new PorterStemFilter(stream);
+        case SNOWBALL:
+          return language.snowballStem(germanNormalization(language, stream));
+        case KSTEM:
+          return new KStemFilter(stream);
+        default:
+          throw new AssertionError(options.stem());
+      }
+    }
+
+    /** German stemmers expect umlauts and ß normalised first, as Lucene's GermanAnalyzer does. */
+    private TokenStream germanNormalization(Language language, TokenStream stream) {
+      return language == Language.DE ? new GermanNormalizationFilter(stream) : stream;
+    }
+  }
+
+  /** Token types of web addresses and e-mail addresses, dropped unless {@code --keep-urls}. */
+  private static final Set<String> URL_TYPES = Set.of(
+      UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.URL],
+      UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.EMAIL]);
+
+  /** Italian articles and prepositions that elide before a vowel, as Lucene's ItalianAnalyzer. */
+  private static final CharArraySet ITALIAN_ARTICLES =
+      CharArraySet.unmodifiableSet(new CharArraySet(List.of(
+          "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
+          "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d"), true));
+}

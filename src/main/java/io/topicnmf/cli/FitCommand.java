@@ -1,0 +1,126 @@
+package io.topicnmf.cli;
+
+import io.topicnmf.model.FitOptions;
+import io.topicnmf.model.MatrixExport;
+import io.topicnmf.model.ModelFiles;
+import io.topicnmf.model.SavedModel;
+import io.topicnmf.model.Topic;
+import io.topicnmf.model.TopicModelResult;
+import io.topicnmf.model.TopicModeler;
+import io.topicnmf.report.LdaVis;
+import io.topicnmf.report.Report;
+import io.topicnmf.report.Reports;
+import io.topicnmf.report.ToolInfo;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code topicnmf fit}: a folder of documents in, {@code report.json} out. */
+@Command(
+    name = "fit",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    description = {
+      "Finds the topics of a folder of documents and writes OUTPUT/report.json and OUTPUT/model.json",
+      "(the model, for 'topicnmf apply').",
+      "Without FOLDER it runs on the sample corpus shipped in corpora/sample."
+    })
+final class FitCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FOLDER",
+      description = "Folder (read recursively) or single file. Default: the sample corpus.")
+  Path input;
+
+  @Option(names = {"-k", "--topics"}, defaultValue = "10", description = "Number of topics (default: ${DEFAULT-VALUE}).")
+  int k;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "output", paramLabel = "DIR",
+      description = "Output folder (default: ${DEFAULT-VALUE}/); report.json and model.json are written there.")
+  Path output;
+
+  @Option(names = "--top-terms", defaultValue = "10", description = "Terms listed per topic (default: ${DEFAULT-VALUE}).")
+  int topTerms;
+
+  @Option(names = "--save-matrix", paramLabel = "DIR",
+      description = "Also write the weighted matrix (matrix.mtx), raw counts (counts.mtx), terms (terms.txt) and document ids (documents.txt) there.")
+  Path saveMatrix;
+
+  @Option(names = "--ldavis", paramLabel = "FILE",
+      description = "Also write the topics as LDAvis/pyLDAvis prepared-data JSON to FILE.")
+  Path ldavis;
+
+  @Mixin TextFlags text;
+
+  @Mixin NmfFlags nmfFlags;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    FitOptions options = options();
+    Path in = input != null ? input : defaultCorpus();
+    if (!Files.exists(in)) {
+      throw new UserException("no such file or folder: " + in + " (give a folder of documents, e.g. 'topicnmf fit ~/papers')");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    Progress progress = new Progress(err, Progress.mode(common.quiet));
+    TopicModelResult result = new TopicModeler(options).fit(in, progress);
+    Report report = Reports.of(result, "fit");
+    Path reportFile = output.resolve("report.json");
+    Reports.write(report, reportFile);
+    Path modelFile = output.resolve("model.json");
+    ModelFiles.write(SavedModel.of(result, ToolInfo.current().version()), modelFile);
+    if (ldavis != null) LdaVis.write(LdaVis.of(result), ldavis);
+    if (saveMatrix != null) MatrixExport.write(result, saveMatrix);
+    if (!common.quiet) printTopics(out, result);
+    err.println(String.format(Locale.ROOT,
+        "topicnmf: %s from %s (%d skipped, %d without terms), %s, %s in %.1f s; report: %s, model: %s",
+        count(result.topics().size(), "topic"), count(result.corpus().documentsRead(), "document"),
+        result.corpus().documentsSkipped(), result.corpus().documentsWithoutTerms(),
+        count(result.corpus().terms(), "term"),
+        result.factorization().converged() ? "converged" : "not converged",
+        result.timings().totalSeconds(), reportFile, modelFile));
+    err.flush();
+    return 0;
+  }
+
+  FitOptions options() throws UserException {
+    try {
+      return text.applyTo(FitOptions.defaults(k))
+          .withNmf(nmfFlags.options(k, common))
+          .withTopTerms(topTerms);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  static void printTopics(PrintWriter out, TopicModelResult r) {
+    for (Topic t : r.topics()) {
+      out.printf(Locale.ROOT, "topic %2d  %4d docs  %s%n", t.id(), t.documents(),
+          t.terms().stream().map(tw -> tw.surface()).collect(Collectors.joining(" ")));
+    }
+    out.flush();
+  }
+
+  /** The sample corpus: under the installation folder the launcher names, else under the current folder. */
+  static Path defaultCorpus() {
+    String home = System.getProperty("topicnmf.home");
+    Path base = home != null ? Path.of(home) : Path.of("");
+    return base.resolve("corpora").resolve("sample");
+  }
+}

@@ -1,0 +1,50 @@
+package io.topicnmf.cli;
+
+import io.topicnmf.nmf.Init;
+import io.topicnmf.nmf.Loss;
+import io.topicnmf.nmf.NmfOptions;
+import io.topicnmf.nmf.Solver;
+import picocli.CommandLine.Option;
+
+/** Flags of the factorization (fit, factorize and select-k share them). */
+final class NmfFlags {
+  @Option(names = "--loss", defaultValue = "frobenius", paramLabel = "frobenius|kl",
+      description = "Loss: frobenius (0.5·||X-WH||², default) or kl (generalized Kullback-Leibler).")
+  Loss loss;
+
+  @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|hals|cd|mu",
+      description = "Solver: auto (hals for frobenius, cd for kl; default), hals, cd, mu (multiplicative updates).")
+  Solver solver;
+
+  @Option(names = "--init", defaultValue = "nndsvda", paramLabel = "nndsvd|nndsvda|nndsvdar|random",
+      description = "Initialisation (default: ${DEFAULT-VALUE}).")
+  Init init;
+
+  @Option(names = "--max-iter", defaultValue = "200", description = "Maximum NMF iterations (default: ${DEFAULT-VALUE}).")
+  int maxIter;
+
+  @Option(names = "--tol", defaultValue = "1e-4",
+      description = "Stop when an iteration lowers the objective by less than this share of the initial objective (default: ${DEFAULT-VALUE}).")
+  double tol;
+
+  @Option(names = "--alpha-w", defaultValue = "0",
+      description = "Regularisation of W, scaled by the number of columns as scikit-learn does (default: ${DEFAULT-VALUE}).")
+  double alphaW;
+
+  @Option(names = "--alpha-h", defaultValue = "0",
+      description = "Regularisation of H, scaled by the number of rows as scikit-learn does (default: ${DEFAULT-VALUE}).")
+  double alphaH;
+
+  @Option(names = "--l1-ratio", defaultValue = "0",
+      description = "Share of L1 in the regularisation, 0 = L2 only, 1 = L1 only (default: ${DEFAULT-VALUE}).")
+  double l1Ratio;
+
+  @Option(names = "--trace", description = "Record (iteration, seconds, objective) rows in the output.")
+  boolean trace;
+
+  /** NMF options for {@code k} topics with these flags and the shared ones. */
+  NmfOptions options(int k, CommonOptions common) throws UserException {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, common.seed, common.threads(),
+        alphaW, alphaH, l1Ratio, trace);
+  }
+}

@@ -1,0 +1,145 @@
+package io.topicnmf.cli;
+
+import io.topicnmf.analysis.AnalysisOptions;
+import io.topicnmf.analysis.Language;
+import io.topicnmf.analysis.Stemming;
+import io.topicnmf.corpus.CorpusOptions;
+import io.topicnmf.matrix.DfLimit;
+import io.topicnmf.matrix.TfidfOptions;
+import io.topicnmf.matrix.VocabularyOptions;
+import io.topicnmf.model.FitOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Flags of the text stages: reading, analysis, vocabulary and weighting (fit and select-k share them). */
+final class TextFlags {
+  @Option(names = "--min-df", defaultValue = "2", paramLabel = "N|SHARE",
+      description = "Keep terms in at least N documents, or a share of them if written with a point (default: ${DEFAULT-VALUE}).")
+  String minDf;
+
+  @Option(names = "--max-df", defaultValue = "0.95", paramLabel = "N|SHARE",
+      description = "Keep terms in at most N documents, or a share of them if written with a point (default: ${DEFAULT-VALUE}).")
+  String maxDf;
+
+  @Option(names = "--max-features", defaultValue = "0", paramLabel = "N",
+      description = "Keep only the N terms most frequent in the whole corpus (default: 0, no limit).")
+  int maxFeatures;
+
+  @Option(names = "--stopwords", paramLabel = "FILE",
+      description = "More stop words, one a line, '#' comments (repeatable).")
+  List<Path> stopwords = new ArrayList<>();
+
+  @Option(names = "--no-default-stopwords", description = "Do not use the built-in stop words.")
+  boolean noDefaultStopwords;
+
+  @Option(names = "--language", defaultValue = "en", paramLabel = "LANG",
+      description = "Analysis language: en, de, fr, es, it, pt, nl, sv, da, no, fi, ru, or standard (language-neutral, CJK bigrams) (default: ${DEFAULT-VALUE}).")
+  String language;
+
+  @Option(names = "--ngrams", defaultValue = "1", paramLabel = "1..3",
+      description = "Also index phrases of up to N words, e.g. \"interest rates\" (default: ${DEFAULT-VALUE}).")
+  int ngrams;
+
+  @Option(names = "--keep-urls", description = "Keep URLs and e-mail addresses as terms (dropped by default).")
+  boolean keepUrls;
+
+  @Option(names = "--text-field", defaultValue = "text", paramLabel = "NAME",
+      description = "Field holding the text in .jsonl and .csv files (default: ${DEFAULT-VALUE}).")
+  String textField;
+
+  @Option(names = "--id-field", paramLabel = "NAME",
+      description = "Field holding a record's id in .jsonl and .csv files (default: FILE#N).")
+  String idField;
+
+  @Option(names = "--label-field", paramLabel = "NAME",
+      description = "Field holding a record's label in .jsonl and .csv files (default: the sub-folder).")
+  String labelField;
+
+  @Option(names = "--stem", defaultValue = "none", paramLabel = "none|light|porter|snowball|kstem",
+      description = "Stemmer (default: ${DEFAULT-VALUE}); reports show the most frequent original word behind a stem.")
+  String stem;
+
+  @Option(names = "--min-token-length", defaultValue = "2", paramLabel = "N",
+      description = "Drop shorter tokens (default: ${DEFAULT-VALUE}).")
+  int minTokenLength;
+
+  @Option(names = "--max-token-length", defaultValue = "255", paramLabel = "N",
+      description = "Drop longer tokens (default: ${DEFAULT-VALUE}).")
+  int maxTokenLength;
+
+  @Option(names = "--keep-numbers", description = "Keep tokens made only of digits (dropped by default).")
+  boolean keepNumbers;
+
+  @Option(names = "--fold-accents", description = "Fold accented letters to ASCII (café -> cafe).")
+  boolean foldAccents;
+
+  @Option(names = "--html", description = "Strip HTML markup from every file, not only .html/.htm.")
+  boolean html;
+
+  @Option(names = "--strip-mail-headers",
+      description = "Drop the mail header block at the top of each file (keeps the Subject text).")
+  boolean stripMailHeaders;
+
+  @Option(names = "--strip-quotes",
+      description = "Drop quoted reply lines ('> ', '| '), 'writes:' attributions and signatures.")
+  boolean stripQuotes;
+
+  @Option(names = "--no-mail-cleanup",
+      description = "Do not turn the two above on by themselves when most files start with mail headers.")
+  boolean noMailCleanup;
+
+  @Option(names = "--weighting", defaultValue = "tfidf", paramLabel = "tfidf|tf",
+      description = "tfidf (default) or tf: raw counts, no idf, no normalisation.")
+  TfidfOptions.Weighting weighting;
+
+  @Option(names = "--idf", defaultValue = "smooth", paramLabel = "smooth|plain|none",
+      description = "smooth: ln((1+n)/(1+df))+1 (default); plain: ln(n/df)+1; none.")
+  TfidfOptions.Idf idf;
+
+  @Option(names = "--sublinear-tf", description = "Use 1+ln(tf) instead of tf.")
+  boolean sublinearTf;
+
+  @Option(names = "--norm", defaultValue = "l2", paramLabel = "l2|l1|none",
+      description = "Row normalisation of the weighted matrix (default: ${DEFAULT-VALUE}).")
+  TfidfOptions.Norm norm;
+
+  /**
+   * {@code base} with these flags applied.
+   *
+   * @throws IllegalArgumentException naming the flag of a bad value
+   * @throws UserException for a missing stop-word file
+   */
+  FitOptions applyTo(FitOptions base) throws UserException {
+    for (Path p : stopwords) {
+      if (!Files.isRegularFile(p)) {
+        throw new UserException("--stopwords " + p + ": no such file");
+      }
+    }
+    VocabularyOptions vocab = new VocabularyOptions(
+        DfLimit.parse(minDf, "--min-df"), DfLimit.parse(maxDf, "--max-df"), maxFeatures);
+    TfidfOptions w = new TfidfOptions(weighting, idf, sublinearTf, norm);
+    AnalysisOptions analysis = base.analysis()
+        .withLanguage(Language.parse(language))
+        .withNgrams(ngrams)
+        .withKeepUrls(keepUrls)
+        .withDefaultStopwords(!noDefaultStopwords)
+        .withStopwordFiles(stopwords)
+        .withStem(Stemming.parse(stem))
+        .withMinTokenLength(minTokenLength)
+        .withMaxTokenLength(maxTokenLength)
+        .withKeepNumbers(keepNumbers)
+        .withFoldAccents(foldAccents);
+    CorpusOptions corpus = base.corpus()
+        .withForceHtml(html)
+        .withStripMailHeaders(stripMailHeaders)
+        .withStripQuotes(stripQuotes)
+        .withAutoMailCleanup(!noMailCleanup)
+        .withTextField(textField)
+        .withIdField(idField)
+        .withLabelField(labelField);
+    return base.withVocabulary(vocab).withWeighting(w).withAnalysis(analysis).withCorpus(corpus);
+  }
+}

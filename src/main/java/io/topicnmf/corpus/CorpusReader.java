@@ -1,0 +1,276 @@
+package io.topicnmf.corpus;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Reads a folder (recursively) or a single file into a {@link Corpus}.
+ *
+ * <p>The walk is deterministic: the entries of each folder are visited in {@link String} order of
+ * their names. Hidden files and folders (name starting with '.') are ignored. Symbolic links are
+ * followed, but the real path of every folder read is remembered, so a link back to an ancestor (a
+ * loop) or to a folder already read is skipped and reported instead of read again. Files are read
+ * in parallel; the result order is the walk order whatever the thread scheduling.
+ *
+ * <p>Formats: plain text (.txt, .text, .md and files without extension), HTML (.html, .htm),
+ * records (.jsonl/.ndjson and .csv, one document per record, see {@link
+ * CorpusOptions#textField()}),
+ * e-mail messages (.eml, see {@link MimeText}), and any of these compressed with gzip (.gz).
+ *
+ * <p>A document's id is its path relative to the root with '/' separators (for a single file, its
+ * file name; for records, the file's id, '#' and the record's number, unless {@link
+ * CorpusOptions#idField()} names a field); its label is the first sub-folder of that path ({@code
+ * null} at the root) unless {@link CorpusOptions#labelField()} names a field. Binary
+ * files, empty files, unreadable files and unsupported file types become {@link Skipped} entries
+ * with a reason; they never stop the reading.
+ *
+ * <p>Mail clean-up ({@link MailText}) is applied when asked for, or automatically when more than
+ * half of the documents are mail: they start with an RFC 822 header block, or are .eml messages
+ * (whose headers MIME parsing already removed, but whose quotes and signatures remain); {@link
+ * Corpus#mailCleanup()} says what was done.
+ */
+public final class CorpusReader {
+  private CorpusReader() {}
+
+  /**
+   * Reads a folder or a single file.
+   *
+   * @param rootOrFile the folder to walk, or one file
+   * @param options how files are read
+   * @param listener told about every file read (may be {@link CorpusListener#NONE})
+   * @return the documents and skipped files, in walk order
+   * @throws NoSuchFileException when {@code rootOrFile} does not exist
+   * @throws AccessDeniedException when it exists but cannot be read
+   * @throws IOException when the root folder cannot be listed
+   */
+  public static Corpus read(Path rootOrFile, CorpusOptions options, CorpusListener listener)
+      throws IOException {
+    Objects.requireNonNull(rootOrFile, "rootOrFile");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(listener, "listener");
+    if (!Files.exists(rootOrFile)) {
+      throw new NoSuchFileException(rootOrFile.toString(), null, "no such file or folder");
+    }
+    if (!Files.isReadable(rootOrFile)) {
+      throw new AccessDeniedException(rootOrFile.toString(), null, "not readable");
+    }
+    List<Object> entries = new ArrayList<>(); // FileTask or Skipped, in walk order
+    if (Files.isDirectory(rootOrFile)) {
+      Walker walker = new Walker(entries);
+      walker.walkRoot(rootOrFile);
+    } else {
+      entries.add(new FileTask(rootOrFile, rootOrFile.getFileName().toString(), null));
+    }
+    FileReading[] results = readAll(entries, options, listener);
+    MailCleanup cleanup = mailCleanup(results, options);
+    List<Document> documents = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Object entry = entries.get(i);
+      if (entry instanceof Skipped s) {
+        skipped.add(s);
+      } else {
+        documents.addAll(results[i].documents());
+        skipped.addAll(results[i].skipped());
+      }
+    }
+    return new Corpus(rootOrFile.normalize().toString(), documents, skipped, cleanup);
+  }
+
+  /**
+   * Decides the mail clean-up (explicit options, or automatic when most documents start with a
+   * header block) and applies it in place to every file's documents, in parallel.
+   */
+  private static MailCleanup mailCleanup(FileReading[] results, CorpusOptions options) {
+    double share = 0;
+    boolean auto = false;
+    if (options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes())) {
+      List<Document> plain = new ArrayList<>();
+      int messages = 0;
+      for (FileReading r : results) {
+        if (r == null) {
+          continue;
+        }
+        if (r.mail()) {
+          messages += r.documents().size();
+        } else {
+          plain.addAll(r.documents());
+        }
+      }
+      int total = plain.size() + messages;
+      share = total == 0 ? 0 : (MailText.headerShare(plain) * plain.size() + messages) / total;
+      auto = share > 0.5;
+    }
+    boolean headers = options.stripMailHeaders() || auto;
+    boolean quotes = options.stripQuotes() || auto;
+    if (!headers && !quotes) {
+      return MailCleanup.NONE;
+    }
+    IntStream.range(0, results.length)
+        .parallel()
+        .forEach(
+            i -> {
+              if (results[i] != null) {
+                results[i] = results[i].cleaned(headers, quotes);
+              }
+            });
+    return new MailCleanup(headers, quotes, auto, share);
+  }
+
+  private static FileReading[] readAll(
+      List<Object> entries, CorpusOptions options, CorpusListener listener) {
+    FileReading[] results = new FileReading[entries.size()];
+    Object lock = new Object();
+    int[] seen = {0};
+    IntStream.range(0, entries.size())
+        .parallel()
+        .forEach(
+            i -> {
+              if (entries.get(i) instanceof FileTask task) {
+                results[i] = FileReaders.read(task, options);
+                synchronized (lock) {
+                  listener.onFile(++seen[0], task.id());
+                }
+              }
+            });
+    return results;
+  }
+
+  /** A file to read: where it is, its id and label. */
+  record FileTask(Path path, String id, String label) {}
+
+  /** The documents and skips one file gave (several documents for record formats). */
+  record FileReading(List<Document> documents, List<Skipped> skipped, boolean mail) {
+    FileReading(List<Document> documents, List<Skipped> skipped) {
+      this(documents, skipped, false);
+    }
+
+    static FileReading of(Document d) {
+      return new FileReading(List.of(d), List.of());
+    }
+
+    /** A message already parsed as MIME (.eml): mail, though its text has no header block left. */
+    static FileReading ofMessage(Document d) {
+      return new FileReading(List.of(d), List.of(), true);
+    }
+
+    static FileReading skip(String id, String reason) {
+      return new FileReading(List.of(), List.of(new Skipped(id, reason)));
+    }
+
+    /** This reading with mail clean-up applied; documents left blank become skipped. */
+    FileReading cleaned(boolean headers, boolean quotes) {
+      List<Document> docs = new ArrayList<>(documents.size());
+      List<Skipped> skips = new ArrayList<>(skipped);
+      for (Document d : documents) {
+        String text = d.text();
+        if (headers) {
+          text = MailText.stripHeaders(text);
+        }
+        if (quotes) {
+          text = MailText.stripQuotes(text);
+        }
+        if (text.isBlank()) {
+          skips.add(new Skipped(d.id(), "empty after mail clean-up"));
+        } else {
+          docs.add(new Document(d.id(), d.label(), text));
+        }
+      }
+      return new FileReading(docs, skips, mail);
+    }
+  }
+
+  /** The recursive, link-safe, sorted folder walk. */
+  private static final class Walker {
+    private final List<Object> out;
+    private final Set<Path> visited = new HashSet<>();
+    private final Deque<Path> chain = new ArrayDeque<>();
+
+    Walker(List<Object> out) {
+      this.out = out;
+    }
+
+    void walkRoot(Path root) throws IOException {
+      Path real = root.toRealPath();
+      visited.add(real);
+      chain.push(real);
+      walk(root, "", null, true);
+    }
+
+    private void walk(Path dir, String prefix, String label, boolean isRoot) throws IOException {
+      List<Path> children = new ArrayList<>();
+      try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+        for (Path child : stream) {
+          children.add(child);
+        }
+      } catch (IOException e) {
+        if (isRoot) {
+          throw e;
+        }
+        out.add(new Skipped(prefix, "unreadable folder (" + describe(e) + ")"));
+        return;
+      }
+      children.sort(Comparator.comparing(p -> p.getFileName().toString()));
+      for (Path child : children) {
+        String name = child.getFileName().toString();
+        if (name.startsWith(".")) {
+          continue;
+        }
+        String id = prefix.isEmpty() ? name : prefix + "/" + name;
+        if (Files.isDirectory(child)) {
+          enterFolder(child, id, label == null ? name : label);
+        } else if (Files.isRegularFile(child)) {
+          out.add(new FileTask(child, id, label));
+        } else if (Files.isSymbolicLink(child) && !Files.exists(child)) {
+          out.add(new Skipped(id, "broken symbolic link"));
+        } else {
+          out.add(new Skipped(id, "not a regular file"));
+        }
+      }
+    }
+
+    private void enterFolder(Path dir, String id, String label) throws IOException {
+      Path real;
+      try {
+        real = dir.toRealPath();
+      } catch (IOException e) {
+        out.add(new Skipped(id, "unreadable folder (" + describe(e) + ")"));
+        return;
+      }
+      if (chain.contains(real)) {
+        out.add(new Skipped(id, "symbolic link loop (leads back to an enclosing folder)"));
+        return;
+      }
+      if (!visited.add(real)) {
+        out.add(new Skipped(id, "folder already read through another path (symbolic link)"));
+        return;
+      }
+      chain.push(real);
+      try {
+        walk(dir, id, label, false);
+      } finally {
+        chain.pop();
+      }
+    }
+  }
+
+  static String describe(IOException e) {
+    String kind = e.getClass().getSimpleName();
+    String message = e.getMessage();
+    return message == null ? kind : kind + ": " + message;
+  }
+
+}

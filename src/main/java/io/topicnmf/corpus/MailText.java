@@ -1,0 +1,238 @@
+package io.topicnmf.corpus;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Clean-up of e-mail and news messages saved as text: the RFC 822 header block at the top (its
+ * Subject text kept), quoted reply lines, attribution lines and signatures. Newsgroup and mailing
+ * list archives (20 Newsgroups, mbox exports) carry these in every file; left in, headers and
+ * signatures dominate the topics ("organization", "lines", "university"). Non-instantiable.
+ */
+public final class MailText {
+  /** Field names of which at least one must appear for a block to count as a mail header. */
+  private static final List<String> MAIL_FIELDS = List.of(
+      "from", "to", "cc", "subject", "date", "newsgroups", "message-id", "path", "received",
+      "return-path", "reply-to", "organization", "lines", "sender", "mime-version",
+      "content-type", "x-mailer", "references", "in-reply-to", "nntp-posting-host");
+
+  private static final Pattern REPLY_PREFIX = Pattern.compile("^(?i)((re|fwd?|aw|sv)\\s*:\\s*)+");
+
+  private MailText() {}
+
+  /**
+   * Whether {@code text} starts with an RFC 822 header block: at least two header lines (folded
+   * continuation lines allowed), one of them a usual mail or news field (From, Subject, Date,
+   * Newsgroups, ...), then a blank line or the end of the text. An mbox "From " separator line
+   * may come first.
+   */
+  public static boolean startsWithHeaderBlock(String text) {
+    return headerEnd(text) >= 0;
+  }
+
+  /**
+   * The share of {@code documents} whose text starts with a header block, in [0, 1] (0 for none).
+   */
+  public static double headerShare(List<Document> documents) {
+    if (documents.isEmpty()) {
+      return 0;
+    }
+    long n = documents.stream().filter(d -> startsWithHeaderBlock(d.text())).count();
+    return (double) n / documents.size();
+  }
+
+  /** Whether most (more than half) of {@code documents} start with a header block. */
+  public static boolean mostlyMail(List<Document> documents) {
+    return headerShare(documents) > 0.5;
+  }
+
+  /**
+   * The text without its header block, the Subject's text (reply prefixes such as "Re:" removed)
+   * kept as the first line. A text without a header block is returned unchanged.
+   */
+  public static String stripHeaders(String text) {
+    int end = headerEnd(text);
+    if (end < 0) {
+      return text;
+    }
+    String subject = subject(text.substring(0, end));
+    String body = text.substring(end);
+    return subject.isEmpty() ? body : subject + "\n\n" + body;
+  }
+
+  /**
+   * The text without quoted reply lines (starting with '>' or '|'), attribution lines (containing
+   * "writes:", "wrote:" or "writes in", or starting with "In article" or "Quoted from") and the
+   * signature (from the last "-- " line to the end). Line ends become '\n'.
+   */
+  public static String stripQuotes(String text) {
+    int n = text.length();
+    int end = signatureStart(text);
+    StringBuilder out = new StringBuilder(n);
+    int pos = 0;
+    while (pos < end) {
+      int eol = text.indexOf('\n', pos);
+      int lineEnd = eol < 0 || eol > end ? end : eol;
+      if (!isQuoteOrAttribution(text, pos, lineEnd)) {
+        int copyEnd = lineEnd > pos && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+        out.append(text, pos, copyEnd).append('\n');
+      }
+      pos = lineEnd + 1;
+    }
+    return out.toString();
+  }
+
+  /** The offset of the last signature separator line ("-- " or "--"), or the text's length. */
+  private static int signatureStart(String text) {
+    int from = text.length();
+    while (from > 0) {
+      int dash = text.lastIndexOf("--", from - 1);
+      if (dash < 0) {
+        break;
+      }
+      int lineStart = text.lastIndexOf('\n', dash - 1) + 1;
+      int lineEnd = text.indexOf('\n', dash);
+      if (lineEnd < 0) {
+        lineEnd = text.length();
+      }
+      if (text.substring(lineStart, lineEnd).strip().equals("--")) {
+        return lineStart;
+      }
+      from = lineStart > 0 ? lineStart - 1 : 0;
+      if (lineStart == 0) {
+        break;
+      }
+    }
+    return text.length();
+  }
+
+  private static boolean at(String text, int index, int end, String word) {
+    return index + word.length() <= end && text.regionMatches(true, index, word, 0, word.length());
+  }
+
+  private static boolean isQuoteOrAttribution(String text, int start, int end) {
+    int i = start;
+    while (i < end && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    if (i == end) {
+      return false;
+    }
+    char c = text.charAt(i);
+    if (c == '>' || c == '|') {
+      return true;
+    }
+    if (text.regionMatches(true, i, "in article", 0, 10)
+        || text.regionMatches(true, i, "quoted from", 0, 11)) {
+      return true;
+    }
+    for (int j = i; j < end; j++) {
+      char w = text.charAt(j);
+      if ((w == 'w' || w == 'W')
+          && (at(text, j, end, "writes:") || at(text, j, end, "wrote:")
+              || at(text, j, end, "writes in"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The offset just after the header block's terminating blank line (or the text's length when
+   * the block runs to the end), or -1 when the text does not start with a header block.
+   */
+  private static int headerEnd(String text) {
+    int pos = 0;
+    int n = text.length();
+    int fields = 0;
+    boolean known = false;
+    boolean first = true;
+    while (pos < n) {
+      int eol = text.indexOf('\n', pos);
+      int end = eol < 0 ? n : eol;
+      int next = eol < 0 ? n : eol + 1;
+      if (end > pos && text.charAt(end - 1) == '\r') {
+        end--;
+      }
+      if (isBlank(text, pos, end)) {
+        return fields >= 2 && known ? next : -1;
+      }
+      if (first && text.startsWith("From ", pos)) {
+        first = false;
+        pos = next;
+        continue;
+      }
+      first = false;
+      char c = text.charAt(pos);
+      if (c == ' ' || c == '\t') {
+        if (fields == 0) {
+          return -1;
+        }
+      } else {
+        int colon = fieldNameEnd(text, pos, end);
+        if (colon < 0) {
+          return -1;
+        }
+        fields++;
+        known = known || isMailField(text, pos, colon);
+      }
+      pos = next;
+    }
+    return fields >= 2 && known ? n : -1;
+  }
+
+  /**
+   * The index of the colon ending a header field name that starts at {@code start} (printable
+   * ASCII but no colon or space, RFC 5322 §2.2), followed by whitespace or the line's end; -1 when
+   * the line is not a header line.
+   */
+  private static int fieldNameEnd(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == ':') {
+        if (i == start) {
+          return -1;
+        }
+        return i + 1 == end || Character.isWhitespace(text.charAt(i + 1)) ? i : -1;
+      }
+      if (c <= ' ' || c > '~') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isMailField(String text, int start, int colon) {
+    for (String field : MAIL_FIELDS) {
+      int length = colon - start;
+      if (field.length() == length && text.regionMatches(true, start, field, 0, length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBlank(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String subject(String header) {
+    String[] lines = header.split("\r?\n|\r");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].regionMatches(true, 0, "subject:", 0, 8)) {
+        StringBuilder value = new StringBuilder(lines[i].substring(8).strip());
+        for (int j = i + 1; j < lines.length && !lines[j].isEmpty()
+            && (lines[j].charAt(0) == ' ' || lines[j].charAt(0) == '\t'); j++) {
+          value.append(' ').append(lines[j].strip());
+        }
+        return REPLY_PREFIX.matcher(value.toString()).replaceFirst("").strip();
+      }
+    }
+    return "";
+  }
+}

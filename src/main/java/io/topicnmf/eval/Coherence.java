@@ -1,0 +1,279 @@
+package io.topicnmf.eval;
+
+import io.topicnmf.matrix.CsrMatrix;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Intrinsic quality of topics from their top terms and the corpus they were fitted on: coherence
+ * by NPMI and UMass over document co-occurrence, and the diversity of the top terms.
+ *
+ * <h2>Counts</h2>
+ *
+ * A term is <em>present</em> in a document when the document-term matrix stores a value
+ * {@code > 0} for it (counts or TF-IDF weights give the same answer). With {@code D} the number
+ * of rows (documents, including any without terms), {@code df(w)} the number of documents in which
+ * {@code w} is present and {@code codf(wi, wj)} the number in which both are present.
+ *
+ * <h2>NPMI</h2>
+ *
+ * Normalised pointwise mutual information (Bouma 2009), as in the C_NPMI measure of Röder, Both
+ * &amp; Hinneburg (2015, "Exploring the space of topic coherence measures") but with boolean
+ * <em>document</em> co-occurrence instead of sliding windows: with {@code p(w) = df(w)/D} and
+ * {@code p(wi,wj) = codf(wi,wj)/D},
+ *
+ * <pre>  NPMI(wi, wj) = log( p(wi,wj) / (p(wi) p(wj)) ) / -log p(wi,wj)</pre>
+ *
+ * A topic's NPMI is the mean over all N(N-1)/2 unordered pairs of its top-N terms; it lies in
+ * [-1, 1], 1 meaning the terms always appear together. Conventions, where the formula is
+ * undefined: {@code codf = 0} gives {@code -1} (its limit, and the value of terms that never meet);
+ * {@code codf = D} (both terms in every document, so {@code 0/0}) gives {@code 1} (they always
+ * co-occur). No epsilon smoothing is used, so the values are exact.
+ *
+ * <h2>UMass</h2>
+ *
+ * Mimno, Wallach, Talley, Leenders &amp; McCallum (2011, "Optimizing semantic coherence in topic
+ * models"): for the top terms {@code v1..vN} in rank order,
+ *
+ * <pre>  UMass = mean over 1 &le; l &lt; m &le; N of log( (codf(vm, vl) + 1) / df(vl) )</pre>
+ *
+ * that is, the paper's sum divided by the number of pairs N(N-1)/2 (as gensim does), so that
+ * values are comparable across N. The conditioning term {@code vl} is the higher-ranked one. It is
+ * at most log 2 and usually negative; closer to zero is more coherent. Convention: if the
+ * higher-ranked term never occurs in the corpus ({@code df(vl) = 0}, possible only when the top
+ * terms come from another corpus), the pair scores {@code log(1/D)}, the lowest value a pair can
+ * have in a corpus of D documents (the analogue of NPMI's -1).
+ *
+ * <h2>Diversity</h2>
+ *
+ * Dieng, Ruiz &amp; Blei (2020, "Topic modeling in embedding spaces"): the number of distinct terms
+ * among all topics' top-N lists divided by N·k; 1 means no term is shared between topics.
+ *
+ * <h2>Cost</h2>
+ *
+ * One pass over the stored entries of the matrix builds, for the union U of the top terms only,
+ * the sorted list of documents in which each is present (a binary term × document structure of at
+ * most nnz entries; nothing of size docs × terms is formed). Each topic pair is then a merge of two
+ * lists: O(nnz + k·N²·maxdf) time and O(cols + nnz(U)) memory.
+ */
+public final class Coherence {
+  private Coherence() {}
+
+  /**
+   * Scores every topic by NPMI and UMass over document co-occurrence in {@code docTerm}.
+   *
+   * @param docTerm documents × terms, any non-negative values; a term is present in a document
+   *     when its value is {@code > 0}
+   * @param topTerms {@code topTerms[t]} = the column ids of topic t's top terms in rank order (most
+   *     important first); lists may differ in length, must not repeat a term
+   * @return per-topic scores and their means (see {@link TopicCoherence} for topics with fewer than
+   *     two terms)
+   * @throws IllegalArgumentException if the matrix has no rows, or a term id is out of range or
+   *     repeated within a topic
+   */
+  public static TopicCoherence compute(CsrMatrix docTerm, int[][] topTerms) {
+    Objects.requireNonNull(docTerm, "docTerm");
+    validate(topTerms, docTerm.cols());
+    int docs = docTerm.rows();
+    if (docs == 0) {
+      throw new IllegalArgumentException("coherence needs at least one document, the matrix has 0 rows");
+    }
+
+    // Local index of each top term in the union, -1 for every other column.
+    int[] local = new int[docTerm.cols()];
+    Arrays.fill(local, -1);
+    int union = 0;
+    for (int[] topic : topTerms) {
+      for (int w : topic) {
+        if (local[w] < 0) {
+          local[w] = union++;
+        }
+      }
+    }
+
+    // Binary term × document postings for the union only; documents come out sorted.
+    int[] rowPtr = docTerm.rowPtr();
+    int[] colIdx = docTerm.colIdx();
+    double[] values = docTerm.values();
+    int[] ptr = new int[union + 1];
+    for (int p = 0, nnz = docTerm.nnz(); p < nnz; p++) {
+      int u = local[colIdx[p]];
+      if (u >= 0 && values[p] > 0) {
+        ptr[u + 1]++;
+      }
+    }
+    for (int u = 0; u < union; u++) {
+      ptr[u + 1] += ptr[u];
+    }
+    int[] next = Arrays.copyOf(ptr, union);
+    int[] postings = new int[ptr[union]];
+    for (int i = 0; i < docs; i++) {
+      for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+        int u = local[colIdx[p]];
+        if (u >= 0 && values[p] > 0) {
+          postings[next[u]++] = i;
+        }
+      }
+    }
+
+    int k = topTerms.length;
+    double[] npmi = new double[k];
+    double[] umass = new double[k];
+    double sumNpmi = 0;
+    double sumUmass = 0;
+    int scored = 0;
+    for (int t = 0; t < k; t++) {
+      int[] topic = topTerms[t];
+      int n = topic.length;
+      if (n < 2) {
+        npmi[t] = Double.NaN;
+        umass[t] = Double.NaN;
+        continue;
+      }
+      double sN = 0;
+      double sU = 0;
+      for (int m = 1; m < n; m++) {
+        int um = local[topic[m]];
+        int dfm = ptr[um + 1] - ptr[um];
+        for (int l = 0; l < m; l++) {
+          int ul = local[topic[l]];
+          int dfl = ptr[ul + 1] - ptr[ul];
+          int co = intersectionSize(postings, ptr[um], ptr[um + 1], ptr[ul], ptr[ul + 1]);
+          sN += npmi(co, dfm, dfl, docs);
+          sU += umass(co, dfl, docs);
+        }
+      }
+      double pairs = n * (n - 1) / 2.0;
+      npmi[t] = sN / pairs;
+      umass[t] = sU / pairs;
+      sumNpmi += npmi[t];
+      sumUmass += umass[t];
+      scored++;
+    }
+    double meanNpmi = scored == 0 ? Double.NaN : sumNpmi / scored;
+    double meanUmass = scored == 0 ? Double.NaN : sumUmass / scored;
+    return new TopicCoherence(npmi, umass, meanNpmi, meanUmass);
+  }
+
+  /**
+   * NPMI of one pair from its counts, with the conventions of the class documentation ({@code -1}
+   * when {@code codf = 0}, {@code 1} when {@code codf = docs}).
+   *
+   * @param codf documents containing both terms
+   * @param dfI documents containing the first term
+   * @param dfJ documents containing the second term
+   * @param docs number of documents D
+   * @return the pair's NPMI, in [-1, 1]
+   */
+  public static double npmi(int codf, int dfI, int dfJ, int docs) {
+    if (codf < 0 || codf > dfI || codf > dfJ || dfI > docs || dfJ > docs) {
+      throw new IllegalArgumentException("inconsistent counts codf=" + codf + ", df=" + dfI + ", "
+          + dfJ + ", docs=" + docs + " (need 0 <= codf <= df <= docs)");
+    }
+    if (codf == 0) {
+      return -1.0;
+    }
+    if (codf == docs) {
+      return 1.0;
+    }
+    double pmi = Math.log((double) codf * docs / ((double) dfI * dfJ));
+    double v = pmi / Math.log((double) docs / codf);
+    return Math.max(-1.0, Math.min(1.0, v));
+  }
+
+  /**
+   * UMass score of one ordered pair: {@code log((codf + 1) / df(vl))} where {@code vl} is the
+   * higher-ranked term; {@code log(1/docs)} when {@code df(vl) = 0}.
+   *
+   * @param codf documents containing both terms
+   * @param dfL documents containing the higher-ranked (conditioning) term
+   * @param docs number of documents D
+   * @return the pair's UMass score
+   */
+  public static double umass(int codf, int dfL, int docs) {
+    if (codf < 0 || codf > dfL || dfL > docs || docs < 1) {
+      throw new IllegalArgumentException("inconsistent counts codf=" + codf + ", df=" + dfL
+          + ", docs=" + docs + " (need 0 <= codf <= df <= docs, docs >= 1)");
+    }
+    if (dfL == 0) {
+      return -Math.log(docs);
+    }
+    return Math.log((codf + 1.0) / dfL);
+  }
+
+  /**
+   * Topic diversity: distinct terms over all lists divided by the total length of the lists (N·k
+   * when every topic has N terms).
+   *
+   * @param topTerms {@code topTerms[t]} = term ids of topic t's top terms
+   * @return the share of distinct top terms in (0, 1], or {@code NaN} when there are no terms at
+   *     all
+   */
+  public static double diversity(int[][] topTerms) {
+    Objects.requireNonNull(topTerms, "topTerms");
+    int total = 0;
+    for (int[] topic : topTerms) {
+      total += Objects.requireNonNull(topic, "topTerms[t]").length;
+    }
+    if (total == 0) {
+      return Double.NaN;
+    }
+    int[] all = new int[total];
+    int p = 0;
+    for (int[] topic : topTerms) {
+      System.arraycopy(topic, 0, all, p, topic.length);
+      p += topic.length;
+    }
+    Arrays.sort(all);
+    int distinct = 1;
+    for (int i = 1; i < total; i++) {
+      if (all[i] != all[i - 1]) {
+        distinct++;
+      }
+    }
+    return (double) distinct / total;
+  }
+
+  private static void validate(int[][] topTerms, int cols) {
+    Objects.requireNonNull(topTerms, "topTerms");
+    for (int t = 0; t < topTerms.length; t++) {
+      int[] topic = topTerms[t];
+      if (topic == null) {
+        throw new IllegalArgumentException("topTerms[" + t + "] is null");
+      }
+      for (int m = 0; m < topic.length; m++) {
+        int w = topic[m];
+        if (w < 0 || w >= cols) {
+          throw new IllegalArgumentException("topic " + t + " has term id " + w
+              + " outside the matrix's columns [0, " + cols + ")");
+        }
+        for (int l = 0; l < m; l++) {
+          if (topic[l] == w) {
+            throw new IllegalArgumentException("topic " + t + " lists term id " + w + " twice");
+          }
+        }
+      }
+    }
+  }
+
+  /** Size of the intersection of two sorted, duplicate-free ranges of {@code a}. */
+  private static int intersectionSize(int[] a, int aFrom, int aTo, int bFrom, int bTo) {
+    int c = 0;
+    int i = aFrom;
+    int j = bFrom;
+    while (i < aTo && j < bTo) {
+      int x = a[i];
+      int y = a[j];
+      if (x == y) {
+        c++;
+        i++;
+        j++;
+      } else if (x < y) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return c;
+  }
+}

@@ -1,0 +1,34 @@
+package io.topicnmf.model;
+
+import io.topicnmf.corpus.MailCleanup;
+import io.topicnmf.corpus.Skipped;
+import io.topicnmf.matrix.PruningStats;
+import java.util.List;
+
+/**
+ * What was read and what the matrix holds.
+ *
+ * @param root the folder or file read
+ * @param documentsRead documents read and used
+ * @param documentsSkipped number of files skipped
+ * @param skipped each skipped file with its reason
+ * @param documentsWithoutTerms documents left with no vocabulary term (kept, with no topic)
+ * @param terms vocabulary size (matrix columns)
+ * @param nonZeros stored entries of the document-term matrix
+ * @param pruning how the vocabulary was pruned
+ * @param mailCleanup whether mail headers and quotes were stripped, and whether that was automatic
+ */
+public record CorpusStats(
+    String root,
+    int documentsRead,
+    int documentsSkipped,
+    List<Skipped> skipped,
+    int documentsWithoutTerms,
+    int terms,
+    long nonZeros,
+    PruningStats pruning,
+    MailCleanup mailCleanup) {
+  public CorpusStats {
+    skipped = List.copyOf(skipped);
+  }
+}

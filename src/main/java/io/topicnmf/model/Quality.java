@@ -1,0 +1,11 @@
+package io.topicnmf.model;
+
+/**
+ * How good the topics are without labels.
+ *
+ * @param meanNpmi mean of the topics' NPMI coherence, in [-1, 1], higher is better
+ * @param meanUmass mean of the topics' UMass coherence, ≤ 0, closer to 0 is better
+ * @param diversity distinct top terms / (top terms × topics), in (0, 1]; 1 = no topic shares a top term
+ * @param topTerms the number of top terms per topic the three were computed on
+ */
+public record Quality(double meanNpmi, double meanUmass, double diversity, int topTerms) {}

@@ -1,0 +1,49 @@
+package io.topicnmf.model;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.Vocabulary;
+import io.topicnmf.nmf.NmfResult;
+import java.util.List;
+
+/**
+ * The outcome of {@link TopicModeler#fit}: topics, documents and clusters, with the factors and the
+ * matrix they were fitted on.
+ *
+ * @param options the options of the fit
+ * @param corpus what was read
+ * @param vocabulary the matrix's terms (column order)
+ * @param idf the idf of each column (all 1 when idf is off)
+ * @param documentIds row order of the matrix and of W
+ * @param counts the raw term counts (documents × terms) behind {@code matrix}
+ * @param matrix the weighted documents × terms matrix X that was factorized
+ * @param factorization W (documents × topics), H (topics × terms) and the fit's figures
+ * @param topics one per row of H
+ * @param documents one per document, in matrix row order
+ * @param clusters one per topic
+ * @param quality coherence and diversity of the topics
+ * @param evaluation agreement with the documents' labels, or null when no document has a label
+ * @param timings seconds per stage
+ */
+public record TopicModelResult(
+    FitOptions options,
+    CorpusStats corpus,
+    Vocabulary vocabulary,
+    List<Double> idf,
+    List<String> documentIds,
+    CsrMatrix counts,
+    CsrMatrix matrix,
+    NmfResult factorization,
+    List<Topic> topics,
+    List<DocumentTopics> documents,
+    List<Cluster> clusters,
+    Quality quality,
+    Evaluation evaluation,
+    Timings timings) {
+  public TopicModelResult {
+    idf = List.copyOf(idf);
+    documentIds = List.copyOf(documentIds);
+    topics = List.copyOf(topics);
+    documents = List.copyOf(documents);
+    clusters = List.copyOf(clusters);
+  }
+}

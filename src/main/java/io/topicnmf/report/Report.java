@@ -1,0 +1,50 @@
+package io.topicnmf.report;
+
+import io.topicnmf.model.Cluster;
+import io.topicnmf.model.CorpusStats;
+import io.topicnmf.model.DocumentTopics;
+import io.topicnmf.model.Evaluation;
+import io.topicnmf.model.Quality;
+import io.topicnmf.model.Timings;
+import io.topicnmf.model.Topic;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON report, format {@value #FORMAT}; README.md documents every field.
+ *
+ * @param format always {@value #FORMAT}
+ * @param tool name and version of the tool that wrote it
+ * @param command the command that produced it ("fit" or "apply")
+ * @param parameters every option of the run, by CLI flag name (camelCase)
+ * @param corpus what was read and skipped, and the matrix's size
+ * @param timings seconds per stage
+ * @param fit how the factorization went
+ * @param quality coherence (NPMI, UMass) and diversity of the topics
+ * @param evaluation agreement of dominant topics with the labels (sub-folders), or null without labels
+ * @param topics one per topic
+ * @param documents one per document
+ * @param clusters one per topic: its documents by descending strength
+ */
+public record Report(
+    String format,
+    ToolInfo tool,
+    String command,
+    Map<String, Object> parameters,
+    CorpusStats corpus,
+    Timings timings,
+    FitSummary fit,
+    Quality quality,
+    Evaluation evaluation,
+    List<Topic> topics,
+    List<DocumentTopics> documents,
+    List<Cluster> clusters) {
+  public static final String FORMAT = "topicnmf-report/1";
+
+  public Report {
+    parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    topics = List.copyOf(topics);
+    documents = List.copyOf(documents);
+    clusters = List.copyOf(clusters);
+  }
+}

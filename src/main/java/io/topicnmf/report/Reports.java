@@ -1,0 +1,85 @@
+package io.topicnmf.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.topicnmf.matrix.AtomicFiles;
+import io.topicnmf.model.FitOptions;
+import io.topicnmf.model.TopicModelResult;
+import io.topicnmf.nmf.NmfResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds reports from fits and reads and writes them as JSON. */
+public final class Reports {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  private Reports() {}
+
+  /** The Jackson mapper used for every JSON file the tool writes (indented, UTF-8). */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** The report of a fit. */
+  public static Report of(TopicModelResult r, String command) {
+    return new Report(
+        Report.FORMAT,
+        ToolInfo.current(),
+        command,
+        parameters(r.options()),
+        r.corpus(),
+        r.timings(),
+        fitSummary(r.factorization(), r.options()),
+        r.quality(),
+        r.evaluation(),
+        r.topics(),
+        r.documents(),
+        r.clusters());
+  }
+
+  /** Every option of a fit, grouped by stage, the factorization's first. */
+  public static Map<String, Object> parameters(FitOptions o) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("k", o.nmf().k());
+    p.put("topTerms", o.topTerms());
+    p.put("nmf", Parameters.of(o.nmf()));
+    p.put("vocabulary", Parameters.of(o.vocabulary()));
+    p.put("weighting", Parameters.of(o.weighting()));
+    p.put("analysis", Parameters.of(o.analysis()));
+    p.put("corpus", Parameters.of(o.corpus()));
+    return p;
+  }
+
+  static FitSummary fitSummary(NmfResult n, FitOptions o) {
+    String solver = o.nmf().effectiveSolver().name().toLowerCase(Locale.ROOT);
+    return new FitSummary(
+        n.loss().name().toLowerCase(Locale.ROOT),
+        solver,
+        n.iterations(),
+        n.converged(),
+        n.objective(),
+        n.frobeniusObjective(),
+        n.relativeError(),
+        n.trace());
+  }
+
+  /** Writes {@code report} to {@code file} atomically: the file is complete or absent. */
+  public static void write(Object report, Path file) throws IOException {
+    AtomicFiles.write(file, out -> MAPPER.writeValue(out, report));
+  }
+
+  /** Reads a report written by {@link #write}. */
+  public static Report read(Path file) throws IOException {
+    return MAPPER.readValue(file.toFile(), Report.class);
+  }
+}

@@ -1,0 +1,130 @@
+package io.topicnmf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.topicnmf.report.Reports;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FitCommandTest {
+  @TempDir Path tmp;
+
+  /** Three small themed folders, enough for k = 3. */
+  private Path corpus() throws IOException {
+    String[][] themes = {
+      {"cats", "cat kitten whiskers purr meow feline fur paws litter"},
+      {"cars", "car engine wheels brake tyre motor garage fuel driver"},
+      {"rain", "rain cloud storm thunder umbrella weather drizzle forecast wind"},
+    };
+    for (String[] t : themes) {
+      Path dir = Files.createDirectories(tmp.resolve("in").resolve(t[0]));
+      String[] w = t[1].split(" ");
+      for (int d = 0; d < 4; d++) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 30; i++) b.append(w[(i * (d + 1) + d) % w.length]).append(' ');
+        Files.writeString(dir.resolve("d" + d + ".txt"), b.toString(), StandardCharsets.UTF_8);
+      }
+    }
+    return tmp.resolve("in");
+  }
+
+  @Test
+  void fitWritesReportAndSummary() throws IOException {
+    Path out = tmp.resolve("out");
+    CliRun r = CliRun.of("fit", corpus().toString(), "-k", "3", "-o", out.toString(), "--threads", "1");
+    assertEquals(0, r.code(), r.err());
+    JsonNode rep = Reports.mapper().readTree(out.resolve("report.json").toFile());
+    assertEquals("topicnmf-report/1", rep.get("format").asText());
+    assertEquals(3, rep.get("topics").size());
+    assertEquals(12, rep.get("documents").size());
+    assertTrue(r.err().contains("3 topics from 12 documents"), r.err());
+    assertTrue(r.out().contains("topic  0"), r.out());
+    try (var files = Files.list(out)) {
+      assertEquals(2, files.count(), "report.json and model.json, no temporary file left next to them");
+    }
+  }
+
+  @Test
+  void quietPrintsOnlyTheSummaryLine() throws IOException {
+    CliRun r = CliRun.of("fit", corpus().toString(), "-k", "3", "-o", tmp.resolve("q").toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.out());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void missingFolderIsExit2WithItsName() {
+    CliRun r = CliRun.of("fit", tmp.resolve("nope").toString(), "-o", tmp.resolve("o").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("nope") && r.err().contains("no such file or folder"), r.err());
+    assertFalse(r.err().contains("Exception"), "no stack trace for a user's mistake: " + r.err());
+  }
+
+  @Test
+  void kLargerThanDocumentsIsAUsageError() throws IOException {
+    CliRun r = CliRun.of("fit", corpus().toString(), "-k", "50", "-o", tmp.resolve("o").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("-k/--topics 50") && r.err().contains("12 usable documents"), r.err());
+    assertFalse(Files.exists(tmp.resolve("o").resolve("report.json")));
+  }
+
+  @Test
+  void folderWithNothingUsableIsExit2AndSaysWhy() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("empty"));
+    Files.write(dir.resolve("blob.bin"), new byte[] {1, 0, 2});
+    Files.writeString(dir.resolve("empty.txt"), "");
+    CliRun r = CliRun.of("fit", dir.toString(), "-o", tmp.resolve("o").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no usable document"), r.err());
+  }
+
+  @Test
+  void badFlagValuesNameTheFlag() throws IOException {
+    String in = corpus().toString();
+    CliRun r = CliRun.of("fit", in, "--min-df", "abc");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--min-df"), r.err());
+
+    r = CliRun.of("fit", in, "-k", "0");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("-k/--topics"), r.err());
+
+    r = CliRun.of("fit", in, "--threads", "0");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--threads"), r.err());
+
+    r = CliRun.of("fit", in, "--top-terms", "0");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--top-terms"), r.err());
+
+    r = CliRun.of("fit", in, "--stopwords", tmp.resolve("missing.txt").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--stopwords") && r.err().contains("missing.txt"), r.err());
+
+    r = CliRun.of("fit", in, "--no-such-flag");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--no-such-flag"), r.err());
+  }
+
+  @Test
+  void helpAndVersionExitZero() {
+    CliRun h = CliRun.of("fit", "--help");
+    assertEquals(0, h.code());
+    assertTrue(h.out().contains("--min-df") && h.out().contains("--topics"), h.out());
+    CliRun v = CliRun.of("--version");
+    assertEquals(0, v.code());
+    assertTrue(v.out().startsWith("topicnmf "), v.out());
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    assertEquals(2, CliRun.of().code());
+  }
+}

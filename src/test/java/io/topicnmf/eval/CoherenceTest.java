@@ -1,0 +1,236 @@
+package io.topicnmf.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.topicnmf.matrix.CsrMatrix;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CoherenceTest {
+  private static final double EPS = 1e-12;
+
+  /**
+   * Four documents over five terms, with weights that are not 0/1 and an explicitly stored zero
+   * (doc1, term 2) that must not count as presence.
+   *
+   * <pre>
+   *        w0   w1   w2   w3   w4
+   * doc0    2    1   .5    .    1
+   * doc1    1    3   0*    .    .
+   * doc2    1    .    .    2    .
+   * doc3    .    .    1    1    5
+   * </pre>
+   *
+   * D = 4; df(w0) = 3, df(w1) = 2, df(w2) = 2 (doc0, doc3), df(w3) = 2 (doc2, doc3).
+   */
+  private static CsrMatrix tinyCorpus() {
+    int[] rowPtr = {0, 4, 7, 9, 12};
+    int[] colIdx = {0, 1, 2, 4, 0, 1, 2, 0, 3, 2, 3, 4};
+    double[] values = {2, 1, .5, 1, 1, 3, 0, 1, 2, 1, 1, 5};
+    return new CsrMatrix(4, 5, rowPtr, colIdx, values);
+  }
+
+  @Test
+  void npmiAndUmassMatchHandComputedValues() {
+    // Topic A = [w0, w1, w2], topic B = [w3, w0].
+    TopicCoherence c = Coherence.compute(tinyCorpus(), new int[][] {{0, 1, 2}, {3, 0}});
+
+    // NPMI, p(w) = df/4, p(wi,wj) = codf/4:
+    // (w0,w1): codf = 2 (doc0, doc1): log(0.5 / (0.75*0.5)) / -log(0.5) = log(4/3) / log 2 = 0.41504
+    // (w0,w2): codf = 1 (doc0):       log(0.25 / (0.75*0.5)) / -log(0.25) = log(2/3) / log 4 = -0.29248
+    // (w1,w2): codf = 1 (doc0; doc1's stored zero is absent): log(0.25 / (0.5*0.5)) = log 1 = 0
+    double n01 = Math.log(4.0 / 3) / Math.log(2);
+    double n02 = Math.log(2.0 / 3) / Math.log(4);
+    double topicA = (n01 + n02 + 0) / 3; // 0.040852
+    // (w3,w0): codf = 1 (doc2): log(0.25 / (0.5*0.75)) / log 4 = log(2/3) / log 4
+    double topicB = Math.log(2.0 / 3) / Math.log(4);
+    assertEquals(0.41503749927884376, n01, 1e-15);
+    assertEquals(-0.2924812503605781, n02, 1e-15);
+    assertArrayEquals(new double[] {topicA, topicB}, c.npmi(), EPS);
+    assertEquals((topicA + topicB) / 2, c.meanNpmi(), EPS);
+    assertEquals(-0.12581458, c.meanNpmi(), 1e-8);
+
+    // UMass, pairs (v_m | v_l) with l < m, log((codf + 1) / df(v_l)):
+    // A: (w1|w0) log((2+1)/3) = 0; (w2|w0) log((1+1)/3) = log(2/3); (w2|w1) log((1+1)/2) = 0
+    double umassA = Math.log(2.0 / 3) / 3; // -0.135155
+    // B: (w0|w3) log((1+1)/2) = 0
+    double umassB = 0.0;
+    assertArrayEquals(new double[] {umassA, umassB}, c.umass(), EPS);
+    assertEquals((umassA + umassB) / 2, c.meanUmass(), EPS);
+    assertEquals(-0.06757752, c.meanUmass(), 1e-8);
+  }
+
+  @Test
+  void umassConditionsOnTheHigherRankedTerm() {
+    // Reversing B = [w0, w3]: (w3|w0) log((1+1)/3) instead of (w0|w3) log((1+1)/2) = 0.
+    TopicCoherence c = Coherence.compute(tinyCorpus(), new int[][] {{0, 3}});
+    assertEquals(Math.log(2.0 / 3), c.umass()[0], EPS);
+    // NPMI is symmetric.
+    assertEquals(Math.log(2.0 / 3) / Math.log(4), c.npmi()[0], EPS);
+  }
+
+  @Test
+  void conventionsForUndefinedCases() {
+    // D = 2. w0, w1 in both documents; w2 only in doc0; w3 only in doc1; w4 never.
+    CsrMatrix m = CsrMatrix.fromDense(new double[][] {{1, 1, 1, 0, 0}, {1, 1, 0, 1, 0}}, 5);
+    TopicCoherence c = Coherence.compute(m, new int[][] {{0, 1}, {2, 3}, {4, 0}, {0, 4}, {1}});
+    double[] npmi = c.npmi();
+    double[] umass = c.umass();
+    // {w0,w1}: codf = D: NPMI defined as 1; UMass log((2+1)/2).
+    assertEquals(1.0, npmi[0], EPS);
+    assertEquals(Math.log(1.5), umass[0], EPS);
+    // {w2,w3}: never together: NPMI -1; UMass log((0+1)/1) = 0.
+    assertEquals(-1.0, npmi[1], EPS);
+    assertEquals(0.0, umass[1], EPS);
+    // [w4, w0]: w4 absent: NPMI -1; UMass conditions on df(w4) = 0: log(1/D) = log(1/2).
+    assertEquals(-1.0, npmi[2], EPS);
+    assertEquals(Math.log(0.5), umass[2], EPS);
+    // [w0, w4]: log((0+1)/df(w0)=2) = log(1/2).
+    assertEquals(Math.log(0.5), umass[3], EPS);
+    // A single term has no pair: NaN, left out of the means.
+    assertTrue(Double.isNaN(npmi[4]));
+    assertTrue(Double.isNaN(umass[4]));
+    assertEquals((1 - 1 - 1 - 1) / 4.0, c.meanNpmi(), EPS);
+    assertEquals((Math.log(1.5) + 0 + 2 * Math.log(0.5)) / 4, c.meanUmass(), EPS);
+  }
+
+  @Test
+  void meansAreNanWhenNoTopicHasAPair() {
+    TopicCoherence c = Coherence.compute(tinyCorpus(), new int[][] {{0}, {}});
+    assertTrue(Double.isNaN(c.meanNpmi()));
+    assertTrue(Double.isNaN(c.meanUmass()));
+    assertEquals(2, c.topics());
+  }
+
+  @Test
+  void matchesNaiveDenseReferenceOnRandomCorpora() {
+    SplittableRandom rnd = new SplittableRandom(42);
+    for (int trial = 0; trial < 50; trial++) {
+      int docs = 1 + rnd.nextInt(40);
+      int terms = 2 + rnd.nextInt(30);
+      double density = 0.05 + rnd.nextDouble() * 0.6;
+      double[][] a = new double[docs][terms];
+      for (int i = 0; i < docs; i++) {
+        for (int j = 0; j < terms; j++) {
+          if (rnd.nextDouble() < density) {
+            a[i][j] = rnd.nextInt(3) == 0 ? 1 : rnd.nextDouble() * 5;
+          }
+        }
+      }
+      int k = 1 + rnd.nextInt(6);
+      int[][] top = new int[k][];
+      for (int t = 0; t < k; t++) {
+        top[t] = randomDistinct(rnd, terms, 2 + rnd.nextInt(Math.min(terms, 10) - 1));
+      }
+      TopicCoherence c = Coherence.compute(CsrMatrix.fromDense(a, terms), top);
+      double sumN = 0;
+      double sumU = 0;
+      for (int t = 0; t < k; t++) {
+        double[] ref = naive(a, top[t]);
+        assertEquals(ref[0], c.npmi()[t], 1e-12, "npmi trial " + trial + " topic " + t);
+        assertEquals(ref[1], c.umass()[t], 1e-12, "umass trial " + trial + " topic " + t);
+        assertTrue(c.npmi()[t] >= -1 && c.npmi()[t] <= 1);
+        assertTrue(c.umass()[t] <= Math.log(2) + 1e-12);
+        sumN += ref[0];
+        sumU += ref[1];
+      }
+      assertEquals(sumN / k, c.meanNpmi(), 1e-12);
+      assertEquals(sumU / k, c.meanUmass(), 1e-12);
+    }
+  }
+
+  /** Straight from the definitions, on a dense matrix: {npmi, umass}. */
+  private static double[] naive(double[][] a, int[] top) {
+    int d = a.length;
+    double sN = 0;
+    double sU = 0;
+    int pairs = 0;
+    for (int m = 1; m < top.length; m++) {
+      for (int l = 0; l < m; l++) {
+        int dfm = 0;
+        int dfl = 0;
+        int co = 0;
+        for (double[] row : a) {
+          boolean hm = row[top[m]] > 0;
+          boolean hl = row[top[l]] > 0;
+          dfm += hm ? 1 : 0;
+          dfl += hl ? 1 : 0;
+          co += hm && hl ? 1 : 0;
+        }
+        double npmi;
+        if (co == 0) {
+          npmi = -1;
+        } else if (co == d) {
+          npmi = 1;
+        } else {
+          double pij = (double) co / d;
+          npmi = Math.log(pij / ((double) dfm / d * dfl / d)) / -Math.log(pij);
+        }
+        sN += npmi;
+        sU += dfl == 0 ? Math.log(1.0 / d) : Math.log((co + 1.0) / dfl);
+        pairs++;
+      }
+    }
+    return new double[] {sN / pairs, sU / pairs};
+  }
+
+  private static int[] randomDistinct(SplittableRandom rnd, int bound, int n) {
+    int[] perm = new int[bound];
+    for (int i = 0; i < bound; i++) {
+      perm[i] = i;
+    }
+    for (int i = 0; i < n; i++) {
+      int j = i + rnd.nextInt(bound - i);
+      int tmp = perm[i];
+      perm[i] = perm[j];
+      perm[j] = tmp;
+    }
+    return java.util.Arrays.copyOf(perm, n);
+  }
+
+  @Test
+  void pairFormulasDirectly() {
+    // Independent terms: p_ij = p_i p_j gives 0. D = 8, df = 4 and 4, codf = 2.
+    assertEquals(0.0, Coherence.npmi(2, 4, 4, 8), EPS);
+    // Always together but not everywhere: p_ij = p_i = p_j = 1/2: log(2)/log(2) = 1.
+    assertEquals(1.0, Coherence.npmi(4, 4, 4, 8), EPS);
+    assertEquals(Math.log(5.0 / 4), Coherence.umass(4, 4, 8), EPS);
+    assertThrows(IllegalArgumentException.class, () -> Coherence.npmi(3, 2, 4, 8));
+    assertThrows(IllegalArgumentException.class, () -> Coherence.umass(1, 2, 1));
+  }
+
+  @Test
+  void rejectsBadInput() {
+    CsrMatrix m = tinyCorpus();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Coherence.compute(m, new int[][] {{0, 5}}));
+    assertTrue(e.getMessage().contains("5") && e.getMessage().contains("[0, 5)"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Coherence.compute(m, new int[][] {{1, 2, 1}}));
+    assertTrue(e.getMessage().contains("twice"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Coherence.compute(m, new int[][] {{-1, 2}}));
+    CsrMatrix empty = new CsrMatrix(0, 3, new int[] {0}, new int[0], new double[0]);
+    assertThrows(IllegalArgumentException.class, () -> Coherence.compute(empty, new int[][] {{0, 1}}));
+  }
+
+  @Test
+  void diversityCountsDistinctTopTerms() {
+    // 5 distinct of 6: w2 is shared.
+    assertEquals(5.0 / 6, Coherence.diversity(new int[][] {{0, 1, 2}, {2, 3, 4}}), EPS);
+    assertEquals(1.0, Coherence.diversity(new int[][] {{0, 1}, {2, 3}, {4, 5}}), EPS);
+    assertEquals(1.0 / 3, Coherence.diversity(new int[][] {{7, 8}, {8, 7}, {7, 8}}), EPS);
+    assertTrue(Double.isNaN(Coherence.diversity(new int[][] {{}, {}})));
+  }
+
+  @Test
+  void resultIsImmutable() {
+    TopicCoherence c = Coherence.compute(tinyCorpus(), new int[][] {{0, 1}});
+    double before = c.npmi()[0];
+    c.npmi()[0] = 99;
+    c.umass()[0] = 99;
+    assertEquals(before, c.npmi()[0]);
+    assertEquals(c, Coherence.compute(tinyCorpus(), new int[][] {{0, 1}}));
+  }
+}

@@ -1,0 +1,75 @@
+package io.topicnmf.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DocumentTermMatrixTest {
+  // df: common=4, mid=3, pair=2, rare=1, plus "x" twice in one document (df 1, total 2)
+  private static final List<List<String>> DOCS = List.of(
+      List.of("common", "mid", "pair", "rare"),
+      List.of("common", "mid", "pair", "x", "x"),
+      List.of("common", "mid"),
+      List.of("common"));
+
+  @Test
+  void countsAreRawAndColumnsAlphabetical() {
+    DocumentTermMatrix d = DocumentTermMatrix.build(DOCS, new VocabularyOptions(DfLimit.count(1), DfLimit.share(1.0), 0));
+    assertEquals(List.of("common", "mid", "pair", "rare", "x"), d.vocabulary().terms());
+    assertEquals(2.0, d.counts().get(1, d.vocabulary().id("x")), 0);
+    assertEquals(4, d.vocabulary().documentFrequency(0));
+    assertEquals(11, d.counts().nnz(), "11 distinct (document, term) pairs");
+  }
+
+  @Test
+  void minDfCountAndMaxDfShareFollowScikitLearn() {
+    // min_df=2 keeps df >= 2; max_df=0.75 -> 3 documents: drops "common" (df 4)
+    DocumentTermMatrix d = DocumentTermMatrix.build(DOCS, new VocabularyOptions(DfLimit.count(2), DfLimit.share(0.75), 0));
+    assertEquals(List.of("mid", "pair"), d.vocabulary().terms());
+    PruningStats p = d.pruning();
+    assertEquals(5, p.termsSeen());
+    assertEquals(2, p.removedByMinDf());
+    assertEquals(1, p.removedByMaxDf());
+    assertEquals(List.of("common"), p.topRemovedByMaxDf());
+    assertEquals(2, p.termsKept());
+    assertEquals(0, d.counts().rowNnz(3), "the last document has no term left but keeps its row");
+    assertEquals(4, d.counts().rows());
+  }
+
+  @Test
+  void maxDfCountAndMinDfShare() {
+    // min_df=0.5 -> 2 documents; max_df=3 documents
+    DocumentTermMatrix d = DocumentTermMatrix.build(DOCS, new VocabularyOptions(DfLimit.share(0.5), DfLimit.count(3), 0));
+    assertEquals(List.of("mid", "pair"), d.vocabulary().terms());
+  }
+
+  @Test
+  void maxFeaturesKeepsMostFrequentTieBrokenAlphabetically() {
+    DocumentTermMatrix d = DocumentTermMatrix.build(DOCS, new VocabularyOptions(DfLimit.count(1), DfLimit.share(1.0), 3));
+    // totals: common 4, mid 3, pair 2, x 2, rare 1 -> common, mid, then pair before x
+    assertEquals(List.of("common", "mid", "pair"), d.vocabulary().terms());
+    assertEquals(2, d.pruning().removedByMaxFeatures());
+  }
+
+  @Test
+  void contradictoryLimitsAreRejectedWithBothFlags() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DocumentTermMatrix.build(DOCS, new VocabularyOptions(DfLimit.count(3), DfLimit.count(2), 0)));
+    assertTrue(e.getMessage().contains("--max-df") && e.getMessage().contains("--min-df"), e.getMessage());
+  }
+
+  @Test
+  void dfLimitParsesCountsAndShares() {
+    assertEquals(DfLimit.count(2), DfLimit.parse("2", "--min-df"));
+    assertEquals(DfLimit.share(1.0), DfLimit.parse("1.0", "--max-df"));
+    assertEquals(DfLimit.share(0.5), DfLimit.parse("5e-1", "--max-df"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> DfLimit.parse("1.5", "--max-df"))
+        .getMessage().contains("--max-df"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> DfLimit.parse("two", "--min-df"))
+        .getMessage().contains("--min-df 'two'"));
+    assertThrows(IllegalArgumentException.class, () -> DfLimit.parse("-1", "--min-df"));
+  }
+}
