@@ -23,8 +23,12 @@ import io.topicnmf.matrix.SparseKernels;
  * ratios and logarithms, as scikit-learn does.
  */
 final class KlUpdater implements Updater {
-  /** Newton steps per coordinate at most; the 1-D problems are smooth and converge in a few. */
-  static final int MAX_NEWTON = 4;
+  /**
+   * Newton steps per coordinate at most. On the 20news TF-IDF matrix (k = 20, one thread) 2 steps
+   * reach scikit-learn mu's final divergence in 13 sweeps and 4 steps in 12, for the same CPU
+   * time (about 4.7 s); 1 step needs 17 sweeps (about 5.5 s). The cheaper sweep wins ties.
+   */
+  static final int MAX_NEWTON = 2;
   /** A coordinate's Newton iterations stop once a step is below this share of its value. */
   static final double NEWTON_TOL = 1e-3;
   /** Per-worker gather buffer cap, in doubles (8 MB); longer rows are read in place. */
