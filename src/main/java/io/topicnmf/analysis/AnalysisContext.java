@@ -30,19 +30,21 @@ final class AnalysisContext {
   }
 
   /**
-   * The original form of the token(s) starting in {@code [startOffset, endOffset)}: one token for a
-   * unigram, the words of a shingle joined by a space. {@code null} when nothing was recorded.
+   * The original form of a term of {@code words} words whose first token starts at {@code
+   * startOffset}: the recorded token(s) from that one on, joined by a space. Shingles are made of
+   * consecutive tokens of the recorded stream, so counting tokens (not comparing offsets) also
+   * works when tokens overlap, as CJK bigrams do. {@code null} when nothing was recorded there.
    */
-  String original(int startOffset, int endOffset, boolean shingle) {
+  String original(int startOffset, int words) {
     int i = firstAtOrAfter(startOffset);
-    if (i >= count || starts[i] != startOffset) {
+    if (i >= count || starts[i] != startOffset || i + words > count) {
       return null;
     }
-    if (!shingle) {
+    if (words == 1) {
       return originals[i];
     }
     StringBuilder sb = new StringBuilder(originals[i]);
-    for (int j = i + 1; j < count && starts[j] < endOffset; j++) {
+    for (int j = i + 1; j < i + words; j++) {
       sb.append(' ').append(originals[j]);
     }
     return sb.toString();

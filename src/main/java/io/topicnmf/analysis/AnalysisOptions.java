@@ -10,17 +10,24 @@ import java.util.Objects;
  * the {@code with...} methods: components are added over time and the canonical constructor grows.
  *
  * @param defaultStopwords use the built-in stop-word list of the language ({@code
- *     --no-default-stopwords} turns it off)
+ *     --no-default-stopwords} sets false)
  * @param stopwordFiles extra stop-word files, one word a line, '#' comments ({@code --stopwords
  *     FILE}, repeatable)
- * @param stem the stemmer ({@code --stem}, default none)
+ * @param stem the stemmer ({@code --stem none|light|porter|snowball|kstem}, default none; porter
+ *     and kstem are English only, standard takes none)
  * @param minTokenLength shortest token kept, in code points ({@code --min-token-length}, 1..255,
  *     default 2)
  * @param maxTokenLength longest token kept, in code points ({@code --max-token-length},
  *     minTokenLength..255, default 255)
- * @param keepNumbers keep tokens made of digits ({@code --keep-numbers}; default false: "2004",
- *     "3.14" are dropped)
+ * @param keepNumbers keep tokens made of digits ({@code --keep-numbers}; by default "2004", "3.14"
+ *     are dropped)
  * @param foldAccents fold accented letters to ASCII, "café" → "cafe" ({@code --fold-accents})
+ * @param language the language: its stop words and stemmers ({@code --language}, default en; {@code
+ *     standard} is language-neutral with CJK bigrams)
+ * @param ngrams longest phrase, in words ({@code --ngrams}, 1..3, default 1): 2 adds two-word
+ *     phrases such as "interest rates", never across a removed stop word or sentence punctuation
+ * @param keepUrls keep URLs and e-mail addresses as whole terms ({@code --keep-urls}; by default
+ *     they are dropped)
  */
 public record AnalysisOptions(
     boolean defaultStopwords,
@@ -29,79 +36,133 @@ public record AnalysisOptions(
     int minTokenLength,
     int maxTokenLength,
     boolean keepNumbers,
-    boolean foldAccents) {
+    boolean foldAccents,
+    Language language,
+    int ngrams,
+    boolean keepUrls) {
 
   /** The longest token the tokenizer emits; longer runs are split by Lucene. */
   public static final int MAX_TOKEN_LENGTH = 255;
 
+  /** The longest phrase {@code --ngrams} accepts. */
+  public static final int MAX_NGRAMS = 3;
+
   public AnalysisOptions {
+    Objects.requireNonNull(
+        language, "--language must not be null; accepted: " + Language.accepted());
     Objects.requireNonNull(stopwordFiles, "--stopwords: the list of files must not be null");
     for (Path p : stopwordFiles) {
       Objects.requireNonNull(p, "--stopwords: a file name must not be null");
     }
     stopwordFiles = List.copyOf(stopwordFiles);
-    Objects.requireNonNull(stem, "--stem must not be null; accepted: none, light, porter, snowball, kstem");
+    Objects.requireNonNull(
+        stem, "--stem must not be null; accepted: none, light, porter, snowball, kstem");
+    if (!language.supports(stem)) {
+      throw new IllegalArgumentException("--stem " + stem.flag()
+          + " is not available for --language " + language.code()
+          + (language == Language.STANDARD
+              ? "; the language-neutral analysis takes --stem none"
+              : "; porter and kstem are English only, use light or snowball"));
+    }
     if (minTokenLength < 1 || minTokenLength > MAX_TOKEN_LENGTH) {
       throw new IllegalArgumentException(
-          "--min-token-length must be between 1 and " + MAX_TOKEN_LENGTH + ", got " + minTokenLength);
+          "--min-token-length must be between 1 and " + MAX_TOKEN_LENGTH + ", got "
+              + minTokenLength);
     }
     if (maxTokenLength < minTokenLength || maxTokenLength > MAX_TOKEN_LENGTH) {
       throw new IllegalArgumentException(
           "--max-token-length must be between --min-token-length (" + minTokenLength + ") and "
               + MAX_TOKEN_LENGTH + ", got " + maxTokenLength);
     }
+    if (ngrams < 1 || ngrams > MAX_NGRAMS) {
+      throw new IllegalArgumentException(
+          "--ngrams must be between 1 and " + MAX_NGRAMS + ", got " + ngrams);
+    }
   }
 
   /** The step-1 constructor, kept for compatibility: defaults for every later component. */
   public AnalysisOptions(boolean defaultStopwords, List<Path> stopwordFiles) {
-    this(defaultStopwords, stopwordFiles, Stemming.NONE, 2, MAX_TOKEN_LENGTH, false, false);
+    this(
+        defaultStopwords, stopwordFiles, Stemming.NONE, 2, MAX_TOKEN_LENGTH, false, false,
+        Language.EN, 1, false);
   }
 
-  /** English analysis with the built-in stop words, no stemming, tokens of 2..255 code points. */
+  /**
+   * English analysis: the built-in stop words, no stemming, tokens of 2..255 code points,
+   * numbers and URLs dropped, single words.
+   */
   public static AnalysisOptions defaults() {
     return new AnalysisOptions(true, List.of());
   }
 
-  /** A copy with {@code defaultStopwords} replaced ({@code --no-default-stopwords} sets false). */
+  /** A copy with {@code defaultStopwords} replaced ({@code --no-default-stopwords}). */
   public AnalysisOptions withDefaultStopwords(boolean defaultStopwords) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength,
-        maxTokenLength, keepNumbers, foldAccents);
+    return new AnalysisOptions(
+        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        foldAccents, language, ngrams, keepUrls);
   }
 
-  /** A copy with the extra stop-word files replaced ({@code --stopwords FILE}, repeatable). */
+  /** A copy with {@code stopwordFiles} replaced ({@code --stopwords}). */
   public AnalysisOptions withStopwordFiles(List<Path> stopwordFiles) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength,
-        maxTokenLength, keepNumbers, foldAccents);
+    return new AnalysisOptions(
+        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        foldAccents, language, ngrams, keepUrls);
   }
 
-  /** A copy with the stemmer replaced ({@code --stem}; see {@link Stemming#parse}). */
+  /** A copy with {@code stem} replaced ({@code --stem}). */
   public AnalysisOptions withStem(Stemming stem) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength,
-        maxTokenLength, keepNumbers, foldAccents);
+    return new AnalysisOptions(
+        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        foldAccents, language, ngrams, keepUrls);
   }
 
-  /** A copy with the shortest kept token replaced ({@code --min-token-length}). */
+  /** A copy with {@code minTokenLength} replaced ({@code --min-token-length}). */
   public AnalysisOptions withMinTokenLength(int minTokenLength) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength,
-        maxTokenLength, keepNumbers, foldAccents);
+    return new AnalysisOptions(
+        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        foldAccents, language, ngrams, keepUrls);
   }
 
-  /** A copy with the longest kept token replaced ({@code --max-token-length}). */
+  /** A copy with {@code maxTokenLength} replaced ({@code --max-token-length}). */
   public AnalysisOptions withMaxTokenLength(int maxTokenLength) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength,
-        maxTokenLength, keepNumbers, foldAccents);
+    return new AnalysisOptions(
+        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        foldAccents, language, ngrams, keepUrls);
   }
 
   /** A copy with {@code keepNumbers} replaced ({@code --keep-numbers}). */
   public AnalysisOptions withKeepNumbers(boolean keepNumbers) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength,
-        maxTokenLength, keepNumbers, foldAccents);
+    return new AnalysisOptions(
+        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        foldAccents, language, ngrams, keepUrls);
   }
 
   /** A copy with {@code foldAccents} replaced ({@code --fold-accents}). */
   public AnalysisOptions withFoldAccents(boolean foldAccents) {
-    return new AnalysisOptions(defaultStopwords, stopwordFiles, stem, minTokenLength,
-        maxTokenLength, keepNumbers, foldAccents);
+    return new AnalysisOptions(
+        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        foldAccents, language, ngrams, keepUrls);
+  }
+
+  /** A copy with {@code language} replaced ({@code --language}). */
+  public AnalysisOptions withLanguage(Language language) {
+    return new AnalysisOptions(
+        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        foldAccents, language, ngrams, keepUrls);
+  }
+
+  /** A copy with {@code ngrams} replaced ({@code --ngrams}). */
+  public AnalysisOptions withNgrams(int ngrams) {
+    return new AnalysisOptions(
+        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        foldAccents, language, ngrams, keepUrls);
+  }
+
+  /** A copy with {@code keepUrls} replaced ({@code --keep-urls}). */
+  public AnalysisOptions withKeepUrls(boolean keepUrls) {
+    return new AnalysisOptions(
+        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        foldAccents, language, ngrams, keepUrls);
   }
 
   /** Whether analysis changes words beyond lower-casing, so terms need surface forms. */

@@ -5,9 +5,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Drops tokens that carry no word: tokens made only of digits and punctuation ("2004", "3.14",
- * "1,000", "_"), or, when numbers are kept, only tokens made of punctuation alone. A token with
- * any letter, or any other character such as an emoji, is kept.
+ * Drops tokens that carry no word: tokens made only of digits, punctuation and symbols ("2004",
+ * "3.14", "1,000", "_", emoji such as "🎉" or "👍🏽"), or, when numbers are kept, only the tokens
+ * without any digit. A token with a letter (of any script) is always kept.
  */
 public final class NonWordFilter extends FilteringTokenFilter {
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
@@ -15,7 +15,7 @@ public final class NonWordFilter extends FilteringTokenFilter {
 
   /**
    * @param in the token stream to filter
-   * @param keepNumbers keep tokens made of digits (and punctuation), drop only punctuation-only ones
+   * @param keepNumbers keep tokens with digits, drop only those without any letter or digit
    */
   public NonWordFilter(TokenStream in, boolean keepNumbers) {
     super(in);
@@ -44,8 +44,16 @@ public final class NonWordFilter extends FilteringTokenFilter {
     return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.OTHER_NUMBER;
   }
 
+  /** Punctuation, symbols (emoji included) and the joiners and modifiers of emoji sequences. */
   private static boolean isPunctuation(int cp) {
     switch (Character.getType(cp)) {
+      case Character.MATH_SYMBOL:
+      case Character.CURRENCY_SYMBOL:
+      case Character.MODIFIER_SYMBOL:
+      case Character.OTHER_SYMBOL:
+      case Character.FORMAT:
+      case Character.NON_SPACING_MARK:
+      case Character.ENCLOSING_MARK:
       case Character.CONNECTOR_PUNCTUATION:
       case Character.DASH_PUNCTUATION:
       case Character.START_PUNCTUATION:

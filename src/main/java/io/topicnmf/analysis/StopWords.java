@@ -20,7 +20,7 @@ import org.apache.lucene.analysis.CharArraySet;
  * spelling, since text uses both. Non-instantiable.
  */
 public final class StopWords {
-  /** Class-path folder of the built-in lists, {@code <language>.txt}; built from {@code stopwords/}. */
+  /** Class-path folder of the built-in lists, {@code <language>.txt}; from {@code stopwords/}. */
   public static final String RESOURCE_FOLDER = "/io/topicnmf/analysis/stopwords/";
 
   private StopWords() {}
@@ -46,7 +46,8 @@ public final class StopWords {
    * @throws IOException when the resource exists but cannot be read
    */
   public static List<String> builtIn(String language) throws IOException {
-    try (InputStream in = StopWords.class.getResourceAsStream(RESOURCE_FOLDER + language + ".txt")) {
+    String resource = RESOURCE_FOLDER + language + ".txt";
+    try (InputStream in = StopWords.class.getResourceAsStream(resource)) {
       if (in == null) {
         return null;
       }
@@ -57,12 +58,13 @@ public final class StopWords {
   /**
    * The words of a stop-word file (UTF-8).
    *
-   * @throws NoSuchFileException naming the file (and the {@code --stopwords} flag) when it is missing
+   * @throws NoSuchFileException naming the file (and the {@code --stopwords} flag) if missing
    * @throws IOException naming the file when it cannot be read
    */
   public static List<String> read(Path file) throws IOException {
     if (!Files.exists(file)) {
-      throw new NoSuchFileException(file.toString(), null, "stop-word file (--stopwords) not found");
+      throw new NoSuchFileException(
+          file.toString(), null, "stop-word file (--stopwords) not found");
     }
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(reader);

@@ -9,7 +9,9 @@ final class SurfaceCounts {
   private final Map<String, Map<String, int[]>> counts = new HashMap<>();
 
   void add(String term, String surface) {
-    counts.computeIfAbsent(term, t -> new HashMap<>(4)).computeIfAbsent(surface, s -> new int[1])[0]++;
+    counts
+        .computeIfAbsent(term, t -> new HashMap<>(4))
+        .computeIfAbsent(surface, s -> new int[1])[0]++;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -13,30 +14,51 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
+import org.apache.lucene.analysis.de.GermanNormalizationFilter;
+import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.CodepointCountFilter;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.tartarus.snowball.ext.EnglishStemmer;
+import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * The Lucene analysis chain built from {@link AnalysisOptions}, and a convenient way to run it.
  *
- * <p>The chain: {@link StandardTokenizer} (Unicode UAX#29 word boundaries) → {@link
- * EnglishPossessiveFilter} ("bank's" → "bank") → {@link LowerCaseFilter} → {@link StopFilter}
- * (built-in list and {@code --stopwords} files) → {@link CodepointCountFilter} (tokens outside
- * {@code --min-token-length}..{@code --max-token-length} code points dropped) → {@link
- * NonWordFilter} (tokens of only digits or punctuation dropped, unless {@code --keep-numbers}) →
- * the stemmer ({@code --stem}) → {@link ASCIIFoldingFilter} ({@code --fold-accents}).
+ * <p>The chain, top to bottom:
  *
- * <p>When terms are transformed (stemming, folding), the original lower-case form of every token
- * is recorded before the stemmer so that {@link #analyze} can report it beside the term.
+ * <ol>
+ *   <li>{@link UAX29URLEmailTokenizer}: Unicode UAX#29 word boundaries, as {@link
+ *       StandardTokenizer}, but URLs and e-mail addresses as single tokens;
+ *   <li>{@link TypeTokenFilter}: URLs and e-mail addresses dropped, unless {@code --keep-urls};
+ *   <li>{@code --language standard}: {@link CJKWidthFilter} (full/half-width forms);
+ *   <li>en: {@link EnglishPossessiveFilter} ("bank's" → "bank"); fr, it: {@link ElisionFilter}
+ *       ("l'avion" → "avion");
+ *   <li>{@link LowerCaseFilter};
+ *   <li>{@code --language standard}: {@link CJKBigramFilter} (Han, Hiragana, Katakana, Hangul as
+ *       overlapping bigrams);
+ *   <li>{@link StopFilter}: the project's {@code stopwords/<language>.txt} when it exists, else
+ *       Lucene's list for the language (none for standard), plus {@code --stopwords} files;
+ *   <li>{@link CodepointCountFilter}: {@code --min-token-length}..{@code --max-token-length};
+ *   <li>{@link NonWordFilter}: tokens of only digits, punctuation or symbols (emoji) dropped;
+ *   <li>when terms are transformed, {@link SurfaceRecorder} notes each token's original form;
+ *   <li>with {@code --keep-urls} and a stemmer, {@link UrlKeywordMarker} shields URLs from it;
+ *   <li>the stemmer ({@code --stem}; German normalisation first for de);
+ *   <li>{@link ASCIIFoldingFilter} ({@code --fold-accents});
+ *   <li>{@code --ngrams 2|3}: {@link ShingleFilter} (words and phrases of up to n words joined by a
+ *       space, "interest rates"), then {@link PhraseGapFilter}, which drops the phrases that would
+ *       cross a removed stop word or a sentence break ({@link SentenceGapFilter}, placed right
+ *       after the tokenizer, marks those as position gaps).
+ * </ol>
  *
  * <p>Stop-word files are read once, in the constructor. The instance is thread-safe: Lucene keeps
  * one chain per thread. Close it to release those chains.
@@ -48,7 +70,8 @@ public final class TextAnalyzer implements AutoCloseable {
   private final AnalysisOptions options;
   private final CharArraySet stopwords;
   private final Analyzer analyzer;
-  private final ThreadLocal<AnalysisContext> contexts = ThreadLocal.withInitial(AnalysisContext::new);
+  private final ThreadLocal<AnalysisContext> contexts =
+      ThreadLocal.withInitial(AnalysisContext::new);
 
   /**
    * Builds the chain, reading the stop-word lists.
@@ -101,7 +124,7 @@ public final class TextAnalyzer implements AutoCloseable {
         String t = term.toString();
         String surface = null;
         if (surfaces) {
-          surface = context.original(offset.startOffset(), offset.endOffset(), t.indexOf(' ') >= 0);
+          surface = context.original(offset.startOffset(), wordCount(t));
           if (surface == null) {
             surface = t;
           }
@@ -117,6 +140,14 @@ public final class TextAnalyzer implements AutoCloseable {
     }
   }
 
+  private static int wordCount(String term) {
+    int words = 1;
+    for (int i = term.indexOf(' '); i >= 0; i = term.indexOf(' ', i + 1)) {
+      words++;
+    }
+    return words;
+  }
+
   @Override
   public void close() {
     analyzer.close();
@@ -125,13 +156,16 @@ public final class TextAnalyzer implements AutoCloseable {
   private static CharArraySet loadStopwords(AnalysisOptions options) throws IOException {
     CharArraySet set = new CharArraySet(512, false);
     if (options.defaultStopwords()) {
-      List<String> builtIn = StopWords.builtIn("en");
-      if (builtIn == null) {
+      List<String> project = StopWords.builtIn(options.language().code());
+      if (project != null) {
+        StopWords.addAll(set, project);
+      } else if (options.language() == Language.EN) {
         throw new IOException(
             "built-in stop-word list " + StopWords.RESOURCE_FOLDER + "en.txt missing from the"
                 + " class path (the build copies stopwords/ there)");
+      } else {
+        set.addAll(options.language().luceneStopwords());
       }
-      StopWords.addAll(set, builtIn);
     }
     for (Path file : options.stopwordFiles()) {
       StopWords.addAll(set, StopWords.read(file));
@@ -144,37 +178,91 @@ public final class TextAnalyzer implements AutoCloseable {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       AnalysisContext context = contexts.get();
-      Tokenizer source = new StandardTokenizer();
-      TokenStream stream = new EnglishPossessiveFilter(source);
+      Language language = options.language();
+      Tokenizer source = new UAX29URLEmailTokenizer();
+      TokenStream stream = source;
+      if (options.ngrams() > 1) {
+        stream = new SentenceGapFilter(stream, context);
+      }
+      if (!options.keepUrls()) {
+        stream = new TypeTokenFilter(stream, URL_TYPES);
+      }
+      if (language == Language.STANDARD) {
+        stream = new CJKWidthFilter(stream);
+      }
+      stream = beforeLowerCase(language, stream);
       stream = new LowerCaseFilter(stream);
+      if (language == Language.STANDARD) {
+        stream = new CJKBigramFilter(stream);
+      }
       stream = new StopFilter(stream, stopwords);
       stream = new CodepointCountFilter(stream, options.minTokenLength(), options.maxTokenLength());
       stream = new NonWordFilter(stream, options.keepNumbers());
       if (options.transformsTerms()) {
         stream = new SurfaceRecorder(stream, context);
       }
-      stream = stemmer(stream);
+      if (options.keepUrls() && options.stem() != Stemming.NONE) {
+        stream = new UrlKeywordMarker(stream, URL_TYPES);
+      }
+      stream = stemmer(language, stream);
       if (options.foldAccents()) {
         stream = new ASCIIFoldingFilter(stream);
+      }
+      if (options.ngrams() > 1) {
+        ShingleFilter shingles = new ShingleFilter(stream, 2, options.ngrams());
+        shingles.setTokenSeparator(" ");
+        shingles.setFillerToken("");
+        shingles.setOutputUnigrams(true);
+        stream = new PhraseGapFilter(shingles);
       }
       return new TokenStreamComponents(source, stream);
     }
 
-    private TokenStream stemmer(TokenStream stream) {
+    /** Possessives (English) and elided articles (French "l'avion", Italian "dell'arte"). */
+    private TokenStream beforeLowerCase(Language language, TokenStream stream) {
+      switch (language) {
+        case EN:
+          return new EnglishPossessiveFilter(stream);
+        case FR:
+          return new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
+        case IT:
+          return new ElisionFilter(stream, ITALIAN_ARTICLES);
+        default:
+          return stream;
+      }
+    }
+
+    private TokenStream stemmer(Language language, TokenStream stream) {
       switch (options.stem()) {
         case NONE:
           return stream;
         case LIGHT:
-          return new EnglishMinimalStemFilter(stream);
+          return language.lightStem(germanNormalization(language, stream));
         case PORTER:
           return new PorterStemFilter(stream);
         case SNOWBALL:
-          return new SnowballFilter(stream, new EnglishStemmer());
+          return language.snowballStem(germanNormalization(language, stream));
         case KSTEM:
           return new KStemFilter(stream);
         default:
           throw new AssertionError(options.stem());
       }
     }
+
+    /** German stemmers expect umlauts and ß normalised first, as Lucene's GermanAnalyzer does. */
+    private TokenStream germanNormalization(Language language, TokenStream stream) {
+      return language == Language.DE ? new GermanNormalizationFilter(stream) : stream;
+    }
   }
+
+  /** Token types of web addresses and e-mail addresses, dropped unless {@code --keep-urls}. */
+  private static final Set<String> URL_TYPES = Set.of(
+      UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.URL],
+      UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.EMAIL]);
+
+  /** Italian articles and prepositions that elide before a vowel, as Lucene's ItalianAnalyzer. */
+  private static final CharArraySet ITALIAN_ARTICLES =
+      CharArraySet.unmodifiableSet(new CharArraySet(List.of(
+          "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
+          "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d"), true));
 }

@@ -1,6 +1,7 @@
 package io.topicnmf.cli;
 
 import io.topicnmf.analysis.AnalysisOptions;
+import io.topicnmf.analysis.Language;
 import io.topicnmf.analysis.Stemming;
 import io.topicnmf.corpus.CorpusOptions;
 import io.topicnmf.matrix.DfLimit;
@@ -33,6 +34,29 @@ final class TextFlags {
 
   @Option(names = "--no-default-stopwords", description = "Do not use the built-in stop words.")
   boolean noDefaultStopwords;
+
+  @Option(names = "--language", defaultValue = "en", paramLabel = "LANG",
+      description = "Analysis language: en, de, fr, es, it, pt, nl, sv, da, no, fi, ru, or standard (language-neutral, CJK bigrams) (default: ${DEFAULT-VALUE}).")
+  String language;
+
+  @Option(names = "--ngrams", defaultValue = "1", paramLabel = "1..3",
+      description = "Also index phrases of up to N words, e.g. \"interest rates\" (default: ${DEFAULT-VALUE}).")
+  int ngrams;
+
+  @Option(names = "--keep-urls", description = "Keep URLs and e-mail addresses as terms (dropped by default).")
+  boolean keepUrls;
+
+  @Option(names = "--text-field", defaultValue = "text", paramLabel = "NAME",
+      description = "Field holding the text in .jsonl and .csv files (default: ${DEFAULT-VALUE}).")
+  String textField;
+
+  @Option(names = "--id-field", paramLabel = "NAME",
+      description = "Field holding a record's id in .jsonl and .csv files (default: FILE#N).")
+  String idField;
+
+  @Option(names = "--label-field", paramLabel = "NAME",
+      description = "Field holding a record's label in .jsonl and .csv files (default: the sub-folder).")
+  String labelField;
 
   @Option(names = "--stem", defaultValue = "none", paramLabel = "none|light|porter|snowball|kstem",
       description = "Stemmer (default: ${DEFAULT-VALUE}); reports show the most frequent original word behind a stem.")
@@ -98,6 +122,9 @@ final class TextFlags {
         DfLimit.parse(minDf, "--min-df"), DfLimit.parse(maxDf, "--max-df"), maxFeatures);
     TfidfOptions w = new TfidfOptions(weighting, idf, sublinearTf, norm);
     AnalysisOptions analysis = base.analysis()
+        .withLanguage(Language.parse(language))
+        .withNgrams(ngrams)
+        .withKeepUrls(keepUrls)
         .withDefaultStopwords(!noDefaultStopwords)
         .withStopwordFiles(stopwords)
         .withStem(Stemming.parse(stem))
@@ -109,7 +136,10 @@ final class TextFlags {
         .withForceHtml(html)
         .withStripMailHeaders(stripMailHeaders)
         .withStripQuotes(stripQuotes)
-        .withAutoMailCleanup(!noMailCleanup);
+        .withAutoMailCleanup(!noMailCleanup)
+        .withTextField(textField)
+        .withIdField(idField)
+        .withLabelField(labelField);
     return base.withVocabulary(vocab).withWeighting(w).withAnalysis(analysis).withCorpus(corpus);
   }
 }

@@ -25,14 +25,22 @@ import java.util.stream.IntStream;
  * loop) or to a folder already read is skipped and reported instead of read again. Files are read
  * in parallel; the result order is the walk order whatever the thread scheduling.
  *
+ * <p>Formats: plain text (.txt, .text, .md and files without extension), HTML (.html, .htm),
+ * records (.jsonl/.ndjson and .csv, one document per record, see {@link
+ * CorpusOptions#textField()}),
+ * e-mail messages (.eml, see {@link MimeText}), and any of these compressed with gzip (.gz).
+ *
  * <p>A document's id is its path relative to the root with '/' separators (for a single file, its
- * file name); its label is the first sub-folder of that path ({@code null} at the root). Binary
+ * file name; for records, the file's id, '#' and the record's number, unless {@link
+ * CorpusOptions#idField()} names a field); its label is the first sub-folder of that path ({@code
+ * null} at the root) unless {@link CorpusOptions#labelField()} names a field. Binary
  * files, empty files, unreadable files and unsupported file types become {@link Skipped} entries
  * with a reason; they never stop the reading.
  *
  * <p>Mail clean-up ({@link MailText}) is applied when asked for, or automatically when more than
- * half of the documents start with an RFC 822 header block; {@link Corpus#mailCleanup()} says
- * what was done.
+ * half of the documents are mail: they start with an RFC 822 header block, or are .eml messages
+ * (whose headers MIME parsing already removed, but whose quotes and signatures remain); {@link
+ * Corpus#mailCleanup()} says what was done.
  */
 public final class CorpusReader {
   private CorpusReader() {}
@@ -90,13 +98,20 @@ public final class CorpusReader {
     double share = 0;
     boolean auto = false;
     if (options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes())) {
-      List<Document> all = new ArrayList<>();
+      List<Document> plain = new ArrayList<>();
+      int messages = 0;
       for (FileReading r : results) {
-        if (r != null) {
-          all.addAll(r.documents());
+        if (r == null) {
+          continue;
+        }
+        if (r.mail()) {
+          messages += r.documents().size();
+        } else {
+          plain.addAll(r.documents());
         }
       }
-      share = MailText.headerShare(all);
+      int total = plain.size() + messages;
+      share = total == 0 ? 0 : (MailText.headerShare(plain) * plain.size() + messages) / total;
       auto = share > 0.5;
     }
     boolean headers = options.stripMailHeaders() || auto;
@@ -135,17 +150,21 @@ public final class CorpusReader {
   }
 
   /** A file to read: where it is, its id and label. */
-  record FileTask(Path path, String id, String label) {
-    /** The lower-case extension without the dot, or "" when the name has none. */
-    String extension() {
-      return FileReaders.extension(path.getFileName().toString());
-    }
-  }
+  record FileTask(Path path, String id, String label) {}
 
   /** The documents and skips one file gave (several documents for record formats). */
-  record FileReading(List<Document> documents, List<Skipped> skipped) {
+  record FileReading(List<Document> documents, List<Skipped> skipped, boolean mail) {
+    FileReading(List<Document> documents, List<Skipped> skipped) {
+      this(documents, skipped, false);
+    }
+
     static FileReading of(Document d) {
       return new FileReading(List.of(d), List.of());
+    }
+
+    /** A message already parsed as MIME (.eml): mail, though its text has no header block left. */
+    static FileReading ofMessage(Document d) {
+      return new FileReading(List.of(d), List.of(), true);
     }
 
     static FileReading skip(String id, String reason) {
@@ -170,7 +189,7 @@ public final class CorpusReader {
           docs.add(new Document(d.id(), d.label(), text));
         }
       }
-      return new FileReading(docs, skips);
+      return new FileReading(docs, skips, mail);
     }
   }
 

@@ -2,23 +2,42 @@ package io.topicnmf.corpus;
 
 import io.topicnmf.corpus.CorpusReader.FileReading;
 import io.topicnmf.corpus.CorpusReader.FileTask;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
-/** Reads one file into documents according to its extension. Non-instantiable. */
+/**
+ * Reads one file into documents according to its extension: plain text (.txt, .text, .md, none),
+ * HTML (.html, .htm), records (.jsonl, .ndjson, .csv), e-mail (.eml), and any of these compressed
+ * with gzip (.gz, the inner extension decides). Non-instantiable.
+ */
 final class FileReaders {
   private static final Set<String> PLAIN = Set.of("", "txt", "text", "md");
   private static final Set<String> HTML = Set.of("html", "htm");
+  private static final Set<String> JSONL = Set.of("jsonl", "ndjson");
+  private static final Set<String> SUPPORTED =
+      Set.of("", "txt", "text", "md", "html", "htm", "jsonl", "ndjson", "csv", "eml");
+
+  /** The most bytes a .gz file may expand to; a guard against decompression bombs. */
+  static final long MAX_GUNZIPPED_BYTES = 1L << 30;
 
   private FileReaders() {}
 
   static FileReading read(FileTask task, CorpusOptions options) {
-    String ext = task.extension();
-    boolean html = HTML.contains(ext);
-    if (!html && !PLAIN.contains(ext)) {
-      return FileReading.skip(task.id(), "unsupported file type ." + ext);
+    String name = task.path().getFileName().toString();
+    String ext = extension(name);
+    boolean gzip = ext.equals("gz");
+    if (gzip) {
+      name = name.substring(0, name.length() - 3);
+      ext = extension(name);
+    }
+    if (!SUPPORTED.contains(ext)) {
+      return FileReading.skip(task.id(), "unsupported file type ." + ext + (gzip ? ".gz" : ""));
     }
     byte[] bytes;
     try {
@@ -26,28 +45,78 @@ final class FileReaders {
     } catch (IOException | SecurityException e) {
       return FileReading.skip(task.id(), "unreadable file (" + describe(e) + ")");
     }
-    return fromBytes(task.id(), task.label(), bytes, html || options.forceHtml());
+    if (gzip) {
+      try {
+        bytes = gunzip(bytes);
+      } catch (IOException e) {
+        return FileReading.skip(task.id(), "corrupt gzip file (" + describe(e) + ")");
+      }
+    }
+    return fromBytes(task.id(), task.label(), ext, bytes, options);
   }
 
-  /** A plain-text or HTML document from raw bytes, or the reason it is skipped. */
-  static FileReading fromBytes(String id, String label, byte[] bytes, boolean html) {
+  /** The documents of a file's (decompressed) bytes, read as its extension says. */
+  static FileReading fromBytes(
+      String id, String label, String ext, byte[] bytes, CorpusOptions options) {
     if (bytes.length == 0) {
       return FileReading.skip(id, "empty file");
     }
     if (TextDecoder.looksBinary(bytes)) {
       return FileReading.skip(id, "binary file (NUL byte in first 8 KB)");
     }
+    if (ext.equals("eml")) {
+      String text;
+      try {
+        text = MimeText.text(bytes);
+      } catch (MimeText.MalformedMessageException e) {
+        return FileReading.skip(id, "malformed message (" + e.getMessage() + ")");
+      }
+      if (text.isBlank()) {
+        return FileReading.skip(id, "empty message (no text part)");
+      }
+      return FileReading.ofMessage(new Document(id, label, text));
+    }
     String text = TextDecoder.decode(bytes);
     if (text.isBlank()) {
       return FileReading.skip(id, "empty file (only whitespace)");
     }
+    if (JSONL.contains(ext)) {
+      return RecordFiles.jsonl(id, label, text, options);
+    }
+    if (ext.equals("csv")) {
+      return RecordFiles.csv(id, label, text, options);
+    }
+    return textDocument(id, label, text, HTML.contains(ext) || options.forceHtml());
+  }
+
+  private static FileReading textDocument(String id, String label, String text, boolean html) {
     if (html) {
       text = HtmlText.strip(text);
       if (text.isBlank()) {
         return FileReading.skip(id, "empty file (no text after HTML stripping)");
       }
     }
+    if (text.isBlank()) {
+      return FileReading.skip(id, "empty file (no text)");
+    }
     return FileReading.of(new Document(id, label, text));
+  }
+
+  static byte[] gunzip(byte[] bytes) throws IOException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        total += n;
+        if (total > MAX_GUNZIPPED_BYTES) {
+          throw new IOException("expands to more than " + (MAX_GUNZIPPED_BYTES >> 20) + " MB");
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    }
   }
 
   /** The lower-case extension of a file name without the dot; "" when there is none. */
@@ -56,8 +125,10 @@ final class FileReaders {
     return dot <= 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  private static String describe(Exception e) {
+  private static String describe(Throwable e) {
     String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
+    return message == null
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + message;
   }
 }

@@ -7,7 +7,8 @@ package io.topicnmf.corpus;
  * @param quotesStripped quoted lines and signatures were removed ({@code --strip-quotes} or
  *     automatic)
  * @param automatic the clean-up was turned on because most files start with a header block
- * @param headerShare the share of documents that started with a header block, in [0, 1]
+ * @param headerShare the share of documents that are mail (start with a header block, or are
+ *     .eml messages), in [0, 1]; 0 when detection did not run
  */
 public record MailCleanup(
     boolean headersStripped, boolean quotesStripped, boolean automatic, double headerShare) {

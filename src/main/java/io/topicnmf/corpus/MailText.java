@@ -1,8 +1,6 @@
 package io.topicnmf.corpus;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,11 +10,8 @@ import java.util.regex.Pattern;
  * signatures dominate the topics ("organization", "lines", "university"). Non-instantiable.
  */
 public final class MailText {
-  /** A header line: a field name (printable ASCII, no colon or space), a colon, a value. */
-  private static final Pattern FIELD = Pattern.compile("^[!-9;-~]+:(\\s.*)?$");
-
   /** Field names of which at least one must appear for a block to count as a mail header. */
-  private static final Set<String> MAIL_FIELDS = Set.of(
+  private static final List<String> MAIL_FIELDS = List.of(
       "from", "to", "cc", "subject", "date", "newsgroups", "message-id", "path", "received",
       "return-path", "reply-to", "organization", "lines", "sender", "mime-version",
       "content-type", "x-mailer", "references", "in-reply-to", "nntp-posting-host");
@@ -154,35 +149,76 @@ public final class MailText {
     boolean first = true;
     while (pos < n) {
       int eol = text.indexOf('\n', pos);
+      int end = eol < 0 ? n : eol;
       int next = eol < 0 ? n : eol + 1;
-      String line = text.substring(pos, eol < 0 ? n : eol);
-      if (line.endsWith("\r")) {
-        line = line.substring(0, line.length() - 1);
+      if (end > pos && text.charAt(end - 1) == '\r') {
+        end--;
       }
-      if (line.isBlank()) {
+      if (isBlank(text, pos, end)) {
         return fields >= 2 && known ? next : -1;
       }
-      if (first && line.startsWith("From ")) {
+      if (first && text.startsWith("From ", pos)) {
         first = false;
         pos = next;
         continue;
       }
       first = false;
-      char c = line.charAt(0);
+      char c = text.charAt(pos);
       if (c == ' ' || c == '\t') {
         if (fields == 0) {
           return -1;
         }
-      } else if (FIELD.matcher(line).matches()) {
-        fields++;
-        String name = line.substring(0, line.indexOf(':')).toLowerCase(Locale.ROOT);
-        known |= MAIL_FIELDS.contains(name);
       } else {
-        return -1;
+        int colon = fieldNameEnd(text, pos, end);
+        if (colon < 0) {
+          return -1;
+        }
+        fields++;
+        known = known || isMailField(text, pos, colon);
       }
       pos = next;
     }
     return fields >= 2 && known ? n : -1;
+  }
+
+  /**
+   * The index of the colon ending a header field name that starts at {@code start} (printable
+   * ASCII but no colon or space, RFC 5322 §2.2), followed by whitespace or the line's end; -1 when
+   * the line is not a header line.
+   */
+  private static int fieldNameEnd(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == ':') {
+        if (i == start) {
+          return -1;
+        }
+        return i + 1 == end || Character.isWhitespace(text.charAt(i + 1)) ? i : -1;
+      }
+      if (c <= ' ' || c > '~') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isMailField(String text, int start, int colon) {
+    for (String field : MAIL_FIELDS) {
+      int length = colon - start;
+      if (field.length() == length && text.regionMatches(true, start, field, 0, length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBlank(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String subject(String header) {

@@ -1,0 +1,242 @@
+package io.topicnmf.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FormatsTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    return write(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.write(p, bytes);
+    return p;
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
+  private Corpus read(CorpusOptions options) throws IOException {
+    return CorpusReader.read(dir, options, CorpusListener.NONE);
+  }
+
+  private static Map<String, String> skips(Corpus c) {
+    Map<String, String> m = new TreeMap<>();
+    c.skipped().forEach(s -> m.put(s.path(), s.reason()));
+    return m;
+  }
+
+  private static final String JSONL = String.join("\n",
+      "{\"text\": \"Rates rose again\", \"id\": \"r1\", \"cat\": \"business\"}",
+      "",
+      "{\"text\": \"Goal in extra time\", \"cat\": \"sport\"}",
+      "{\"text\": broken json",
+      "[1, 2, 3]",
+      "{\"body\": \"no text field\"}",
+      "{\"text\": \"   \"}",
+      "{\"text\": \"No category here\", \"id\": 7}");
+
+  @Test
+  void jsonlRecordsWithDefaultIdsAndFolderLabels() throws IOException {
+    write("news/a.jsonl", JSONL);
+    Corpus c = read(CorpusOptions.defaults());
+    assertEquals(List.of(
+            new Document("news/a.jsonl#1", "news", "Rates rose again"),
+            new Document("news/a.jsonl#3", "news", "Goal in extra time"),
+            new Document("news/a.jsonl#8", "news", "No category here")),
+        c.documents());
+    Map<String, String> skipped = skips(c);
+    assertTrue(skipped.get("news/a.jsonl#4").startsWith("malformed JSON"), skipped.toString());
+    assertEquals("not a JSON object", skipped.get("news/a.jsonl#5"));
+    assertEquals("no \"text\" field (--text-field)", skipped.get("news/a.jsonl#6"));
+    assertEquals("empty text", skipped.get("news/a.jsonl#7"));
+    assertEquals(4, skipped.size());
+  }
+
+  @Test
+  void jsonlWithIdAndLabelFields() throws IOException {
+    write("a.ndjson", JSONL);
+    Corpus c = read(CorpusOptions.defaults().withIdField("id").withLabelField("cat"));
+    assertEquals(List.of(
+            new Document("r1", "business", "Rates rose again"),
+            new Document("a.ndjson#3", "sport", "Goal in extra time"),
+            new Document("7", null, "No category here")),
+        c.documents());
+  }
+
+  @Test
+  void csvWithQuotesNewlinesAndBadRows() throws IOException {
+    write("data.csv", "id,body,label\r\n"
+        + "1,\"Plain, with comma\",x\r\n"
+        + "2,\"Quoted \"\"word\"\" and\nnew line\",y\r\n"
+        + "3,too,many,fields\r\n"
+        + "\r\n"
+        + "4,,z\r\n"
+        + "5,last row,w");
+    Corpus c = read(CorpusOptions.defaults().withTextField("body").withIdField("id")
+        .withLabelField("label"));
+    assertEquals(List.of(
+            new Document("1", "x", "Plain, with comma"),
+            new Document("2", "y", "Quoted \"word\" and\nnew line"),
+            new Document("5", "w", "last row")),
+        c.documents());
+    Map<String, String> skipped = skips(c);
+    assertEquals("expected 3 fields, found 4", skipped.get("data.csv#3"));
+    assertEquals("empty text", skipped.get("data.csv#5"));
+  }
+
+  @Test
+  void csvWithoutTheTextColumnOrWithAnOpenQuote() throws IOException {
+    write("a.csv", "title,summary\nx,y\n");
+    write("b.csv", "text\nfine row\n\"never closed\n");
+    Corpus c = read(CorpusOptions.defaults());
+    Map<String, String> skipped = skips(c);
+    assertEquals("no column \"text\" (--text-field) in the CSV header; columns: title, summary",
+        skipped.get("a.csv"));
+    assertEquals("unterminated quoted field", skipped.get("b.csv#2"));
+    assertEquals(List.of(new Document("b.csv#1", null, "fine row")), c.documents());
+  }
+
+  @Test
+  void gzipOfEachFormat() throws IOException {
+    write("t/notes.txt.gz", gzip("compressed plain text"));
+    write("t/page.html.gz", gzip("<p>compressed &amp; marked up</p>"));
+    write("t/r.jsonl.gz", gzip("{\"text\": \"compressed record\"}\n"));
+    write("t/bare.gz", gzip("no inner extension"));
+    write("t/bad.txt.gz", "not gzip at all".getBytes(StandardCharsets.UTF_8));
+    write("t/img.png.gz", gzip("whatever"));
+    Corpus c = read(CorpusOptions.defaults());
+    Map<String, String> texts = new TreeMap<>();
+    c.documents().forEach(d -> texts.put(d.id(), d.text().strip()));
+    assertEquals(Map.of("t/notes.txt.gz", "compressed plain text",
+        "t/page.html.gz", "compressed & marked up",
+        "t/r.jsonl.gz#1", "compressed record",
+        "t/bare.gz", "no inner extension"), texts);
+    Map<String, String> skipped = skips(c);
+    assertTrue(skipped.get("t/bad.txt.gz").startsWith("corrupt gzip file"), skipped.toString());
+    assertEquals("unsupported file type .png.gz", skipped.get("t/img.png.gz"));
+  }
+
+  static final String MULTIPART = String.join("\r\n",
+      "From: Ann <ann@example.org>",
+      "To: bob@example.org",
+      "Subject: =?UTF-8?B?Q2Fmw6k=?= =?ISO-8859-1?Q?_na=EFve?= plans",
+      "MIME-Version: 1.0",
+      "Content-Type: multipart/mixed; boundary=\"outer\"",
+      "",
+      "This is a multi-part message in MIME format.",
+      "--outer",
+      "Content-Type: multipart/alternative; boundary=inner",
+      "",
+      "--inner",
+      "Content-Type: text/plain; charset=ISO-8859-1",
+      "Content-Transfer-Encoding: quoted-printable",
+      "",
+      "Le caf=E9 est pr=EAt, long line that is soft=",
+      " broken.",
+      "--inner",
+      "Content-Type: text/html; charset=UTF-8",
+      "",
+      "<p>HTML duplicate that must not appear</p>",
+      "--inner--",
+      "--outer",
+      "Content-Type: text/html; charset=UTF-8",
+      "Content-Transfer-Encoding: base64",
+      "",
+      Base64.getMimeEncoder().encodeToString(
+          "<div>Second <b>part</b> in HTML</div>".getBytes(StandardCharsets.UTF_8)),
+      "--outer",
+      "Content-Type: application/pdf; name=x.pdf",
+      "Content-Disposition: attachment; filename=x.pdf",
+      "Content-Transfer-Encoding: base64",
+      "",
+      "JVBERi0xLjQK",
+      "--outer",
+      "Content-Type: text/plain",
+      "Content-Disposition: attachment; filename=notes.txt",
+      "",
+      "attached text that must not appear",
+      "--outer--",
+      "");
+
+  @Test
+  void emlMultipartDecodesPartsAndSkipsAttachments() throws IOException {
+    write("mail/m1.eml", MULTIPART);
+    Corpus c = read(CorpusOptions.defaults());
+    assertEquals(1, c.documents().size(), c.skipped().toString());
+    String text = c.documents().get(0).text();
+    assertTrue(text.startsWith("Café naïve plans\n\n"), text);
+    assertTrue(text.contains("Le café est prêt, long line that is soft broken."), text);
+    assertTrue(text.contains("Second part in HTML"), text);
+    assertFalse(text.contains("duplicate") || text.contains("attached text")
+        || text.contains("multi-part message") || text.contains("JVBER")
+        || text.contains("bob@example.org"), text);
+    assertEquals("mail", c.documents().get(0).label());
+  }
+
+  @Test
+  void emlSimpleAndMalformed() throws IOException {
+    write("plain.eml", "From: a@b.c\nSubject: Re: hello\nContent-Type: text/plain; charset=utf-8\n"
+        + "\nBody with ümlaut.\n");
+    write("nohead.eml", "just some text without headers\n");
+    write("noboundary.eml", "From: a@b.c\nContent-Type: multipart/mixed\n\nbody\n");
+    Corpus c = read(CorpusOptions.defaults());
+    assertEquals(List.of(new Document("plain.eml", null, "Re: hello\n\nBody with ümlaut.\n")),
+        c.documents());
+    Map<String, String> skipped = skips(c);
+    assertEquals("malformed message (no header block)", skipped.get("nohead.eml"));
+    assertEquals("malformed message (multipart body without a boundary)",
+        skipped.get("noboundary.eml"));
+  }
+
+  @Test
+  void emlCorpusTurnsQuoteStrippingOn() throws IOException {
+    write("r1.eml", "From: a@b.c\nSubject: budget\n\nOn Monday Jane wrote:\n> old text\n"
+        + "New figures attached.\n-- \nA. Signature\n");
+    write("r2.eml", "From: a@b.c\nSubject: again\n\nSecond message.\n");
+    write("note.txt", "A plain note.");
+    Corpus c = read(CorpusOptions.defaults());
+    assertTrue(c.mailCleanup().automatic() && c.mailCleanup().quotesStripped());
+    assertEquals(2.0 / 3, c.mailCleanup().headerShare(), 1e-12);
+    assertEquals("budget\n\nNew figures attached.\n", c.documents().get(1).text());
+  }
+
+  @Test
+  void quotedPrintableAndEncodedWords() {
+    assertEquals("a=b c\u00e9",
+        new String(MimeText.quotedPrintable("a=3Db=\r\n c=E9"), StandardCharsets.ISO_8859_1));
+    assertEquals("Ünïcode subject", MimeText.decodeWords("=?utf-8?q?=C3=9Cn=C3=AFcode_subject?="));
+    assertEquals("plain", MimeText.decodeWords("plain"));
+  }
+
+  @Test
+  void blankTextFieldIsRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CorpusOptions.defaults().withTextField(" "));
+    assertTrue(e.getMessage().contains("--text-field"), e.getMessage());
+  }
+}
