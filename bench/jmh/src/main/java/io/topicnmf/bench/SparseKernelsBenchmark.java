@@ -35,6 +35,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code csrTransposeTimesDense}: {@code Xᵀ·W} ({@code cols × k}) as the solvers compute it,
  *       {@link SparseKernels#multiply} on the transposed CSR copy {@code Xᵀ} (made once per fit, in
  *       {@link #setup}, not timed);
+ *   <li>{@code csrTimesDensePlainLoop}: {@code X·Hᵀ} by the plain loop that updates the output
+ *       row in memory for every stored entry (single-threaded baseline for {@code csrTimesDense});
  *   <li>{@code csrTransposeTimesDenseScatter}: the same {@code Xᵀ·W} by scattering rows of X
  *       ({@link SparseKernels#multiplyTransA}, single-threaded, no transposed copy): the
  *       alternative the transposed copy replaces.
@@ -127,10 +129,38 @@ public class SparseKernelsBenchmark {
     bh.consume(xtw);
   }
 
+  /** Baseline: {@code X·Hᵀ} by the plain row loop (C row updated in memory per stored entry), single-threaded. */
+  @Benchmark
+  public void csrTimesDensePlainLoop(Blackhole bh) {
+    plainMultiply(x.rowPtr(), x.colIdx(), x.values(), ht, k, xh, x.rows());
+    bh.consume(xh);
+  }
+
   @Benchmark
   public void csrTransposeTimesDenseScatter(Blackhole bh) {
     SparseKernels.multiplyTransA(x, w, k, xtw);
     bh.consume(xtw);
+  }
+
+  /**
+   * The straightforward CSR × dense loop, {@code C(i,:) += v·B(j,:)} per stored entry: what
+   * {@link SparseKernels#multiplyRows} was before it kept four output columns in registers, kept
+   * here as the baseline that kernel has to beat at every k.
+   */
+  static void plainMultiply(int[] rowPtr, int[] colIdx, double[] values, double[] b, int k, double[] c, int rows) {
+    for (int i = 0; i < rows; i++) {
+      int ci = i * k;
+      for (int t = 0; t < k; t++) {
+        c[ci + t] = 0.0;
+      }
+      for (int p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) {
+        double v = values[p];
+        int bj = colIdx[p] * k;
+        for (int t = 0; t < k; t++) {
+          c[ci + t] += v * b[bj + t];
+        }
+      }
+    }
   }
 
   /**
