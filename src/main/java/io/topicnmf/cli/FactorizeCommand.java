@@ -34,9 +34,9 @@ import picocli.CommandLine.Parameters;
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
-      "Factorizes a non-negative matrix X ≈ W·H and writes OUTPUT/factorization.json.",
-      "FILE is a CSV table (header optional; non-numeric columns are ignored, the first text column",
-      "labels the rows) or a Matrix Market file (.mtx, coordinate or array)."
+      "Factorizes a non-negative matrix X ≈ W·H and writes DIR/factorization.json.",
+      "FILE is a CSV table (header optional; non-numeric columns are ignored and the",
+      "first text column labels the rows) or a Matrix Market file (.mtx)."
     })
 final class FactorizeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
