@@ -50,6 +50,7 @@ final class KlUpdater implements Updater {
   private final double[] partials;
   private final double[] scratch;
   private final double[] gather;
+  private final int[] gatherPos;
   private final int gatherLen;
   private double loss;
 
@@ -75,16 +76,26 @@ final class KlUpdater implements Updater {
     this.partials = new double[blocks];
     this.scratch = new double[blocks * k];
     if (solver == Solver.CD) {
-      long longest = (long) Math.max(maxRowNnz(x), maxRowNnz(xt)) * k;
-      this.gatherLen = (int) Math.min(longest, GATHER_CAP);
+      this.gatherLen = gatherLength(Math.max(maxRowNnz(x), maxRowNnz(xt)), k);
       this.gather = new double[gatherLen * workers.threads()];
+      this.gatherPos = new int[gatherLen * workers.threads()];
     } else {
       this.gatherLen = 0;
       this.gather = null;
+      this.gatherPos = null;
     }
   }
 
-  private static int maxRowNnz(CsrMatrix a) {
+  /**
+   * Per-worker length of the gather buffers of {@link SparseKernels#klCdRows} for rows of at most
+   * {@code longest} stored entries: room for all k components of the longest row up to {@link
+   * #GATHER_CAP}, and never less than one component of it.
+   */
+  static int gatherLength(int longest, int k) {
+    return (int) Math.max(longest, Math.min((long) longest * k, GATHER_CAP));
+  }
+
+  static int maxRowNnz(CsrMatrix a) {
     int max = 0;
     for (int i = 0; i < a.rows(); i++) {
       max = Math.max(max, a.rowNnz(i));
@@ -129,8 +140,8 @@ final class KlUpdater implements Updater {
     double[] values = a.values();
     if (solver == Solver.CD) {
       workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (worker, b, from, to) ->
-          SparseKernels.klCdRows(rowPtr, colIdx, values, f, other, k, colSum, l1, l2, v, MAX_NEWTON,
-              NEWTON_TOL, gather, worker * gatherLen, gatherLen, from, to));
+          SparseKernels.klCdRows(rowPtr, colIdx, values, f, other, k, colSum, l1, l2, v, false,
+              MAX_NEWTON, NEWTON_TOL, gather, gatherPos, worker * gatherLen, gatherLen, from, to));
     } else {
       workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (b, from, to) -> SparseKernels.klMuRows(
           rowPtr, colIdx, values, f, other, k, colSum, l1, l2, scratch, b * k, from, to));
