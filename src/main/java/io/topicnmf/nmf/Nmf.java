@@ -26,11 +26,20 @@ import java.util.SplittableRandom;
  *
  * <p><b>Convergence.</b> Let {@code f₀} be the (penalised) objective at the initialisation and
  * {@code f_t} after outer iteration t. The fit stops, and reports {@code converged}, after the
- * first iteration t with {@code tol > 0} and {@code (f_{t−1} − f_t) < tol · f₀}: the decrease of
- * one iteration, relative to the initial objective (so the test does not depend on the scale of
- * X or of the initialisation; scikit-learn's MU uses the same ratio, on the square root and every
- * 10 iterations). With {@code tol = 0} it runs {@code maxIter} iterations. A zero initial
- * objective counts as converged at iteration 0.
+ * first iteration t with {@code tol > 0} and {@code f_{t−L} − f_t < tol · f₀}, where {@code L =
+ * min(t, }{@value #WINDOW}{@code )}: the decrease over the last ten iterations, relative to the
+ * initial objective. The ratio makes the test independent of the scale of X and of the
+ * initialisation, and it uses nothing but the objective, so it applies to every solver and loss
+ * and gives the same iteration count whatever the machine. It is scikit-learn's MU test (the
+ * decrease of {@code √(2f)} over ten iterations against {@code tol·√(2f₀)}, checked every ten
+ * iterations), without the square root (which halves the decrease) and checked at every
+ * iteration. Measured on the 20 newsgroups TF-IDF matrix (k = 20, nndsvda, tol = 1e-4, seeds
+ * 0–3), the single-iteration test {@code f_{t−1} − f_t < tol·f₀} stopped HALS after 8–9
+ * iterations at 5371.6–5372.0, while scikit-learn's cd ends at 5370.4–5371.5 (random states 0–3);
+ * the window stops HALS after 20 iterations at 5370.94–5370.96 (HALS converges to 5370.78 after 200)
+ * and KL coordinate descent after 74 sweeps instead of 32 (divergence 343302 instead of 344023;
+ * scikit-learn's mu ends at 346137). With {@code tol = 0} it runs {@code maxIter} iterations. A
+ * zero initial objective counts as converged at iteration 0.
  *
  * <p><b>Determinism.</b> Randomness comes only from a {@link SplittableRandom} seeded with
  * {@link NmfOptions#seed()}. Kernels run over fixed row blocks and reduce in block order, so W
@@ -38,6 +47,9 @@ import java.util.SplittableRandom;
  * call and is shut down before it returns.
  */
 public final class Nmf {
+  /** Iterations over which the decrease of the objective is compared with {@code tol·f₀}. */
+  public static final int WINDOW = 10;
+
   private Nmf() {}
 
   /**
@@ -77,7 +89,9 @@ public final class Nmf {
       }
       int iterations = 0;
       boolean converged = f0 == 0.0;
-      double previous = f0;
+      // recent[t % (WINDOW + 1)] = f_t for the last WINDOW + 1 iterations.
+      double[] recent = new double[WINDOW + 1];
+      recent[0] = f0;
       while (!converged && iterations < options.maxIter()) {
         double f = updater.iterate();
         iterations++;
@@ -85,10 +99,11 @@ public final class Nmf {
           trace.add(new TracePoint(iterations, seconds(t0), updater.loss()));
         }
         progress.onIteration(iterations, options.maxIter(), updater.loss());
-        if (options.tol() > 0 && previous - f < options.tol() * f0) {
+        double windowStart = recent[Math.max(0, iterations - WINDOW) % (WINDOW + 1)];
+        recent[iterations % (WINDOW + 1)] = f;
+        if (options.tol() > 0 && windowStart - f < options.tol() * f0) {
           converged = true;
         }
-        previous = f;
       }
 
       double frob = options.loss() == Loss.FROBENIUS
