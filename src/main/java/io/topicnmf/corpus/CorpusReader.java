@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -258,9 +259,16 @@ public final class CorpusReader {
         }
         Path child = dir.resolve(name);
         String id = prefix.isEmpty() ? name : prefix + "/" + name;
-        if (Files.isDirectory(child)) {
+        // One stat per entry (following links) instead of isDirectory then isRegularFile.
+        BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(child, BasicFileAttributes.class);
+        } catch (IOException | SecurityException e) {
+          attributes = null;
+        }
+        if (attributes != null && attributes.isDirectory()) {
           enterFolder(child, id, label == null ? name : label);
-        } else if (Files.isRegularFile(child)) {
+        } else if (attributes != null && attributes.isRegularFile()) {
           out.add(new FileTask(child, id, label));
         } else if (Files.isSymbolicLink(child) && !Files.exists(child)) {
           out.add(new Skipped(id, "broken symbolic link"));
