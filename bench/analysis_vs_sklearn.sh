@@ -9,7 +9,8 @@
 #                 TfidfVectorizer(min_df=2, max_df=0.95, stop_words='english').fit_transform)
 # and reports medians: whole process (start to exit, measured here, JVM or Python start-up
 # included) and in-process (topicnmf's read + analysis + matrix seconds from vectorize.json;
-# scikit-learn's read + fit_transform, and fit_transform alone), with the ratios.
+# scikit-learn's read + fit_transform, and fit_transform alone), with the ratios, and the CPU
+# seconds (user + sys) of each process, which a loaded machine distorts less than wall time.
 #
 # Usage: bench/analysis_vs_sklearn.sh [CORPUS [RUNS]]
 #   CORPUS  default ../shared/corpora/20news-train next to the repository;  RUNS  default 5
@@ -37,6 +38,11 @@ if [ -z "$python" ]; then
   echo "analysis_vs_sklearn: no python3 with scikit-learn found (set PYTHON=...)" >&2
   exit 2
 fi
+cputime=/usr/bin/time
+if [ ! -x "$cputime" ]; then
+  echo "analysis_vs_sklearn: GNU time (/usr/bin/time) is needed for the CPU seconds (apt-get install time)" >&2
+  exit 2
+fi
 out="$repo/bench/out/analysis_vs_sklearn/$(basename "$corpus")"
 mkdir -p "$out"
 results="$out/runs.jsonl"
@@ -54,23 +60,24 @@ echo "launcher: TOPICNMF_JAVA_OPTS='${TOPICNMF_JAVA_OPTS:-}' TOPICNMF_CDS='${TOP
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$runs"); do
   t0=$(now)
-  "$repo/topicnmf" vectorize "$corpus" -o "$out/matrix" --threads "$threads" -q 2>/dev/null
+  "$cputime" -f "%U %S" -o "$out/cpu.txt" "$repo/topicnmf" vectorize "$corpus" -o "$out/matrix" --threads "$threads" -q 2>/dev/null
   t1=$(now)
-  "$python" - "$out/matrix/vectorize.json" "$t0" "$t1" >>"$results" <<'PY'
+  "$python" - "$out/matrix/vectorize.json" "$t0" "$t1" "$(tail -1 "$out/cpu.txt")" >>"$results" <<'PY'
 import json, sys
 v = json.load(open(sys.argv[1]))
 t = v["timings"]; c = v["corpus"]
 print(json.dumps({"side": "topicnmf", "wallSeconds": float(sys.argv[3]) - float(sys.argv[2]),
+                  "cpuSeconds": sum(map(float, sys.argv[4].split())),
                   "readSeconds": t["readSeconds"], "analysisSeconds": t["analysisSeconds"],
                   "matrixSeconds": t["matrixSeconds"], "prepareSeconds": t["prepareSeconds"],
                   "writeSeconds": t["writeSeconds"], "documents": c["documentsRead"],
                   "terms": c["terms"], "nonZeros": c["nonZeros"]}))
 PY
   t0=$(now)
-  line=$("$python" "$repo/bench/analysis_vs_sklearn.py" sklearn "$corpus")
+  line=$("$cputime" -f "%U %S" -o "$out/cpu.txt" "$python" "$repo/bench/analysis_vs_sklearn.py" sklearn "$corpus")
   t1=$(now)
-  "$python" -c 'import json, sys; r = json.loads(sys.argv[1]); r["side"] = "sklearn"; r["wallSeconds"] = float(sys.argv[3]) - float(sys.argv[2]); print(json.dumps(r))' \
-    "$line" "$t0" "$t1" >>"$results"
+  "$python" -c 'import json, sys; r = json.loads(sys.argv[1]); r["side"] = "sklearn"; r["wallSeconds"] = float(sys.argv[3]) - float(sys.argv[2]); r["cpuSeconds"] = sum(map(float, sys.argv[4].split())); print(json.dumps(r))' \
+    "$line" "$t0" "$t1" "$(tail -1 "$out/cpu.txt")" >>"$results"
   echo "run $i done (load $(cut -d' ' -f1 /proc/loadavg))" >&2
 done
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
