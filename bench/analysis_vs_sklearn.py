@@ -36,11 +36,11 @@ def sklearn_side(corpus):
 
 
 def summary(path):
-    ours, theirs = [], []
+    ours, theirs, warm = [], [], []
     with open(path, encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            (ours if r["side"] == "topicnmf" else theirs).append(r)
+            {"topicnmf": ours, "sklearn": theirs, "warm": warm}[r["side"]].append(r)
     med = lambda rows, key: statistics.median(r[key] for r in rows)
     o_proc = med(ours, "wallSeconds")
     o_in = statistics.median(r["readSeconds"] + r["analysisSeconds"] + r["matrixSeconds"] for r in ours)
@@ -57,6 +57,10 @@ def summary(path):
     o_cpu = med(ours, "cpuSeconds")
     s_cpu = med(theirs, "cpuSeconds")
     print("| CPU seconds (user + sys) of the whole process | %.2f s | %.2f s | %.1f× |" % (o_cpu, s_cpu, s_cpu / o_cpu))
+    if len(warm) >= 3:
+        w = statistics.median(r["readSeconds"] + r["analysisSeconds"] + r["matrixSeconds"] for r in warm[2:])
+        print("| warm JVM (library use, runs 3-%d of %d in one process): read + analyse + matrix vs read + `fit_transform` | %.2f s | %.2f s | %.1f× |" % (
+            len(warm), len(warm), w, s_in, s_in / w))
     print()
     print("topicnmf stages (medians): read %.2f s, analyse %.2f s, matrix %.2f s, writing the four files %.2f s"
           " (prepare %.2f s). scikit-learn: import %.2f s, read %.2f s, fit_transform %.2f s." % (

@@ -11,6 +11,8 @@
 # included) and in-process (topicnmf's read + analysis + matrix seconds from vectorize.json;
 # scikit-learn's read + fit_transform, and fit_transform alone), with the ratios, and the CPU
 # seconds (user + sys) of each process, which a loaded machine distorts less than wall time.
+# Last, bench/WarmVectorize.java prepares the corpus WARM_RUNS (6) times in one JVM: library use,
+# where only the first corpus pays for JIT compilation.
 #
 # Usage: bench/analysis_vs_sklearn.sh [CORPUS [RUNS]]
 #   CORPUS  default ../shared/corpora/20news-train next to the repository;  RUNS  default 5
@@ -80,6 +82,10 @@ PY
     "$line" "$t0" "$t1" "$(tail -1 "$out/cpu.txt")" >>"$results"
   echo "run $i done (load $(cut -d' ' -f1 /proc/loadavg))" >&2
 done
+# Library use in a long-running JVM: the same corpus prepared WARM_RUNS times in one process.
+warm_runs="${WARM_RUNS:-6}"
+java -cp "$repo/target/topicnmf.jar" "$repo/bench/WarmVectorize.java" "$corpus" "$warm_runs" "$threads" \
+  | sed 's/^{/{"side": "warm", /' >>"$results"
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 "$python" "$repo/bench/analysis_vs_sklearn.py" summary "$results"
