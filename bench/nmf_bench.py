@@ -41,13 +41,21 @@ def sklearn_objective(loss, path):
     raise SystemExit('unknown loss ' + loss)
 
 
-def stop_point(trace, tol):
+def window(loss, solver):
+    """The look-back of topicnmf's convergence test, as io.topicnmf.nmf.Nmf.window(loss, solver)
+    defines it (Nmf.WINDOW = 10, Nmf.KL_CD_WINDOW = 1 for KL coordinate descent). A run with the
+    default tol checks this copy: its simulated stop must be where the run stopped."""
+    return 1 if loss == 'kl' and solver == 'cd' else 10
+
+
+def stop_point(trace, tol, look_back):
     """The trace row where topicnmf's convergence rule stops: the first iteration t >= 1 with
-    f(t-1) - f(t) < tol * f(0) (io.topicnmf.nmf.Nmf), else the last row."""
+    f(t - L) - f(t) < tol * f(0), L = min(t, look_back) (io.topicnmf.nmf.Nmf), else the last row."""
     f0 = trace[0]['objective']
-    for prev, row in zip(trace, trace[1:]):
-        if tol > 0 and prev['objective'] - row['objective'] < tol * f0:
-            return row
+    for t in range(1, len(trace)):
+        start = trace[max(0, t - look_back)]['objective']
+        if tol > 0 and start - trace[t]['objective'] < tol * f0:
+            return trace[t]
     return trace[-1]
 
 
@@ -55,7 +63,13 @@ def topicnmf_run(path, target, wall, tol, out):
     with open(path) as fh:
         r = json.load(fh)
     fit = r['fit']
-    stop = stop_point(fit['trace'], tol)
+    look_back = window(fit['loss'], fit['solver'])
+    stop = stop_point(fit['trace'], tol, look_back)
+    nmf = r['parameters']['nmf']
+    if nmf['tol'] == tol and fit['converged'] and stop['iteration'] != fit['iterations']:
+        raise SystemExit('nmf_bench.py: the convergence rule copied here (window %d) stops at iteration %d, '
+                         'the run stopped at %d: update window() to match io.topicnmf.nmf.Nmf'
+                         % (look_back, stop['iteration'], fit['iterations']))
     reach = None
     reach_iter = None
     for row in fit['trace']:
@@ -69,7 +83,7 @@ def topicnmf_run(path, target, wall, tol, out):
         'frobeniusObjective': fit['frobeniusObjective'], 'relativeError': fit['relativeError'],
         'sklearnObjective': target, 'secondsToSklearnObjective': reach,
         'iterationToSklearnObjective': reach_iter, 'secondsToNearSklearnObjective': near,
-        'stopTol': tol, 'stopIteration': stop['iteration'], 'stopObjective': stop['objective'],
+        'stopTol': tol, 'stopWindow': look_back, 'stopIteration': stop['iteration'], 'stopObjective': stop['objective'],
         'stopSeconds': stop['seconds'],
         'readSeconds': r['timings']['readSeconds'], 'fitSeconds': r['timings']['fitSeconds'],
         'wallSeconds': wall, 'shape': r['shape'], 'parameters': r['parameters'],
