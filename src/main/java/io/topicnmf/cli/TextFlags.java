@@ -58,8 +58,8 @@ final class TextFlags {
       description = "Field holding a record's label in .jsonl and .csv files (default: the sub-folder).")
   String labelField;
 
-  @Option(names = "--stem", defaultValue = "none", paramLabel = "none|light|porter|snowball|kstem",
-      description = "Stemmer (default: ${DEFAULT-VALUE}); reports show the most frequent original word behind a stem.")
+  @Option(names = "--stem", paramLabel = "none|light|porter|snowball|kstem",
+      description = "Stemmer (default: light for --language en, none for the others); reports show the most frequent original word behind a stem.")
   String stem;
 
   @Option(names = "--min-token-length", defaultValue = "2", paramLabel = "N",
@@ -121,13 +121,15 @@ final class TextFlags {
     VocabularyOptions vocab = new VocabularyOptions(
         DfLimit.parse(minDf, "--min-df"), DfLimit.parse(maxDf, "--max-df"), maxFeatures);
     TfidfOptions w = new TfidfOptions(weighting, idf, sublinearTf, norm);
+    Language lang = Language.parse(language);
     AnalysisOptions analysis = base.analysis()
-        .withLanguage(Language.parse(language))
+        .withStem(Stemming.NONE)
+        .withLanguage(lang)
         .withNgrams(ngrams)
         .withKeepUrls(keepUrls)
         .withDefaultStopwords(!noDefaultStopwords)
         .withStopwordFiles(stopwords)
-        .withStem(Stemming.parse(stem))
+        .withStem(stem != null ? Stemming.parse(stem) : FitOptions.defaultStem(lang))
         .withMinTokenLength(minTokenLength)
         .withMaxTokenLength(maxTokenLength)
         .withKeepNumbers(keepNumbers)

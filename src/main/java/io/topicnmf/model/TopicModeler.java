@@ -145,8 +145,7 @@ public final class TopicModeler {
     DenseMatrix h = nmf.h();
     int m = vocab.size();
     int top = Math.min(options.topTerms(), m);
-    int[][] topIds = new int[k][];
-    for (int t = 0; t < k; t++) topIds[t] = topColumns(h, t, top);
+    int[][] topIds = TermRanking.top(h, x, top, options.relevance());
     TopicCoherence coherence = Coherence.compute(dtm.counts(), topIds);
     int[] assigned = new int[n];
     String[] labels = new String[n];
