@@ -34,19 +34,22 @@ now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 "$tn" fit "$corpus" -k "$k" -o "$work/export" --save-matrix "$work/m" --quiet 2>/dev/null
-: >"$work/t_topicnmf"; : >"$work/t_cd"
+: >"$work/t_topicnmf"; : >"$work/t_cd"; : >"$work/cpu_topicnmf"; : >"$work/cpu_cd"
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 for r in $(seq "$reps"); do
-  s=$(now); "$tn" fit "$corpus" -k "$k" -o "$work/tn" --quiet 2>/dev/null; e=$(now)
-  echo "$e - $s" | bc -l >>"$work/t_topicnmf"
-  s=$(now); "$py" "$anchor" "$corpus" "$k" --mtx "$work/m/matrix.mtx" --vocab "$work/m/terms.txt" --out "$work/cd.json" >/dev/null; e=$(now)
-  echo "$e - $s" | bc -l >>"$work/t_cd"
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$tn" fit "$corpus" -k "$k" -o "$work/tn" --quiet 2>/dev/null
+  read -r wall user sys <"$work/time"
+  echo "$wall" >>"$work/t_topicnmf"; echo "$user + $sys" | bc -l >>"$work/cpu_topicnmf"
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$py" "$anchor" "$corpus" "$k" --mtx "$work/m/matrix.mtx" --vocab "$work/m/terms.txt" --out "$work/cd.json" >/dev/null 2>&1
+  read -r wall user sys <"$work/time"
+  echo "$wall" >>"$work/t_cd"; echo "$user + $sys" | bc -l >>"$work/cpu_cd"
 done
-s=$(now); "$py" "$anchor" "$corpus" "$k" --save-mtx "$work/raw.mtx" --save-vocab "$work/raw.txt" --out "$work/raw.json" >/dev/null; e=$(now)
+s=$(now); "$py" "$anchor" "$corpus" "$k" --save-mtx "$work/raw.mtx" --save-vocab "$work/raw.txt" --out "$work/raw.json" >/dev/null 2>&1; e=$(now)
 t_raw=$(echo "$e - $s" | bc -l)
 mail=0
 if [ "$("$py" -c 'import json,sys; print(1 if (json.load(open(sys.argv[1]))["corpus"].get("mailCleanup") or {}).get("headersStripped") else 0)' "$work/tn/report.json")" = 1 ]; then
   mail=1
-  s=$(now); "$py" "$anchor" "$corpus" "$k" --strip-headers --save-mtx "$work/rawsh.mtx" --save-vocab "$work/rawsh.txt" --out "$work/rawsh.json" >/dev/null; e=$(now)
+  s=$(now); "$py" "$anchor" "$corpus" "$k" --strip-headers --save-mtx "$work/rawsh.mtx" --save-vocab "$work/rawsh.txt" --out "$work/rawsh.json" >/dev/null 2>&1; e=$(now)
   t_rawsh=$(echo "$e - $s" | bc -l)
 fi
 
@@ -62,7 +65,8 @@ PY
 tn_q=$(q report "$work/tn/report.json" "$work/m/counts.mtx" "$work/m/terms.txt")
 cd_q=$(q anchor "$work/cd.json" "$work/m/counts.mtx" "$work/m/terms.txt" --documents "$work/m/documents.txt")
 raw_q=$(q anchor "$work/raw.json" "$work/raw.mtx" "$work/raw.txt")
-echo "# $name, k=$k, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, times = median of $reps (whole process)"
+echo "# $name, k=$k, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, times = median of $reps (whole process, JVM start included)"
+echo "# load average before: $load0, after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates wall times)"
 "$py" -c 'import json,sys; p=json.load(open(sys.argv[1]))["parameters"]; print("# topicnmf defaults: loss", p["nmf"]["loss"], "| stem", p["analysis"]["stem"], "| sublinearTf", p["weighting"]["sublinearTf"], "| relevance", p.get("relevance", 1.0))' "$work/tn/report.json"
 printf '%-26s %6s %6s %6s %6s %7s %7s\n' run NMI ARI NPMI div nmf_s wall_s
 row "topicnmf (defaults)" "$tn_q" "$(median <"$work/t_topicnmf")"
@@ -71,4 +75,5 @@ row "sklearn default pipeline" "$raw_q" "$t_raw"
 if [ "$mail" = 1 ]; then
   row "sklearn --strip-headers" "$(q anchor "$work/rawsh.json" "$work/rawsh.mtx" "$work/rawsh.txt")" "$t_rawsh"
 fi
+echo "# CPU seconds (user+sys), median: topicnmf $(median <"$work/cpu_topicnmf"), sklearn cd $(median <"$work/cpu_cd")"
 "$py" -c 'import json,sys; j=json.loads(sys.argv[1]); c=json.loads(sys.argv[2]); print("# check: NPMI here %.6f, in report.json %.6f; sklearn-cd document order matches ours: %s" % (j["npmi"], j["report_npmi"], c.get("same_document_order")))' "$tn_q" "$cd_q"
