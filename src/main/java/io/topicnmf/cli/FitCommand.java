@@ -2,11 +2,15 @@ package io.topicnmf.cli;
 
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.MatrixExport;
+import io.topicnmf.model.ModelFiles;
+import io.topicnmf.model.SavedModel;
 import io.topicnmf.model.Topic;
 import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.model.TopicModeler;
+import io.topicnmf.report.LdaVis;
 import io.topicnmf.report.Report;
 import io.topicnmf.report.Reports;
+import io.topicnmf.report.ToolInfo;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Parameters;
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
-      "Finds the topics of a folder of documents and writes OUTPUT/report.json.",
+      "Finds the topics of a folder of documents and writes OUTPUT/report.json and OUTPUT/model.json",
+      "(the model, for 'topicnmf apply').",
       "Without FOLDER it runs on the sample corpus shipped in corpora/sample."
     })
 final class FitCommand implements Callable<Integer> {
@@ -40,7 +45,7 @@ final class FitCommand implements Callable<Integer> {
   int k;
 
   @Option(names = {"-o", "--output"}, defaultValue = "output", paramLabel = "DIR",
-      description = "Output folder (default: ${DEFAULT-VALUE}/); report.json is written there.")
+      description = "Output folder (default: ${DEFAULT-VALUE}/); report.json and model.json are written there.")
   Path output;
 
   @Option(names = "--top-terms", defaultValue = "10", description = "Terms listed per topic (default: ${DEFAULT-VALUE}).")
@@ -53,6 +58,10 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--save-matrix", paramLabel = "DIR",
       description = "Also write the weighted matrix (matrix.mtx), raw counts (counts.mtx), terms (terms.txt) and document ids (documents.txt) there.")
   Path saveMatrix;
+
+  @Option(names = "--ldavis", paramLabel = "FILE",
+      description = "Also write the topics as LDAvis/pyLDAvis prepared-data JSON to FILE.")
+  Path ldavis;
 
   @Mixin TextFlags text;
 
@@ -74,15 +83,18 @@ final class FitCommand implements Callable<Integer> {
     Report report = Reports.of(result, "fit");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
+    Path modelFile = output.resolve("model.json");
+    ModelFiles.write(SavedModel.of(result, ToolInfo.current().version()), modelFile);
+    if (ldavis != null) LdaVis.write(LdaVis.of(result), ldavis);
     if (saveMatrix != null) MatrixExport.write(result, saveMatrix);
     if (!common.quiet) printTopics(out, result);
     err.println(String.format(Locale.ROOT,
-        "topicnmf: %s from %s (%d skipped, %d without terms), %s, %s in %.1f s; report: %s",
+        "topicnmf: %s from %s (%d skipped, %d without terms), %s, %s in %.1f s; report: %s, model: %s",
         count(result.topics().size(), "topic"), count(result.corpus().documentsRead(), "document"),
         result.corpus().documentsSkipped(), result.corpus().documentsWithoutTerms(),
         count(result.corpus().terms(), "term"),
         result.factorization().converged() ? "converged" : "not converged",
-        result.timings().totalSeconds(), reportFile));
+        result.timings().totalSeconds(), reportFile, modelFile));
     err.flush();
     return 0;
   }

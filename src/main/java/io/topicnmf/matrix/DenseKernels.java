@@ -179,19 +179,37 @@ public final class DenseKernels {
   /**
    * One HALS (cyclic coordinate descent) sweep over rows {@code [from, to)} of the non-negative
    * least-squares problem {@code min_{W ≥ 0} ½‖X − W·F‖² + l1·‖W‖₁ + ½·l2·‖W‖²}, given
-   * {@code xf = X·Fᵀ} ({@code rows × k}) and the Gram matrix {@code g = F·Fᵀ} ({@code k × k}). For
-   * each row i and each component t in order:
+   * {@code xf = X·Fᵀ} ({@code rows × k}) and the symmetric Gram matrix {@code g = F·Fᵀ} ({@code k × k}).
+   * For each row i and each component t in order:
    * {@code w(i,t) ← max(0, w(i,t) − (Σ_r g(t,r)·w(i,r) + l2·w(i,t) + l1 − xf(i,t)) / (g(t,t) + l2))},
    * skipping t when {@code g(t,t) + l2 = 0}. Rows are independent, so this equals the
    * column-by-column HALS update of Cichocki &amp; Phan (2009) and scikit-learn's {@code cd}.
    *
+   * <p>Instead of a k-term dot product per coordinate, the row's residual {@code q = xf(i,:) − l1 −
+   * w(i,:)·g} is formed once and corrected by {@code −Δ·g(t,:)} when a coordinate moves: the same
+   * update with vectorisable loops, and no work for coordinates that stay at zero (common in
+   * sparse topic factors).
+   *
+   * @param scratch {@code scratch[off, off+k)} holds the row's residual
    * @return the sum of squared changes {@code Σ (w_new − w_old)²} over the rows
    */
   public static double halsRows(double[] w, double[] xf, double[] g, int k, double l1, double l2,
-      int from, int to) {
+      double[] scratch, int off, int from, int to) {
     double change = 0.0;
     for (int i = from; i < to; i++) {
       int base = i * k;
+      for (int t = 0; t < k; t++) {
+        scratch[off + t] = xf[base + t] - l1;
+      }
+      for (int r = 0; r < k; r++) {
+        double wr = w[base + r];
+        if (wr != 0.0) {
+          int gr = r * k;
+          for (int t = 0; t < k; t++) {
+            scratch[off + t] -= wr * g[gr + t];
+          }
+        }
+      }
       for (int t = 0; t < k; t++) {
         int gt = t * k;
         double hess = g[gt + t] + l2;
@@ -199,17 +217,18 @@ public final class DenseKernels {
           continue;
         }
         double old = w[base + t];
-        double grad = l1 - xf[base + t] + l2 * old;
-        for (int r = 0; r < k; r++) {
-          grad += g[gt + r] * w[base + r];
-        }
-        double nw = old - grad / hess;
+        double nw = old + (scratch[off + t] - l2 * old) / hess;
         if (nw < 0.0) {
           nw = 0.0;
         }
         double d = nw - old;
-        change += d * d;
-        w[base + t] = nw;
+        if (d != 0.0) {
+          w[base + t] = nw;
+          change += d * d;
+          for (int s = 0; s < k; s++) {
+            scratch[off + s] -= d * g[gt + s];
+          }
+        }
       }
     }
     return change;
@@ -219,19 +238,29 @@ public final class DenseKernels {
    * {@link #halsRows} over all {@code rows} in parallel over blocks of {@link #SWEEP_BLOCK} rows;
    * the per-block changes are added in block order, so the result is independent of threads.
    *
-   * @param partials at least {@code blockCount(rows, SWEEP_BLOCK)} doubles of workspace
+   * @param workspace at least {@link #sweepWorkspaceSize sweepWorkspaceSize(rows, k)} doubles
    * @return the sum of squared changes
    */
   public static double hals(double[] w, int rows, double[] xf, double[] g, int k, double l1,
-      double l2, double[] partials, Workers workers) {
+      double l2, double[] workspace, Workers workers) {
     int blocks = blockCount(rows, SWEEP_BLOCK);
-    workers.forEachBlock(rows, SWEEP_BLOCK,
-        (b, from, to) -> partials[b] = halsRows(w, xf, g, k, l1, l2, from, to));
+    if (workspace.length < sweepWorkspaceSize(rows, k)) {
+      throw new IllegalArgumentException("workspace of " + workspace.length + " doubles is smaller than "
+          + sweepWorkspaceSize(rows, k) + " for " + rows + " rows and k=" + k);
+    }
+    int partOff = blocks * k;
+    workers.forEachBlock(rows, SWEEP_BLOCK, (b, from, to) ->
+        workspace[partOff + b] = halsRows(w, xf, g, k, l1, l2, workspace, b * k, from, to));
     double total = 0.0;
     for (int b = 0; b < blocks; b++) {
-      total += partials[b];
+      total += workspace[partOff + b];
     }
     return total;
+  }
+
+  /** Workspace, in doubles, that {@link #hals} and {@link #mu} need for {@code rows × k} factors. */
+  public static int sweepWorkspaceSize(int rows, int k) {
+    return Math.max(1, blockCount(rows, SWEEP_BLOCK)) * (k + 1);
   }
 
   /**
@@ -273,6 +302,12 @@ public final class DenseKernels {
   @FunctionalInterface
   public interface BlockTask {
     void run(int block, int from, int to);
+  }
+
+  /** A body run on one block of rows by worker {@code worker} (for per-worker scratch). */
+  @FunctionalInterface
+  public interface WorkerBlockTask {
+    void run(int worker, int block, int from, int to);
   }
 
   /**
@@ -323,26 +358,36 @@ public final class DenseKernels {
     /**
      * Runs {@code task} once for each block of {@code block} rows covering {@code [0, n)}. Block
      * bounds depend only on {@code n} and {@code block}; blocks are handed to threads dynamically,
-     * so a task must only write to locations owned by its block.
+     * so a task must only write to locations owned by its block. Not re-entrant: a task must not
+     * call {@code forEachBlock} on the same workers.
      */
     public void forEachBlock(int n, int block, BlockTask task) {
+      forEachBlock(n, block, (worker, b, from, to) -> task.run(b, from, to));
+    }
+
+    /**
+     * Like {@link #forEachBlock(int, int, BlockTask)}, also telling each call which worker (in
+     * {@code [0, threads)}) runs it, so a task can use per-worker scratch buffers. Which worker
+     * runs which block varies between runs: results must not depend on it.
+     */
+    public void forEachBlock(int n, int block, WorkerBlockTask task) {
       int blocks = blockCount(n, block);
       if (pool == null || blocks <= 1) {
         for (int b = 0; b < blocks; b++) {
-          task.run(b, b * block, Math.min(n, (b + 1) * block));
+          task.run(0, b, b * block, Math.min(n, (b + 1) * block));
         }
         return;
       }
       AtomicInteger next = new AtomicInteger();
       int used = Math.min(threads, blocks);
-      Runnable worker = () -> {
-        for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-          task.run(b, b * block, Math.min(n, (b + 1) * block));
-        }
-      };
       synchronized (futures) {
         for (int w = 0; w < used; w++) {
-          futures[w] = pool.submit(worker);
+          int worker = w;
+          futures[w] = pool.submit(() -> {
+            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+              task.run(worker, b, b * block, Math.min(n, (b + 1) * block));
+            }
+          });
         }
         Throwable failure = null;
         boolean interrupted = false;

@@ -17,6 +17,7 @@ import io.topicnmf.matrix.TfidfOptions;
 import io.topicnmf.matrix.Vocabulary;
 import io.topicnmf.nmf.Nmf;
 import io.topicnmf.nmf.NmfResult;
+import io.topicnmf.nmf.NmfTransform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,13 +51,24 @@ public final class TopicModeler {
   }
 
   /**
-   * Fits a model to the documents under {@code input} (a folder, read recursively, or one file).
+   * Fits a model to the documents under {@code input} (a folder, read recursively, or one file):
+   * {@link #prepare} then {@link #fit(PreparedCorpus, FitListener)}.
    *
    * @throws java.nio.file.NoSuchFileException if {@code input} does not exist
    * @throws UnusableInputException if no usable document or term is found, or k is larger than
    *     the number of usable documents or terms
    */
   public TopicModelResult fit(Path input, FitListener listener) throws IOException {
+    return fit(prepare(input, listener), listener);
+  }
+
+  /**
+   * Reads, analyses, counts and weights the documents under {@code input} once, so the matrix can
+   * be factorized several times (select-k fits every k and subsample on it).
+   *
+   * @throws UnusableInputException if no usable document or term is found
+   */
+  public PreparedCorpus prepare(Path input, FitListener listener) throws IOException {
     long t0 = System.nanoTime();
     listener.onStageStart("read");
     Corpus corpus = CorpusReader.read(input, options.corpus(), listener);
@@ -81,21 +93,46 @@ public final class TopicModeler {
     double[] idf = Tfidf.idf(vocab.documentFrequencies(), n, options.weighting().idf());
     if (options.weighting().weighting() == TfidfOptions.Weighting.TF) Arrays.fill(idf, 1.0);
     CsrMatrix x = Tfidf.transform(dtm.counts(), idf, options.weighting());
-    int withTerms = 0;
-    for (int i = 0; i < n; i++) {
-      if (x.rowNnz(i) > 0) withTerms++;
-    }
     long t3 = System.nanoTime();
     listener.onStageEnd("matrix", sec(t2, t3),
         n + " x " + vocab.size() + ", " + x.nnz() + " non-zeros");
-    int k = options.nmf().k();
-    if (vocab.size() == 0 || withTerms == 0) {
+    PreparedCorpus p = new PreparedCorpus(options, corpus, analyzed.surfaceForms(), dtm, idf, x,
+        sec(t0, t1), sec(t1, t2), sec(t2, t3));
+    if (vocab.size() == 0 || p.documentsWithTerms() == 0) {
       throw new UnusableInputException(
           "no term is left after analysis and pruning in " + input + " (" + n + " documents, "
               + dtm.pruning().removedByMinDf() + " terms below --min-df " + options.vocabulary().minDf()
               + ", " + dtm.pruning().removedByMaxDf() + " above --max-df " + options.vocabulary().maxDf()
               + "): try --min-df 1 or a larger corpus");
     }
+    return p;
+  }
+
+  /**
+   * Factorizes a prepared corpus with this modeler's NMF options (its k) and describes the topics.
+   * The text-stage options of {@code p} must be this modeler's.
+   *
+   * <p>After the NMF, W is re-solved for the final H by {@link NmfTransform} to a tight tolerance,
+   * so the weights of a document are exactly what {@code apply} gives it with the saved model
+   * (a fit stopped by its tolerance leaves W slightly off the optimum for H); the fit's objective
+   * and relative error are those of this final (W, H).
+   *
+   * @throws UnusableInputException if k is larger than the usable documents or terms
+   */
+  public TopicModelResult fit(PreparedCorpus p, FitListener listener) throws IOException {
+    FitOptions po = p.options();
+    if (!po.corpus().equals(options.corpus()) || !po.analysis().equals(options.analysis())
+        || !po.vocabulary().equals(options.vocabulary()) || !po.weighting().equals(options.weighting())) {
+      throw new IllegalArgumentException("the corpus was prepared with other text options than this modeler's");
+    }
+    long t3 = System.nanoTime();
+    Corpus corpus = p.corpus();
+    Vocabulary vocab = p.vocabulary();
+    CsrMatrix x = p.matrix();
+    int n = x.rows();
+    int withTerms = p.documentsWithTerms();
+    String input = corpus.root();
+    int k = options.nmf().k();
     if (k > withTerms || k > vocab.size()) {
       throw new UnusableInputException(
           "-k/--topics " + k + " is larger than the " + withTerms + " usable documents and "
@@ -103,20 +140,58 @@ public final class TopicModeler {
     }
 
     listener.onStageStart("nmf");
-    NmfResult nmf = normaliseTopics(Nmf.fit(x, options.nmf(), listener));
+    NmfResult nmf = normaliseTopics(finalWeights(x, Nmf.fit(x, options.nmf(), listener), options.nmf()));
     long t4 = System.nanoTime();
     listener.onStageEnd("nmf", sec(t3, t4), nmf.iterations() + " iterations, relative error "
         + String.format(java.util.Locale.ROOT, "%.4f", nmf.relativeError()));
 
+    Described d = describe(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), x, nmf,
+        options.topTerms(), options.relevance(), "no terms after analysis");
+    long t5 = System.nanoTime();
+    List<Double> idfList = new ArrayList<>(vocab.size());
+    for (double v : p.idf()) idfList.add(v);
+    List<String> ids = corpus.documents().stream().map(Document::id).toList();
+    CorpusStats stats = new CorpusStats(corpus.root(), n, corpus.skipped().size(), corpus.skipped(),
+        n - withTerms, vocab.size(), x.nnz(), p.counts().pruning(), corpus.mailCleanup());
+    double pre = p.readSeconds() + p.analysisSeconds() + p.matrixSeconds();
+    Timings timings = new Timings(p.readSeconds(), p.analysisSeconds(), p.matrixSeconds(), sec(t3, t4),
+        sec(t4, t5), pre + sec(t3, t5));
+    return new TopicModelResult(options, stats, vocab, idfList, ids, p.counts().counts(), x, nmf,
+        d.topics(), d.documents(), d.clusters(), d.quality(), d.evaluation(), timings);
+  }
+
+  /** W re-solved for the fit's H to a tight tolerance, warm-started from the fit's W; figures recomputed. */
+  static NmfResult finalWeights(CsrMatrix x, NmfResult r, io.topicnmf.nmf.NmfOptions o) {
+    NmfTransform.Result t = NmfTransform.transform(x, r.h(), r.w(), NmfTransform.Options.of(o));
+    return new NmfResult(t.w(), r.h(), r.iterations(), r.converged(), r.loss(), t.objective(),
+        t.frobeniusObjective(), t.relativeError(), r.trace());
+  }
+
+  /** Topics, documents, clusters and their quality, from factors whose H rows have unit norm. */
+  record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluster> clusters,
+      Quality quality, Evaluation evaluation) {}
+
+  /**
+   * Describes a factorization of {@code x} (rows = {@code documents}): each document's dominant
+   * topic and normalised weights, each topic's top terms, size, coherence on {@code counts} and
+   * majority label, the clusters, and agreement with labels.
+   *
+   * @param relevance λ of the ranking of each topic's terms ({@link TermRanking}), p(w) taken from x
+   * @param noTermsNote the note of a document whose row of x is empty
+   */
+  static Described describe(List<Document> documents, Map<String, String> surface, Vocabulary vocab,
+      CsrMatrix counts, CsrMatrix x, NmfResult nmf, int topTerms, double relevance,
+      String noTermsNote) {
+    int n = documents.size();
+    int k = nmf.h().rows();
     List<Topic> topics = new ArrayList<>();
     List<DocumentTopics> docs = new ArrayList<>(n);
     List<List<Cluster.Member>> members = new ArrayList<>();
     for (int t = 0; t < k; t++) members.add(new ArrayList<>());
     int[] sizes = new int[k];
     DenseMatrix w = nmf.w();
-    double[] rawStrength = new double[n];
     for (int i = 0; i < n; i++) {
-      Document d = corpus.documents().get(i);
+      Document d = documents.get(i);
       double sum = 0;
       int best = -1;
       double bestW = 0;
@@ -129,31 +204,29 @@ public final class TopicModeler {
         }
       }
       if (best < 0 || !(sum > 0)) {
-        String note = x.rowNnz(i) == 0 ? "no terms after analysis" : "no topic weight";
+        String note = x.rowNnz(i) == 0 ? noTermsNote : "no topic weight";
         docs.add(new DocumentTopics(d.id(), d.label(), null, 0.0, List.of(), note));
         continue;
       }
       List<Double> weights = new ArrayList<>(k);
       for (int t = 0; t < k; t++) weights.add(w.get(i, t) / sum);
       double strength = bestW / sum;
-      rawStrength[i] = bestW;
       docs.add(new DocumentTopics(d.id(), d.label(), best, strength, weights, null));
       sizes[best]++;
       members.get(best).add(new Cluster.Member(d.id(), strength));
     }
-    Map<String, String> surface = analyzed.surfaceForms();
     DenseMatrix h = nmf.h();
     int m = vocab.size();
-    int top = Math.min(options.topTerms(), m);
-    int[][] topIds = TermRanking.top(h, x, top, options.relevance());
-    TopicCoherence coherence = Coherence.compute(dtm.counts(), topIds);
+    int top = Math.min(topTerms, m);
+    int[][] topIds = TermRanking.top(h, x, top, relevance);
+    TopicCoherence coherence = Coherence.compute(counts, topIds);
     int[] assigned = new int[n];
     String[] labels = new String[n];
     boolean labelled = false;
     for (int i = 0; i < n; i++) {
       Integer dt = docs.get(i).dominantTopic();
       assigned[i] = dt == null ? -1 : dt;
-      labels[i] = corpus.documents().get(i).label();
+      labels[i] = documents.get(i).label();
       labelled |= labels[i] != null;
     }
     Agreement agreement = labelled ? ClusterAgreement.compute(assigned, labels, k) : null;
@@ -175,14 +248,7 @@ public final class TopicModeler {
       ms.sort(Comparator.comparingDouble((Cluster.Member mm) -> -mm.strength()).thenComparing(Cluster.Member::id));
       clusters.add(new Cluster(t, ms));
     }
-    long t5 = System.nanoTime();
-    List<Double> idfList = new ArrayList<>(idf.length);
-    for (double v : idf) idfList.add(v);
-    List<String> ids = corpus.documents().stream().map(Document::id).toList();
-    CorpusStats stats = new CorpusStats(corpus.root(), n, corpus.skipped().size(), corpus.skipped(),
-        n - withTerms, vocab.size(), x.nnz(), dtm.pruning(), corpus.mailCleanup());
-    Timings timings = new Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4), sec(t4, t5), sec(t0, t5));
-    return new TopicModelResult(options, stats, vocab, idfList, ids, dtm.counts(), x, nmf, topics, docs, clusters, quality, evaluation, timings);
+    return new Described(topics, docs, clusters, quality, evaluation);
   }
 
   /**

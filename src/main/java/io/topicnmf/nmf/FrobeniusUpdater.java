@@ -78,8 +78,7 @@ final class FrobeniusUpdater implements Updater {
     this.hht = new double[k * k];
     this.wtw = new double[k * k];
     this.gramWork = new double[DenseKernels.gramWorkspaceSize(Math.max(m, n), k)];
-    int blocks = DenseKernels.blockCount(Math.max(m, n), DenseKernels.SWEEP_BLOCK);
-    this.partials = new double[Math.max(1, blocks) * Math.max(1, k)];
+    this.partials = new double[DenseKernels.sweepWorkspaceSize(Math.max(m, n), k)];
   }
 
   /** Sweeps per W and per H update that accelerated HALS allows on this matrix (1 and 1 otherwise). */

@@ -23,10 +23,16 @@ import io.topicnmf.matrix.SparseKernels;
  * ratios and logarithms, as scikit-learn does.
  */
 final class KlUpdater implements Updater {
-  /** Newton steps per coordinate at most; the 1-D problems are smooth and converge in a few. */
-  static final int MAX_NEWTON = 4;
+  /**
+   * Newton steps per coordinate at most. On the 20news TF-IDF matrix (k = 20, one thread) 2 steps
+   * reach scikit-learn mu's final divergence in 13 sweeps and 4 steps in 12, for the same CPU
+   * time (about 4.7 s); 1 step needs 17 sweeps (about 5.5 s). The cheaper sweep wins ties.
+   */
+  static final int MAX_NEWTON = 2;
   /** A coordinate's Newton iterations stop once a step is below this share of its value. */
   static final double NEWTON_TOL = 1e-3;
+  /** Per-worker gather buffer cap, in doubles (8 MB); longer rows are read in place. */
+  static final int GATHER_CAP = 1 << 20;
 
   private final CsrMatrix x;
   private final CsrMatrix xt;
@@ -43,6 +49,8 @@ final class KlUpdater implements Updater {
   private final double[] v;
   private final double[] partials;
   private final double[] scratch;
+  private final double[] gather;
+  private final int gatherLen;
   private double loss;
 
   KlUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
@@ -66,6 +74,22 @@ final class KlUpdater implements Updater {
     int blocks = Math.max(1, DenseKernels.blockCount(Math.max(m, n), DenseKernels.SWEEP_BLOCK));
     this.partials = new double[blocks];
     this.scratch = new double[blocks * k];
+    if (solver == Solver.CD) {
+      long longest = (long) Math.max(maxRowNnz(x), maxRowNnz(xt)) * k;
+      this.gatherLen = (int) Math.min(longest, GATHER_CAP);
+      this.gather = new double[gatherLen * workers.threads()];
+    } else {
+      this.gatherLen = 0;
+      this.gather = null;
+    }
+  }
+
+  private static int maxRowNnz(CsrMatrix a) {
+    int max = 0;
+    for (int i = 0; i < a.rows(); i++) {
+      max = Math.max(max, a.rowNnz(i));
+    }
+    return max;
   }
 
   @Override
@@ -104,8 +128,9 @@ final class KlUpdater implements Updater {
     int[] colIdx = a.colIdx();
     double[] values = a.values();
     if (solver == Solver.CD) {
-      workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (b, from, to) -> SparseKernels.klCdRows(
-          rowPtr, colIdx, values, f, other, k, colSum, l1, l2, v, MAX_NEWTON, NEWTON_TOL, from, to));
+      workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (worker, b, from, to) ->
+          SparseKernels.klCdRows(rowPtr, colIdx, values, f, other, k, colSum, l1, l2, v, MAX_NEWTON,
+              NEWTON_TOL, gather, worker * gatherLen, gatherLen, from, to));
     } else {
       workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (b, from, to) -> SparseKernels.klMuRows(
           rowPtr, colIdx, values, f, other, k, colSum, l1, l2, scratch, b * k, from, to));

@@ -50,7 +50,7 @@ class DenseKernelsTest {
     DenseKernels.gram(a, rows, k, ref);
     double[] refW = a.clone();
     double[] refMu = a.clone();
-    double[] partials = new double[DenseKernels.blockCount(rows, DenseKernels.SWEEP_BLOCK) * k];
+    double[] partials = new double[DenseKernels.sweepWorkspaceSize(rows, k)];
     double refChange;
     try (Workers one = Workers.sequential()) {
       refChange = DenseKernels.hals(refW, rows, xf, ref, k, 0.01, 0.02, partials, one);
@@ -73,11 +73,40 @@ class DenseKernelsTest {
   }
 
   @Test
+  void halsSweepMatchesTheTextbookCoordinateUpdate() {
+    SplittableRandom rnd = new SplittableRandom(8);
+    for (int k : new int[] {1, 2, 7, 16}) {
+      int rows = 300;
+      double[] f = random(rnd, 50 * k, true);
+      double[] g = new double[k * k];
+      DenseKernels.gram(f, 50, k, g);
+      double[] xf = random(rnd, rows * k, false);
+      double[] w = random(rnd, rows * k, true);
+      double[] expected = w.clone();
+      double l1 = 0.03, l2 = 0.1;
+      double expectedChange = 0;
+      for (int i = 0; i < rows; i++)
+        for (int t = 0; t < k; t++) {
+          double grad = l1 - xf[i * k + t] + l2 * expected[i * k + t];
+          for (int r = 0; r < k; r++) grad += g[t * k + r] * expected[i * k + r];
+          double hess = g[t * k + t] + l2;
+          double nw = Math.max(0, expected[i * k + t] - grad / hess);
+          expectedChange += (nw - expected[i * k + t]) * (nw - expected[i * k + t]);
+          expected[i * k + t] = nw;
+        }
+      double change = DenseKernels.halsRows(w, xf, g, k, l1, l2, new double[k], 0, 0, rows);
+      assertArrayEquals(expected, w, 1e-10, "k=" + k);
+      assertEquals(expectedChange, change, 1e-9 * Math.max(1, expectedChange));
+    }
+  }
+
+  @Test
   void halsSweepSolvesEachCoordinateExactly() {
     // One row, k = 2: g = [[2, 1], [1, 3]], xf = [4, 1]. Coordinate 0: w0 = (4 - 1*w1)/2 with w1=1 -> 1.5.
     // Coordinate 1: w1 = max(0, (1 - 1*1.5)/3) = 0.
     double[] w = {1.0, 1.0};
-    double change = DenseKernels.halsRows(w, new double[] {4, 1}, new double[] {2, 1, 1, 3}, 2, 0, 0, 0, 1);
+    double change = DenseKernels.halsRows(w, new double[] {4, 1}, new double[] {2, 1, 1, 3}, 2, 0, 0,
+        new double[2], 0, 0, 1);
     assertArrayEquals(new double[] {1.5, 0.0}, w, 1e-15);
     assertEquals(0.25 + 1.0, change, 1e-15);
   }
@@ -86,7 +115,7 @@ class DenseKernelsTest {
   void halsSweepWithL1AndL2MatchesClosedForm() {
     // k = 1: minimise ½ g w² − xf w + l1 w + ½ l2 w²  ->  w = max(0, (xf − l1)/(g + l2)).
     double[] w = {7.0};
-    DenseKernels.halsRows(w, new double[] {5}, new double[] {2}, 1, 1.0, 2.0, 0, 1);
+    DenseKernels.halsRows(w, new double[] {5}, new double[] {2}, 1, 1.0, 2.0, new double[1], 0, 0, 1);
     assertEquals((5 - 1.0) / (2 + 2.0), w[0], 1e-15);
   }
 

@@ -158,7 +158,16 @@ class SparseKernelsTest {
     for (int j = 0; j < cols; j++) for (int t = 0; t < k; t++) hSum[t] += ht[j * k + t];
     double[] v = new double[x.nnz()];
     double l1 = 0.05;
-    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, l1, 0.0, v, 100, 0.0, 0, rows);
+    double[] w0 = w.clone();
+    double[] v0 = new double[x.nnz()];
+    // Without a gather buffer (every row read in place) ...
+    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w0, ht, k, hSum, l1, 0.0, v0, 100, 0.0,
+        new double[0], 0, 0, 0, rows);
+    // ... and with one large enough for every row: the same bits.
+    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, l1, 0.0, v, 100, 0.0,
+        new double[cols * k + 5], 5, cols * k, 0, rows);
+    assertArrayEquals(w0, w, 0.0);
+    assertArrayEquals(v0, v, 0.0);
     double[] fresh = new double[x.nnz()];
     SparseKernels.sampledProductRows(x.rowPtr(), x.colIdx(), w, ht, k, fresh, 0, rows);
     assertArrayEquals(fresh, v, 1e-12);
@@ -174,6 +183,109 @@ class SparseKernelsTest {
       } else {
         assertTrue(grad >= -1e-9, "row " + i + " grad " + grad);
       }
+    }
+  }
+
+  /** Textbook Hsieh–Dhillon KL coordinate descent on dense arrays, recomputing every sum from scratch. */
+  private static void naiveKlCd(double[][] x, double[] w, double[] ht, int k, double l1, double l2,
+      int maxNewton, double newtonTol) {
+    int rows = x.length, cols = x[0].length;
+    double[] hSum = new double[k];
+    for (int j = 0; j < cols; j++) for (int t = 0; t < k; t++) hSum[t] += ht[j * k + t];
+    for (int i = 0; i < rows; i++) {
+      // Coordinates at zero with a non-negative gradient at the start of the row are skipped.
+      boolean[] skip = new boolean[k];
+      for (int t = 0; t < k; t++) {
+        double g1 = 0;
+        for (int j = 0; j < cols; j++) {
+          if (x[i][j] == 0) continue;
+          double wh = 0;
+          for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
+          g1 += x[i][j] * ht[j * k + t] / Math.max(wh, SparseKernels.KL_EPSILON);
+        }
+        skip[t] = w[i * k + t] == 0 && hSum[t] + l1 - g1 >= 0;
+      }
+      for (int t = 0; t < k; t++) {
+        if (skip[t]) continue;
+        double[] gh = klGradHess(x, w, ht, hSum, k, i, t, l1, l2);
+        for (int it = 0; it < maxNewton; it++) {
+          double step = gh[1] > 0 ? -gh[0] / gh[1] : (gh[0] > 0 ? -w[i * k + t] : 0);
+          step = Math.max(step, -w[i * k + t]);
+          if (step == 0) break;
+          double prevW = w[i * k + t], prevG = gh[0];
+          w[i * k + t] += step;
+          gh = klGradHess(x, w, ht, hSum, k, i, t, l1, l2);
+          if (step < 0 && prevG + gh[0] < 0) {
+            // Overshoot: keep the step only if the row's objective did not increase, else halve it.
+            double f0 = rowObjective(x, w, ht, hSum, k, i, t, l1, l2, prevW);
+            double cur = step;
+            int half = 0;
+            while (rowObjective(x, w, ht, hSum, k, i, t, l1, l2, w[i * k + t]) > f0 && half < 30) {
+              cur *= 0.5;
+              half++;
+              w[i * k + t] = half == 30 ? prevW : prevW + cur;
+            }
+            gh = klGradHess(x, w, ht, hSum, k, i, t, l1, l2);
+            step = w[i * k + t] - prevW;
+            if (step == 0) break;
+          }
+          if (Math.abs(step) <= newtonTol * w[i * k + t]) break;
+        }
+      }
+    }
+  }
+
+  /** The one-variable objective of coordinate (i, t) with value {@code value}, others fixed. */
+  private static double rowObjective(double[][] x, double[] w, double[] ht, double[] hSum, int k,
+      int i, int t, double l1, double l2, double value) {
+    double keep = w[i * k + t];
+    w[i * k + t] = value;
+    double f = value * (hSum[t] + l1) + 0.5 * l2 * value * value;
+    for (int j = 0; j < x[i].length; j++) {
+      if (x[i][j] == 0) continue;
+      double wh = 0;
+      for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
+      f -= x[i][j] * Math.log(Math.max(wh, SparseKernels.KL_EPSILON));
+    }
+    w[i * k + t] = keep;
+    return f;
+  }
+
+  private static double[] klGradHess(double[][] x, double[] w, double[] ht, double[] hSum, int k,
+      int i, int t, double l1, double l2) {
+    double g1 = 0, g2 = 0;
+    for (int j = 0; j < x[i].length; j++) {
+      if (x[i][j] == 0) continue;
+      double wh = 0;
+      for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
+      double vv = Math.max(wh, SparseKernels.KL_EPSILON);
+      double bt = ht[j * k + t];
+      g1 += x[i][j] * bt / vv;
+      g2 += x[i][j] * bt * bt / (vv * vv);
+    }
+    return new double[] {hSum[t] + l1 + l2 * w[i * k + t] - g1, l2 + g2};
+  }
+
+  @Test
+  void klCoordinateDescentMatchesTextbookReference() {
+    SplittableRandom rnd = new SplittableRandom(9);
+    int rows = 60, cols = 40;
+    for (int k : new int[] {1, 2, 5}) {
+      double[][] a = randomSparse(rnd, rows, cols, 0.3);
+      CsrMatrix x = CsrMatrix.fromDense(a, cols);
+      double[] w = new double[rows * k];
+      double[] ht = new double[cols * k];
+      // Sparse factors, so some coordinates start at zero and stay there (no Newton pass).
+      for (int q = 0; q < w.length; q++) w[q] = rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble();
+      for (int q = 0; q < ht.length; q++) ht[q] = rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble();
+      double[] hSum = new double[k];
+      for (int j = 0; j < cols; j++) for (int t = 0; t < k; t++) hSum[t] += ht[j * k + t];
+      double[] expected = w.clone();
+      naiveKlCd(a, expected, ht, k, 0.02, 0.01, 3, 1e-3);
+      double[] v = new double[x.nnz()];
+      SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, 0.02, 0.01, v, 3, 1e-3,
+          new double[cols * k], 0, cols * k, 0, rows);
+      assertArrayEquals(expected, w, 1e-10, "k=" + k);
     }
   }
 

@@ -90,4 +90,57 @@ class KlTest {
     // H is unpenalised, so W shrinking comes with a worse fit of the divergence itself.
     assertTrue(reg.objective() > plain.objective());
   }
+
+  @Test
+  void regularizedCoordinateDescentSatisfiesKktConditions() {
+    // min D(X‖WH) + l1W‖W‖₁ + ½l2W‖W‖² + l1H‖H‖₁ + ½l2H‖H‖², scikit-learn scaling: l·W by cols, l·H by rows.
+    int rows = 25, cols = 18, k = 3;
+    CsrMatrix x = NmfTestData.randomSparse(37, rows, cols, 0.6);
+    double alphaW = 0.001, alphaH = 0.002, ratio = 0.3;
+    NmfResult r = Nmf.fit(x, kl(k, Solver.CD).withTol(0).withMaxIter(3000)
+        .withRegularization(alphaW, alphaH, ratio), NmfListener.NONE);
+    double l1W = alphaW * ratio * cols, l2W = alphaW * (1 - ratio) * cols;
+    double l1H = alphaH * ratio * rows, l2H = alphaH * (1 - ratio) * rows;
+    double[][] xd = x.toDense();
+    double[][] ratioXWh = new double[rows][cols];
+    for (int i = 0; i < rows; i++)
+      for (int j = 0; j < cols; j++) {
+        double wh = 0;
+        for (int t = 0; t < k; t++) wh += r.w().get(i, t) * r.h().get(t, j);
+        ratioXWh[i][j] = xd[i][j] == 0 ? 0 : xd[i][j] / wh;
+      }
+    for (int i = 0; i < rows; i++)
+      for (int t = 0; t < k; t++) {
+        double g = l1W + l2W * r.w().get(i, t);
+        for (int j = 0; j < cols; j++) g += r.h().get(t, j) * (1 - ratioXWh[i][j]);
+        check(r.w().get(i, t), g, "W(" + i + "," + t + ")");
+      }
+    for (int t = 0; t < k; t++)
+      for (int j = 0; j < cols; j++) {
+        double g = l1H + l2H * r.h().get(t, j);
+        for (int i = 0; i < rows; i++) g += r.w().get(i, t) * (1 - ratioXWh[i][j]);
+        check(r.h().get(t, j), g, "H(" + t + "," + j + ")");
+      }
+  }
+
+  private static void check(double value, double grad, String what) {
+    if (value > 0) {
+      assertEquals(0.0, grad, 1e-6, what);
+    } else {
+      assertTrue(grad >= -1e-6, what + " gradient " + grad);
+    }
+  }
+
+  @Test
+  void kEqualToTheSmallerDimensionWorksForEverySolver() {
+    CsrMatrix x = NmfTestData.randomSparse(38, 9, 5, 0.7);
+    for (Loss loss : Loss.values()) {
+      for (Solver solver : new Solver[] {Solver.AUTO, Solver.CD, Solver.MU}) {
+        NmfResult r = Nmf.fit(x, NmfOptions.defaults(5).withThreads(2).withLoss(loss).withSolver(solver),
+            NmfListener.NONE);
+        assertEquals(5, r.w().cols());
+        assertTrue(Double.isFinite(r.objective()), loss + "/" + solver);
+      }
+    }
+  }
 }

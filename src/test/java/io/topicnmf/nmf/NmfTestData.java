@@ -55,7 +55,10 @@ final class NmfTestData {
     return 0.5 * s;
   }
 
-  /** Generalized KL divergence Σ x ln(x/wh) − x + wh computed densely (0·ln 0 = 0). */
+  /**
+   * Generalized KL divergence Σ x ln(x/wh) − x + wh computed densely (0·ln 0 = 0), with wh raised
+   * to scikit-learn's ε = 2⁻²³ inside the logarithm where x is stored, as the engine documents.
+   */
   static double denseKl(CsrMatrix x, DenseMatrix w, DenseMatrix h) {
     double[][] xd = x.toDense();
     int k = w.cols();
@@ -66,7 +69,7 @@ final class NmfTestData {
         for (int t = 0; t < k; t++) wh += w.get(i, t) * h.get(t, j);
         double v = xd[i][j];
         s += wh - v;
-        if (v > 0) s += v * Math.log(v / wh);
+        if (v > 0) s += v * Math.log(v / Math.max(wh, 0x1.0p-23));
       }
     return s;
   }

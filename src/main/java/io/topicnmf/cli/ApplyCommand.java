@@ -1,0 +1,90 @@
+package io.topicnmf.cli;
+
+import io.topicnmf.model.ModelApplier;
+import io.topicnmf.model.ModelFiles;
+import io.topicnmf.model.ModelFormatException;
+import io.topicnmf.model.SavedModel;
+import io.topicnmf.model.TopicModelResult;
+import io.topicnmf.report.Report;
+import io.topicnmf.report.Reports;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code topicnmf apply}: a saved model and a folder of new documents in, {@code report.json} out. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    description = {
+      "Gives the documents of FOLDER topic weights under a model saved by 'topicnmf fit' (model.json) "
+          + "and writes OUTPUT/report.json (\"command\": \"apply\"): the model's topics, the new documents and clusters. "
+          + "Documents are analysed exactly as at fit time; terms outside the model's vocabulary are ignored, "
+          + "and a document with none of its terms gets no topic (note \"no known terms\")."
+    })
+final class ApplyCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE",
+      description = "The model.json written by 'topicnmf fit'.")
+  Path model;
+
+  @Parameters(index = "0", paramLabel = "FOLDER", description = "Folder (read recursively) or single file of new documents.")
+  Path input;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "output", paramLabel = "DIR",
+      description = "Output folder (default: ${DEFAULT-VALUE}/); report.json is written there.")
+  Path output;
+
+  @Option(names = "--threads", description = "Worker threads (default: all cores, ${sys:topicnmf.cores}). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr; only the final summary line.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Stack traces with errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (nThreads < 1 || nThreads > 1024) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + nThreads + " must be within [1, 1024]");
+    }
+    if (!Files.isRegularFile(model)) {
+      throw new UserException("--model " + model + ": no such file (give the model.json written by 'topicnmf fit')");
+    }
+    if (!Files.exists(input)) {
+      throw new UserException("no such file or folder: " + input + " (give a folder of documents)");
+    }
+    SavedModel m;
+    try {
+      m = ModelFiles.read(model);
+    } catch (ModelFormatException e) {
+      throw new UserException("--model " + e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    Progress progress = new Progress(err, Progress.mode(quiet));
+    TopicModelResult result = ModelApplier.apply(m, input, nThreads, progress);
+    Report report = Reports.of(result, "apply");
+    Path reportFile = output.resolve("report.json");
+    Reports.write(report, reportFile);
+    if (!quiet) FitCommand.printTopics(out, result);
+    int noTopic = 0;
+    for (var d : result.documents()) if (d.dominantTopic() == null) noTopic++;
+    err.println(String.format(Locale.ROOT,
+        "topicnmf: %d documents (%d skipped, %d without a topic) given weights on %d topics of %s; report: %s",
+        result.corpus().documentsRead(), result.corpus().documentsSkipped(), noTopic,
+        result.topics().size(), model, reportFile));
+    err.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,195 @@
+package io.topicnmf.cli;
+
+import io.topicnmf.eval.KSelection;
+import io.topicnmf.model.FitOptions;
+import io.topicnmf.model.KSweep;
+import io.topicnmf.model.PreparedCorpus;
+import io.topicnmf.model.TopicModeler;
+import io.topicnmf.report.Reports;
+import io.topicnmf.report.ToolInfo;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code topicnmf select-k}: fits several k on one matrix, measures each and recommends one. */
+@Command(
+    name = "select-k",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    description = {
+      "Fits each number of topics given by --k on the same matrix and measures it: mean NPMI, diversity, "
+          + "objective, and stability across random subsamples (Greene, O'Callaghan & Cunningham 2014). "
+          + "Recommends a k, prints a table and writes OUTPUT/select-k.json."
+    })
+final class SelectKCommand implements Callable<Integer> {
+  /** Format tag of select-k.json. */
+  static final String FORMAT = "topicnmf-select-k/1";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FOLDER",
+      description = "Folder (read recursively) or single file. Default: the sample corpus.")
+  Path input;
+
+  @Option(names = "--k", defaultValue = "2:20:2", paramLabel = "START:END:STEP|K1,K2,...",
+      description = "Candidate numbers of topics: a range with a step (ends included) or a list (default: ${DEFAULT-VALUE}).")
+  String k;
+
+  @Option(names = "--samples", defaultValue = "5",
+      description = "Subsample fits per k for stability (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--sample-fraction", defaultValue = "0.8",
+      description = "Share of the documents in each subsample (default: ${DEFAULT-VALUE}).")
+  double sampleFraction;
+
+  @Option(names = "--stability-terms", defaultValue = "20",
+      description = "Top terms compared between runs for stability (default: ${DEFAULT-VALUE}).")
+  int stabilityTerms;
+
+  @Option(names = "--top-terms", defaultValue = "10",
+      description = "Top terms per topic for NPMI and diversity (default: ${DEFAULT-VALUE}).")
+  int topTerms;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "output", paramLabel = "DIR",
+      description = "Output folder (default: ${DEFAULT-VALUE}/); select-k.json is written there.")
+  Path output;
+
+  @Mixin TextFlags text;
+
+  @Mixin NmfFlags nmfFlags;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Integer> ks;
+    FitOptions options;
+    KSweep.Options sweep;
+    try {
+      ks = parseKs(k);
+      options = text.applyTo(FitOptions.defaults(ks.get(0)))
+          .withNmf(nmfFlags.options(ks.get(0), common))
+          .withTopTerms(topTerms);
+      sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Path in = input != null ? input : FitCommand.defaultCorpus();
+    if (!Files.exists(in)) {
+      throw new UserException("no such file or folder: " + in + " (give a folder of documents)");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    Progress progress = new Progress(err, Progress.mode(common.quiet));
+    long t0 = System.nanoTime();
+    PreparedCorpus prepared = new TopicModeler(options).prepare(in, progress);
+    long t1 = System.nanoTime();
+    out.println(String.format(Locale.ROOT, "%5s  %9s  %9s  %9s  %9s  %12s  %8s",
+        "k", "stability", "min", "mean NPMI", "diversity", "objective", "seconds"));
+    out.flush();
+    KSweep.Result result = KSweep.run(prepared, options, sweep, row -> {
+      out.println(String.format(Locale.ROOT, "%5d  %9.4f  %9.4f  %9.4f  %9.4f  %12.6g  %8.1f",
+          row.k(), row.stability(), row.stabilityMin(), row.meanNpmi(), row.diversity(), row.objective(), row.seconds()));
+      out.flush();
+    });
+    long t2 = System.nanoTime();
+    out.println("recommended k: " + result.recommendedK());
+    if (ks.size() >= 3 && (result.recommendedK() == ks.get(1) || result.recommendedK() == ks.get(ks.size() - 2))) {
+      out.println("note: the recommended k is next to an end of the range; widen --k on that side to confirm it");
+    }
+    out.flush();
+
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("format", FORMAT);
+    json.put("tool", ToolInfo.current());
+    json.put("command", "select-k");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("k", ks);
+    params.put("samples", samples);
+    params.put("sampleFraction", sampleFraction);
+    params.put("stabilityTerms", stabilityTerms);
+    params.putAll(Reports.parameters(options));
+    params.remove("k");
+    params.put("k", ks);
+    json.put("parameters", params);
+    Map<String, Object> corpus = new LinkedHashMap<>();
+    corpus.put("root", prepared.corpus().root());
+    corpus.put("documentsRead", prepared.corpus().documents().size());
+    corpus.put("documentsSkipped", prepared.corpus().skipped().size());
+    corpus.put("documentsWithTerms", prepared.documentsWithTerms());
+    corpus.put("terms", prepared.vocabulary().size());
+    corpus.put("nonZeros", prepared.matrix().nnz());
+    json.put("corpus", corpus);
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("stabilityTolerance", KSelection.DEFAULT_STABILITY_TOLERANCE);
+    rule.put("npmiTolerance", KSelection.DEFAULT_NPMI_TOLERANCE);
+    rule.put("description", "among k >= 2 and, with 3 candidates or more, without the smallest and the largest k:"
+        + " keep the k whose stability is within stabilityTolerance of the best; then those whose mean NPMI"
+        + " is within npmiTolerance of the best; recommend the smallest");
+    json.put("rule", rule);
+    json.put("recommendedK", result.recommendedK());
+    json.put("candidates", new ArrayList<>(result.rows()));
+    Map<String, Object> timings = new LinkedHashMap<>();
+    timings.put("prepareSeconds", (t1 - t0) / 1e9);
+    timings.put("fitSeconds", (t2 - t1) / 1e9);
+    timings.put("totalSeconds", (t2 - t0) / 1e9);
+    json.put("timings", timings);
+    Path file = output.resolve("select-k.json");
+    Reports.write(json, file);
+    err.println(String.format(Locale.ROOT,
+        "topicnmf: recommended k = %d among %s (%d documents, %d terms, %d fits) in %.1f s; report: %s",
+        result.recommendedK(), ks, prepared.corpus().documents().size(), prepared.vocabulary().size(),
+        ks.size() * (1 + samples), (t2 - t0) / 1e9, file));
+    err.flush();
+    return 0;
+  }
+
+  /**
+   * Parses "4:40:4" (start:end:step, end included if reached), "4:40" (step 1), "5,10,20" or "10".
+   *
+   * @throws IllegalArgumentException naming --k and the accepted forms
+   */
+  static List<Integer> parseKs(String text) {
+    String t = text.strip();
+    String forms = "; give start:end:step (e.g. 4:40:4) or a list (e.g. 5,10,20) of numbers >= 1";
+    List<Integer> ks = new ArrayList<>();
+    try {
+      if (t.contains(":")) {
+        String[] p = t.split(":", -1);
+        if (p.length < 2 || p.length > 3) throw new IllegalArgumentException("--k '" + text + "' is not a range" + forms);
+        int start = Integer.parseInt(p[0].strip());
+        int end = Integer.parseInt(p[1].strip());
+        int step = p.length == 3 ? Integer.parseInt(p[2].strip()) : 1;
+        if (start < 1 || end < start || step < 1) {
+          throw new IllegalArgumentException("--k '" + text + "': need 1 <= start <= end and step >= 1" + forms);
+        }
+        for (long v = start; v <= end; v += step) ks.add((int) v);
+      } else {
+        for (String s : t.split(",")) {
+          int v = Integer.parseInt(s.strip());
+          if (v < 1) throw new IllegalArgumentException("--k '" + text + "': " + v + " is below 1" + forms);
+          if (ks.contains(v)) throw new IllegalArgumentException("--k '" + text + "': " + v + " is repeated" + forms);
+          ks.add(v);
+        }
+      }
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--k '" + text + "' is not understood" + forms);
+    }
+    if (ks.size() > 200) throw new IllegalArgumentException("--k '" + text + "' gives " + ks.size() + " values, at most 200" + forms);
+    ks.sort(null);
+    return ks;
+  }
+}

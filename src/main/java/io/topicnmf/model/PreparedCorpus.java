@@ -1,0 +1,76 @@
+package io.topicnmf.model;
+
+import io.topicnmf.corpus.Corpus;
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DocumentTermMatrix;
+import io.topicnmf.matrix.Vocabulary;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A corpus read, analysed, counted and weighted once, ready to be factorized any number of times
+ * (for several k, or on subsamples) by {@link TopicModeler#fit(PreparedCorpus, FitListener)}. Built
+ * by {@link TopicModeler#prepare}. The arrays behind the matrices are shared, not copied: treat them
+ * as read-only.
+ */
+public final class PreparedCorpus {
+  private final FitOptions options;
+  private final Corpus corpus;
+  private final Map<String, String> surfaceForms;
+  private final DocumentTermMatrix counts;
+  private final double[] idf;
+  private final CsrMatrix matrix;
+  private final int documentsWithTerms;
+  private final double readSeconds;
+  private final double analysisSeconds;
+  private final double matrixSeconds;
+
+  PreparedCorpus(FitOptions options, Corpus corpus, Map<String, String> surfaceForms,
+      DocumentTermMatrix counts, double[] idf, CsrMatrix matrix, double readSeconds,
+      double analysisSeconds, double matrixSeconds) {
+    this.options = Objects.requireNonNull(options);
+    this.corpus = Objects.requireNonNull(corpus);
+    this.surfaceForms = Map.copyOf(surfaceForms);
+    this.counts = Objects.requireNonNull(counts);
+    this.idf = idf.clone();
+    this.matrix = Objects.requireNonNull(matrix);
+    int with = 0;
+    for (int i = 0; i < matrix.rows(); i++) {
+      if (matrix.rowNnz(i) > 0) with++;
+    }
+    this.documentsWithTerms = with;
+    this.readSeconds = readSeconds;
+    this.analysisSeconds = analysisSeconds;
+    this.matrixSeconds = matrixSeconds;
+  }
+
+  /** The options the corpus was prepared with (their text stages; the NMF options are not used). */
+  public FitOptions options() { return options; }
+
+  /** The documents read, in matrix row order, and the files skipped. */
+  public Corpus corpus() { return corpus; }
+
+  /** Term to its most frequent original form, for terms that analysis transformed. */
+  public Map<String, String> surfaceForms() { return surfaceForms; }
+
+  /** The pruned vocabulary (column order). */
+  public Vocabulary vocabulary() { return counts.vocabulary(); }
+
+  /** Raw counts with the vocabulary and pruning figures. */
+  public DocumentTermMatrix counts() { return counts; }
+
+  /** The idf of each column (all 1 when idf is off). */
+  public double[] idf() { return idf.clone(); }
+
+  /** The weighted documents × terms matrix X that is factorized. */
+  public CsrMatrix matrix() { return matrix; }
+
+  /** Documents with at least one vocabulary term. */
+  public int documentsWithTerms() { return documentsWithTerms; }
+
+  public double readSeconds() { return readSeconds; }
+
+  public double analysisSeconds() { return analysisSeconds; }
+
+  public double matrixSeconds() { return matrixSeconds; }
+}

@@ -1,0 +1,146 @@
+package io.topicnmf.model;
+
+import io.topicnmf.analysis.StopWords;
+import io.topicnmf.corpus.MailCleanup;
+import io.topicnmf.matrix.DenseMatrix;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A fitted topic model as saved in {@code model.json} (format {@value #FORMAT}): everything {@code
+ * apply} needs to analyse new documents exactly as the training documents were and to give them
+ * topic weights, with the provenance of the fit. Written and read by {@link ModelFiles}; applied by
+ * {@link ModelApplier}.
+ *
+ * @param format always {@value #FORMAT}
+ * @param toolVersion version of topicnmf that fitted the model
+ * @param options every option of the fit (reading, analysis, vocabulary, weighting, NMF, top terms)
+ * @param mailCleanup the mail clean-up actually applied at fit time; {@code apply} applies the same
+ *     (instead of detecting it again on the new folder)
+ * @param extraStopwords the words of the {@code --stopwords} files at fit time, so {@code apply}
+ *     does not depend on those files still existing
+ * @param documents number of training documents
+ * @param terms the vocabulary, in column order (the columns of H)
+ * @param idf the idf of each column (all 1 when idf is off)
+ * @param topics each topic's top terms with their readable forms and weights
+ * @param h H (topics × terms, each row of unit L2 norm), stored sparsely
+ */
+public record SavedModel(
+    String format,
+    String toolVersion,
+    FitOptions options,
+    MailCleanup mailCleanup,
+    List<String> extraStopwords,
+    int documents,
+    List<String> terms,
+    List<Double> idf,
+    List<SavedTopic> topics,
+    SparseRows h) {
+  /** The format tag of {@code model.json}. */
+  public static final String FORMAT = "topicnmf-model/1";
+
+  public SavedModel {
+    Objects.requireNonNull(options, "options");
+    mailCleanup = mailCleanup == null ? MailCleanup.NONE : mailCleanup;
+    extraStopwords = List.copyOf(extraStopwords == null ? List.of() : extraStopwords);
+    terms = List.copyOf(terms);
+    idf = List.copyOf(idf);
+    topics = List.copyOf(topics);
+    Objects.requireNonNull(h, "h");
+  }
+
+  /** A topic's top terms, as the fit reported them. */
+  public record SavedTopic(int id, List<TermWeight> terms) {
+    public SavedTopic {
+      terms = List.copyOf(terms);
+    }
+  }
+
+  /**
+   * A non-negative matrix stored row by row as its non-zero entries: {@code indices} (increasing
+   * column numbers) and {@code values} (the entries there, full double precision).
+   *
+   * @param rows number of rows (topics)
+   * @param cols number of columns (terms)
+   * @param data one entry per row
+   */
+  public record SparseRows(int rows, int cols, List<Row> data) {
+    public SparseRows {
+      data = List.copyOf(data);
+    }
+
+    /** The non-zeros of one row. */
+    public record Row(int[] indices, double[] values) {}
+
+    /** The non-zeros of {@code m}. */
+    public static SparseRows of(DenseMatrix m) {
+      List<Row> rows = new ArrayList<>(m.rows());
+      double[] d = m.data();
+      for (int i = 0; i < m.rows(); i++) {
+        int nz = 0;
+        for (int j = 0; j < m.cols(); j++) {
+          if (d[i * m.cols() + j] != 0) nz++;
+        }
+        int[] idx = new int[nz];
+        double[] val = new double[nz];
+        int p = 0;
+        for (int j = 0; j < m.cols(); j++) {
+          double v = d[i * m.cols() + j];
+          if (v != 0) {
+            idx[p] = j;
+            val[p++] = v;
+          }
+        }
+        rows.add(new Row(idx, val));
+      }
+      return new SparseRows(m.rows(), m.cols(), rows);
+    }
+
+    /** The dense matrix (validated by {@link ModelFiles#read}). */
+    public DenseMatrix toDense() {
+      DenseMatrix m = new DenseMatrix(rows, cols);
+      for (int i = 0; i < rows; i++) {
+        Row r = data.get(i);
+        for (int p = 0; p < r.indices().length; p++) m.set(i, r.indices()[p], r.values()[p]);
+      }
+      return m;
+    }
+  }
+
+  /**
+   * The model of a fit.
+   *
+   * @param toolVersion the version of the tool writing it
+   * @throws IOException if a {@code --stopwords} file of the fit can no longer be read
+   */
+  public static SavedModel of(TopicModelResult r, String toolVersion) throws IOException {
+    List<String> stop = new ArrayList<>();
+    for (Path p : r.options().analysis().stopwordFiles()) stop.addAll(StopWords.read(p));
+    List<SavedTopic> topics = new ArrayList<>();
+    for (Topic t : r.topics()) topics.add(new SavedTopic(t.id(), t.terms()));
+    return new SavedModel(FORMAT, toolVersion, r.options(), r.corpus().mailCleanup(), stop,
+        r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
+        SparseRows.of(r.factorization().h()));
+  }
+
+  /** Number of topics. */
+  public int k() {
+    return h.rows();
+  }
+
+  /** Readable forms of the top terms (stemmed term to its most frequent original word). */
+  public Map<String, String> surfaceForms() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (SavedTopic t : topics) {
+      for (TermWeight tw : t.terms()) {
+        if (tw.surface() != null && !tw.surface().equals(tw.term())) m.put(tw.term(), tw.surface());
+      }
+    }
+    return m;
+  }
+}

@@ -1,0 +1,315 @@
+package io.topicnmf.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.topicnmf.matrix.AtomicFiles;
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.model.TopicModelResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * The prepared data of LDAvis (Sievert &amp; Shirley 2014, "LDAvis: A method for visualizing and
+ * interpreting topics") as pyLDAvis's {@code prepare(...).to_json()} writes it, so LDAvis's
+ * JavaScript (or {@code pyLDAvis.display} of the loaded JSON) shows an NMF model without Python.
+ *
+ * <p>Inputs, as pyLDAvis expects them: topic-term distributions φ = the rows of H divided by their
+ * sums; document-topic distributions θ = the rows of W divided by their sums (documents without
+ * weights contribute nothing); document lengths = the documents' total term counts (the counts
+ * matrix, after pruning). Then, exactly as {@code pyLDAvis/_prepare.py}:
+ *
+ * <ul>
+ *   <li>topic frequency {@code f_t = Σ_d θ_dt·len_d}; topics are ordered by decreasing share
+ *       ({@code topic.order} lists the original 1-based ids in that order; every other table uses
+ *       the new 1-based numbers);
+ *   <li>term-topic frequency {@code φ_tw·f_t}; term frequency = its sum over topics (pyLDAvis's fix
+ *       of LDAvis issue 41, which replaces the given counts by this; it equals the counts when the
+ *       model reproduces them);
+ *   <li>{@code mdsDat}: classical multidimensional scaling (PCoA) of the Jensen–Shannon divergences
+ *       between the φ rows (natural log), coordinates {@code sqrt(λ)·v} of the two largest
+ *       eigenpairs of {@code −½·J·D²·J} (EJML symmetric eigen-decomposition; negative eigenvalues
+ *       set to 0; each vector's sign fixed so its largest-magnitude entry is positive), and {@code
+ *       Freq} = 100 × the topic's share;
+ *   <li>{@code tinfo}: the R most salient terms ({@code saliency(w) = p(w)·Σ_t p(t|w)·log(p(t|w)/p(t))},
+ *       category "Default", Freq and Total the floored term frequency, logprob = loglift = R..1),
+ *       then for each topic the union, over λ = 0, 0.01, …, 1, of its R most relevant terms
+ *       ({@code relevance = λ·log φ_tw + (1−λ)·log(φ_tw/p(w))}), with logprob = log φ and loglift =
+ *       log lift rounded to 4 decimals. Terms with φ_tw = 0 are never listed for topic t (their
+ *       log is −∞, which JSON cannot hold);
+ *   <li>{@code token.table}: for every term listed in tinfo and every topic where its rounded
+ *       term-topic frequency is ≥ 0.5, that frequency divided by the term frequency; sorted by term
+ *       then topic.
+ * </ul>
+ *
+ * @param mdsDat columns x, y, topics, cluster, Freq
+ * @param tinfo columns Term, Freq, Total, Category, logprob, loglift
+ * @param tokenTable columns Topic, Freq, Term
+ * @param r terms shown per topic (30, or the vocabulary size if smaller)
+ * @param lambdaStep 0.01
+ * @param plotOpts axis labels {xlab: PC1, ylab: PC2}
+ * @param topicOrder original topic ids (1-based) by decreasing size
+ */
+@JsonPropertyOrder({"mdsDat", "tinfo", "token.table", "R", "lambda.step", "plot.opts", "topic.order"})
+public record LdaVis(
+    @JsonProperty("mdsDat") Map<String, List<Object>> mdsDat,
+    @JsonProperty("tinfo") Map<String, List<Object>> tinfo,
+    @JsonProperty("token.table") Map<String, List<Object>> tokenTable,
+    @JsonProperty("R") int r,
+    @JsonProperty("lambda.step") double lambdaStep,
+    @JsonProperty("plot.opts") Map<String, String> plotOpts,
+    @JsonProperty("topic.order") List<Integer> topicOrder) {
+
+  /** pyLDAvis's default number of terms per topic. */
+  public static final int DEFAULT_R = 30;
+
+  /** pyLDAvis's default step of λ. */
+  public static final double LAMBDA_STEP = 0.01;
+
+  /** The prepared data of a fit's (or an application's) W, H and counts. */
+  public static LdaVis of(TopicModelResult result) {
+    return of(result.factorization().w(), result.factorization().h(), result.counts(),
+        result.vocabulary().terms(), DEFAULT_R);
+  }
+
+  /**
+   * The prepared data of W (documents × k), H (k × terms) and the counts (documents × terms).
+   *
+   * @param rMax terms per topic, at least 1 (cut to the vocabulary size)
+   * @throws IllegalArgumentException if the shapes disagree or every row of W or H is zero
+   */
+  public static LdaVis of(DenseMatrix w, DenseMatrix h, CsrMatrix counts, List<String> vocab, int rMax) {
+    int n = w.rows();
+    int k = h.rows();
+    int m = h.cols();
+    if (w.cols() != k || counts.rows() != n || counts.cols() != m || vocab.size() != m || rMax < 1) {
+      throw new IllegalArgumentException("LDAvis: W is " + n + "x" + w.cols() + ", H " + k + "x" + m
+          + ", counts " + counts.rows() + "x" + counts.cols() + ", " + vocab.size() + " terms, R " + rMax);
+    }
+    int r = Math.min(rMax, m);
+    // φ: rows of H as distributions; θ·len summed: topic frequencies.
+    double[] phi = h.data().clone();
+    for (int t = 0; t < k; t++) {
+      double s = 0;
+      for (int j = 0; j < m; j++) s += phi[t * m + j];
+      if (!(s > 0)) throw new IllegalArgumentException("LDAvis: topic " + t + " has an all-zero row of H");
+      for (int j = 0; j < m; j++) phi[t * m + j] /= s;
+    }
+    double[] topicFreq = new double[k];
+    for (int i = 0; i < n; i++) {
+      double len = 0;
+      for (int p = counts.rowPtr()[i]; p < counts.rowPtr()[i + 1]; p++) len += counts.values()[p];
+      double s = 0;
+      for (int t = 0; t < k; t++) s += w.get(i, t);
+      if (!(s > 0) || len == 0) continue;
+      for (int t = 0; t < k; t++) topicFreq[t] += w.get(i, t) / s * len;
+    }
+    double total = Arrays.stream(topicFreq).sum();
+    if (!(total > 0)) throw new IllegalArgumentException("LDAvis: no document has topic weights and terms");
+    Integer[] order = new Integer[k];
+    for (int t = 0; t < k; t++) order[t] = t;
+    // Stable sort by decreasing share, as pandas sort_values (ties keep the original order).
+    Arrays.sort(order, Comparator.comparingDouble((Integer t) -> -topicFreq[t]));
+    double[] share = new double[k];
+    double[] phiO = new double[k * m];
+    double[] freqO = new double[k];
+    for (int a = 0; a < k; a++) {
+      int t = order[a];
+      share[a] = topicFreq[t] / total;
+      freqO[a] = topicFreq[t];
+      System.arraycopy(phi, t * m, phiO, a * m, m);
+    }
+    double[] termTopic = new double[k * m];
+    double[] termFreq = new double[m];
+    for (int a = 0; a < k; a++) {
+      for (int j = 0; j < m; j++) {
+        termTopic[a * m + j] = phiO[a * m + j] * freqO[a];
+        termFreq[j] += termTopic[a * m + j];
+      }
+    }
+    double tfSum = Arrays.stream(termFreq).sum();
+    double[] termProp = new double[m];
+    for (int j = 0; j < m; j++) termProp[j] = termFreq[j] / tfSum;
+
+    // Default view: saliency.
+    double[] colPhi = new double[m];
+    for (int a = 0; a < k; a++) for (int j = 0; j < m; j++) colPhi[j] += phiO[a * m + j];
+    double[] saliency = new double[m];
+    for (int j = 0; j < m; j++) {
+      double d = 0;
+      for (int a = 0; a < k; a++) {
+        double ptw = colPhi[j] > 0 ? phiO[a * m + j] / colPhi[j] : 0;
+        if (ptw > 0) d += ptw * Math.log(ptw / share[a]);
+      }
+      saliency[j] = termProp[j] * d;
+    }
+    int[] salient = topIndices(saliency, r, j -> true);
+    Table tinfo = new Table("Term", "Freq", "Total", "Category", "logprob", "loglift");
+    for (int q = 0; q < salient.length; q++) {
+      int j = salient[q];
+      double f = Math.floor(termFreq[j]);
+      tinfo.add(vocab.get(j), f, f, "Default", (double) (r - q), (double) (r - q));
+    }
+    Set<Integer> listed = new LinkedHashSet<>();
+    for (int j : salient) listed.add(j);
+    int steps = (int) Math.round(1 / LAMBDA_STEP);
+    double[] relevance = new double[m];
+    double[] logProb = new double[m];
+    double[] logLift = new double[m];
+    for (int a = 0; a < k; a++) {
+      final int topic = a;
+      Set<Integer> terms = new LinkedHashSet<>();
+      for (int j = 0; j < m; j++) {
+        double p = phiO[a * m + j];
+        logProb[j] = p > 0 ? Math.log(p) : Double.NEGATIVE_INFINITY;
+        logLift[j] = p > 0 ? Math.log(p / termProp[j]) : Double.NEGATIVE_INFINITY;
+      }
+      for (int s = 0; s <= steps; s++) {
+        double lambda = s * LAMBDA_STEP;
+        for (int j = 0; j < m; j++) {
+          relevance[j] = phiO[a * m + j] > 0 ? lambda * logProb[j] + (1 - lambda) * logLift[j] : Double.NEGATIVE_INFINITY;
+        }
+        for (int j : topIndices(relevance, r, j -> phiO[topic * m + j] > 0)) terms.add(j);
+      }
+      for (int j : terms) {
+        tinfo.add(vocab.get(j), termTopic[a * m + j], termFreq[j], "Topic" + (a + 1),
+            round4(logProb[j]), round4(logLift[j]));
+        listed.add(j);
+      }
+    }
+    // token.table over the terms of tinfo, sorted by term then topic.
+    List<Integer> tokenTerms = new ArrayList<>(listed);
+    tokenTerms.sort(Comparator.comparing(vocab::get));
+    Table tokens = new Table("Topic", "Freq", "Term");
+    for (int j : tokenTerms) {
+      for (int a = 0; a < k; a++) {
+        double f = termTopic[a * m + j];
+        if (f >= 0.5) tokens.add(a + 1, Math.rint(f) / termFreq[j], vocab.get(j));
+      }
+    }
+    double[][] xy = pcoa(jensenShannon(phiO, k, m));
+    Table mds = new Table("x", "y", "topics", "cluster", "Freq");
+    for (int a = 0; a < k; a++) mds.add(xy[a][0], xy[a][1], a + 1, 1, share[a] * 100);
+    List<Integer> topicOrder = new ArrayList<>(k);
+    for (int a = 0; a < k; a++) topicOrder.add(order[a] + 1);
+    Map<String, String> plot = new LinkedHashMap<>();
+    plot.put("xlab", "PC1");
+    plot.put("ylab", "PC2");
+    return new LdaVis(mds.columns, tinfo.columns, tokens.columns, r, LAMBDA_STEP, plot, topicOrder);
+  }
+
+  /** Writes the JSON atomically. */
+  public static void write(LdaVis vis, Path file) throws IOException {
+    AtomicFiles.write(file, out -> Reports.mapper().writeValue(out, vis));
+  }
+
+  /** Pairwise Jensen–Shannon divergences (natural log) of the k rows of {@code p} (k × m). */
+  static double[][] jensenShannon(double[] p, int k, int m) {
+    double[][] d = new double[k][k];
+    for (int a = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++) {
+        double s = 0;
+        for (int j = 0; j < m; j++) {
+          double x = p[a * m + j];
+          double y = p[b * m + j];
+          double mid = 0.5 * (x + y);
+          if (x > 0) s += x * Math.log(x / mid);
+          if (y > 0) s += y * Math.log(y / mid);
+        }
+        d[a][b] = d[b][a] = 0.5 * s;
+      }
+    }
+    return d;
+  }
+
+  /**
+   * Classical MDS (principal coordinate analysis) in two dimensions: the top two eigenpairs of
+   * {@code B = −½·J·D²·J}, {@code J = I − 11ᵀ/k}, coordinates {@code sqrt(max(λ, 0))·v}.
+   */
+  static double[][] pcoa(double[][] dist) {
+    int k = dist.length;
+    double[][] out = new double[k][2];
+    if (k < 2) return out;
+    double[][] sq = new double[k][k];
+    double[] rowMean = new double[k];
+    double all = 0;
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        sq[a][b] = dist[a][b] * dist[a][b];
+        rowMean[a] += sq[a][b] / k;
+      }
+      all += rowMean[a] / k;
+    }
+    DMatrixRMaj bm = new DMatrixRMaj(k, k);
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) bm.set(a, b, -0.5 * (sq[a][b] - rowMean[a] - rowMean[b] + all));
+    }
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
+    if (!eig.decompose(bm)) throw new IllegalStateException("LDAvis: eigen-decomposition failed");
+    Integer[] idx = new Integer[eig.getNumberOfEigenvalues()];
+    for (int i = 0; i < idx.length; i++) idx[i] = i;
+    Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> -eig.getEigenvalue(i).getReal()));
+    for (int c = 0; c < Math.min(2, idx.length); c++) {
+      double lambda = eig.getEigenvalue(idx[c]).getReal();
+      DMatrixRMaj v = eig.getEigenVector(idx[c]);
+      if (v == null || !(lambda > 1e-12)) continue;
+      double norm = 0;
+      int big = 0;
+      for (int a = 0; a < k; a++) {
+        norm += v.get(a) * v.get(a);
+        if (Math.abs(v.get(a)) > Math.abs(v.get(big))) big = a;
+      }
+      double scale = Math.sqrt(lambda) / Math.sqrt(norm) * Math.signum(v.get(big));
+      for (int a = 0; a < k; a++) out[a][c] = v.get(a) * scale;
+    }
+    return out;
+  }
+
+  /** The indices of the {@code r} largest values among those {@code keep} accepts, largest first (ties: lower index). */
+  private static int[] topIndices(double[] v, int r, java.util.function.IntPredicate keep) {
+    int[] best = new int[r];
+    int size = 0;
+    for (int j = 0; j < v.length; j++) {
+      if (!keep.test(j)) continue;
+      double x = v[j];
+      if (size == r && !(x > v[best[size - 1]])) continue;
+      int p = size < r ? size++ : size - 1;
+      while (p > 0 && v[best[p - 1]] < x) {
+        best[p] = best[p - 1];
+        p--;
+      }
+      best[p] = j;
+    }
+    return Arrays.copyOf(best, size);
+  }
+
+  private static double round4(double x) {
+    return Math.round(x * 1e4) / 1e4;
+  }
+
+  /** Column-oriented table, as pandas {@code to_dict(orient='list')}. */
+  private static final class Table {
+    final Map<String, List<Object>> columns = new LinkedHashMap<>();
+    private final String[] names;
+
+    Table(String... names) {
+      this.names = names;
+      for (String s : names) columns.put(s, new ArrayList<>());
+    }
+
+    void add(Object... values) {
+      for (int i = 0; i < names.length; i++) columns.get(names[i]).add(values[i]);
+    }
+  }
+}

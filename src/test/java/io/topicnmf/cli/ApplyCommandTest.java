@@ -1,0 +1,97 @@
+package io.topicnmf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.topicnmf.report.Reports;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApplyCommandTest {
+  @TempDir Path tmp;
+
+  private Path corpus() throws IOException {
+    String[][] themes = {
+      {"cats", "cat kitten whiskers purr meow feline fur paws litter"},
+      {"cars", "car engine wheels brake tyre motor garage fuel driver"},
+      {"rain", "rain cloud storm thunder umbrella weather drizzle forecast wind"},
+    };
+    for (String[] t : themes) {
+      Path dir = Files.createDirectories(tmp.resolve("in").resolve(t[0]));
+      String[] w = t[1].split(" ");
+      for (int d = 0; d < 4; d++) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 30; i++) b.append(w[(i * (d + 1) + d) % w.length]).append(' ');
+        Files.writeString(dir.resolve("d" + d + ".txt"), b.toString(), StandardCharsets.UTF_8);
+      }
+    }
+    return tmp.resolve("in");
+  }
+
+  @Test
+  void fitThenApplyWritesAnApplyReportWithTheSameWeights() throws IOException {
+    Path in = corpus();
+    Path fitOut = tmp.resolve("fit");
+    CliRun fit = CliRun.of("fit", in.toString(), "-k", "3", "-o", fitOut.toString(), "--quiet",
+        "--ldavis", tmp.resolve("vis/ldavis.json").toString());
+    assertEquals(0, fit.code(), fit.err());
+    assertTrue(Files.isRegularFile(fitOut.resolve("model.json")));
+    assertTrue(Files.isRegularFile(tmp.resolve("vis/ldavis.json")));
+
+    Path newDocs = Files.createDirectories(tmp.resolve("new"));
+    Files.writeString(newDocs.resolve("a.txt"), "kitten purr whiskers cat");
+    Files.writeString(newDocs.resolve("b.txt"), "zeppelin marmalade");
+    Path out = tmp.resolve("applied");
+    CliRun r = CliRun.of("apply", "--model", fitOut.resolve("model.json").toString(), newDocs.toString(),
+        "-o", out.toString(), "--threads", "1");
+    assertEquals(0, r.code(), r.err());
+    JsonNode rep = Reports.mapper().readTree(out.resolve("report.json").toFile());
+    assertEquals("apply", rep.get("command").asText());
+    assertEquals("topicnmf-report/1", rep.get("format").asText());
+    assertEquals(3, rep.get("topics").size());
+    JsonNode docs = rep.get("documents");
+    assertEquals(2, docs.size());
+    assertEquals("no known terms", docs.get(1).get("note").asText());
+    assertTrue(docs.get(0).get("note").isNull());
+    assertTrue(r.err().contains("1 without a topic"), r.err());
+
+    // Applying to the training folder gives the fit's weights back.
+    CliRun again = CliRun.of("apply", "-m", fitOut.resolve("model.json").toString(), in.toString(),
+        "-o", tmp.resolve("again").toString(), "-q");
+    assertEquals(0, again.code(), again.err());
+    JsonNode a = Reports.mapper().readTree(fitOut.resolve("report.json").toFile()).get("documents");
+    JsonNode b = Reports.mapper().readTree(tmp.resolve("again/report.json").toFile()).get("documents");
+    for (int i = 0; i < a.size(); i++) {
+      for (int t = 0; t < 3; t++) {
+        double x = a.get(i).get("weights").get(t).asDouble();
+        double y = b.get(i).get("weights").get(t).asDouble();
+        assertEquals(x, y, 1e-3 * Math.max(x, 1e-3), a.get(i).get("id").asText());
+      }
+    }
+  }
+
+  @Test
+  void badOrMissingModelIsAUsageError() throws IOException {
+    Path in = corpus();
+    Path bad = tmp.resolve("bad.json");
+    Files.writeString(bad, "{ not json");
+    CliRun r = CliRun.of("apply", "--model", bad.toString(), in.toString(), "-o", tmp.resolve("o").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--model") && r.err().contains("not a topicnmf model"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+
+    r = CliRun.of("apply", "--model", tmp.resolve("missing.json").toString(), in.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no such file"), r.err());
+
+    r = CliRun.of("apply", in.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--model"), r.err());
+  }
+}

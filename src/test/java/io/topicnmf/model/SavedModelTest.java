@@ -1,0 +1,151 @@
+package io.topicnmf.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.topicnmf.analysis.Stemming;
+import io.topicnmf.matrix.DfLimit;
+import io.topicnmf.nmf.Loss;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Save → load → apply: the model reproduces the fit, and new documents are handled as documented. */
+class SavedModelTest {
+  @TempDir Path tmp;
+
+  private static final String[][] THEMES = {
+    {"cats", "cat kitten whiskers purr meow feline fur paws litter tabby"},
+    {"cars", "car engine wheels brake tyre motor garage fuel driver clutch"},
+    {"rain", "rain cloud storm thunder umbrella weather drizzle forecast wind puddle"},
+  };
+
+  /** Three themed folders of six documents each, with a few shared words. */
+  private Path corpus() throws IOException {
+    Path root = tmp.resolve("train");
+    for (String[] t : THEMES) {
+      Path dir = Files.createDirectories(root.resolve(t[0]));
+      String[] w = t[1].split(" ");
+      for (int d = 0; d < 6; d++) {
+        StringBuilder b = new StringBuilder("today morning ");
+        for (int i = 0; i < 25 + 3 * d; i++) b.append(w[(i * (d + 2) + d) % w.length]).append(' ');
+        if (d % 2 == 0) b.append("cat car rain ");
+        Files.writeString(dir.resolve("d" + d + ".txt"), b.toString(), StandardCharsets.UTF_8);
+      }
+    }
+    return root;
+  }
+
+  private FitOptions options(Loss loss) throws IOException {
+    Path stop = tmp.resolve("stop.txt");
+    Files.writeString(stop, "# extra stop words\ntoday\nmorning\n");
+    FitOptions o = FitOptions.defaults(3);
+    return o.withAnalysis(o.analysis().withStem(Stemming.PORTER).withNgrams(2).withStopwordFiles(List.of(stop)))
+        .withVocabulary(o.vocabulary().withMinDf(DfLimit.count(1)))
+        .withNmf(o.nmf().withLoss(loss).withThreads(2));
+  }
+
+  @Test
+  void saveLoadApplyReproducesTheTrainingWeights() throws IOException {
+    for (Loss loss : Loss.values()) {
+      Path train = corpus();
+      TopicModelResult fit = new TopicModeler(options(loss)).fit(train);
+      Path file = tmp.resolve("m-" + loss + "/model.json");
+      SavedModel saved = SavedModel.of(fit, "test");
+      ModelFiles.write(saved, file);
+      Files.delete(tmp.resolve("stop.txt")); // apply must not need the stop-word file any more
+      SavedModel loaded = ModelFiles.read(file);
+
+      assertEquals(SavedModel.FORMAT, loaded.format());
+      assertEquals(fit.options(), loaded.options());
+      assertEquals(fit.vocabulary().terms(), loaded.terms());
+      assertEquals(fit.idf(), loaded.idf());
+      assertEquals(List.of("today", "morning"), loaded.extraStopwords());
+      assertArrayEquals(fit.factorization().h().data(), loaded.h().toDense().data(), "H is stored exactly");
+
+      TopicModelResult applied = ModelApplier.apply(loaded, train, 1, FitListener.NONE);
+      assertEquals(fit.documents().size(), applied.documents().size());
+      for (int i = 0; i < fit.documents().size(); i++) {
+        DocumentTopics a = fit.documents().get(i);
+        DocumentTopics b = applied.documents().get(i);
+        assertEquals(a.id(), b.id());
+        assertEquals(a.dominantTopic(), b.dominantTopic(), a.id());
+        for (int t = 0; t < 3; t++) {
+          double x = a.weights().get(t);
+          double y = b.weights().get(t);
+          assertTrue(Math.abs(x - y) <= 1e-3 * Math.max(x, 1e-3), loss + " " + a.id() + " topic " + t + ": " + x + " vs " + y);
+        }
+      }
+      assertEquals(fit.topics().stream().map(Topic::terms).toList(), applied.topics().stream().map(Topic::terms).toList());
+      assertEquals(fit.factorization().objective(), applied.factorization().objective(), 1e-6 * fit.factorization().objective());
+      Files.writeString(tmp.resolve("stop.txt"), "today\nmorning\n");
+    }
+  }
+
+  @Test
+  void documentsWithOnlyUnknownWordsAreFlagged() throws IOException {
+    TopicModelResult fit = new TopicModeler(options(Loss.FROBENIUS)).fit(corpus());
+    SavedModel model = SavedModel.of(fit, "test");
+    Path fresh = Files.createDirectories(tmp.resolve("new"));
+    Files.writeString(fresh.resolve("known.txt"), "kitten purr whiskers tabby and a mysterious zeppelin");
+    Files.writeString(fresh.resolve("unknown.txt"), "zeppelin quasar marmalade xylophone");
+    TopicModelResult r = ModelApplier.apply(model, fresh, 2, FitListener.NONE);
+    DocumentTopics known = r.documents().stream().filter(d -> d.id().equals("known.txt")).findFirst().orElseThrow();
+    DocumentTopics unknown = r.documents().stream().filter(d -> d.id().equals("unknown.txt")).findFirst().orElseThrow();
+    assertEquals(ModelApplier.NO_KNOWN_TERMS, unknown.note());
+    assertNull(unknown.dominantTopic());
+    assertTrue(unknown.weights().isEmpty());
+    assertNull(known.note());
+    String catsTopic = fit.topics().stream().filter(t -> "cats".equals(t.majorityLabel())).findFirst().orElseThrow().id() + "";
+    assertEquals(catsTopic, known.dominantTopic() + "");
+    assertEquals(1, r.corpus().documentsWithoutTerms());
+  }
+
+  @Test
+  void optionsMissingFromAnOlderModelTakeTheirDefaults() throws IOException {
+    TopicModelResult fit = new TopicModeler(options(Loss.FROBENIUS)).fit(corpus());
+    Path file = tmp.resolve("old.json");
+    ModelFiles.write(SavedModel.of(fit, "test"), file);
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
+    var opts = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("options");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) opts.get("corpus")).remove("textField");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) opts.get("analysis")).remove("keepUrls");
+    mapper.writeValue(file.toFile(), root);
+    SavedModel m = ModelFiles.read(file);
+    assertEquals(fit.options(), m.options());
+    assertEquals(Stemming.PORTER, m.options().analysis().stem(), "stored values are kept");
+  }
+
+  @Test
+  void badModelFilesFailWithAClearMessage() throws IOException {
+    Path garbage = tmp.resolve("garbage.json");
+    Files.writeString(garbage, "this is not json");
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(garbage));
+    assertTrue(e.getMessage().contains("not a topicnmf model"), e.getMessage());
+
+    Path report = tmp.resolve("report.json");
+    Files.writeString(report, "{\"format\": \"topicnmf-report/1\", \"topics\": []}");
+    e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(report));
+    assertTrue(e.getMessage().contains("topicnmf-report/1"), e.getMessage());
+
+    TopicModelResult fit = new TopicModeler(options(Loss.FROBENIUS)).fit(corpus());
+    SavedModel good = SavedModel.of(fit, "test");
+    SavedModel shortIdf = new SavedModel(good.format(), good.toolVersion(), good.options(), good.mailCleanup(),
+        good.extraStopwords(), good.documents(), good.terms(), good.idf().subList(1, good.idf().size()),
+        good.topics(), good.h());
+    Path bad = tmp.resolve("bad.json");
+    ModelFiles.write(shortIdf, bad);
+    e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(bad));
+    assertTrue(e.getMessage().contains("idf"), e.getMessage());
+
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> ModelFiles.read(tmp.resolve("none.json")));
+  }
+}

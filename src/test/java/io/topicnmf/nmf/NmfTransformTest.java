@@ -1,0 +1,121 @@
+package io.topicnmf.nmf;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseMatrix;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class NmfTransformTest {
+  private static NmfTransform.Options opts(Loss loss, int threads) {
+    return new NmfTransform.Options(loss, 0, 0, NmfTransform.DEFAULT_MAX_ITER, NmfTransform.DEFAULT_TOL, threads);
+  }
+
+  /** Random non-negative matrix with about {@code density} of its entries non-zero. */
+  private static double[][] random(Random r, int rows, int cols, double density) {
+    double[][] a = new double[rows][cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        if (r.nextDouble() < density) a[i][j] = r.nextDouble();
+      }
+    }
+    return a;
+  }
+
+  private static double[][] product(double[][] w, double[][] h) {
+    double[][] x = new double[w.length][h[0].length];
+    for (int i = 0; i < w.length; i++)
+      for (int t = 0; t < h.length; t++)
+        for (int j = 0; j < h[0].length; j++) x[i][j] += w[i][t] * h[t][j];
+    return x;
+  }
+
+  @Test
+  void recoversPlantedWeightsForBothLosses() {
+    Random r = new Random(1);
+    double[][] w0 = random(r, 700, 4, 0.6); // 700 rows: more than two row blocks
+    double[][] h0 = random(r, 4, 40, 0.5);
+    for (int t = 0; t < 4; t++) h0[t][t] = 1.0; // full rank
+    CsrMatrix x = CsrMatrix.fromDense(product(w0, h0), 40);
+    for (Loss loss : Loss.values()) {
+      NmfTransform.Result res = NmfTransform.transform(x, DenseMatrix.of(h0), null, opts(loss, 2));
+      for (int i = 0; i < 700; i++) {
+        for (int t = 0; t < 4; t++) {
+          assertEquals(w0[i][t], res.w().get(i, t), 1e-5, loss + " row " + i + " topic " + t);
+        }
+      }
+      assertEquals(0.0, res.relativeError(), 1e-5, loss.toString());
+      assertEquals(0, res.unconverged(), loss.toString());
+    }
+  }
+
+  @Test
+  void frobeniusSolutionMeetsTheKktConditions() {
+    Random r = new Random(2);
+    double[][] xd = random(r, 60, 30, 0.3);
+    double[][] h = random(r, 5, 30, 0.7);
+    CsrMatrix x = CsrMatrix.fromDense(xd, 30);
+    DenseMatrix w = NmfTransform.transform(x, DenseMatrix.of(h), null, opts(Loss.FROBENIUS, 1)).w();
+    // gradient of ½‖x − wH‖² in w is w·HHᵀ − x·Hᵀ: ≥ 0 everywhere, 0 where w > 0.
+    for (int i = 0; i < 60; i++) {
+      for (int t = 0; t < 5; t++) {
+        double g = 0;
+        for (int j = 0; j < 30; j++) {
+          double wh = 0;
+          for (int s = 0; s < 5; s++) wh += w.get(i, s) * h[s][j];
+          g += (wh - xd[i][j]) * h[t][j];
+        }
+        assertTrue(w.get(i, t) >= 0);
+        assertTrue(g > -1e-7, "gradient " + g + " at " + i + "," + t);
+        if (w.get(i, t) > 1e-9) assertEquals(0.0, g, 1e-7);
+      }
+    }
+  }
+
+  @Test
+  void sameBitsWhateverTheThreadsAndZeroRowsGetZeroWeights() {
+    Random r = new Random(3);
+    double[][] xd = random(r, 600, 50, 0.1);
+    xd[17] = new double[50];
+    double[][] h = random(r, 6, 50, 0.6);
+    CsrMatrix x = CsrMatrix.fromDense(xd, 50);
+    for (Loss loss : Loss.values()) {
+      DenseMatrix one = NmfTransform.transform(x, DenseMatrix.of(h), null, opts(loss, 1)).w();
+      DenseMatrix three = NmfTransform.transform(x, DenseMatrix.of(h), null, opts(loss, 3)).w();
+      assertArrayEquals(one.data(), three.data(), loss.toString());
+      for (int t = 0; t < 6; t++) assertEquals(0.0, one.get(17, t), loss.toString());
+    }
+  }
+
+  @Test
+  void warmStartReachesTheSameOptimum() {
+    Random r = new Random(4);
+    double[][] xd = random(r, 40, 25, 0.4);
+    double[][] h = random(r, 3, 25, 0.8);
+    CsrMatrix x = CsrMatrix.fromDense(xd, 25);
+    DenseMatrix cold = NmfTransform.transform(x, DenseMatrix.of(h), null, opts(Loss.FROBENIUS, 1)).w();
+    DenseMatrix start = DenseMatrix.of(random(r, 40, 3, 1.0));
+    double[] before = start.data().clone();
+    DenseMatrix warm = NmfTransform.transform(x, DenseMatrix.of(h), start, opts(Loss.FROBENIUS, 1)).w();
+    for (int p = 0; p < cold.data().length; p++) assertEquals(cold.data()[p], warm.data()[p], 1e-7);
+    assertArrayEquals(before, start.data(), "the start matrix is not modified");
+  }
+
+  @Test
+  void badShapesAndOptionsAreRejectedWithTheirValues() {
+    CsrMatrix x = CsrMatrix.fromDense(new double[][] {{1, 2, 3}}, 3);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> NmfTransform.transform(x, new DenseMatrix(2, 4), null, opts(Loss.FROBENIUS, 1)));
+    assertTrue(e.getMessage().contains("1x3") && e.getMessage().contains("2x4"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new NmfTransform.Options(Loss.FROBENIUS, -1, 0, 10, 1e-6, 1));
+    assertTrue(e.getMessage().contains("--alpha-w"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new NmfTransform.Options(Loss.KL, 0, 0, 10, 1e-6, 0));
+    assertTrue(e.getMessage().contains("--threads"), e.getMessage());
+  }
+}
