@@ -1,6 +1,7 @@
 package io.topicnmf.cli;
 
 import io.topicnmf.eval.KSelection;
+import io.topicnmf.matrix.TfidfOptions;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.KSweep;
 import io.topicnmf.model.PreparedCorpus;
@@ -80,7 +81,9 @@ final class SelectKCommand implements Callable<Integer> {
     KSweep.Options sweep;
     try {
       ks = parseKs(k);
-      options = text.applyTo(FitOptions.defaults(ks.get(0)))
+      // select-k keeps the Frobenius loss (fast enough for its many fits) on TF-IDF, which suits it;
+      // fit's default raw counts are for the KL loss.
+      options = text.applyTo(FitOptions.defaults(ks.get(0)).withWeighting(TfidfOptions.defaults()))
           .withNmf(nmfFlags.options(ks.get(0), common))
           .withTopTerms(topTerms);
       sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);

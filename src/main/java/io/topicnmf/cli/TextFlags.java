@@ -91,19 +91,19 @@ final class TextFlags {
       description = "Do not turn the two above on by themselves when most files start with mail headers.")
   boolean noMailCleanup;
 
-  @Option(names = "--weighting", defaultValue = "tfidf", paramLabel = "tfidf|tf",
-      description = "tfidf (default) or tf: raw counts, no idf, no normalisation.")
+  @Option(names = "--weighting", paramLabel = "tfidf|tf",
+      description = "tf: raw counts, no idf, no normalisation (default of fit; the KL loss models counts), or tfidf (the default when --idf, --norm or --sublinear-tf is given).")
   TfidfOptions.Weighting weighting;
 
-  @Option(names = "--idf", defaultValue = "smooth", paramLabel = "smooth|plain|none",
-      description = "smooth: ln((1+n)/(1+df))+1 (default); plain: ln(n/df)+1; none.")
+  @Option(names = "--idf", paramLabel = "smooth|plain|none",
+      description = "With tfidf: smooth: ln((1+n)/(1+df))+1 (default); plain: ln(n/df)+1; none.")
   TfidfOptions.Idf idf;
 
-  @Option(names = "--sublinear-tf", description = "Use 1+ln(tf) instead of tf.")
+  @Option(names = "--sublinear-tf", description = "With tfidf: use 1+ln(tf) instead of tf.")
   boolean sublinearTf;
 
-  @Option(names = "--norm", defaultValue = "l2", paramLabel = "l2|l1|none",
-      description = "Row normalisation of the weighted matrix (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--norm", paramLabel = "l2|l1|none",
+      description = "With tfidf: row normalisation of the weighted matrix (default: l2).")
   TfidfOptions.Norm norm;
 
   /**
@@ -120,7 +120,12 @@ final class TextFlags {
     }
     VocabularyOptions vocab = new VocabularyOptions(
         DfLimit.parse(minDf, "--min-df"), DfLimit.parse(maxDf, "--max-df"), maxFeatures);
-    TfidfOptions w = new TfidfOptions(weighting, idf, sublinearTf, norm);
+    // --idf, --norm and --sublinear-tf only mean something for tfidf, so giving one selects it.
+    TfidfOptions.Weighting wt = weighting != null ? weighting
+        : idf != null || norm != null || sublinearTf ? TfidfOptions.Weighting.TFIDF
+        : base.weighting().weighting();
+    TfidfOptions w = new TfidfOptions(wt, idf != null ? idf : base.weighting().idf(), sublinearTf,
+        norm != null ? norm : base.weighting().norm());
     Language lang = Language.parse(language);
     AnalysisOptions analysis = base.analysis()
         .withStem(Stemming.NONE)

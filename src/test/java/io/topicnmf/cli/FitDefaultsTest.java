@@ -46,15 +46,16 @@ class FitDefaultsTest {
   }
 
   @Test
-  void noFlagMeansKlLightStemmingAndRelevanceHalf() throws IOException {
+  void noFlagMeansKlOnCountsKStemAndRelevanceHalf() throws IOException {
     JsonNode p = fit("--quiet").get("parameters");
     assertEquals("kl", p.get("nmf").get("loss").asText());
-    assertEquals("light", p.get("analysis").get("stem").asText());
+    assertEquals("tf", p.get("weighting").get("weighting").asText());
+    assertEquals("kstem", p.get("analysis").get("stem").asText());
     assertEquals(0.5, p.get("relevance").asDouble());
   }
 
   @Test
-  void lightStemmingMergesPluralsButShowsTheWrittenForm() throws IOException {
+  void stemmingMergesPluralsButShowsTheWrittenForm() throws IOException {
     JsonNode rep = fit("--quiet");
     boolean found = false;
     for (JsonNode t : rep.get("topics")) {
@@ -76,6 +77,12 @@ class FitDefaultsTest {
     assertEquals(1.0, p.get("relevance").asDouble());
     assertEquals("frobenius", fit("--quiet", "--solver", "hals").get("parameters").get("nmf").get("loss").asText(),
         "hals alone implies the Frobenius loss");
+    assertEquals("tfidf", fit("--quiet", "--idf", "plain").get("parameters").get("weighting").get("weighting").asText(),
+        "an idf flag selects tfidf weighting");
+    assertEquals("tfidf", fit("--quiet", "--sublinear-tf").get("parameters").get("weighting").get("weighting").asText());
+    JsonNode w = fit("--quiet", "--weighting", "tfidf").get("parameters").get("weighting");
+    assertEquals("smooth", w.get("idf").asText());
+    assertEquals("l2", w.get("norm").asText());
     assertEquals("none", fit("--quiet", "--language", "standard").get("parameters").get("analysis").get("stem").asText(),
         "the language-neutral analysis has no stemmer, so it defaults to none");
   }

@@ -75,7 +75,8 @@ class TermRankingTest {
   void fitDefaultsAreTheMeasuredOnes() {
     FitOptions o = FitOptions.defaults(7);
     assertEquals(Loss.KL, o.nmf().loss());
-    assertEquals(Stemming.LIGHT, o.analysis().stem());
+    assertEquals(Stemming.KSTEM, o.analysis().stem());
+    assertEquals(io.topicnmf.matrix.TfidfOptions.Weighting.TF, o.weighting().weighting());
     assertEquals(0.5, o.relevance());
     assertEquals(7, o.nmf().k());
     assertEquals(0.25, o.withRelevance(0.25).relevance());
