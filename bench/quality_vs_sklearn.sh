@@ -16,7 +16,8 @@
 # document co-occurrence topicnmf's Coherence uses (presence in topicnmf's counts.mtx); for the raw
 # pipelines, over scikit-learn's own matrix (its vocabulary differs). The check line shows that the
 # script's NPMI equals the one in topicnmf's report. Quality figures are deterministic; times are the
-# median of REPEATS whole-process wall times (the machine is shared: quote medians).
+# median of REPEATS whole-process wall times (the machine is shared: quote medians). With PRIO=-20 in the
+# environment (root only) both sides' timed runs get `nice -n -20`, which approximates an idle machine.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(dirname "$here")"
@@ -25,6 +26,8 @@ k="${2:?usage: quality_vs_sklearn.sh CORPUS K [REPEATS]}"
 reps="${3:-3}"
 anchor="${ANCHOR:-/work/shared/anchors/anchor_sklearn.py}"
 py=/usr/bin/python3
+prio=""
+if [ -n "${PRIO:-}" ]; then prio="nice -n $PRIO"; fi
 export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=17179869184
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -41,10 +44,10 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 : >"$work/t_topicnmf"; : >"$work/t_cd"; : >"$work/cpu_topicnmf"; : >"$work/cpu_cd"
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 for r in $(seq "$reps"); do
-  /usr/bin/time -f "%e %U %S" -o "$work/time" "$tn" fit "$corpus" -k "$k" -o "$work/tn" --quiet 2>/dev/null
+  $prio /usr/bin/time -f "%e %U %S" -o "$work/time" "$tn" fit "$corpus" -k "$k" -o "$work/tn" --quiet 2>/dev/null
   read -r wall user sys <"$work/time"
   echo "$wall" >>"$work/t_topicnmf"; echo "$user + $sys" | bc -l >>"$work/cpu_topicnmf"
-  /usr/bin/time -f "%e %U %S" -o "$work/time" "$py" "$anchor" "$corpus" "$k" --mtx "$work/mt/matrix.mtx" --vocab "$work/mt/terms.txt" --out "$work/cd.json" >/dev/null 2>&1
+  $prio /usr/bin/time -f "%e %U %S" -o "$work/time" "$py" "$anchor" "$corpus" "$k" --mtx "$work/mt/matrix.mtx" --vocab "$work/mt/terms.txt" --out "$work/cd.json" >/dev/null 2>&1
   read -r wall user sys <"$work/time"
   echo "$wall" >>"$work/t_cd"; echo "$user + $sys" | bc -l >>"$work/cpu_cd"
 done
@@ -73,6 +76,7 @@ cd_q=$(q anchor "$work/cd.json" "$work/m/counts.mtx" "$work/m/terms.txt" --docum
 cdc_q=$(q anchor "$work/cdc.json" "$work/m/counts.mtx" "$work/m/terms.txt" --documents "$work/m/documents.txt")
 raw_q=$(q anchor "$work/raw.json" "$work/raw.mtx" "$work/raw.txt")
 echo "# $name, k=$k, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, times = median of $reps (whole process, JVM start included)"
+echo "# timed runs prefixed with: ${prio:-nothing}"
 echo "# load average before: $load0, after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates wall times)"
 "$py" -c 'import json,sys; p=json.load(open(sys.argv[1]))["parameters"]; print("# topicnmf defaults: loss", p["nmf"]["loss"], "| weighting", p["weighting"]["weighting"], "| stem", p["analysis"]["stem"], "| relevance", p.get("relevance", 1.0))' "$work/tn/report.json"
 printf '%-26s %6s %6s %6s %6s %7s %7s\n' run NMI ARI NPMI div nmf_s wall_s
