@@ -59,7 +59,7 @@ final class TextFlags {
   String labelField;
 
   @Option(names = "--stem", paramLabel = "none|light|porter|snowball|kstem",
-      description = "Stemmer (default: light for --language en, none for the others); reports show the most frequent original word behind a stem.")
+      description = "Stemmer (default: kstem for --language en, none for the others); reports show the most frequent original word behind a stem.")
   String stem;
 
   @Option(names = "--min-token-length", defaultValue = "2", paramLabel = "N",
@@ -92,7 +92,7 @@ final class TextFlags {
   boolean noMailCleanup;
 
   @Option(names = "--weighting", paramLabel = "tfidf|tf",
-      description = "tf: raw counts, no idf, no normalisation (default of fit; the KL loss models counts), or tfidf (the default when --idf, --norm or --sublinear-tf is given).")
+      description = "tf: raw counts, no idf, no normalisation (default of fit; the KL loss models counts), or tfidf (default of select-k, and whenever --idf, --norm or --sublinear-tf is given).")
   TfidfOptions.Weighting weighting;
 
   @Option(names = "--idf", paramLabel = "smooth|plain|none",
