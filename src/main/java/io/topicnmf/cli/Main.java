@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Finds the topics in a folder of documents with sparse non-negative matrix factorization.",
-    subcommands = {FitCommand.class, ApplyCommand.class, SelectKCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {FitCommand.class, ApplyCommand.class, SelectKCommand.class, VectorizeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,8 +75,11 @@ public final class CorpusReader {
     } else {
       entries.add(new FileTask(rootOrFile, rootOrFile.getFileName().toString(), null));
     }
-    FileReading[] results = readAll(entries, options, listener);
-    MailCleanup cleanup = mailCleanup(results, options);
+    boolean detect = options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes());
+    FileReading[] results = new FileReading[entries.size()];
+    int[] headerBlocks = detect ? new int[entries.size()] : null;
+    readAll(entries, options, listener, results, headerBlocks);
+    MailCleanup cleanup = mailCleanup(results, headerBlocks, options);
     List<Document> documents = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -94,24 +98,31 @@ public final class CorpusReader {
    * Decides the mail clean-up (explicit options, or automatic when most documents start with a
    * header block) and applies it in place to every file's documents, in parallel.
    */
-  private static MailCleanup mailCleanup(FileReading[] results, CorpusOptions options) {
+  private static MailCleanup mailCleanup(
+      FileReading[] results, int[] headerBlocks, CorpusOptions options) {
     double share = 0;
     boolean auto = false;
-    if (options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes())) {
-      List<Document> plain = new ArrayList<>();
+    if (headerBlocks != null) {
+      int plain = 0;
+      int withHeader = 0;
       int messages = 0;
-      for (FileReading r : results) {
+      for (int i = 0; i < results.length; i++) {
+        FileReading r = results[i];
         if (r == null) {
           continue;
         }
         if (r.mail()) {
           messages += r.documents().size();
         } else {
-          plain.addAll(r.documents());
+          plain += r.documents().size();
+          withHeader += headerBlocks[i];
         }
       }
-      int total = plain.size() + messages;
-      share = total == 0 ? 0 : (MailText.headerShare(plain) * plain.size() + messages) / total;
+      int total = plain + messages;
+      // The same arithmetic as MailText.headerShare(plain) * plain + messages, so the share
+      // reported is the very same double.
+      double plainShare = plain == 0 ? 0 : (double) withHeader / plain;
+      share = total == 0 ? 0 : (plainShare * plain + messages) / total;
       auto = share > 0.5;
     }
     boolean headers = options.stripMailHeaders() || auto;
@@ -130,9 +141,17 @@ public final class CorpusReader {
     return new MailCleanup(headers, quotes, auto, share);
   }
 
-  private static FileReading[] readAll(
-      List<Object> entries, CorpusOptions options, CorpusListener listener) {
-    FileReading[] results = new FileReading[entries.size()];
+  /**
+   * Reads every file task into {@code results} (same index), in parallel; when {@code
+   * headerBlocks} is given, also counts there, for each file that is not a MIME message, its
+   * documents that start with a mail header block (while the text is fresh in the cache).
+   */
+  private static void readAll(
+      List<Object> entries,
+      CorpusOptions options,
+      CorpusListener listener,
+      FileReading[] results,
+      int[] headerBlocks) {
     Object lock = new Object();
     int[] seen = {0};
     IntStream.range(0, entries.size())
@@ -140,13 +159,22 @@ public final class CorpusReader {
         .forEach(
             i -> {
               if (entries.get(i) instanceof FileTask task) {
-                results[i] = FileReaders.read(task, options);
+                FileReading r = FileReaders.read(task, options);
+                results[i] = r;
+                if (headerBlocks != null && !r.mail()) {
+                  int n = 0;
+                  for (Document d : r.documents()) {
+                    if (MailText.startsWithHeaderBlock(d.text())) {
+                      n++;
+                    }
+                  }
+                  headerBlocks[i] = n;
+                }
                 synchronized (lock) {
                   listener.onFile(++seen[0], task.id());
                 }
               }
             });
-    return results;
   }
 
   /** A file to read: where it is, its id and label. */
@@ -211,10 +239,10 @@ public final class CorpusReader {
     }
 
     private void walk(Path dir, String prefix, String label, boolean isRoot) throws IOException {
-      List<Path> children = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
         for (Path child : stream) {
-          children.add(child);
+          names.add(child.getFileName().toString());
         }
       } catch (IOException e) {
         if (isRoot) {
@@ -223,16 +251,24 @@ public final class CorpusReader {
         out.add(new Skipped(prefix, "unreadable folder (" + describe(e) + ")"));
         return;
       }
-      children.sort(Comparator.comparing(p -> p.getFileName().toString()));
-      for (Path child : children) {
-        String name = child.getFileName().toString();
+      // Sort the names once, not Paths by a key re-derived at every comparison.
+      names.sort(Comparator.naturalOrder());
+      for (String name : names) {
         if (name.startsWith(".")) {
           continue;
         }
+        Path child = dir.resolve(name);
         String id = prefix.isEmpty() ? name : prefix + "/" + name;
-        if (Files.isDirectory(child)) {
+        // One stat per entry (following links) instead of isDirectory then isRegularFile.
+        BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(child, BasicFileAttributes.class);
+        } catch (IOException | SecurityException e) {
+          attributes = null;
+        }
+        if (attributes != null && attributes.isDirectory()) {
           enterFolder(child, id, label == null ? name : label);
-        } else if (Files.isRegularFile(child)) {
+        } else if (attributes != null && attributes.isRegularFile()) {
           out.add(new FileTask(child, id, label));
         } else if (Files.isSymbolicLink(child) && !Files.exists(child)) {
           out.add(new Skipped(id, "broken symbolic link"));

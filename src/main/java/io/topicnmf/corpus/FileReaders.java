@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Set;
@@ -61,6 +62,11 @@ final class FileReaders {
     if (bytes.length == 0) {
       return FileReading.skip(id, "empty file");
     }
+    if (!ext.equals("eml") && isAsciiText(bytes)) {
+      // Most files of a corpus are plain ASCII: then they are not binary, and UTF-8 and
+      // windows-1252 both read them as the bytes themselves, which ISO-8859-1 copies directly.
+      return fromText(id, label, ext, new String(bytes, StandardCharsets.ISO_8859_1), options);
+    }
     if (TextDecoder.looksBinary(bytes)) {
       return FileReading.skip(id, "binary file (NUL byte in first 8 KB)");
     }
@@ -76,7 +82,21 @@ final class FileReaders {
       }
       return FileReading.ofMessage(new Document(id, label, text));
     }
-    String text = TextDecoder.decode(bytes);
+    return fromText(id, label, ext, TextDecoder.decode(bytes), options);
+  }
+
+  /** Whether every byte is ASCII and none is NUL (so the bytes are text in any ASCII-based encoding). */
+  static boolean isAsciiText(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b <= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static FileReading fromText(
+      String id, String label, String ext, String text, CorpusOptions options) {
     if (text.isBlank()) {
       return FileReading.skip(id, "empty file (only whitespace)");
     }

@@ -3,10 +3,13 @@ package io.topicnmf.matrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Term counts of a corpus: the pruned vocabulary and a documents × terms CSR matrix of raw counts.
@@ -16,61 +19,77 @@ import java.util.Map;
  * documents, counts used as they are); then, if {@code max-features} is set, the terms with the
  * highest total count are kept (ties broken alphabetically). Columns are in alphabetical order.
  *
+ * <p>Counting is parallel over fixed blocks of {@value #BLOCK} documents: each block numbers its
+ * own terms and counts its documents into flat arrays (no per-document hash map); the blocks are
+ * then merged into one vocabulary in block order, and the CSR rows filled block by block. Block
+ * boundaries do not depend on the thread count, and every figure is an integer sum, so the result
+ * is the same, bit for bit, whatever the number of threads.
+ *
  * @param vocabulary the kept terms
  * @param counts raw counts, one row per input document (rows of documents with no kept term are empty)
  * @param pruning what the rules removed
  */
 public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, PruningStats pruning) {
+  /** Documents per block of the parallel counting; fixed, so results do not depend on threads. */
+  static final int BLOCK = 256;
 
   /**
-   * Counts the terms of each document and prunes the vocabulary.
+   * Counts the terms of each document and prunes the vocabulary, on as many threads as there are
+   * cores.
    *
    * @param documentTerms the analysed terms of each document, in document order
    * @throws IllegalArgumentException if the limits contradict each other for this corpus
    */
   public static DocumentTermMatrix build(List<? extends Collection<String>> documentTerms, VocabularyOptions options) {
-    int n = documentTerms.size();
-    // First pass: provisional ids in first-seen order, per-document sorted (id, count) pairs.
-    Map<String, Integer> ids = new HashMap<>();
-    List<String> seen = new ArrayList<>();
-    int[][] docIds = new int[n][];
-    int[][] docCounts = new int[n][];
-    int[] df = new int[16];
-    long[] total = new long[16];
-    Map<Integer, int[]> local = new HashMap<>();
-    for (int d = 0; d < n; d++) {
-      local.clear();
-      for (String t : documentTerms.get(d)) {
-        Integer id = ids.get(t);
-        if (id == null) {
-          id = seen.size();
-          ids.put(t, id);
-          seen.add(t);
-          if (id >= df.length) {
-            df = Arrays.copyOf(df, df.length * 2);
-            total = Arrays.copyOf(total, total.length * 2);
-          }
-        }
-        int[] c = local.get(id);
-        if (c == null) {
-          local.put(id, new int[] {1});
-        } else {
-          c[0]++;
-        }
-      }
-      int[] di = new int[local.size()];
-      int[] dc = new int[local.size()];
-      int p = 0;
-      for (Map.Entry<Integer, int[]> e : local.entrySet()) {
-        di[p] = e.getKey();
-        dc[p++] = e.getValue()[0];
-        df[e.getKey()]++;
-        total[e.getKey()] += e.getValue()[0];
-      }
-      docIds[d] = di;
-      docCounts[d] = dc;
+    return build(documentTerms, options, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Counts the terms of each document and prunes the vocabulary on {@code threads} threads; the
+   * result does not depend on {@code threads}.
+   *
+   * @param documentTerms the analysed terms of each document, in document order
+   * @param threads worker threads, at least 1 ({@code --threads})
+   * @throws IllegalArgumentException if the limits contradict each other for this corpus, or
+   *     {@code threads} is below 1
+   */
+  public static DocumentTermMatrix build(
+      List<? extends Collection<String>> documentTerms, VocabularyOptions options, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
     }
-    int v = seen.size();
+    @SuppressWarnings("unchecked")
+    Collection<String>[] docs = documentTerms.toArray(new Collection[0]);
+    int n = docs.length;
+    int blocks = (n + BLOCK - 1) / BLOCK;
+
+    // Pass 1, parallel: each block numbers its terms and counts its documents.
+    BlockCounts[] counted = new BlockCounts[blocks];
+    forEachBlock(blocks, threads, b -> counted[b] = BlockCounts.count(docs, b * BLOCK, Math.min(n, (b + 1) * BLOCK)));
+
+    // Merge, in block order: one provisional id per distinct term, df and total counts summed.
+    TermIds global = new TermIds(1 << 15);
+    int[] df = new int[1 << 15];
+    long[] total = new long[1 << 15];
+    int[][] toGlobal = new int[blocks][];
+    for (int b = 0; b < blocks; b++) {
+      BlockCounts c = counted[b];
+      int[] map = new int[c.terms.length];
+      for (int l = 0; l < map.length; l++) {
+        int g = global.idOf(c.terms[l]);
+        if (g >= df.length) {
+          df = Arrays.copyOf(df, df.length * 2);
+          total = Arrays.copyOf(total, total.length * 2);
+        }
+        df[g] += c.df[l];
+        total[g] += c.total[l];
+        map[l] = g;
+      }
+      toGlobal[b] = map;
+    }
+    int v = global.size();
+    String[] seen = global.keys();
+
     double minDocs = options.minDf().documents(n);
     double maxDocs = options.maxDf().documents(n);
     if (maxDocs < minDocs) {
@@ -79,79 +98,291 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
               + options.minDf() + " requires (" + fmt(minDocs) + ") for " + n
               + " documents: lower --min-df or raise --max-df");
     }
-    boolean[] keep = new boolean[v];
     int byMin = 0;
-    int byMax = 0;
     List<Integer> maxRemoved = new ArrayList<>();
-    List<Integer> kept = new ArrayList<>();
+    int[] kept = new int[v];
+    int keptCount = 0;
     for (int t = 0; t < v; t++) {
       if (df[t] < minDocs) {
         byMin++;
       } else if (df[t] > maxDocs) {
-        byMax++;
         maxRemoved.add(t);
       } else {
-        kept.add(t);
+        kept[keptCount++] = t;
       }
     }
     final int[] dff = df;
     final long[] tot = total;
-    maxRemoved.sort(Comparator.<Integer>comparingInt(t -> -dff[t]).thenComparing(seen::get));
+    maxRemoved.sort((a, b) -> dff[a] != dff[b] ? Integer.compare(dff[b], dff[a]) : seen[a].compareTo(seen[b]));
     List<String> topRemoved = new ArrayList<>();
     for (int i = 0; i < Math.min(20, maxRemoved.size()); i++) {
-      topRemoved.add(seen.get(maxRemoved.get(i)));
+      topRemoved.add(seen[maxRemoved.get(i)]);
     }
     int byFeatures = 0;
-    if (options.maxFeatures() > 0 && kept.size() > options.maxFeatures()) {
-      kept.sort(Comparator.<Integer>comparingLong(t -> -tot[t]).thenComparing(seen::get));
-      byFeatures = kept.size() - options.maxFeatures();
-      kept = new ArrayList<>(kept.subList(0, options.maxFeatures()));
+    if (options.maxFeatures() > 0 && keptCount > options.maxFeatures()) {
+      Integer[] order = new Integer[keptCount];
+      for (int i = 0; i < keptCount; i++) order[i] = kept[i];
+      Arrays.sort(order, (a, b) -> tot[a] != tot[b] ? Long.compare(tot[b], tot[a]) : seen[a].compareTo(seen[b]));
+      byFeatures = keptCount - options.maxFeatures();
+      keptCount = options.maxFeatures();
+      for (int i = 0; i < keptCount; i++) kept[i] = order[i];
     }
-    kept.sort(Comparator.comparing(seen::get));
+    // Columns in alphabetical order of the (distinct) terms.
+    String[] keptTerms = new String[keptCount];
+    for (int j = 0; j < keptCount; j++) keptTerms[j] = seen[kept[j]];
+    Arrays.sort(keptTerms);
     int[] column = new int[v];
     Arrays.fill(column, -1);
-    List<String> terms = new ArrayList<>(kept.size());
-    int[] keptDf = new int[kept.size()];
-    for (int j = 0; j < kept.size(); j++) {
-      int t = kept.get(j);
+    int[] keptDf = new int[keptCount];
+    for (int j = 0; j < keptCount; j++) {
+      int t = global.get(keptTerms[j]);
       column[t] = j;
-      keep[t] = true;
-      terms.add(seen.get(t));
       keptDf[j] = df[t];
     }
+
+    // Pass 2, parallel: row lengths, then (after the prefix sum) the sorted rows.
     int[] rowPtr = new int[n + 1];
-    for (int d = 0; d < n; d++) {
-      int c = 0;
-      for (int id : docIds[d]) {
-        if (keep[id]) c++;
+    int[][] toColumn = new int[blocks][];
+    forEachBlock(blocks, threads, b -> {
+      int[] map = toGlobal[b];
+      int[] cols = new int[map.length];
+      for (int l = 0; l < map.length; l++) cols[l] = column[map[l]];
+      toColumn[b] = cols;
+      BlockCounts c = counted[b];
+      for (int d = 0; d < c.documents(); d++) {
+        int k = 0;
+        for (int p = c.start[d]; p < c.start[d + 1]; p++) {
+          if (cols[c.ids[p]] >= 0) k++;
+        }
+        rowPtr[c.from + d + 1] = k;
       }
-      rowPtr[d + 1] = rowPtr[d] + c;
-    }
+    });
+    for (int d = 0; d < n; d++) rowPtr[d + 1] += rowPtr[d];
     int nnz = rowPtr[n];
     int[] colIdx = new int[nnz];
     double[] values = new double[nnz];
-    long[] packed = new long[0];
-    for (int d = 0; d < n; d++) {
-      int c = rowPtr[d + 1] - rowPtr[d];
-      if (packed.length < c) packed = new long[Math.max(c, packed.length * 2)];
-      int q = 0;
-      int[] di = docIds[d];
-      int[] dc = docCounts[d];
-      for (int i = 0; i < di.length; i++) {
-        if (keep[di[i]]) {
-          packed[q++] = ((long) column[di[i]] << 32) | dc[i];
+    forEachBlock(blocks, threads, b -> {
+      BlockCounts c = counted[b];
+      int[] cols = toColumn[b];
+      long[] packed = new long[64];
+      for (int d = 0; d < c.documents(); d++) {
+        int row = c.from + d;
+        int q = 0;
+        int len = rowPtr[row + 1] - rowPtr[row];
+        if (packed.length < len) packed = new long[Math.max(len, packed.length * 2)];
+        for (int p = c.start[d]; p < c.start[d + 1]; p++) {
+          int col = cols[c.ids[p]];
+          if (col >= 0) packed[q++] = ((long) col << 32) | c.counts[p];
+        }
+        Arrays.sort(packed, 0, q);
+        int base = rowPtr[row];
+        for (int i = 0; i < q; i++) {
+          colIdx[base + i] = (int) (packed[i] >>> 32);
+          values[base + i] = (int) packed[i];
         }
       }
-      Arrays.sort(packed, 0, q);
-      for (int i = 0; i < q; i++) {
-        colIdx[rowPtr[d] + i] = (int) (packed[i] >>> 32);
-        values[rowPtr[d] + i] = (int) packed[i];
+    });
+    PruningStats stats = new PruningStats(v, minDocs, maxDocs, byMin, maxRemoved.size(), byFeatures,
+        keptCount, topRemoved);
+    return new DocumentTermMatrix(
+        new Vocabulary(Arrays.asList(keptTerms), keptDf), new CsrMatrix(n, keptCount, rowPtr, colIdx, values), stats);
+  }
+
+  /**
+   * The counts of documents {@code [from, to)}: terms numbered locally in first-seen order, and for
+   * each document its distinct local ids with their counts, flat ({@code start[d]..start[d+1]}).
+   */
+  private static final class BlockCounts {
+    final int from;
+    final String[] terms;
+    final int[] df;
+    final long[] total;
+    final int[] start;
+    final int[] ids;
+    final int[] counts;
+
+    private BlockCounts(int from, String[] terms, int[] df, long[] total, int[] start, int[] ids, int[] counts) {
+      this.from = from;
+      this.terms = terms;
+      this.df = df;
+      this.total = total;
+      this.start = start;
+      this.ids = ids;
+      this.counts = counts;
+    }
+
+    int documents() {
+      return start.length - 1;
+    }
+
+    static BlockCounts count(Collection<String>[] docs, int from, int to) {
+      TermIds local = new TermIds(1 << 13);
+      int[] count = new int[1 << 13]; // per local id, within the current document; zero between documents
+      int[] df = new int[1 << 13];
+      long[] total = new long[1 << 13];
+      int[] touched = new int[256];
+      int[] start = new int[to - from + 1];
+      int[] ids = new int[4096];
+      int[] counts = new int[4096];
+      int size = 0;
+      for (int d = from; d < to; d++) {
+        int m = 0;
+        for (String term : docs[d]) {
+          int id = local.idOf(term);
+          if (id >= count.length) {
+            int cap = count.length * 2;
+            count = Arrays.copyOf(count, cap);
+            df = Arrays.copyOf(df, cap);
+            total = Arrays.copyOf(total, cap);
+          }
+          if (count[id]++ == 0) {
+            if (m == touched.length) touched = Arrays.copyOf(touched, m * 2);
+            touched[m++] = id;
+          }
+        }
+        if (size + m > ids.length) {
+          int cap = Math.max(size + m, ids.length * 2);
+          ids = Arrays.copyOf(ids, cap);
+          counts = Arrays.copyOf(counts, cap);
+        }
+        for (int i = 0; i < m; i++) {
+          int id = touched[i];
+          int c = count[id];
+          count[id] = 0;
+          ids[size] = id;
+          counts[size++] = c;
+          df[id]++;
+          total[id] += c;
+        }
+        start[d - from + 1] = size;
+      }
+      int v = local.size();
+      return new BlockCounts(from, local.keys(), Arrays.copyOf(df, v), Arrays.copyOf(total, v), start,
+          Arrays.copyOf(ids, size), Arrays.copyOf(counts, size));
+    }
+  }
+
+  /**
+   * Numbers strings in first-seen order: an open-addressing hash table with linear probing that
+   * keeps each slot's hash next to it, so a probe touches a string only when the hashes agree.
+   */
+  private static final class TermIds {
+    private String[] slots;
+    private int[] slotHash;
+    private int[] slotIds;
+    private String[] keys;
+    private int size;
+
+    TermIds(int capacity) {
+      slots = new String[capacity * 2];
+      slotHash = new int[capacity * 2];
+      slotIds = new int[capacity * 2];
+      keys = new String[capacity];
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** The terms in id order (a copy). */
+    String[] keys() {
+      return Arrays.copyOf(keys, size);
+    }
+
+    /** The id of {@code s}, or -1. */
+    int get(String s) {
+      int h = mix(s.hashCode());
+      int mask = slots.length - 1;
+      for (int i = h & mask; ; i = (i + 1) & mask) {
+        String k = slots[i];
+        if (k == null) return -1;
+        if (slotHash[i] == h && k.equals(s)) return slotIds[i];
       }
     }
-    PruningStats stats =
-        new PruningStats(v, minDocs, maxDocs, byMin, byMax, byFeatures, terms.size(), topRemoved);
-    return new DocumentTermMatrix(
-        new Vocabulary(terms, keptDf), new CsrMatrix(n, terms.size(), rowPtr, colIdx, values), stats);
+
+    /** The id of {@code s}, numbering it next when new. */
+    int idOf(String s) {
+      int h = mix(s.hashCode());
+      int mask = slots.length - 1;
+      int i = h & mask;
+      while (true) {
+        String k = slots[i];
+        if (k == null) break;
+        if (slotHash[i] == h && k.equals(s)) return slotIds[i];
+        i = (i + 1) & mask;
+      }
+      int id = size++;
+      if (id == keys.length) keys = Arrays.copyOf(keys, id * 2);
+      keys[id] = s;
+      slots[i] = s;
+      slotHash[i] = h;
+      slotIds[i] = id;
+      if (size * 2 > slots.length) rehash();
+      return id;
+    }
+
+    private void rehash() {
+      String[] old = slots;
+      int[] oldHash = slotHash;
+      int[] oldIds = slotIds;
+      slots = new String[old.length * 2];
+      slotHash = new int[old.length * 2];
+      slotIds = new int[old.length * 2];
+      int mask = slots.length - 1;
+      for (int j = 0; j < old.length; j++) {
+        if (old[j] == null) continue;
+        int i = oldHash[j] & mask;
+        while (slots[i] != null) i = (i + 1) & mask;
+        slots[i] = old[j];
+        slotHash[i] = oldHash[j];
+        slotIds[i] = oldIds[j];
+      }
+    }
+
+    /** Spreads the bits of String.hashCode, whose low bits alone cluster for short words. */
+    private static int mix(int h) {
+      h *= 0x9E3779B9;
+      return h ^ (h >>> 16);
+    }
+  }
+
+  /**
+   * Runs {@code task} for blocks 0..blocks-1 on up to {@code threads} threads (in the calling thread
+   * when one suffices); each block is one task, so what a block computes does not depend on which
+   * thread ran it.
+   */
+  private static void forEachBlock(int blocks, int threads, IntConsumer task) {
+    int workers = Math.min(threads, blocks);
+    if (workers <= 1) {
+      for (int b = 0; b < blocks; b++) task.accept(b);
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker = () -> {
+      int b;
+      while ((b = next.getAndIncrement()) < blocks) task.accept(b);
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(workers - 1, r -> {
+      Thread t = new Thread(r, "topicnmf-count");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 1; t < workers; t++) futures.add(pool.submit(worker));
+      worker.run();
+      for (Future<?> f : futures) f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("counting interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) throw r;
+      if (cause instanceof Error err) throw err;
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static String fmt(double d) {

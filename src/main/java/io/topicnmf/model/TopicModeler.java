@@ -309,7 +309,7 @@ public final class TopicModeler {
 
   private DocumentTermMatrix buildMatrix(AnalyzedCorpus analyzed, Corpus corpus) throws UnusableInputException {
     try {
-      return DocumentTermMatrix.build(analyzed.documentTerms(), options.vocabulary());
+      return DocumentTermMatrix.build(analyzed.documentTerms(), options.vocabulary(), options.nmf().threads());
     } catch (IllegalArgumentException e) {
       throw new UnusableInputException(e.getMessage());
     }
