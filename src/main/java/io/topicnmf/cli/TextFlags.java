@@ -92,7 +92,7 @@ final class TextFlags {
   boolean noMailCleanup;
 
   @Option(names = "--weighting", paramLabel = "tfidf|tf",
-      description = "tf: raw counts, no idf, no normalisation (default of fit; the KL loss models counts), or tfidf (default of select-k, and whenever --idf, --norm or --sublinear-tf is given).")
+      description = "tf: raw counts, no idf, no normalisation (default of fit with the KL loss, which models counts), or tfidf (default with --loss frobenius, of select-k, and whenever --idf, --norm or --sublinear-tf is given).")
   TfidfOptions.Weighting weighting;
 
   @Option(names = "--idf", paramLabel = "smooth|plain|none",

@@ -59,7 +59,9 @@ public record FitOptions(
 
   /**
    * Default options for {@code k} topics: the stages' defaults except the KL loss, raw counts
-   * ({@code --weighting tf}) and, for English, KStem; 10 top terms ranked with λ = 0.5.
+   * ({@code --weighting tf}) and, for English, KStem; 10 top terms ranked with λ = 0.5. Raw counts
+   * suit the KL loss only: with the Frobenius loss use {@code TfidfOptions.defaults()} (the
+   * command line does so when {@code --loss frobenius} comes without {@code --weighting}).
    */
   public static FitOptions defaults(int k) {
     AnalysisOptions analysis = AnalysisOptions.defaults();

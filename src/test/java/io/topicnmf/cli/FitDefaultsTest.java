@@ -75,8 +75,12 @@ class FitDefaultsTest {
     assertEquals("frobenius", p.get("nmf").get("loss").asText());
     assertEquals("none", p.get("analysis").get("stem").asText());
     assertEquals(1.0, p.get("relevance").asDouble());
-    assertEquals("frobenius", fit("--quiet", "--solver", "hals").get("parameters").get("nmf").get("loss").asText(),
-        "hals alone implies the Frobenius loss");
+    assertEquals("tfidf", p.get("weighting").get("weighting").asText(), "a Frobenius fit defaults to TF-IDF");
+    JsonNode hals = fit("--quiet", "--solver", "hals").get("parameters");
+    assertEquals("frobenius", hals.get("nmf").get("loss").asText(), "hals alone implies the Frobenius loss");
+    assertEquals("tfidf", hals.get("weighting").get("weighting").asText());
+    assertEquals("tf", fit("--quiet", "--loss", "frobenius", "--weighting", "tf").get("parameters")
+        .get("weighting").get("weighting").asText(), "an explicit --weighting wins");
     assertEquals("tfidf", fit("--quiet", "--idf", "plain").get("parameters").get("weighting").get("weighting").asText(),
         "an idf flag selects tfidf weighting");
     assertEquals("tfidf", fit("--quiet", "--sublinear-tf").get("parameters").get("weighting").get("weighting").asText());
