@@ -1,6 +1,5 @@
 package io.topicnmf.cli;
 
-import io.topicnmf.matrix.TfidfOptions;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.MatrixExport;
 import io.topicnmf.model.ModelFiles;
@@ -8,8 +7,6 @@ import io.topicnmf.model.SavedModel;
 import io.topicnmf.model.Topic;
 import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.model.TopicModeler;
-import io.topicnmf.nmf.Loss;
-import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.report.LdaVis;
 import io.topicnmf.report.Report;
 import io.topicnmf.report.Reports;
@@ -105,11 +102,8 @@ final class FitCommand implements Callable<Integer> {
   FitOptions options() throws UserException {
     try {
       FitOptions defaults = FitOptions.defaults(k);
-      NmfOptions nmf = nmfFlags.options(defaults.nmf(), common);
-      // Raw counts are the KL loss's input; a Frobenius fit defaults to TF-IDF instead.
-      FitOptions base = nmf.loss() == Loss.KL ? defaults : defaults.withWeighting(TfidfOptions.defaults());
-      return text.applyTo(base)
-          .withNmf(nmf)
+      return text.applyTo(defaults)
+          .withNmf(nmfFlags.options(defaults.nmf(), common))
           .withTopTerms(topTerms)
           .withRelevance(relevance);
     } catch (IllegalArgumentException e) {

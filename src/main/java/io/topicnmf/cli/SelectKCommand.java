@@ -81,8 +81,8 @@ final class SelectKCommand implements Callable<Integer> {
     KSweep.Options sweep;
     try {
       ks = parseKs(k);
-      // select-k keeps the Frobenius loss (fast enough for its many fits) on TF-IDF, which suits it;
-      // fit's default raw counts are for the KL loss.
+      // select-k keeps the Frobenius loss (fast enough for its many fits) on plain TF-IDF, the
+      // set-up its recommendation rule was checked with.
       options = text.applyTo(FitOptions.defaults(ks.get(0)).withWeighting(TfidfOptions.defaults()))
           .withNmf(nmfFlags.options(ks.get(0), common))
           .withTopTerms(topTerms);

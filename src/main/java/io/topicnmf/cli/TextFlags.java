@@ -92,15 +92,16 @@ final class TextFlags {
   boolean noMailCleanup;
 
   @Option(names = "--weighting", paramLabel = "tfidf|tf",
-      description = "tf: raw counts, no idf, no normalisation (default of fit with the KL loss, which models counts), or tfidf (default with --loss frobenius, of select-k, and whenever --idf, --norm or --sublinear-tf is given).")
+      description = "tfidf (default) or tf: raw counts, no idf, no normalisation; --idf, --norm or --sublinear-tf select tfidf.")
   TfidfOptions.Weighting weighting;
 
   @Option(names = "--idf", paramLabel = "smooth|plain|none",
       description = "With tfidf: smooth: ln((1+n)/(1+df))+1 (default); plain: ln(n/df)+1; none.")
   TfidfOptions.Idf idf;
 
-  @Option(names = "--sublinear-tf", description = "With tfidf: use 1+ln(tf) instead of tf.")
-  boolean sublinearTf;
+  @Option(names = "--sublinear-tf", negatable = true,
+      description = "With tfidf: use 1+ln(tf) instead of tf (default of fit: on; --no-sublinear-tf turns it off).")
+  Boolean sublinearTf;
 
   @Option(names = "--norm", paramLabel = "l2|l1|none",
       description = "With tfidf: row normalisation of the weighted matrix (default: l2).")
@@ -122,9 +123,10 @@ final class TextFlags {
         DfLimit.parse(minDf, "--min-df"), DfLimit.parse(maxDf, "--max-df"), maxFeatures);
     // --idf, --norm and --sublinear-tf only mean something for tfidf, so giving one selects it.
     TfidfOptions.Weighting wt = weighting != null ? weighting
-        : idf != null || norm != null || sublinearTf ? TfidfOptions.Weighting.TFIDF
+        : idf != null || norm != null || sublinearTf != null ? TfidfOptions.Weighting.TFIDF
         : base.weighting().weighting();
-    TfidfOptions w = new TfidfOptions(wt, idf != null ? idf : base.weighting().idf(), sublinearTf,
+    TfidfOptions w = new TfidfOptions(wt, idf != null ? idf : base.weighting().idf(),
+        sublinearTf != null ? sublinearTf : base.weighting().sublinearTf(),
         norm != null ? norm : base.weighting().norm());
     Language lang = Language.parse(language);
     AnalysisOptions analysis = base.analysis()

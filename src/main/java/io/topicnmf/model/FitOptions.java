@@ -14,8 +14,7 @@ import io.topicnmf.nmf.NmfOptions;
  *
  * <p>The defaults ({@link #defaults}) were chosen by measurement on the BBC news and 20 Newsgroups
  * corpora (docs/design-notes.md, "Default options of fit"): generalized Kullback-Leibler loss on
- * raw term counts (the PLSA model), KStem stemming for English, top terms ranked by relevance with
- * λ = 0.5.
+ * TF-IDF with sublinear tf, KStem stemming for English, top terms ranked by relevance with λ = 0.5.
  *
  * @param corpus how files are read
  * @param analysis the Lucene analysis chain
@@ -58,10 +57,8 @@ public record FitOptions(
   }
 
   /**
-   * Default options for {@code k} topics: the stages' defaults except the KL loss, raw counts
-   * ({@code --weighting tf}) and, for English, KStem; 10 top terms ranked with λ = 0.5. Raw counts
-   * suit the KL loss only: with the Frobenius loss use {@code TfidfOptions.defaults()} (the
-   * command line does so when {@code --loss frobenius} comes without {@code --weighting}).
+   * Default options for {@code k} topics: the stages' defaults except the KL loss, sublinear tf
+   * (1 + ln tf) and, for English, KStem; 10 top terms ranked with λ = 0.5.
    */
   public static FitOptions defaults(int k) {
     AnalysisOptions analysis = AnalysisOptions.defaults();
@@ -69,7 +66,7 @@ public record FitOptions(
         CorpusOptions.defaults(),
         analysis.withStem(defaultStem(analysis.language())),
         VocabularyOptions.defaults(),
-        TfidfOptions.defaults().withWeighting(TfidfOptions.Weighting.TF),
+        TfidfOptions.defaults().withSublinearTf(true),
         NmfOptions.defaults(k).withLoss(Loss.KL),
         10,
         DEFAULT_RELEVANCE);

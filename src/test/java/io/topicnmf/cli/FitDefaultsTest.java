@@ -1,6 +1,7 @@
 package io.topicnmf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,10 +47,13 @@ class FitDefaultsTest {
   }
 
   @Test
-  void noFlagMeansKlOnCountsKStemAndRelevanceHalf() throws IOException {
+  void noFlagMeansKlOnSublinearTfidfKStemAndRelevanceHalf() throws IOException {
     JsonNode p = fit("--quiet").get("parameters");
     assertEquals("kl", p.get("nmf").get("loss").asText());
-    assertEquals("tf", p.get("weighting").get("weighting").asText());
+    assertEquals("tfidf", p.get("weighting").get("weighting").asText());
+    assertTrue(p.get("weighting").get("sublinearTf").asBoolean());
+    assertEquals("smooth", p.get("weighting").get("idf").asText());
+    assertEquals("l2", p.get("weighting").get("norm").asText());
     assertEquals("kstem", p.get("analysis").get("stem").asText());
     assertEquals(0.5, p.get("relevance").asDouble());
   }
@@ -75,18 +79,12 @@ class FitDefaultsTest {
     assertEquals("frobenius", p.get("nmf").get("loss").asText());
     assertEquals("none", p.get("analysis").get("stem").asText());
     assertEquals(1.0, p.get("relevance").asDouble());
-    assertEquals("tfidf", p.get("weighting").get("weighting").asText(), "a Frobenius fit defaults to TF-IDF");
-    JsonNode hals = fit("--quiet", "--solver", "hals").get("parameters");
-    assertEquals("frobenius", hals.get("nmf").get("loss").asText(), "hals alone implies the Frobenius loss");
-    assertEquals("tfidf", hals.get("weighting").get("weighting").asText());
-    assertEquals("tf", fit("--quiet", "--loss", "frobenius", "--weighting", "tf").get("parameters")
-        .get("weighting").get("weighting").asText(), "an explicit --weighting wins");
-    assertEquals("tfidf", fit("--quiet", "--idf", "plain").get("parameters").get("weighting").get("weighting").asText(),
-        "an idf flag selects tfidf weighting");
-    assertEquals("tfidf", fit("--quiet", "--sublinear-tf").get("parameters").get("weighting").get("weighting").asText());
-    JsonNode w = fit("--quiet", "--weighting", "tfidf").get("parameters").get("weighting");
-    assertEquals("smooth", w.get("idf").asText());
-    assertEquals("l2", w.get("norm").asText());
+    assertEquals("frobenius", fit("--quiet", "--solver", "hals").get("parameters").get("nmf").get("loss").asText(),
+        "hals alone implies the Frobenius loss");
+    assertFalse(fit("--quiet", "--no-sublinear-tf").get("parameters").get("weighting").get("sublinearTf").asBoolean());
+    assertEquals("tf", fit("--quiet", "--weighting", "tf").get("parameters").get("weighting").get("weighting").asText());
+    assertEquals("tf", fit("--quiet", "--weighting", "tf", "--idf", "plain").get("parameters").get("weighting")
+        .get("weighting").asText(), "an explicit --weighting wins over the idf flag's hint");
     assertEquals("none", fit("--quiet", "--language", "standard").get("parameters").get("analysis").get("stem").asText(),
         "the language-neutral analysis has no stemmer, so it defaults to none");
   }

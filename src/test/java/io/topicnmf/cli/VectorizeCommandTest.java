@@ -55,9 +55,9 @@ class VectorizeCommandTest {
   @Test
   void writesMatricesTermsDocumentsAndSummary() throws IOException {
     Path out = tmp.resolve("out");
-    // fit's default weighting is raw counts (for the KL loss); the TF-IDF path is checked here.
+    // fit's default tf is sublinear; the plain-tf path is checked by hand here.
     CliRun r = CliRun.of("vectorize", corpus().toString(), "-o", out.toString(), "--min-df", "1",
-        "--weighting", "tfidf");
+        "--no-sublinear-tf");
     assertEquals(0, r.code(), r.err());
     assertEquals(new TreeSet<>(FILES), names(out), "the five files and no temporary file left");
     assertEquals("", r.out());

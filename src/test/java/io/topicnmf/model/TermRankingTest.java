@@ -76,7 +76,8 @@ class TermRankingTest {
     FitOptions o = FitOptions.defaults(7);
     assertEquals(Loss.KL, o.nmf().loss());
     assertEquals(Stemming.KSTEM, o.analysis().stem());
-    assertEquals(io.topicnmf.matrix.TfidfOptions.Weighting.TF, o.weighting().weighting());
+    assertEquals(io.topicnmf.matrix.TfidfOptions.Weighting.TFIDF, o.weighting().weighting());
+    assertTrue(o.weighting().sublinearTf());
     assertEquals(0.5, o.relevance());
     assertEquals(7, o.nmf().k());
     assertEquals(0.25, o.withRelevance(0.25).relevance());
