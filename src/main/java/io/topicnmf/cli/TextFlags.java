@@ -59,7 +59,7 @@ final class TextFlags {
   String labelField;
 
   @Option(names = "--stem", paramLabel = "none|light|porter|snowball|kstem",
-      description = "Stemmer (default: kstem for --language en, none for the others); reports show the most frequent original word behind a stem.")
+      description = "Stemmer (default: light for --language en, none for the others); reports show the most frequent original word behind a stem.")
   String stem;
 
   @Option(names = "--min-token-length", defaultValue = "2", paramLabel = "N",
@@ -100,7 +100,7 @@ final class TextFlags {
   TfidfOptions.Idf idf;
 
   @Option(names = "--sublinear-tf", negatable = true,
-      description = "With tfidf: use 1+ln(tf) instead of tf (default of fit: on; --no-sublinear-tf turns it off).")
+      description = "With tfidf: use 1+ln(tf) instead of tf (default: off; --no-sublinear-tf turns it off).")
   Boolean sublinearTf;
 
   @Option(names = "--norm", paramLabel = "l2|l1|none",

@@ -14,7 +14,7 @@ import io.topicnmf.nmf.NmfOptions;
  *
  * <p>The defaults ({@link #defaults}) were chosen by measurement on the BBC news and 20 Newsgroups
  * corpora (docs/design-notes.md, "Default options of fit"): generalized Kullback-Leibler loss on
- * TF-IDF with sublinear tf, KStem stemming for English, top terms ranked by relevance with λ = 0.5.
+ * TF-IDF, light (plural) stemming for English, top terms ranked by relevance with λ = 0.5.
  *
  * @param corpus how files are read
  * @param analysis the Lucene analysis chain
@@ -57,8 +57,8 @@ public record FitOptions(
   }
 
   /**
-   * Default options for {@code k} topics: the stages' defaults except the KL loss, sublinear tf
-   * (1 + ln tf) and, for English, KStem; 10 top terms ranked with λ = 0.5.
+   * Default options for {@code k} topics: the stages' defaults except the KL loss and, for
+   * English, light stemming; 10 top terms ranked with λ = 0.5.
    */
   public static FitOptions defaults(int k) {
     AnalysisOptions analysis = AnalysisOptions.defaults();
@@ -66,19 +66,19 @@ public record FitOptions(
         CorpusOptions.defaults(),
         analysis.withStem(defaultStem(analysis.language())),
         VocabularyOptions.defaults(),
-        TfidfOptions.defaults().withSublinearTf(true),
+        TfidfOptions.defaults(),
         NmfOptions.defaults(k).withLoss(Loss.KL),
         10,
         DEFAULT_RELEVANCE);
   }
 
   /**
-   * The stemmer {@code fit} uses when {@code --stem} is not given: KStem (Krovetz's dictionary
-   * stemmer, whose stems are words) for English, where it was measured to give better topics; none
-   * for the other languages, where nothing was measured.
+   * The stemmer {@code fit} uses when {@code --stem} is not given: light (plural removal) for
+   * English, where it was measured to give better topics; none for the other languages, where
+   * nothing was measured.
    */
   public static Stemming defaultStem(Language language) {
-    return language == Language.EN ? Stemming.KSTEM : Stemming.NONE;
+    return language == Language.EN ? Stemming.LIGHT : Stemming.NONE;
   }
 
   public FitOptions withCorpus(CorpusOptions o) { return new FitOptions(o, analysis, vocabulary, weighting, nmf, topTerms, relevance); }

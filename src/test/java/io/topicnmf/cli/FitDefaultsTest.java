@@ -47,14 +47,14 @@ class FitDefaultsTest {
   }
 
   @Test
-  void noFlagMeansKlOnSublinearTfidfKStemAndRelevanceHalf() throws IOException {
+  void noFlagMeansKlOnTfidfLightStemmingAndRelevanceHalf() throws IOException {
     JsonNode p = fit("--quiet").get("parameters");
     assertEquals("kl", p.get("nmf").get("loss").asText());
     assertEquals("tfidf", p.get("weighting").get("weighting").asText());
-    assertTrue(p.get("weighting").get("sublinearTf").asBoolean());
+    assertFalse(p.get("weighting").get("sublinearTf").asBoolean());
     assertEquals("smooth", p.get("weighting").get("idf").asText());
     assertEquals("l2", p.get("weighting").get("norm").asText());
-    assertEquals("kstem", p.get("analysis").get("stem").asText());
+    assertEquals("light", p.get("analysis").get("stem").asText());
     assertEquals(0.5, p.get("relevance").asDouble());
   }
 
@@ -81,6 +81,7 @@ class FitDefaultsTest {
     assertEquals(1.0, p.get("relevance").asDouble());
     assertEquals("frobenius", fit("--quiet", "--solver", "hals").get("parameters").get("nmf").get("loss").asText(),
         "hals alone implies the Frobenius loss");
+    assertTrue(fit("--quiet", "--sublinear-tf").get("parameters").get("weighting").get("sublinearTf").asBoolean());
     assertFalse(fit("--quiet", "--no-sublinear-tf").get("parameters").get("weighting").get("sublinearTf").asBoolean());
     assertEquals("tf", fit("--quiet", "--weighting", "tf").get("parameters").get("weighting").get("weighting").asText());
     assertEquals("tf", fit("--quiet", "--weighting", "tf", "--idf", "plain").get("parameters").get("weighting")

@@ -55,9 +55,7 @@ class VectorizeCommandTest {
   @Test
   void writesMatricesTermsDocumentsAndSummary() throws IOException {
     Path out = tmp.resolve("out");
-    // fit's default tf is sublinear; the plain-tf path is checked by hand here.
-    CliRun r = CliRun.of("vectorize", corpus().toString(), "-o", out.toString(), "--min-df", "1",
-        "--no-sublinear-tf");
+    CliRun r = CliRun.of("vectorize", corpus().toString(), "-o", out.toString(), "--min-df", "1");
     assertEquals(0, r.code(), r.err());
     assertEquals(new TreeSet<>(FILES), names(out), "the five files and no temporary file left");
     assertEquals("", r.out());
@@ -81,7 +79,7 @@ class VectorizeCommandTest {
     assertEquals(counts.nnz(), x.nnz(), "same sparsity pattern");
     assertArrayEquals(counts.rowPtr(), x.rowPtr());
     assertArrayEquals(counts.colIdx(), x.colIdx());
-    // TF-IDF's defaults: smooth idf, L2 rows; check one entry by hand and every row's norm.
+    // Default weighting: smooth idf, L2 rows; check one entry by hand and every row's norm.
     int[] df = new int[x.cols()];
     for (int p = 0; p < counts.nnz(); p++) df[counts.colIdx()[p]]++;
     int purr = terms.indexOf("purr");

@@ -2,6 +2,7 @@ package io.topicnmf.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,9 +76,9 @@ class TermRankingTest {
   void fitDefaultsAreTheMeasuredOnes() {
     FitOptions o = FitOptions.defaults(7);
     assertEquals(Loss.KL, o.nmf().loss());
-    assertEquals(Stemming.KSTEM, o.analysis().stem());
+    assertEquals(Stemming.LIGHT, o.analysis().stem());
     assertEquals(io.topicnmf.matrix.TfidfOptions.Weighting.TFIDF, o.weighting().weighting());
-    assertTrue(o.weighting().sublinearTf());
+    assertFalse(o.weighting().sublinearTf());
     assertEquals(0.5, o.relevance());
     assertEquals(7, o.nmf().k());
     assertEquals(0.25, o.withRelevance(0.25).relevance());
