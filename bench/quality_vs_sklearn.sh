@@ -5,11 +5,10 @@
 #
 # For CORPUS (labels = first sub-folder) it runs, alternating, REPEATS times each:
 #   topicnmf      `topicnmf fit CORPUS -k K` with no tuning flag (the defaults), whole process timed
-#   sklearn-cd    scikit-learn NMF (solver cd, Frobenius, nndsvda) on the TF-IDF matrix of topicnmf's own
-#                 analysis (`fit --weighting tfidf --save-matrix`: same terms, same documents), via
+#   sklearn-cd    scikit-learn NMF (solver cd, Frobenius, nndsvda) on the very TF-IDF matrix topicnmf's
+#                 defaults factorize (`fit --save-matrix`: same terms, same documents), via
 #                 /work/shared/anchors/anchor_sklearn.py --mtx
 # and once each, for reference:
-#   sklearn-cd on the very matrix topicnmf's defaults factorize (raw counts with the default --weighting tf)
 #   sklearn-raw   scikit-learn's default pipeline on the raw files (TfidfVectorizer min_df=2, max_df=0.95,
 #                 English stop words, then NMF cd), and for mail corpora the same with --strip-headers
 # NPMI and diversity of every run's top-10 terms are computed by bench/topic_quality.py over the same
@@ -40,19 +39,16 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 
 # The matrices do not depend on the loss: export them with the fast Frobenius fit.
 "$tn" fit "$corpus" -k "$k" -o "$work/export" --save-matrix "$work/m" --loss frobenius --quiet 2>/dev/null
-"$tn" fit "$corpus" -k "$k" -o "$work/export" --save-matrix "$work/mt" --weighting tfidf --loss frobenius --quiet 2>/dev/null
 : >"$work/t_topicnmf"; : >"$work/t_cd"; : >"$work/cpu_topicnmf"; : >"$work/cpu_cd"
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 for r in $(seq "$reps"); do
   $prio /usr/bin/time -f "%e %U %S" -o "$work/time" "$tn" fit "$corpus" -k "$k" -o "$work/tn" --quiet 2>/dev/null
   read -r wall user sys <"$work/time"
   echo "$wall" >>"$work/t_topicnmf"; echo "$user + $sys" | bc -l >>"$work/cpu_topicnmf"
-  $prio /usr/bin/time -f "%e %U %S" -o "$work/time" "$py" "$anchor" "$corpus" "$k" --mtx "$work/mt/matrix.mtx" --vocab "$work/mt/terms.txt" --out "$work/cd.json" >/dev/null 2>&1
+  $prio /usr/bin/time -f "%e %U %S" -o "$work/time" "$py" "$anchor" "$corpus" "$k" --mtx "$work/m/matrix.mtx" --vocab "$work/m/terms.txt" --out "$work/cd.json" >/dev/null 2>&1
   read -r wall user sys <"$work/time"
   echo "$wall" >>"$work/t_cd"; echo "$user + $sys" | bc -l >>"$work/cpu_cd"
 done
-s=$(now); "$py" "$anchor" "$corpus" "$k" --mtx "$work/m/matrix.mtx" --vocab "$work/m/terms.txt" --out "$work/cdc.json" >/dev/null 2>&1; e=$(now)
-t_cdc=$(echo "$e - $s" | bc -l)
 s=$(now); "$py" "$anchor" "$corpus" "$k" --save-mtx "$work/raw.mtx" --save-vocab "$work/raw.txt" --out "$work/raw.json" >/dev/null 2>&1; e=$(now)
 t_raw=$(echo "$e - $s" | bc -l)
 mail=0
@@ -72,8 +68,7 @@ print(f"{label:<26} {f(j['nmi'])} {f(j['ari'])} {f(j['npmi'])} {j['diversity']:6
 PY
 }
 tn_q=$(q report "$work/tn/report.json" "$work/m/counts.mtx" "$work/m/terms.txt")
-cd_q=$(q anchor "$work/cd.json" "$work/m/counts.mtx" "$work/m/terms.txt" --documents "$work/mt/documents.txt")
-cdc_q=$(q anchor "$work/cdc.json" "$work/m/counts.mtx" "$work/m/terms.txt" --documents "$work/m/documents.txt")
+cd_q=$(q anchor "$work/cd.json" "$work/m/counts.mtx" "$work/m/terms.txt" --documents "$work/m/documents.txt")
 raw_q=$(q anchor "$work/raw.json" "$work/raw.mtx" "$work/raw.txt")
 echo "# $name, k=$k, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, times = median of $reps (whole process, JVM start included)"
 echo "# timed runs prefixed with: ${prio:-nothing}"
@@ -81,8 +76,7 @@ echo "# load average before: $load0, after: $(cut -d' ' -f1-3 /proc/loadavg) (ot
 "$py" -c 'import json,sys; p=json.load(open(sys.argv[1]))["parameters"]; print("# topicnmf defaults: loss", p["nmf"]["loss"], "| weighting", p["weighting"]["weighting"], "| stem", p["analysis"]["stem"], "| relevance", p.get("relevance", 1.0))' "$work/tn/report.json"
 printf '%-26s %6s %6s %6s %6s %7s %7s\n' run NMI ARI NPMI div nmf_s wall_s
 row "topicnmf (defaults)" "$tn_q" "$(median <"$work/t_topicnmf")"
-row "sklearn cd, our TF-IDF" "$cd_q" "$(median <"$work/t_cd")"
-row "sklearn cd, our counts" "$cdc_q" "$t_cdc"
+row "sklearn cd, our matrix" "$cd_q" "$(median <"$work/t_cd")"
 row "sklearn default pipeline" "$raw_q" "$t_raw"
 if [ "$mail" = 1 ]; then
   row "sklearn --strip-headers" "$(q anchor "$work/rawsh.json" "$work/rawsh.mtx" "$work/rawsh.txt")" "$t_rawsh"
