@@ -224,9 +224,10 @@ public final class SparseKernels {
    * One cyclic coordinate-descent sweep for the generalized KL divergence (Hsieh &amp; Dhillon,
    * "Fast coordinate descent methods with variable selection for non-negative matrix
    * factorization", KDD 2011, section 5) over rows {@code [from, to)} of {@code a} ({@code rows × k}),
-   * the other factor {@code b} ({@code cols × k}) fixed. For each row i it first evaluates
-   * {@code v_p = (a·bᵀ)_p} at the row's stored entries (into {@code v[p]}), then for each t in order
-   * minimises the one-variable problem
+   * the other factor {@code b} ({@code cols × k}) fixed. For each row i it needs
+   * {@code v_p = (a·bᵀ)_p} at the row's stored entries: with {@code vCurrent} the caller guarantees
+   * {@code v[p]} already holds it (the solver maintains it across half-sweeps), otherwise it is
+   * evaluated here. Then for each t in order it minimises the one-variable problem
    * {@code f(a_it) = a_it·(bSum[t] + l1) + ½·l2·a_it² − Σ_p x_p·ln v_p} by projected Newton steps
    * {@code s = max(−a_it, −f'/f'')}, {@code f' = bSum[t] + l1 + l2·a_it − Σ_p x_p·b(j_p,t)/v_p},
    * {@code f'' = l2 + Σ_p x_p·b(j_p,t)²/v_p²}, keeping v up to date; at most {@code maxNewton}
@@ -241,36 +242,49 @@ public final class SparseKernels {
    * skipped for this sweep: topic factors are mostly zeros (over 80% on 20 newsgroups), and one
    * vectorised pass over the row for all k gradients replaces k passes with a division each.
    *
-   * <p>When {@code nnz} of the row times its number of active components fits in
-   * {@code gather[off, off+len)}, the row's entries of {@code b} for those components are first
-   * copied there component by component, so the Newton passes read contiguous memory instead of
-   * one cache line per stored entry; the arithmetic, and so the result, is the same either way.
+   * <p>Only the stored entries whose {@code b(j_p,t)} is non-zero take part in coordinate t's
+   * passes, and b is mostly zeros too. So before the Newton passes the row's non-zero
+   * {@code b(j_p,t)} and their positions p are copied, component by component, into
+   * {@code gather}/{@code gatherPos} at {@code [off, off+len)}: all active components at once when
+   * {@code nnz(row)·active ≤ len} (one read of each row of b), otherwise one component at a time.
+   * Each Newton pass then reads a short contiguous list without branches. The arithmetic, and so
+   * the result, is the same either way.
+   *
+   * @throws IllegalArgumentException if a row with an active coordinate has more than {@code len}
+   *     stored entries
    */
   public static void klCdRows(int[] rowPtr, int[] colIdx, double[] values, double[] a, double[] b,
-      int k, double[] bSum, double l1, double l2, double[] v, int maxNewton, double newtonTol,
-      double[] gather, int off, int len, int from, int to) {
-    double[] g = new double[4];
+      int k, double[] bSum, double l1, double l2, double[] v, boolean vCurrent, int maxNewton,
+      double newtonTol, double[] gather, int[] gatherPos, int off, int len, int from, int to) {
+    double[] g = new double[2];
     double[] sums = new double[k];
     int[] active = new int[k];
+    int[] count = new int[k];
     for (int i = from; i < to; i++) {
       int ai = i * k;
       int start = rowPtr[i];
-      int nr = rowPtr[i + 1] - start;
+      int end = rowPtr[i + 1];
+      int nr = end - start;
       // Screening: a coordinate at zero whose gradient at the start of the row is not negative is
       // left alone this sweep (in topic models most coordinates are such zeros). Skipping an
       // update never increases the objective; a coordinate that becomes worth moving is picked up
-      // at the next sweep. One pass evaluates v and all k gradient sums, reading b row-wise.
+      // at the next sweep. One pass gives all k gradient sums, reading b row-wise.
       for (int t = 0; t < k; t++) {
         sums[t] = 0.0;
       }
-      for (int q = 0; q < nr; q++) {
-        int bj = colIdx[start + q] * k;
-        double wh = 0.0;
-        for (int t = 0; t < k; t++) {
-          wh += a[ai + t] * b[bj + t];
+      for (int p = start; p < end; p++) {
+        int bj = colIdx[p] * k;
+        double wh;
+        if (vCurrent) {
+          wh = v[p];
+        } else {
+          wh = 0.0;
+          for (int t = 0; t < k; t++) {
+            wh += a[ai + t] * b[bj + t];
+          }
+          v[p] = wh;
         }
-        v[start + q] = wh;
-        double r = values[start + q] / Math.max(wh, KL_EPSILON);
+        double r = values[p] / Math.max(wh, KL_EPSILON);
         for (int t = 0; t < k; t++) {
           sums[t] += r * b[bj + t];
         }
@@ -284,27 +298,50 @@ public final class SparseKernels {
       if (na == 0) {
         continue;
       }
-      boolean gathered = (long) nr * na <= len;
-      if (gathered) {
-        for (int q = 0; q < nr; q++) {
-          int bj = colIdx[start + q] * k;
+      if (nr > len) {
+        throw new IllegalArgumentException("klCdRows: row " + i + " has " + nr
+            + " stored entries but the gather buffer holds " + len);
+      }
+      boolean together = (long) nr * na <= len;
+      if (together) {
+        for (int c = 0; c < na; c++) {
+          count[c] = 0;
+        }
+        for (int p = start; p < end; p++) {
+          int bj = colIdx[p] * k;
           for (int c = 0; c < na; c++) {
-            gather[off + c * nr + q] = b[bj + active[c]];
+            // Branch-free: write every entry, advance only past non-zeros (the branch would be
+            // mispredicted about as often as taken).
+            double bt = b[bj + active[c]];
+            int o = off + c * nr + count[c];
+            gather[o] = bt;
+            gatherPos[o] = p;
+            count[c] += bt != 0.0 ? 1 : 0;
           }
         }
       }
-      // Each pass over the row updates v for the current step and returns the gradient sums of
-      // the current coordinate (g[0], g[1]) and of the next active one (g[2], g[3]), so moving on
-      // needs no separate pass.
-      klPass(values, colIdx, b, k, v, start, nr, gathered, gather, off, active[0], 0,
-          na > 1 ? active[1] : -1, 1, 0.0, g);
       for (int c = 0; c < na; c++) {
         int t = active[c];
-        int next = c + 1 < na ? active[c + 1] : -1;
+        int base;
+        int cnt;
+        if (together) {
+          base = off + c * nr;
+          cnt = count[c];
+        } else {
+          base = off;
+          cnt = 0;
+          for (int p = start; p < end; p++) {
+            double bt = b[colIdx[p] * k + t];
+            if (bt != 0.0) {
+              gather[off + cnt] = bt;
+              gatherPos[off + cnt++] = p;
+            }
+          }
+        }
+        klMove(values, v, gather, gatherPos, base, cnt, 0.0, g);
         double w = a[ai + t];
         double grad = bSum[t] + l1 + l2 * w - g[0];
         double hess = l2 + g[1];
-        boolean passed = false;
         for (int it = 0; it < maxNewton; it++) {
           double s;
           if (hess > 0.0) {
@@ -321,8 +358,7 @@ public final class SparseKernels {
           double wPrev = w;
           double gPrev = grad;
           w += s;
-          klPass(values, colIdx, b, k, v, start, nr, gathered, gather, off, t, c, next, c + 1, s, g);
-          passed = true;
+          klMove(values, v, gather, gatherPos, base, cnt, s, g);
           grad = bSum[t] + l1 + l2 * w - g[0];
           hess = l2 + g[1];
           if (s < 0.0 && gPrev + grad < 0.0) {
@@ -331,7 +367,7 @@ public final class SparseKernels {
             // of f and halve the step until it does not increase (a backtracking line search).
             double lin = bSum[t] + l1;
             double df = lin * (w - wPrev) + 0.5 * l2 * (w * w - wPrev * wPrev)
-                - klLogRatio(values, colIdx, b, k, v, start, nr, gathered, gather, off, t, c, s);
+                - klLogRatio(values, v, gather, gatherPos, base, cnt, s);
             double step = s;
             for (int half = 0; df > 0.0 && half < MAX_HALVINGS; half++) {
               step *= 0.5;
@@ -340,11 +376,11 @@ public final class SparseKernels {
               double before = w;
               w = target;
               df += lin * move + 0.5 * l2 * (w * w - before * before)
-                  - klShift(values, colIdx, b, k, v, start, nr, gathered, gather, off, t, c, move);
+                  - klShift(values, v, gather, gatherPos, base, cnt, move);
             }
             if (step != s) {
               // The step was cut back: refresh the sums at the new point.
-              klPass(values, colIdx, b, k, v, start, nr, gathered, gather, off, t, c, next, c + 1, 0.0, g);
+              klMove(values, v, gather, gatherPos, base, cnt, 0.0, g);
               grad = bSum[t] + l1 + l2 * w - g[0];
               hess = l2 + g[1];
             }
@@ -358,12 +394,6 @@ public final class SparseKernels {
           }
         }
         a[ai + t] = w;
-        if (!passed && next >= 0) {
-          // No step moved v: g[2], g[3] still describe component t, not the next one.
-          klPass(values, colIdx, b, k, v, start, nr, gathered, gather, off, t, c, next, c + 1, 0.0, g);
-        }
-        g[0] = g[2];
-        g[1] = g[3];
       }
     }
   }
@@ -372,85 +402,65 @@ public final class SparseKernels {
   private static final int MAX_HALVINGS = 30;
 
   /**
-   * After {@code v_q} moved by {@code s·b(j_q,t)}: {@code Σ x_q·ln(max(v_q,ε)/max(v_q − s·b,ε))}, the
-   * decrease of {@code −Σ x ln v} that the move brought.
+   * After {@code v_p} moved by {@code s·b}: {@code Σ x_p·ln(max(v_p,ε)/max(v_p − s·b,ε))} over one
+   * component's gathered list, the decrease of {@code −Σ x ln v} that the move brought.
    */
-  private static double klLogRatio(double[] values, int[] colIdx, double[] b, int k, double[] v,
-      int start, int nr, boolean gathered, double[] gather, int off, int t, int c, double s) {
-    int g0 = off + c * nr;
+  private static double klLogRatio(double[] values, double[] v, double[] gb, int[] gp, int base,
+      int cnt, double s) {
     double sum = 0.0;
-    for (int q = 0; q < nr; q++) {
-      double bt = gathered ? gather[g0 + q] : b[colIdx[start + q] * k + t];
-      if (bt != 0.0) {
-        double now = v[start + q];
-        sum += values[start + q]
-            * Math.log(Math.max(now, KL_EPSILON) / Math.max(now - s * bt, KL_EPSILON));
-      }
+    for (int e = base, end = base + cnt; e < end; e++) {
+      int p = gp[e];
+      double now = v[p];
+      sum += values[p] * Math.log(Math.max(now, KL_EPSILON) / Math.max(now - s * gb[e], KL_EPSILON));
     }
     return sum;
   }
 
-  /** Moves {@code v_q} by {@code s·b(j_q,t)} and returns {@code Σ x_q·ln(max(v_new,ε)/max(v_old,ε))}. */
-  private static double klShift(double[] values, int[] colIdx, double[] b, int k, double[] v,
-      int start, int nr, boolean gathered, double[] gather, int off, int t, int c, double s) {
-    int g0 = off + c * nr;
+  /** Moves {@code v_p} by {@code s·b} over a gathered list and returns {@code Σ x_p·ln(max(v_new,ε)/max(v_old,ε))}. */
+  private static double klShift(double[] values, double[] v, double[] gb, int[] gp, int base,
+      int cnt, double s) {
     double sum = 0.0;
-    for (int q = 0; q < nr; q++) {
-      double bt = gathered ? gather[g0 + q] : b[colIdx[start + q] * k + t];
-      if (bt != 0.0) {
-        double old = v[start + q];
-        double now = old + s * bt;
-        v[start + q] = now;
-        sum += values[start + q] * Math.log(Math.max(now, KL_EPSILON) / Math.max(old, KL_EPSILON));
-      }
+    for (int e = base, end = base + cnt; e < end; e++) {
+      int p = gp[e];
+      double old = v[p];
+      double now = old + s * gb[e];
+      v[p] = now;
+      sum += values[p] * Math.log(Math.max(now, KL_EPSILON) / Math.max(old, KL_EPSILON));
     }
     return sum;
   }
 
   /**
-   * One pass of {@link #klCdRows} over a row: {@code v_q += s·b(j_q, t)}, then the sums
-   * {@code Σ x·b/v} and {@code Σ x·b²/v²} for component t into {@code g[0], g[1]} and for component
-   * {@code tn} (if {@code tn ≥ 0}) into {@code g[2], g[3]}. In the gather buffer, components t and
-   * tn sit at slots c and cn.
+   * One Newton pass of {@link #klCdRows} over a component's gathered list: {@code v_p += s·b}
+   * (nothing moves when {@code s = 0}), then {@code g[0] = Σ x·b/v}, {@code g[1] = Σ x·b²/v²}.
    */
-  private static void klPass(double[] values, int[] colIdx, double[] b, int k, double[] v,
-      int start, int nr, boolean gathered, double[] gather, int off, int t, int c, int tn, int cn,
+  private static void klMove(double[] values, double[] v, double[] gb, int[] gp, int base, int cnt,
       double s, double[] g) {
-    boolean hasNext = tn >= 0;
-    int g0 = off + c * nr;
-    int g1 = off + (hasNext ? cn : c) * nr;
-    int dn = (hasNext ? tn : t) - t;
     double c1 = 0.0;
     double c2 = 0.0;
-    double n1 = 0.0;
-    double n2 = 0.0;
-    for (int q = 0; q < nr; q++) {
-      int bj = gathered ? 0 : colIdx[start + q] * k + t;
-      double bt = gathered ? gather[g0 + q] : b[bj];
-      double bn = hasNext ? (gathered ? gather[g1 + q] : b[bj + dn]) : 0.0;
-      if (bt == 0.0 && bn == 0.0) {
-        continue;
+    if (s == 0.0) {
+      for (int e = base, end = base + cnt; e < end; e++) {
+        int p = gp[e];
+        double bt = gb[e];
+        double inv = 1.0 / Math.max(v[p], KL_EPSILON);
+        double xr = values[p] * inv * bt;
+        c1 += xr;
+        c2 += xr * inv * bt;
       }
-      double nv = v[start + q];
-      if (bt != 0.0 && s != 0.0) {
-        nv += s * bt;
-        v[start + q] = nv;
-      }
-      double inv = 1.0 / Math.max(nv, KL_EPSILON);
-      double xr = values[start + q] * inv;
-      if (bt != 0.0) {
-        c1 += xr * bt;
-        c2 += xr * inv * bt * bt;
-      }
-      if (bn != 0.0) {
-        n1 += xr * bn;
-        n2 += xr * inv * bn * bn;
+    } else {
+      for (int e = base, end = base + cnt; e < end; e++) {
+        int p = gp[e];
+        double bt = gb[e];
+        double nv = v[p] + s * bt;
+        v[p] = nv;
+        double inv = 1.0 / Math.max(nv, KL_EPSILON);
+        double xr = values[p] * inv * bt;
+        c1 += xr;
+        c2 += xr * inv * bt;
       }
     }
     g[0] = c1;
     g[1] = c2;
-    g[2] = n1;
-    g[3] = n2;
   }
 
   private static void checkMultiply(CsrMatrix a, double[] b, int k, double[] c) {

@@ -47,6 +47,8 @@ final class FrobeniusUpdater implements Updater {
   private final double[] wtw;
   private final double[] gramWork;
   private final double[] partials;
+  /** HALS: residuals {@code X·Fᵀ − l1 − W·F·Fᵀ} of the factor being swept, reused by repeated sweeps. */
+  private final double[] residual;
   private boolean xhtValid;
   private double loss;
 
@@ -79,6 +81,7 @@ final class FrobeniusUpdater implements Updater {
     this.wtw = new double[k * k];
     this.gramWork = new double[DenseKernels.gramWorkspaceSize(Math.max(m, n), k)];
     this.partials = new double[DenseKernels.sweepWorkspaceSize(Math.max(m, n), k)];
+    this.residual = solver == Solver.MU ? null : new double[Math.max(m, n) * k];
   }
 
   /** Sweeps per W and per H update that accelerated HALS allows on this matrix (1 and 1 otherwise). */
@@ -132,10 +135,11 @@ final class FrobeniusUpdater implements Updater {
       DenseKernels.mu(a, rows, xf, g, k, l1, l2, partials, workers);
       return;
     }
-    double first = DenseKernels.hals(a, rows, xf, g, k, l1, l2, partials, workers);
+    // The first sweep forms each row's residual; repeated sweeps on the same products reuse it.
+    double first = DenseKernels.hals(a, rows, xf, g, k, l1, l2, residual, true, partials, workers);
     double last = first;
     for (int sweep = 1; sweep < maxInner && first > 0 && last >= DELTA * DELTA * first; sweep++) {
-      last = DenseKernels.hals(a, rows, xf, g, k, l1, l2, partials, workers);
+      last = DenseKernels.hals(a, rows, xf, g, k, l1, l2, residual, false, partials, workers);
     }
   }
 

@@ -33,6 +33,8 @@ final class KlUpdater implements Updater {
   static final double NEWTON_TOL = 1e-3;
   /** Per-worker gather buffer cap, in doubles (8 MB); longer rows are read in place. */
   static final int GATHER_CAP = 1 << 20;
+  /** CD recomputes W·H at the stored entries from the factors every this many sweeps. */
+  static final int REFRESH = 10;
 
   private final CsrMatrix x;
   private final CsrMatrix xt;
@@ -46,10 +48,16 @@ final class KlUpdater implements Updater {
   private final Workers workers;
   private final double[] colSum;
   private final double[] rowSumH;
+  /** CD: W·H at the stored entries of X (in X's order) and of Xᵀ (in Xᵀ's order). */
   private final double[] v;
+  private final double[] vt;
+  /** CD: position in Xᵀ of each stored entry of X, or null when Xᵀ is not in that order. */
+  private final int[] toXt;
+  private int sweeps;
   private final double[] partials;
   private final double[] scratch;
   private final double[] gather;
+  private final int[] gatherPos;
   private final int gatherLen;
   private double loss;
 
@@ -71,20 +79,55 @@ final class KlUpdater implements Updater {
     this.colSum = new double[k];
     this.rowSumH = new double[k];
     this.v = solver == Solver.CD ? new double[x.nnz()] : null;
+    this.vt = solver == Solver.CD ? new double[x.nnz()] : null;
+    this.toXt = solver == Solver.CD ? transposePositions(x, xt) : null;
     int blocks = Math.max(1, DenseKernels.blockCount(Math.max(m, n), DenseKernels.SWEEP_BLOCK));
     this.partials = new double[blocks];
     this.scratch = new double[blocks * k];
     if (solver == Solver.CD) {
-      long longest = (long) Math.max(maxRowNnz(x), maxRowNnz(xt)) * k;
-      this.gatherLen = (int) Math.min(longest, GATHER_CAP);
+      this.gatherLen = gatherLength(Math.max(maxRowNnz(x), maxRowNnz(xt)), k);
       this.gather = new double[gatherLen * workers.threads()];
+      this.gatherPos = new int[gatherLen * workers.threads()];
     } else {
       this.gatherLen = 0;
       this.gather = null;
+      this.gatherPos = null;
     }
   }
 
-  private static int maxRowNnz(CsrMatrix a) {
+  /**
+   * For each stored entry p of X (row i, column j), its position in the rows of Xᵀ, assuming Xᵀ
+   * lists each of its rows in increasing i as {@link CsrMatrix#transpose()} does; null if it does
+   * not (the solver then recomputes the predictions at every half-sweep).
+   */
+  static int[] transposePositions(CsrMatrix x, CsrMatrix xt) {
+    int[] rowPtr = x.rowPtr();
+    int[] colIdx = x.colIdx();
+    int[] tIdx = xt.colIdx();
+    int[] next = java.util.Arrays.copyOf(xt.rowPtr(), xt.rows());
+    int[] pos = new int[x.nnz()];
+    for (int i = 0; i < x.rows(); i++) {
+      for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+        int q = next[colIdx[p]]++;
+        if (q >= xt.rowPtr()[colIdx[p] + 1] || tIdx[q] != i) {
+          return null;
+        }
+        pos[p] = q;
+      }
+    }
+    return pos;
+  }
+
+  /**
+   * Per-worker length of the gather buffers of {@link SparseKernels#klCdRows} for rows of at most
+   * {@code longest} stored entries: room for all k components of the longest row up to {@link
+   * #GATHER_CAP}, and never less than one component of it.
+   */
+  static int gatherLength(int longest, int k) {
+    return (int) Math.max(longest, Math.min((long) longest * k, GATHER_CAP));
+  }
+
+  static int maxRowNnz(CsrMatrix a) {
     int max = 0;
     for (int i = 0; i < a.rows(); i++) {
       max = Math.max(max, a.rowNnz(i));
@@ -101,16 +144,27 @@ final class KlUpdater implements Updater {
   @Override
   public double iterate() {
     // W step on the rows of X: H (i.e. Hᵀ = ht) is fixed, its row sums are the column sums of ht.
+    // CD keeps W·H at the stored entries across half-sweeps, copied between X's and Xᵀ's order
+    // (Hsieh & Dhillon maintain it the same way); every REFRESH-th sweep recomputes it, so
+    // rounding in the running updates cannot build up.
+    boolean maintained = solver == Solver.CD && toXt != null && sweeps % REFRESH != 0;
+    if (maintained) {
+      copyPredictions(false);
+    }
     DenseKernels.columnSums(ht, n, k, colSum);
-    halfStep(x, w, ht, reg.l1W(), reg.l2W());
+    halfStep(x, w, ht, reg.l1W(), reg.l2W(), v, maintained);
+    if (solver == Solver.CD && toXt != null) {
+      copyPredictions(true);
+    }
     DenseKernels.columnSums(w, m, k, colSum);
-    halfStep(xt, ht, w, reg.l1H(), reg.l2H());
+    halfStep(xt, ht, w, reg.l1H(), reg.l2H(), vt, toXt != null);
+    sweeps++;
     if (solver == Solver.CD) {
-      // v holds W·H at the stored entries of Xᵀ, exact for the final W and H.
+      // vt holds W·H at the stored entries of Xᵀ, exact for the final W and H.
       int[] rowPtr = xt.rowPtr();
       double[] values = xt.values();
       workers.forEachBlock(n, DenseKernels.SWEEP_BLOCK,
-          (b, from, to) -> partials[b] = SparseKernels.klTermsRows(rowPtr, values, v, from, to));
+          (b, from, to) -> partials[b] = SparseKernels.klTermsRows(rowPtr, values, vt, from, to));
       loss = finish(DenseKernels.blockCount(n, DenseKernels.SWEEP_BLOCK));
     } else {
       loss = divergenceFromScratch();
@@ -118,19 +172,35 @@ final class KlUpdater implements Updater {
     return loss + reg.penalty(w, m * k, ht, n * k);
   }
 
+  /** Copies the predictions from X's order to Xᵀ's ({@code toXt}) or back, over fixed row blocks of X. */
+  private void copyPredictions(boolean toXtOrder) {
+    int[] rowPtr = x.rowPtr();
+    int[] pos = toXt;
+    workers.forEachBlock(m, DenseKernels.SWEEP_BLOCK, (b, from, to) -> {
+      for (int p = rowPtr[from], end = rowPtr[to]; p < end; p++) {
+        if (toXtOrder) {
+          vt[pos[p]] = v[p];
+        } else {
+          v[p] = vt[pos[p]];
+        }
+      }
+    });
+  }
+
   @Override
   public double loss() {
     return loss;
   }
 
-  private void halfStep(CsrMatrix a, double[] f, double[] other, double l1, double l2) {
+  private void halfStep(CsrMatrix a, double[] f, double[] other, double l1, double l2,
+      double[] pred, boolean current) {
     int[] rowPtr = a.rowPtr();
     int[] colIdx = a.colIdx();
     double[] values = a.values();
     if (solver == Solver.CD) {
       workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (worker, b, from, to) ->
-          SparseKernels.klCdRows(rowPtr, colIdx, values, f, other, k, colSum, l1, l2, v, MAX_NEWTON,
-              NEWTON_TOL, gather, worker * gatherLen, gatherLen, from, to));
+          SparseKernels.klCdRows(rowPtr, colIdx, values, f, other, k, colSum, l1, l2, pred, current,
+              MAX_NEWTON, NEWTON_TOL, gather, gatherPos, worker * gatherLen, gatherLen, from, to));
     } else {
       workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (b, from, to) -> SparseKernels.klMuRows(
           rowPtr, colIdx, values, f, other, k, colSum, l1, l2, scratch, b * k, from, to));

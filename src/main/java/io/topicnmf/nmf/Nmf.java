@@ -26,11 +26,25 @@ import java.util.SplittableRandom;
  *
  * <p><b>Convergence.</b> Let {@code f₀} be the (penalised) objective at the initialisation and
  * {@code f_t} after outer iteration t. The fit stops, and reports {@code converged}, after the
- * first iteration t with {@code tol > 0} and {@code (f_{t−1} − f_t) < tol · f₀}: the decrease of
- * one iteration, relative to the initial objective (so the test does not depend on the scale of
- * X or of the initialisation; scikit-learn's MU uses the same ratio, on the square root and every
- * 10 iterations). With {@code tol = 0} it runs {@code maxIter} iterations. A zero initial
- * objective counts as converged at iteration 0.
+ * first iteration t with {@code tol > 0} and {@code f_{t−L} − f_t < tol · f₀}, where {@code L =
+ * min(t, window)}: the decrease over the last {@code window} iterations, relative to the initial
+ * objective. The ratio makes the test independent of the scale of X and of the initialisation;
+ * it uses nothing but the objective, so iteration counts do not depend on the machine. The window
+ * is {@value #WINDOW} iterations (scikit-learn's MU test, which compares the decrease of {@code
+ * √(2f)} over ten iterations with {@code tol·√(2f₀)} every ten iterations, without the square root
+ * and checked at every iteration), except for KL coordinate descent, where it is {@value
+ * #KL_CD_WINDOW}.
+ *
+ * <p>Measured on the 20 newsgroups TF-IDF matrix of the benchmark (11314 × 56121, k = 20,
+ * nndsvda, tol = 1e-4): HALS with a one-iteration window stopped after 8–9 iterations at
+ * 5371.6–5372.0 (seeds 0–3), above scikit-learn cd's 5370.4–5371.5 (random states 0–3); with ten
+ * it stops after 20 iterations at 5370.94–5370.98, for about 0.8 s more CPU (HALS converges to
+ * 5370.78 after 200 iterations, the minimum scikit-learn reaches from random state 1). KL
+ * coordinate descent already ends far below scikit-learn mu's 346137 with a one-sweep window
+ * (32 sweeps, 344023); ten would take 74 sweeps for 343302, 0.2% lower, and on the matrix of
+ * {@code topicnmf fit} (38156 terms) 110 sweeps instead of 34 (9.6 s instead of 4.6 s of CPU),
+ * which the time budget of a default fit cannot afford. With {@code tol = 0} the fit runs {@code
+ * maxIter} iterations. A zero initial objective counts as converged at iteration 0.
  *
  * <p><b>Determinism.</b> Randomness comes only from a {@link SplittableRandom} seeded with
  * {@link NmfOptions#seed()}. Kernels run over fixed row blocks and reduce in block order, so W
@@ -38,6 +52,11 @@ import java.util.SplittableRandom;
  * call and is shut down before it returns.
  */
 public final class Nmf {
+  /** Iterations over which the decrease of the objective is compared with {@code tol·f₀}. */
+  public static final int WINDOW = 10;
+  /** The window for KL coordinate descent ({@link Loss#KL}, {@link Solver#CD}). */
+  public static final int KL_CD_WINDOW = 1;
+
   private Nmf() {}
 
   /**
@@ -77,7 +96,10 @@ public final class Nmf {
       }
       int iterations = 0;
       boolean converged = f0 == 0.0;
-      double previous = f0;
+      int window = window(options.loss(), solver);
+      // recent[t % (window + 1)] = f_t for the last window + 1 iterations.
+      double[] recent = new double[window + 1];
+      recent[0] = f0;
       while (!converged && iterations < options.maxIter()) {
         double f = updater.iterate();
         iterations++;
@@ -85,10 +107,11 @@ public final class Nmf {
           trace.add(new TracePoint(iterations, seconds(t0), updater.loss()));
         }
         progress.onIteration(iterations, options.maxIter(), updater.loss());
-        if (options.tol() > 0 && previous - f < options.tol() * f0) {
+        double windowStart = recent[Math.max(0, iterations - window) % (window + 1)];
+        recent[iterations % (window + 1)] = f;
+        if (options.tol() > 0 && windowStart - f < options.tol() * f0) {
           converged = true;
         }
-        previous = f;
       }
 
       double frob = options.loss() == Loss.FROBENIUS
@@ -101,6 +124,11 @@ public final class Nmf {
       return new NmfResult(new DenseMatrix(m, k, w), new DenseMatrix(k, n, h), iterations,
           converged, options.loss(), updater.loss(), frob, relErr, trace);
     }
+  }
+
+  /** The number of iterations the convergence test looks back for this loss and solver. */
+  public static int window(Loss loss, Solver solver) {
+    return loss == Loss.KL && solver == Solver.CD ? KL_CD_WINDOW : WINDOW;
   }
 
   private static double seconds(long t0) {

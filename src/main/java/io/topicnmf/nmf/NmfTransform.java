@@ -163,12 +163,9 @@ public final class NmfTransform {
         int[] colIdx = x.colIdx();
         double[] values = x.values();
         double[] v = new double[x.nnz()];
-        int longest = 0;
-        for (int i = 0; i < m; i++) {
-          longest = Math.max(longest, x.rowNnz(i));
-        }
-        int gatherLen = (int) Math.min((long) longest * k, KlUpdater.GATHER_CAP);
+        int gatherLen = KlUpdater.gatherLength(KlUpdater.maxRowNnz(x), k);
         double[] gather = new double[gatherLen * workers.threads()];
+        int[] gatherPos = new int[gatherLen * workers.threads()];
         workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (worker, b, from, to) -> {
           double[] old = new double[k];
           for (int i = from; i < to; i++) {
@@ -183,9 +180,9 @@ public final class NmfTransform {
             boolean done = false;
             while (!done && s < options.maxIter()) {
               System.arraycopy(w, i * k, old, 0, k);
-              SparseKernels.klCdRows(rowPtr, colIdx, values, w, ht, k, hSum, l1, l2, v,
-                  KlUpdater.MAX_NEWTON, KlUpdater.NEWTON_TOL, gather, worker * gatherLen, gatherLen,
-                  i, i + 1);
+              SparseKernels.klCdRows(rowPtr, colIdx, values, w, ht, k, hSum, l1, l2, v, false,
+                  KlUpdater.MAX_NEWTON, KlUpdater.NEWTON_TOL, gather, gatherPos, worker * gatherLen,
+                  gatherLen, i, i + 1);
               s++;
               double change = 0;
               double norm = 0;

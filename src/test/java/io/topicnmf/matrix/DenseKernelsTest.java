@@ -73,6 +73,42 @@ class DenseKernelsTest {
   }
 
   @Test
+  void halsWithKeptResidualsMatchesFreshSweepsAndIsThreadIndependent() {
+    SplittableRandom rnd = new SplittableRandom(12);
+    int rows = 2500, k = 7;
+    double[] f = random(rnd, 40 * k, true);
+    double[] g = new double[k * k];
+    DenseKernels.gram(f, 40, k, g);
+    double[] xf = random(rnd, rows * k, false);
+    double[] w0 = random(rnd, rows * k, true);
+    double[] partials = new double[DenseKernels.sweepWorkspaceSize(rows, k)];
+    // Three sweeps recomputing the residual every time ...
+    double[] expected = w0.clone();
+    double[] expectedChanges = new double[3];
+    for (int sweep = 0; sweep < 3; sweep++) {
+      expectedChanges[sweep] = DenseKernels.halsRows(expected, xf, g, k, 0.02, 0.05, new double[k], 0, 0, rows);
+    }
+    double[] ref = null;
+    for (int threads : new int[] {1, 2, 3}) {
+      try (Workers workers = Workers.of(threads)) {
+        // ... equal three sweeps that form the residual once and keep it up to date.
+        double[] w = w0.clone();
+        double[] res = new double[rows * k];
+        for (int sweep = 0; sweep < 3; sweep++) {
+          double change = DenseKernels.hals(w, rows, xf, g, k, 0.02, 0.05, res, sweep == 0, partials, workers);
+          assertEquals(expectedChanges[sweep], change, 1e-9 * Math.max(1, expectedChanges[sweep]));
+        }
+        assertArrayEquals(expected, w, 1e-10);
+        if (ref == null) {
+          ref = w;
+        } else {
+          assertTrue(Arrays.equals(ref, w), "threads=" + threads);
+        }
+      }
+    }
+  }
+
+  @Test
   void halsSweepMatchesTheTextbookCoordinateUpdate() {
     SplittableRandom rnd = new SplittableRandom(8);
     for (int k : new int[] {1, 2, 7, 16}) {

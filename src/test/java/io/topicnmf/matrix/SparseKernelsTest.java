@@ -160,12 +160,12 @@ class SparseKernelsTest {
     double l1 = 0.05;
     double[] w0 = w.clone();
     double[] v0 = new double[x.nnz()];
-    // Without a gather buffer (every row read in place) ...
-    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w0, ht, k, hSum, l1, 0.0, v0, 100, 0.0,
-        new double[0], 0, 0, 0, rows);
-    // ... and with one large enough for every row: the same bits.
-    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, l1, 0.0, v, 100, 0.0,
-        new double[cols * k + 5], 5, cols * k, 0, rows);
+    // A gather buffer with room for one component of a row at a time ...
+    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w0, ht, k, hSum, l1, 0.0, v0, false, 100, 0.0,
+        new double[cols], new int[cols], 0, cols, 0, rows);
+    // ... and one large enough for every component of every row: the same bits.
+    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, l1, 0.0, v, false, 100, 0.0,
+        new double[cols * k + 5], new int[cols * k + 5], 5, cols * k, 0, rows);
     assertArrayEquals(w0, w, 0.0);
     assertArrayEquals(v0, v, 0.0);
     double[] fresh = new double[x.nnz()];
@@ -184,6 +184,35 @@ class SparseKernelsTest {
         assertTrue(grad >= -1e-9, "row " + i + " grad " + grad);
       }
     }
+  }
+
+  @Test
+  void klCoordinateDescentWithMaintainedPredictionsGivesTheSameBits() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    int rows = 30, cols = 25, k = 4;
+    CsrMatrix x = CsrMatrix.fromDense(randomSparse(rnd, rows, cols, 0.3), cols);
+    double[] w = new double[rows * k];
+    double[] ht = new double[cols * k];
+    for (int q = 0; q < w.length; q++) w[q] = rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble();
+    for (int q = 0; q < ht.length; q++) ht[q] = rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble();
+    double[] hSum = new double[k];
+    for (int j = 0; j < cols; j++) for (int t = 0; t < k; t++) hSum[t] += ht[j * k + t];
+    double[] w1 = w.clone();
+    double[] v1 = new double[x.nnz()];
+    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w1, ht, k, hSum, 0.01, 0.0, v1, false,
+        2, 1e-3, new double[cols * k], new int[cols * k], 0, cols * k, 0, rows);
+    double[] w2 = w.clone();
+    double[] v2 = new double[x.nnz()];
+    SparseKernels.sampledProductRows(x.rowPtr(), x.colIdx(), w2, ht, k, v2, 0, rows);
+    SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w2, ht, k, hSum, 0.01, 0.0, v2, true,
+        2, 1e-3, new double[cols * k], new int[cols * k], 0, cols * k, 0, rows);
+    assertArrayEquals(w1, w2, 0.0);
+    assertArrayEquals(v1, v2, 0.0);
+    // A buffer shorter than a row with an active coordinate is refused, naming the row.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w.clone(), ht, k, hSum, 0.0, 0.0,
+            new double[x.nnz()], false, 2, 1e-3, new double[1], new int[1], 0, 1, 0, rows));
+    assertTrue(e.getMessage().contains("gather buffer"), e.getMessage());
   }
 
   /** Textbook Hsieh–Dhillon KL coordinate descent on dense arrays, recomputing every sum from scratch. */
@@ -283,8 +312,8 @@ class SparseKernelsTest {
       double[] expected = w.clone();
       naiveKlCd(a, expected, ht, k, 0.02, 0.01, 3, 1e-3);
       double[] v = new double[x.nnz()];
-      SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, 0.02, 0.01, v, 3, 1e-3,
-          new double[cols * k], 0, cols * k, 0, rows);
+      SparseKernels.klCdRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, hSum, 0.02, 0.01, v, false, 3, 1e-3,
+          new double[cols * k], new int[cols * k], 0, cols * k, 0, rows);
       assertArrayEquals(expected, w, 1e-10, "k=" + k);
     }
   }

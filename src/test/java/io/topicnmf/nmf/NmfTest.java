@@ -136,17 +136,29 @@ class NmfTest {
   }
 
   @Test
-  void convergesWhenTheDecreaseFallsBelowTolTimesTheInitialObjective() {
+  void convergesWhenTheDecreaseOverTheWindowFallsBelowTolTimesTheInitialObjective() {
     CsrMatrix x = NmfTestData.randomSparse(9, 100, 80, 0.1);
-    NmfResult r = Nmf.fit(x, opts(5).withTol(1e-3).withTrace(true), NmfListener.NONE);
-    assertTrue(r.converged());
-    List<TracePoint> tr = r.trace();
-    double f0 = tr.get(0).objective();
-    int last = tr.size() - 1;
-    assertEquals(r.iterations(), last);
-    assertTrue(tr.get(last - 1).objective() - tr.get(last).objective() < 1e-3 * f0);
-    for (int t = 1; t < last; t++) {
-      assertTrue(tr.get(t - 1).objective() - tr.get(t).objective() >= 1e-3 * f0, "stopped late at " + t);
+    assertEquals(10, Nmf.window(Loss.FROBENIUS, Solver.HALS));
+    assertEquals(10, Nmf.window(Loss.KL, Solver.MU));
+    assertEquals(1, Nmf.window(Loss.KL, Solver.CD));
+    for (Loss loss : Loss.values()) {
+      for (double tol : new double[] {1e-3, 1e-4}) {
+        NmfOptions o = opts(5).withLoss(loss).withSolver(Solver.AUTO).withTol(tol).withTrace(true);
+        int window = Nmf.window(loss, o.effectiveSolver());
+        NmfResult r = Nmf.fit(x, o, NmfListener.NONE);
+        assertTrue(r.converged());
+        List<TracePoint> tr = r.trace();
+        double f0 = tr.get(0).objective();
+        int last = tr.size() - 1;
+        assertEquals(r.iterations(), last);
+        assertTrue(last > 1, "stopped at " + last);
+        // Stopped at the first t whose decrease over the last min(t, window) iterations is below tol·f0.
+        assertTrue(tr.get(Math.max(0, last - window)).objective() - tr.get(last).objective() < tol * f0);
+        for (int t = 1; t < last; t++) {
+          double before = tr.get(Math.max(0, t - window)).objective();
+          assertTrue(before - tr.get(t).objective() >= tol * f0, loss + " tol " + tol + ": stopped late at " + t);
+        }
+      }
     }
   }
 

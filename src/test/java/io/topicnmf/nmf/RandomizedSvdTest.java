@@ -1,6 +1,7 @@
 package io.topicnmf.nmf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels.Workers;
@@ -87,5 +88,60 @@ class RandomizedSvdTest {
         assertEquals(c == d ? 1.0 : 0.0, dot, 1e-12, c + "," + d);
       }
     }
+  }
+
+  @Test
+  void orthonormalizeGivesAnOrthonormalBasisOfTheSameSpanWhateverTheThreads() {
+    SplittableRandom rnd = new SplittableRandom(21);
+    int rows = 1500, cols = 6;
+    double[] well = new double[rows * cols];
+    for (int q = 0; q < well.length; q++) well[q] = rnd.nextGaussian();
+    // Ill-conditioned: the last column is the first plus 1e-9 noise (CholeskyQR gives up).
+    double[] ill = well.clone();
+    for (int i = 0; i < rows; i++) ill[i * cols + cols - 1] = ill[i * cols] + 1e-9 * rnd.nextGaussian();
+    for (double[] a : new double[][] {well, ill}) {
+      double[] ref = null;
+      for (int threads : new int[] {1, 2, 3}) {
+        try (Workers workers = Workers.of(threads)) {
+          double[] q = RandomizedSvd.orthonormalize(a, rows, cols, workers);
+          for (int s = 0; s < cols; s++) {
+            for (int t = 0; t < cols; t++) {
+              double dot = 0;
+              for (int i = 0; i < rows; i++) dot += q[i * cols + s] * q[i * cols + t];
+              assertEquals(s == t ? 1.0 : 0.0, dot, 1e-12, s + "," + t);
+            }
+          }
+          // Each column of a lies in the span of q: a − q·(qᵀa) vanishes.
+          for (int c = 0; c < cols; c++) {
+            double[] proj = new double[cols];
+            double norm = 0;
+            for (int i = 0; i < rows; i++) {
+              norm += a[i * cols + c] * a[i * cols + c];
+              for (int s = 0; s < cols; s++) proj[s] += q[i * cols + s] * a[i * cols + c];
+            }
+            double res = 0;
+            for (int i = 0; i < rows; i++) {
+              double r = a[i * cols + c];
+              for (int s = 0; s < cols; s++) r -= q[i * cols + s] * proj[s];
+              res += r * r;
+            }
+            assertTrue(res <= 1e-20 * norm, "column " + c + " residual " + res);
+          }
+          if (ref == null) {
+            ref = q;
+          } else {
+            assertTrue(java.util.Arrays.equals(ref, q), "threads=" + threads);
+          }
+        }
+      }
+    }
+    double[] g = {4, 2, 2, 1};
+    assertTrue(!RandomizedSvd.choleskyUpper(g, 2), "a singular Gram matrix is refused");
+    double[] h = {4, 2, 2, 5};
+    assertTrue(RandomizedSvd.choleskyUpper(h, 2));
+    assertEquals(2.0, h[0], 1e-15);
+    assertEquals(1.0, h[1], 1e-15);
+    assertEquals(0.0, h[2], 0.0);
+    assertEquals(2.0, h[3], 1e-15);
   }
 }
