@@ -1,7 +1,6 @@
 package io.topicnmf.cli;
 
 import io.topicnmf.eval.KSelection;
-import io.topicnmf.matrix.TfidfOptions;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.KSweep;
 import io.topicnmf.model.PreparedCorpus;
@@ -81,9 +80,7 @@ final class SelectKCommand implements Callable<Integer> {
     KSweep.Options sweep;
     try {
       ks = parseKs(k);
-      // select-k keeps the Frobenius loss (fast enough for its many fits) on plain TF-IDF, the
-      // set-up its recommendation rule was checked with.
-      options = text.applyTo(FitOptions.defaults(ks.get(0)).withWeighting(TfidfOptions.defaults()))
+      options = text.applyTo(FitOptions.defaults(ks.get(0)))
           .withNmf(nmfFlags.options(ks.get(0), common))
           .withTopTerms(topTerms);
       sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
