@@ -2,7 +2,7 @@
 # Reading + analysis + matrix: topicnmf against scikit-learn's TfidfVectorizer (issue 4, item 8).
 #
 # Runs, alternately, RUNS times each:
-#   topicnmf:     ./topicnmf vectorize CORPUS -o OUT --threads 2 -q   (read, Lucene analysis, counts,
+#   topicnmf:     ./topicnmf vectorize CORPUS --stem none -o OUT --threads 2 -q   (read, Lucene analysis, counts,
 #                 pruning min-df 2 / max-df 0.95, TF-IDF; writes matrix.mtx, counts.mtx, terms.txt,
 #                 documents.txt, vectorize.json)
 #   scikit-learn: python3 analysis_vs_sklearn.py sklearn CORPUS    (read the files, then
@@ -62,7 +62,7 @@ echo "launcher: TOPICNMF_JAVA_OPTS='${TOPICNMF_JAVA_OPTS:-}' TOPICNMF_CDS='${TOP
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$runs"); do
   t0=$(now)
-  "$cputime" -f "%U %S" -o "$out/cpu.txt" "$repo/topicnmf" vectorize "$corpus" -o "$out/matrix" --threads "$threads" -q 2>/dev/null
+  "$cputime" -f "%U %S" -o "$out/cpu.txt" "$repo/topicnmf" vectorize "$corpus" --stem none -o "$out/matrix" --threads "$threads" -q 2>/dev/null
   t1=$(now)
   "$python" - "$out/matrix/vectorize.json" "$t0" "$t1" "$(tail -1 "$out/cpu.txt")" >>"$results" <<'PY'
 import json, sys

@@ -51,6 +51,10 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--top-terms", defaultValue = "10", description = "Terms listed per topic (default: ${DEFAULT-VALUE}).")
   int topTerms;
 
+  @Option(names = "--relevance", defaultValue = "0.5", paramLabel = "LAMBDA",
+      description = "Rank each topic's terms by LAMBDA·log p(w|t) + (1-LAMBDA)·log(p(w|t)/p(w)), in [0, 1]; 1 ranks by weight alone, lower favours terms specific to the topic (default: ${DEFAULT-VALUE}).")
+  double relevance;
+
   @Option(names = "--save-matrix", paramLabel = "DIR",
       description = "Also write the weighted matrix (matrix.mtx), raw counts (counts.mtx), terms (terms.txt) and document ids (documents.txt) there.")
   Path saveMatrix;
@@ -97,9 +101,11 @@ final class FitCommand implements Callable<Integer> {
 
   FitOptions options() throws UserException {
     try {
-      return text.applyTo(FitOptions.defaults(k))
-          .withNmf(nmfFlags.options(k, common))
-          .withTopTerms(topTerms);
+      FitOptions defaults = FitOptions.defaults(k);
+      return text.applyTo(defaults)
+          .withNmf(nmfFlags.options(defaults.nmf(), common))
+          .withTopTerms(topTerms)
+          .withRelevance(relevance);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

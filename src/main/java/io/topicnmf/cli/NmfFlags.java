@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 
 /** Flags of the factorization (fit, factorize and select-k share them). */
 final class NmfFlags {
-  @Option(names = "--loss", defaultValue = "frobenius", paramLabel = "frobenius|kl",
-      description = "Loss: frobenius (0.5·||X-WH||², default) or kl (generalized Kullback-Leibler).")
+  @Option(names = "--loss", paramLabel = "frobenius|kl",
+      description = "Loss: kl (generalized Kullback-Leibler; default of fit) or frobenius (0.5·||X-WH||²; default of select-k and factorize, and with --solver hals).")
   Loss loss;
 
   @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|hals|cd|mu",
@@ -42,9 +42,21 @@ final class NmfFlags {
   @Option(names = "--trace", description = "Record (iteration, seconds, objective) rows in the output.")
   boolean trace;
 
-  /** NMF options for {@code k} topics with these flags and the shared ones. */
+  /**
+   * NMF options for {@code k} topics with these flags and the shared ones; without {@code --loss},
+   * the Frobenius loss ({@link NmfOptions#defaults}).
+   */
   NmfOptions options(int k, CommonOptions common) throws UserException {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, common.seed, common.threads(),
+    return options(NmfOptions.defaults(k), common);
+  }
+
+  /**
+   * These flags and the shared ones over {@code defaults}, which gives k and the loss used when
+   * {@code --loss} is absent ({@code --solver hals} alone implies the Frobenius loss).
+   */
+  NmfOptions options(NmfOptions defaults, CommonOptions common) throws UserException {
+    Loss l = loss != null ? loss : solver == Solver.HALS ? Loss.FROBENIUS : defaults.loss();
+    return new NmfOptions(defaults.k(), l, solver, init, maxIter, tol, common.seed, common.threads(),
         alphaW, alphaH, l1Ratio, trace);
   }
 }

@@ -58,8 +58,8 @@ final class TextFlags {
       description = "Field holding a record's label in .jsonl and .csv files (default: the sub-folder).")
   String labelField;
 
-  @Option(names = "--stem", defaultValue = "none", paramLabel = "none|light|porter|snowball|kstem",
-      description = "Stemmer (default: ${DEFAULT-VALUE}); reports show the most frequent original word behind a stem.")
+  @Option(names = "--stem", paramLabel = "none|light|porter|snowball|kstem",
+      description = "Stemmer (default: light for --language en, none for the others); reports show the most frequent original word behind a stem.")
   String stem;
 
   @Option(names = "--min-token-length", defaultValue = "2", paramLabel = "N",
@@ -91,19 +91,20 @@ final class TextFlags {
       description = "Do not turn the two above on by themselves when most files start with mail headers.")
   boolean noMailCleanup;
 
-  @Option(names = "--weighting", defaultValue = "tfidf", paramLabel = "tfidf|tf",
-      description = "tfidf (default) or tf: raw counts, no idf, no normalisation.")
+  @Option(names = "--weighting", paramLabel = "tfidf|tf",
+      description = "tfidf (default) or tf: raw counts, no idf, no normalisation; --idf, --norm or --sublinear-tf select tfidf.")
   TfidfOptions.Weighting weighting;
 
-  @Option(names = "--idf", defaultValue = "smooth", paramLabel = "smooth|plain|none",
-      description = "smooth: ln((1+n)/(1+df))+1 (default); plain: ln(n/df)+1; none.")
+  @Option(names = "--idf", paramLabel = "smooth|plain|none",
+      description = "With tfidf: smooth: ln((1+n)/(1+df))+1 (default); plain: ln(n/df)+1; none.")
   TfidfOptions.Idf idf;
 
-  @Option(names = "--sublinear-tf", description = "Use 1+ln(tf) instead of tf.")
-  boolean sublinearTf;
+  @Option(names = "--sublinear-tf", negatable = true,
+      description = "With tfidf: use 1+ln(tf) instead of tf (default: off; --no-sublinear-tf turns it off).")
+  Boolean sublinearTf;
 
-  @Option(names = "--norm", defaultValue = "l2", paramLabel = "l2|l1|none",
-      description = "Row normalisation of the weighted matrix (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--norm", paramLabel = "l2|l1|none",
+      description = "With tfidf: row normalisation of the weighted matrix (default: l2).")
   TfidfOptions.Norm norm;
 
   /**
@@ -120,14 +121,22 @@ final class TextFlags {
     }
     VocabularyOptions vocab = new VocabularyOptions(
         DfLimit.parse(minDf, "--min-df"), DfLimit.parse(maxDf, "--max-df"), maxFeatures);
-    TfidfOptions w = new TfidfOptions(weighting, idf, sublinearTf, norm);
+    // --idf, --norm and --sublinear-tf only mean something for tfidf, so giving one selects it.
+    TfidfOptions.Weighting wt = weighting != null ? weighting
+        : idf != null || norm != null || sublinearTf != null ? TfidfOptions.Weighting.TFIDF
+        : base.weighting().weighting();
+    TfidfOptions w = new TfidfOptions(wt, idf != null ? idf : base.weighting().idf(),
+        sublinearTf != null ? sublinearTf : base.weighting().sublinearTf(),
+        norm != null ? norm : base.weighting().norm());
+    Language lang = Language.parse(language);
     AnalysisOptions analysis = base.analysis()
-        .withLanguage(Language.parse(language))
+        .withStem(Stemming.NONE)
+        .withLanguage(lang)
         .withNgrams(ngrams)
         .withKeepUrls(keepUrls)
         .withDefaultStopwords(!noDefaultStopwords)
         .withStopwordFiles(stopwords)
-        .withStem(Stemming.parse(stem))
+        .withStem(stem != null ? Stemming.parse(stem) : FitOptions.defaultStem(lang))
         .withMinTokenLength(minTokenLength)
         .withMaxTokenLength(maxTokenLength)
         .withKeepNumbers(keepNumbers)

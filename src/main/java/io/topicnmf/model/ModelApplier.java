@@ -150,7 +150,7 @@ public final class ModelApplier {
         + String.format(java.util.Locale.ROOT, "%.4f", tr.relativeError()));
 
     TopicModeler.Described d = TopicModeler.describe(corpus.documents(), model.surfaceForms(), vocab,
-        counts, x, nmf, fo.topTerms(), NO_KNOWN_TERMS);
+        counts, x, nmf, fo.topTerms(), fo.relevance(), NO_KNOWN_TERMS);
     long t5 = System.nanoTime();
     List<Double> idfList = new ArrayList<>(model.idf());
     List<String> ids = corpus.documents().stream().map(Document::id).toList();

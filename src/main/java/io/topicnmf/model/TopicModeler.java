@@ -146,7 +146,7 @@ public final class TopicModeler {
         + String.format(java.util.Locale.ROOT, "%.4f", nmf.relativeError()));
 
     Described d = describe(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), x, nmf,
-        options.topTerms(), "no terms after analysis");
+        options.topTerms(), options.relevance(), "no terms after analysis");
     long t5 = System.nanoTime();
     List<Double> idfList = new ArrayList<>(vocab.size());
     for (double v : p.idf()) idfList.add(v);
@@ -176,10 +176,12 @@ public final class TopicModeler {
    * topic and normalised weights, each topic's top terms, size, coherence on {@code counts} and
    * majority label, the clusters, and agreement with labels.
    *
+   * @param relevance λ of the ranking of each topic's terms ({@link TermRanking}), p(w) taken from x
    * @param noTermsNote the note of a document whose row of x is empty
    */
   static Described describe(List<Document> documents, Map<String, String> surface, Vocabulary vocab,
-      CsrMatrix counts, CsrMatrix x, NmfResult nmf, int topTerms, String noTermsNote) {
+      CsrMatrix counts, CsrMatrix x, NmfResult nmf, int topTerms, double relevance,
+      String noTermsNote) {
     int n = documents.size();
     int k = nmf.h().rows();
     List<Topic> topics = new ArrayList<>();
@@ -216,8 +218,7 @@ public final class TopicModeler {
     DenseMatrix h = nmf.h();
     int m = vocab.size();
     int top = Math.min(topTerms, m);
-    int[][] topIds = new int[k][];
-    for (int t = 0; t < k; t++) topIds[t] = topColumns(h, t, top);
+    int[][] topIds = TermRanking.top(h, x, top, relevance);
     TopicCoherence coherence = Coherence.compute(counts, topIds);
     int[] assigned = new int[n];
     String[] labels = new String[n];

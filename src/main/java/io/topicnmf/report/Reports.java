@@ -52,6 +52,7 @@ public final class Reports {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("k", o.nmf().k());
     p.put("topTerms", o.topTerms());
+    p.put("relevance", o.relevance());
     p.put("nmf", Parameters.of(o.nmf()));
     p.put("vocabulary", Parameters.of(o.vocabulary()));
     p.put("weighting", Parameters.of(o.weighting()));

@@ -1,0 +1,89 @@
+package io.topicnmf.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.topicnmf.analysis.Stemming;
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.nmf.Loss;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TermRankingTest {
+  /** Column sums 1, 1, 6, 2 of 10: p(w) = 0.1, 0.1, 0.6, 0.2. */
+  private static final CsrMatrix X =
+      CsrMatrix.fromDense(new double[][] {{1, 0, 3, 2}, {0, 1, 3, 0}}, 4);
+
+  /** Topic 0: φ = 0.25, 0.125, 0.5, 0.125; topic 1 has two positive weights only. */
+  private static final DenseMatrix H = DenseMatrix.of(new double[][] {{2, 1, 4, 1}, {0, 3, 1, 0}});
+
+  @Test
+  void lambdaOneRanksByWeightWithTiesToTheLowerColumn() {
+    int[][] top = TermRanking.top(H, X, 4, 1.0);
+    assertArrayEquals(new int[] {2, 0, 1, 3}, top[0]);
+    assertArrayEquals(new int[] {1, 2}, top[1], "zero weights are never listed");
+  }
+
+  @Test
+  void lambdaZeroRanksByLift() {
+    // φ/p = 2.5, 1.25, 0.833, 0.625
+    assertArrayEquals(new int[] {0, 1, 2, 3}, TermRanking.top(H, X, 4, 0.0)[0]);
+  }
+
+  @Test
+  void lambdaHalfRanksByPhiSquaredOverP() {
+    // φ²/p = 0.625, 0.156, 0.417, 0.078
+    assertArrayEquals(new int[] {0, 2, 1, 3}, TermRanking.top(H, X, 4, 0.5)[0]);
+    assertArrayEquals(new int[] {0, 2}, TermRanking.top(H, X, 2, 0.5)[0], "the best two of four");
+  }
+
+  @Test
+  void scalingARowOfHDoesNotChangeTheRanking() {
+    DenseMatrix scaled = DenseMatrix.of(new double[][] {{20, 10, 40, 10}, {0, 0.3, 0.1, 0}});
+    for (double lambda : new double[] {0, 0.3, 0.5, 1}) {
+      int[][] a = TermRanking.top(H, X, 3, lambda);
+      int[][] b = TermRanking.top(scaled, X, 3, lambda);
+      for (int t = 0; t < 2; t++) assertArrayEquals(a[t], b[t], "lambda " + lambda);
+    }
+  }
+
+  @Test
+  void lambdaOneAgreesWithTheByWeightSelectionOnRandomFactors() {
+    SplittableRandom rng = new SplittableRandom(7);
+    double[][] h = new double[6][300];
+    double[][] x = new double[20][300];
+    for (double[] row : h) for (int j = 0; j < row.length; j++) row[j] = rng.nextInt(4) == 0 ? 0 : rng.nextDouble();
+    for (double[] row : x) for (int j = 0; j < row.length; j++) row[j] = rng.nextDouble();
+    DenseMatrix hm = DenseMatrix.of(h);
+    int[][] top = TermRanking.top(hm, CsrMatrix.fromDense(x, 300), 15, 1.0);
+    for (int t = 0; t < 6; t++) assertArrayEquals(TopicModeler.topColumns(hm, t, 15), top[t]);
+  }
+
+  @Test
+  void badArgumentsAreRejectedWithTheirValues() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TermRanking.top(H, X, 3, 1.5));
+    assertTrue(e.getMessage().contains("--relevance 1.5") && e.getMessage().contains("[0, 1]"), e.getMessage());
+    CsrMatrix wrong = CsrMatrix.fromDense(new double[][] {{1, 2, 3}}, 3);
+    e = assertThrows(IllegalArgumentException.class, () -> TermRanking.top(H, wrong, 3, 0.5));
+    assertTrue(e.getMessage().contains("2 x 4") && e.getMessage().contains("1 x 3"), e.getMessage());
+  }
+
+  @Test
+  void fitDefaultsAreTheMeasuredOnes() {
+    FitOptions o = FitOptions.defaults(7);
+    assertEquals(Loss.KL, o.nmf().loss());
+    assertEquals(Stemming.LIGHT, o.analysis().stem());
+    assertEquals(io.topicnmf.matrix.TfidfOptions.Weighting.TFIDF, o.weighting().weighting());
+    assertFalse(o.weighting().sublinearTf());
+    assertEquals(0.5, o.relevance());
+    assertEquals(7, o.nmf().k());
+    assertEquals(0.25, o.withRelevance(0.25).relevance());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> o.withRelevance(-0.1));
+    assertTrue(e.getMessage().contains("--relevance -0.1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> o.withRelevance(Double.NaN));
+  }
+}
