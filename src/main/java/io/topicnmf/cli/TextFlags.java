@@ -28,6 +28,10 @@ final class TextFlags {
       description = "Keep only the N terms most frequent in the whole corpus (default: 0, no limit).")
   int maxFeatures;
 
+  @Option(names = "--vocabulary", paramLabel = "FILE",
+      description = "Use exactly these terms, one a line ('#' comments), in this column order; --min-df, --max-df and --max-features then do not apply.")
+  Path vocabulary;
+
   @Option(names = "--stopwords", paramLabel = "FILE",
       description = "More stop words, one a line, '#' comments (repeatable).")
   List<Path> stopwords = new ArrayList<>();
@@ -107,6 +111,26 @@ final class TextFlags {
       description = "With tfidf: row normalisation of the weighted matrix (default: l2).")
   TfidfOptions.Norm norm;
 
+  /** The terms of --vocabulary, or an empty list. */
+  private List<String> readVocabulary() throws UserException {
+    if (vocabulary == null) return List.of();
+    try {
+      List<String> terms = new ArrayList<>();
+      for (String line : Files.readAllLines(vocabulary, java.nio.charset.StandardCharsets.UTF_8)) {
+        String t = line.strip();
+        if (!t.isEmpty() && !t.startsWith("#")) terms.add(t);
+      }
+      if (terms.isEmpty()) {
+        throw new UserException("--vocabulary " + vocabulary + ": the file lists no term");
+      }
+      return terms;
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserException("--vocabulary " + vocabulary + ": no such file");
+    } catch (java.io.IOException e) {
+      throw new UserException("--vocabulary " + vocabulary + ": cannot read it as UTF-8 text (" + e.getMessage() + ")");
+    }
+  }
+
   /**
    * {@code base} with these flags applied.
    *
@@ -120,7 +144,7 @@ final class TextFlags {
       }
     }
     VocabularyOptions vocab = new VocabularyOptions(
-        DfLimit.parse(minDf, "--min-df"), DfLimit.parse(maxDf, "--max-df"), maxFeatures);
+        DfLimit.parse(minDf, "--min-df"), DfLimit.parse(maxDf, "--max-df"), maxFeatures, readVocabulary());
     // --idf, --norm and --sublinear-tf only mean something for tfidf, so giving one selects it.
     TfidfOptions.Weighting wt = weighting != null ? weighting
         : idf != null || norm != null || sublinearTf != null ? TfidfOptions.Weighting.TFIDF

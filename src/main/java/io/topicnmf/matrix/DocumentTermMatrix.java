@@ -92,6 +92,9 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
 
     double minDocs = options.minDf().documents(n);
     double maxDocs = options.maxDf().documents(n);
+    if (options.fixed()) {
+      return withFixedTerms(options.vocabulary(), n, v, seen, df, global, blocks, threads, counted, toGlobal);
+    }
     if (maxDocs < minDocs) {
       throw new IllegalArgumentException(
           "--max-df " + options.maxDf() + " allows fewer documents (" + fmt(maxDocs) + ") than --min-df "
@@ -140,6 +143,34 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
       keptDf[j] = df[t];
     }
 
+    CsrMatrix counts = fill(n, keptCount, column, blocks, threads, counted, toGlobal);
+    PruningStats stats = new PruningStats(v, minDocs, maxDocs, byMin, maxRemoved.size(), byFeatures,
+        keptCount, topRemoved);
+    return new DocumentTermMatrix(
+        new Vocabulary(Arrays.asList(keptTerms), keptDf), counts, stats);
+  }
+
+  /** The matrix over a fixed vocabulary: columns in the given order, terms not seen get df 0, no pruning. */
+  private static DocumentTermMatrix withFixedTerms(List<String> fixed, int n, int v, String[] seen, int[] df,
+      TermIds global, int blocks, int threads, BlockCounts[] counted, int[][] toGlobal) {
+    int[] column = new int[v];
+    Arrays.fill(column, -1);
+    int[] fixedDf = new int[fixed.size()];
+    for (int j = 0; j < fixed.size(); j++) {
+      int t = global.get(fixed.get(j));
+      if (t >= 0) {
+        column[t] = j;
+        fixedDf[j] = df[t];
+      }
+    }
+    CsrMatrix counts = fill(n, fixed.size(), column, blocks, threads, counted, toGlobal);
+    PruningStats stats = new PruningStats(v, 0, n, 0, 0, 0, fixed.size(), List.of());
+    return new DocumentTermMatrix(new Vocabulary(fixed, fixedDf), counts, stats);
+  }
+
+  /** Pass 2, parallel: each document's counts of the kept terms ({@code column[t]} or -1), rows sorted by column. */
+  private static CsrMatrix fill(int n, int keptCount, int[] column, int blocks, int threads,
+      BlockCounts[] counted, int[][] toGlobal) {
     // Pass 2, parallel: row lengths, then (after the prefix sum) the sorted rows.
     int[] rowPtr = new int[n + 1];
     int[][] toColumn = new int[blocks][];
@@ -182,10 +213,7 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
         }
       }
     });
-    PruningStats stats = new PruningStats(v, minDocs, maxDocs, byMin, maxRemoved.size(), byFeatures,
-        keptCount, topRemoved);
-    return new DocumentTermMatrix(
-        new Vocabulary(Arrays.asList(keptTerms), keptDf), new CsrMatrix(n, keptCount, rowPtr, colIdx, values), stats);
+    return new CsrMatrix(n, keptCount, rowPtr, colIdx, values);
   }
 
   /**

@@ -127,4 +127,18 @@ class FitCommandTest {
   void noCommandIsAUsageError() {
     assertEquals(2, CliRun.of().code());
   }
+  @Test
+  void vocabularyFileFixesTheColumns() throws IOException {
+    Path vocab = tmp.resolve("vocab.txt");
+    Files.writeString(vocab, "# the terms\ncat\nengine\nrain\nkitten\n");
+    Path out = tmp.resolve("v");
+    CliRun r = CliRun.of("fit", corpus().toString(), "-k", "3", "-o", out.toString(), "--vocabulary", vocab.toString(), "-q");
+    assertEquals(0, r.code(), r.err());
+    JsonNode rep = Reports.mapper().readTree(out.resolve("report.json").toFile());
+    assertEquals(4, rep.get("corpus").get("terms").asInt());
+
+    CliRun missing = CliRun.of("fit", corpus().toString(), "--vocabulary", tmp.resolve("none.txt").toString());
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("--vocabulary") && missing.err().contains("none.txt"), missing.err());
+  }
 }

@@ -72,4 +72,27 @@ class DocumentTermMatrixTest {
         .getMessage().contains("--min-df 'two'"));
     assertThrows(IllegalArgumentException.class, () -> DfLimit.parse("-1", "--min-df"));
   }
+  @Test
+  void fixedVocabularyKeepsExactlyItsTermsInItsOrderWithoutPruning() {
+    VocabularyOptions fixed = VocabularyOptions.defaults().withVocabulary(List.of("x", "common", "unseen"));
+    DocumentTermMatrix d = DocumentTermMatrix.build(DOCS, fixed);
+    assertEquals(List.of("x", "common", "unseen"), d.vocabulary().terms());
+    // "common" is in all 4 documents: max-df 0.95 would drop it, a fixed vocabulary keeps it
+    assertEquals(4, d.vocabulary().documentFrequency(1));
+    assertEquals(1, d.vocabulary().documentFrequency(0));
+    assertEquals(0, d.vocabulary().documentFrequency(2), "a listed term never seen has df 0");
+    assertEquals(2.0, d.counts().get(1, 0), 0);
+    assertEquals(1.0, d.counts().get(3, 1), 0);
+    assertEquals(3, d.counts().cols());
+    assertEquals(4 + 1, d.counts().nnz(), "4 documents with 'common', 1 with 'x'");
+    assertEquals(3, d.pruning().termsKept());
+    assertEquals(0, d.pruning().removedByMaxDf());
+  }
+
+  @Test
+  void fixedVocabularyRejectsDuplicatesAndBlanks() {
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> VocabularyOptions.defaults().withVocabulary(List.of("a", "a"))).getMessage().contains("--vocabulary"));
+    assertThrows(IllegalArgumentException.class, () -> VocabularyOptions.defaults().withVocabulary(List.of(" ")));
+  }
 }
