@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.topicnmf.report.Reports;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,21 +16,7 @@ class ApplyCommandTest {
   @TempDir Path tmp;
 
   private Path corpus() throws IOException {
-    String[][] themes = {
-      {"cats", "cat kitten whiskers purr meow feline fur paws litter"},
-      {"cars", "car engine wheels brake tyre motor garage fuel driver"},
-      {"rain", "rain cloud storm thunder umbrella weather drizzle forecast wind"},
-    };
-    for (String[] t : themes) {
-      Path dir = Files.createDirectories(tmp.resolve("in").resolve(t[0]));
-      String[] w = t[1].split(" ");
-      for (int d = 0; d < 4; d++) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 30; i++) b.append(w[(i * (d + 1) + d) % w.length]).append(' ');
-        Files.writeString(dir.resolve("d" + d + ".txt"), b.toString(), StandardCharsets.UTF_8);
-      }
-    }
-    return tmp.resolve("in");
+    return ThemedCorpus.write(tmp);
   }
 
   @Test
