@@ -149,8 +149,14 @@ public final class ModelApplier {
     listener.onStageEnd("nmf", sec(t3, t4), "weights solved with H fixed, relative error "
         + String.format(java.util.Locale.ROOT, "%.4f", tr.relativeError()));
 
+    // The report shows the model's topics: its own top-term lists, not a ranking redone with the
+    // new folder's word frequencies.
+    int[][] modelTopIds = new int[model.topics().size()][];
+    for (int t = 0; t < modelTopIds.length; t++) {
+      modelTopIds[t] = model.topics().get(t).terms().stream().mapToInt(tw -> vocab.id(tw.term())).filter(j -> j >= 0).toArray();
+    }
     TopicModeler.Described d = TopicModeler.describe(corpus.documents(), model.surfaceForms(), vocab,
-        counts, x, nmf, fo.topTerms(), fo.relevance(), NO_KNOWN_TERMS);
+        counts, x, nmf, fo.topTerms(), fo.relevance(), modelTopIds, NO_KNOWN_TERMS);
     long t5 = System.nanoTime();
     List<Double> idfList = new ArrayList<>(model.idf());
     List<String> ids = corpus.documents().stream().map(Document::id).toList();

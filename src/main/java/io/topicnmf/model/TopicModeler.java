@@ -146,7 +146,7 @@ public final class TopicModeler {
         + String.format(java.util.Locale.ROOT, "%.4f", nmf.relativeError()));
 
     Described d = describe(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), x, nmf,
-        options.topTerms(), options.relevance(), "no terms after analysis");
+        options.topTerms(), options.relevance(), null, "no terms after analysis");
     long t5 = System.nanoTime();
     List<Double> idfList = new ArrayList<>(vocab.size());
     for (double v : p.idf()) idfList.add(v);
@@ -177,11 +177,13 @@ public final class TopicModeler {
    * majority label, the clusters, and agreement with labels.
    *
    * @param relevance λ of the ranking of each topic's terms ({@link TermRanking}), p(w) taken from x
+   * @param fixedTopIds each topic's top term columns when they are given (a saved model's own
+   *     lists, so that apply shows the model's topics), or null to rank them here
    * @param noTermsNote the note of a document whose row of x is empty
    */
   static Described describe(List<Document> documents, Map<String, String> surface, Vocabulary vocab,
       CsrMatrix counts, CsrMatrix x, NmfResult nmf, int topTerms, double relevance,
-      String noTermsNote) {
+      int[][] fixedTopIds, String noTermsNote) {
     int n = documents.size();
     int k = nmf.h().rows();
     List<Topic> topics = new ArrayList<>();
@@ -218,7 +220,7 @@ public final class TopicModeler {
     DenseMatrix h = nmf.h();
     int m = vocab.size();
     int top = Math.min(topTerms, m);
-    int[][] topIds = TermRanking.top(h, x, top, relevance);
+    int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(h, x, top, relevance);
     TopicCoherence coherence = Coherence.compute(counts, topIds);
     int[] assigned = new int[n];
     String[] labels = new String[n];

@@ -79,4 +79,27 @@ class ApplyCommandTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--model"), r.err());
   }
+  @Test
+  void applyToAnotherFolderShowsTheModelsOwnTopTerms() throws IOException {
+    Path in = corpus();
+    Path fitOut = tmp.resolve("fit2");
+    assertEquals(0, CliRun.of("fit", in.toString(), "-k", "3", "-o", fitOut.toString(), "-q").code());
+    // a new folder with only one of the three themes: word frequencies differ from the training set
+    Path other = Files.createDirectories(tmp.resolve("other").resolve("cats"));
+    Files.writeString(other.resolve("n.txt"), "cat cat cat kitten purr whiskers fur");
+    Path applyOut = tmp.resolve("apply2");
+    CliRun r = CliRun.of("apply", "--model", fitOut.resolve("model.json").toString(),
+        tmp.resolve("other").toString(), "-o", applyOut.toString(), "-q");
+    assertEquals(0, r.code(), r.err());
+    JsonNode fitTopics = Reports.mapper().readTree(fitOut.resolve("report.json").toFile()).get("topics");
+    JsonNode applyTopics = Reports.mapper().readTree(applyOut.resolve("report.json").toFile()).get("topics");
+    for (int t = 0; t < 3; t++) {
+      JsonNode a = fitTopics.get(t).get("terms");
+      JsonNode b = applyTopics.get(t).get("terms");
+      assertEquals(a.size(), b.size());
+      for (int i = 0; i < a.size(); i++) {
+        assertEquals(a.get(i).get("term").asText(), b.get(i).get("term").asText(), "topic " + t + " rank " + i);
+      }
+    }
+  }
 }
