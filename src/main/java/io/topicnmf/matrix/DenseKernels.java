@@ -235,30 +235,6 @@ public final class DenseKernels {
   }
 
   /**
-   * {@link #halsRows} over all {@code rows} in parallel over blocks of {@link #SWEEP_BLOCK} rows;
-   * the per-block changes are added in block order, so the result is independent of threads.
-   *
-   * @param workspace at least {@link #sweepWorkspaceSize sweepWorkspaceSize(rows, k)} doubles
-   * @return the sum of squared changes
-   */
-  public static double hals(double[] w, int rows, double[] xf, double[] g, int k, double l1,
-      double l2, double[] workspace, Workers workers) {
-    int blocks = blockCount(rows, SWEEP_BLOCK);
-    if (workspace.length < sweepWorkspaceSize(rows, k)) {
-      throw new IllegalArgumentException("workspace of " + workspace.length + " doubles is smaller than "
-          + sweepWorkspaceSize(rows, k) + " for " + rows + " rows and k=" + k);
-    }
-    int partOff = blocks * k;
-    workers.forEachBlock(rows, SWEEP_BLOCK, (b, from, to) ->
-        workspace[partOff + b] = halsRows(w, xf, g, k, l1, l2, workspace, b * k, from, to));
-    double total = 0.0;
-    for (int b = 0; b < blocks; b++) {
-      total += workspace[partOff + b];
-    }
-    return total;
-  }
-
-  /**
    * {@link #halsRows} with the rows' residuals kept in {@code res} ({@code rows × k}) between
    * sweeps on the same {@code xf} and {@code g}: with {@code fresh} the residual {@code res(i,:) =
    * xf(i,:) − l1 − w(i,:)·g} is formed first (as {@link #halsRows} does); otherwise {@code res}

@@ -53,7 +53,7 @@ class DenseKernelsTest {
     double[] partials = new double[DenseKernels.sweepWorkspaceSize(rows, k)];
     double refChange;
     try (Workers one = Workers.sequential()) {
-      refChange = DenseKernels.hals(refW, rows, xf, ref, k, 0.01, 0.02, partials, one);
+      refChange = DenseKernels.hals(refW, rows, xf, ref, k, 0.01, 0.02, new double[rows * k], true, partials, one);
       DenseKernels.mu(refMu, rows, xf, ref, k, 0.01, 0.02, partials, one);
     }
     for (int threads : new int[] {2, 3}) {
@@ -62,7 +62,7 @@ class DenseKernelsTest {
         DenseKernels.gram(a, rows, k, g, new double[DenseKernels.gramWorkspaceSize(rows, k)], workers);
         assertTrue(Arrays.equals(ref, g));
         double[] w = a.clone();
-        double change = DenseKernels.hals(w, rows, xf, ref, k, 0.01, 0.02, partials, workers);
+        double change = DenseKernels.hals(w, rows, xf, ref, k, 0.01, 0.02, new double[rows * k], true, partials, workers);
         assertTrue(Arrays.equals(refW, w));
         assertEquals(Double.doubleToLongBits(refChange), Double.doubleToLongBits(change));
         double[] mu = a.clone();
