@@ -6,20 +6,19 @@ import io.topicnmf.matrix.DenseKernels.Workers;
 import io.topicnmf.matrix.SparseKernels;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.QRDecomposition;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Truncated SVD {@code X ≈ U·diag(s)·Vᵀ} of a sparse matrix by the randomized range finder of
  * Halko, Martinsson &amp; Tropp (SIAM Review 2011, algorithms 4.4 and 5.1), like scikit-learn's
  * {@code randomized_svd}: a Gaussian sketch with {@value #OVERSAMPLES} extra columns (scikit-learn:
  * 10; see {@link #OVERSAMPLES}), power iterations as scikit-learn (7 when k &lt; 0.1·min(rows,
- * cols), else 4) each re-orthonormalised by QR, then the SVD of the small projected matrix. The sparse products run on the CSR matrix and its transposed
- * copy; EJML does the QR of the tall {@code n × (k+p)} blocks and the SVD of the {@code (k+p) ×
- * (k+p)} triangle. X is never densified.
+ * cols), else 4), each re-orthonormalised by one CholeskyQR pass (two for the final basis Q), then
+ * the SVD of the small projected matrix {@code B = Qᵀ·X} from the eigendecomposition of the
+ * {@code l × l} matrix {@code B·Bᵀ} (EJML). The sparse products run on the CSR matrix and its
+ * transposed copy, the dense steps over fixed row blocks in parallel; X is never densified.
  */
 final class RandomizedSvd {
   /**
@@ -63,57 +62,80 @@ final class RandomizedSvd {
     double[] y = new double[m * l];
     double[] z = new double[n * l];
     SparseKernels.multiply(x, omega, l, y, workers);
-    double[] q = orthonormalize(y, m, l, workers);
+    double[] q = orthonormalize(y, m, l, powerIterations == 0 ? 2 : 1, workers);
     for (int it = 0; it < powerIterations; it++) {
       // One QR per power iteration, on the short side: Z = XᵀQ has the condition number of X on
       // span(Q), so Y = X·Z loses at most that squared (a few digits of the weakest directions),
       // and the Householder QR of the long side, the dearest step, is not repeated.
       SparseKernels.multiply(xt, q, l, z, workers);
       SparseKernels.multiply(x, z, l, y, workers);
-      q = orthonormalize(y, m, l, workers);
+      q = orthonormalize(y, m, l, it == powerIterations - 1 ? 2 : 1, workers);
     }
-    // Bᵀ = Xᵀ·Q (n × l) = Q2·R; R = Ur·S·Vrᵀ, so X ≈ Q·Bᵀᵀ = (Q·Vr)·S·(Q2·Ur)ᵀ.
+    // B = Qᵀ·X (l × n), kept as Z = Bᵀ = Xᵀ·Q. Its SVD B = Ub·S·Vbᵀ comes from the small
+    // symmetric eigenproblem B·Bᵀ = ZᵀZ = Ub·S²·Ubᵀ; then X ≈ Q·B = (Q·Ub)·S·(Z·Ub·S⁻¹)ᵀ. Only the
+    // leading k of the l directions are formed. Squaring the singular values costs nothing that
+    // matters here: the leading k are within a factor of a few of the largest, far above rounding
+    // (a Householder QR of the n × l block, the textbook route, runs on one thread and cost as
+    // much as all the power iterations).
     SparseKernels.multiply(xt, q, l, z, workers);
-    DMatrixRMaj bt = DMatrixRMaj.wrap(n, l, z);
-    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, l);
-    DMatrixRMaj q2;
-    DMatrixRMaj r;
-    if (qr.decompose(bt.copy())) {
-      q2 = qr.getQ(null, true);
-      r = qr.getR(null, true);
-    } else {
-      // Rank-deficient Bᵀ: complete the basis by hand and take R = Q2ᵀ·Bᵀ.
-      q2 = DMatrixRMaj.wrap(n, l, gramSchmidtCompleted(z, n, l));
-      r = new DMatrixRMaj(l, l);
-      CommonOps_DDRM.multTransA(q2, bt, r);
+    double[] gram = new double[l * l];
+    DenseKernels.gram(z, n, l, gram, new double[DenseKernels.gramWorkspaceSize(n, l)], workers);
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(l, true, true);
+    if (!eig.decompose(DMatrixRMaj.wrap(l, l, gram.clone()))) {
+      throw new IllegalStateException("eigendecomposition failed in randomized SVD");
     }
-    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(l, l, true, true, false);
-    if (!svd.decompose(r)) {
-      throw new IllegalStateException("SVD failed in randomized SVD");
+    Integer[] order = new Integer[l];
+    double[] lambda = new double[l];
+    for (int j = 0; j < l; j++) {
+      order[j] = j;
+      lambda[j] = eig.getEigenvalue(j).getReal();
     }
-    DMatrixRMaj ur = svd.getU(null, false);
-    DMatrixRMaj vr = svd.getV(null, false);
-    DMatrixRMaj sw = svd.getW(null);
-    SingularOps_DDRM.descendingOrder(ur, false, sw, vr, false);
-
-    DMatrixRMaj uFull = new DMatrixRMaj(m, l);
-    CommonOps_DDRM.mult(DMatrixRMaj.wrap(m, l, q), vr, uFull);
-    DMatrixRMaj vFull = new DMatrixRMaj(n, l);
-    CommonOps_DDRM.mult(q2, ur, vFull);
-
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(lambda[b], lambda[a]));
+    double[] ub = new double[l * k];
+    double[] ubScaled = new double[l * k];
     double[] s = new double[k];
+    for (int j = 0; j < k; j++) {
+      DMatrixRMaj vec = eig.getEigenVector(order[j]);
+      double sj = Math.sqrt(Math.max(lambda[order[j]], 0.0));
+      s[j] = sj;
+      double norm = 0.0;
+      for (int r = 0; r < l; r++) {
+        norm += vec.get(r) * vec.get(r);
+      }
+      norm = Math.sqrt(norm);
+      for (int r = 0; r < l; r++) {
+        double e = vec.get(r) / norm;
+        ub[r * k + j] = e;
+        ubScaled[r * k + j] = sj > 0.0 ? e / sj : 0.0;
+      }
+    }
     double[] u = new double[m * k];
     double[] v = new double[n * k];
-    for (int j = 0; j < k; j++) {
-      s[j] = sw.get(j, j);
-    }
-    for (int i = 0; i < m; i++) {
-      System.arraycopy(uFull.data, i * l, u, i * k, k);
-    }
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(vFull.data, i * l, v, i * k, k);
-    }
+    timesSmall(q, m, l, ub, k, u, workers);
+    timesSmall(z, n, l, ubScaled, k, v, workers);
     return new Result(u, s, v, k);
+  }
+
+  /** {@code out = a·c} for a tall {@code rows × l} and a small {@code l × k} matrix, row-major, over fixed row blocks. */
+  static void timesSmall(double[] a, int rows, int l, double[] c, int k, double[] out, Workers workers) {
+    workers.forEachBlock(rows, DenseKernels.SWEEP_BLOCK, (b, from, to) -> {
+      for (int i = from; i < to; i++) {
+        int oi = i * k;
+        int ai = i * l;
+        for (int t = 0; t < k; t++) {
+          out[oi + t] = 0.0;
+        }
+        for (int r = 0; r < l; r++) {
+          double ar = a[ai + r];
+          if (ar != 0.0) {
+            int cr = r * k;
+            for (int t = 0; t < k; t++) {
+              out[oi + t] += ar * c[cr + t];
+            }
+          }
+        }
+      }
+    });
   }
 
   /**
@@ -133,10 +155,20 @@ final class RandomizedSvd {
    * runs on one thread and took ~30% of the SVD.
    */
   static double[] orthonormalize(double[] a, int rows, int cols, Workers workers) {
+    return orthonormalize(a, rows, cols, 2, workers);
+  }
+
+  /**
+   * {@link #orthonormalize(double[], int, int, Workers)} with {@code passes} Cholesky passes. One
+   * pass (CholeskyQR) leaves an orthogonality error of about κ²·ε: enough for the bases between
+   * power iterations, which only need to keep the columns apart, and half the work; the basis the
+   * SVD is projected on gets two.
+   */
+  static double[] orthonormalize(double[] a, int rows, int cols, int passes, Workers workers) {
     double[] q = a.clone();
     double[] g = new double[cols * cols];
     double[] work = new double[DenseKernels.gramWorkspaceSize(rows, cols)];
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < passes; pass++) {
       DenseKernels.gram(q, rows, cols, g, work, workers);
       if (!choleskyUpper(g, cols)) {
         return householder(a, rows, cols);
