@@ -128,6 +128,25 @@ public final class DenseKernels {
     return s;
   }
 
+  /**
+   * Extrapolation step of Ang &amp; Gillis (2019), in place over the first {@code n} entries: with
+   * {@code a} the new iterate and {@code prev} the previous one, sets {@code prev ← a} and {@code a
+   * ← max(0, a + β·(a − prev))}. Element-wise, so the result does not depend on the threads.
+   */
+  public static void extrapolate(double[] a, double[] prev, int n, double beta, Workers workers) {
+    workers.forEachBlock(n, EXTRAPOLATE_BLOCK, (b, from, to) -> {
+      for (int q = from; q < to; q++) {
+        double v = a[q];
+        double e = v + beta * (v - prev[q]);
+        prev[q] = v;
+        a[q] = e > 0.0 ? e : 0.0;
+      }
+    });
+  }
+
+  /** Entries per block of {@link #extrapolate}. */
+  static final int EXTRAPOLATE_BLOCK = 1 << 16;
+
   /** Sum of the first {@code n} entries, in index order. */
   public static double sum(double[] a, int n) {
     double s = 0;

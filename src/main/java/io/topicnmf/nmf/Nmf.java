@@ -114,6 +114,7 @@ public final class Nmf {
         }
       }
 
+      updater.finish();
       double frob = options.loss() == Loss.FROBENIUS
           ? updater.loss()
           : FrobeniusUpdater.frobenius(x, k, w, ht, workers);

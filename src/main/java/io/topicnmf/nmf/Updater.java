@@ -12,6 +12,9 @@ interface Updater {
   /** Runs one outer iteration (W then H) and returns the penalised objective afterwards. */
   double iterate();
 
+  /** Leaves the solution in W and Hᵀ (solvers that keep a best point copy it back). */
+  default void finish() {}
+
   /** The loss (without penalty) at the last {@link #start} or {@link #iterate}. */
   double loss();
 }

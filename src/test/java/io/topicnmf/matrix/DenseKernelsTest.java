@@ -184,4 +184,30 @@ class DenseKernelsTest {
     }
     assertThrows(IllegalArgumentException.class, () -> Workers.of(0));
   }
+
+  @Test
+  void extrapolateStepsAlongTheLastChangeProjectsOnTheOrthantAndKeepsTheNewIterate() {
+    double[] a = {1.0, 2.0, 0.5, 0.0, 3.0};
+    double[] prev = {0.5, 2.0, 1.5, 1.0, 1.0};
+    DenseKernels.extrapolate(a, prev, 4, 0.5, Workers.sequential());
+    // a + 0.5·(a − prev), clipped at 0; the fifth entry lies beyond n and is untouched.
+    assertArrayEquals(new double[] {1.25, 2.0, 0.0, 0.0, 3.0}, a, 0.0);
+    assertArrayEquals(new double[] {1.0, 2.0, 0.5, 0.0, 1.0}, prev, 0.0);
+    SplittableRandom rng = new SplittableRandom(5);
+    int n = 300_000;
+    double[] x = new double[n];
+    double[] p = new double[n];
+    for (int q = 0; q < n; q++) {
+      x[q] = rng.nextDouble();
+      p[q] = rng.nextDouble();
+    }
+    double[] x1 = x.clone();
+    double[] p1 = p.clone();
+    DenseKernels.extrapolate(x1, p1, n, 0.7, Workers.sequential());
+    try (Workers two = Workers.of(2)) {
+      DenseKernels.extrapolate(x, p, n, 0.7, two);
+    }
+    assertArrayEquals(x1, x, 0.0);
+    assertArrayEquals(p1, p, 0.0);
+  }
 }

@@ -267,4 +267,30 @@ class NmfTest {
     assertTrue(l1.objective() > plain.objective());
   }
 
+
+  @Test
+  void extrapolatedHalsReturnsTheFactorsOfTheReportedObjective() {
+    // Long enough for HALS to settle and extrapolate (with restarts), which keeps the best pair:
+    // the factors returned must be that pair, not the last extrapolated point.
+    double[][] sum = NmfTestData.plantedLowRank(21, 120, 90, 6);
+    CsrMatrix noisy = NmfTestData.randomSparse(22, 120, 90, 0.3);
+    double[][] extra = noisy.toDense();
+    for (int i = 0; i < sum.length; i++) {
+      for (int j = 0; j < sum[i].length; j++) {
+        sum[i][j] += extra[i][j];
+      }
+    }
+    CsrMatrix data = CsrMatrix.fromDense(sum, 90);
+    for (int threads : new int[] {1, 2}) {
+      NmfResult r = Nmf.fit(data, opts(8).withSolver(Solver.HALS).withTol(0).withMaxIter(150)
+          .withTrace(true).withThreads(threads), NmfListener.NONE);
+      double direct = NmfTestData.denseFrobenius(data, r.w(), r.h());
+      assertEquals(direct, r.objective(), 1e-9 * direct, "objective of the returned factors");
+      List<TracePoint> trace = r.trace();
+      for (int t = 1; t < trace.size(); t++) {
+        assertTrue(trace.get(t).objective() <= trace.get(t - 1).objective(), "trace increases at " + t);
+      }
+      assertEquals(r.objective(), trace.get(trace.size() - 1).objective());
+    }
+  }
 }
