@@ -14,7 +14,11 @@ import io.topicnmf.matrix.SparseKernels;
  *   <li>{@link Solver#CD}: cyclic coordinate descent with one-variable Newton steps (Hsieh &amp;
  *       Dhillon, KDD 2011), W on the rows of X then Hᵀ on the rows of the transposed copy; the
  *       predictions at the stored entries are kept up to date during a sweep, so after the H sweep
- *       they give the objective without another product.
+ *       they give the objective without another product. From the second sweep on, each factor is
+ *       extrapolated along its last change with restarts, as accelerated HALS does once it
+ *       settles ({@link FrobeniusUpdater}, Ang &amp; Gillis 2019); the half-sweep after an
+ *       extrapolated factor re-forms W·H at the stored entries row by row, and the best pair
+ *       seen is the one returned.
  *   <li>{@link Solver#MU}: multiplicative updates (Lee &amp; Seung 2001) as scikit-learn's {@code
  *       _multiplicative_update_w/h} with {@code beta_loss='kullback-leibler'}.
  * </ul>
@@ -61,6 +65,30 @@ final class KlUpdater implements Updater {
   private final int gatherLen;
   private double loss;
 
+  /**
+   * CD extrapolates from the second sweep on (the condition of {@link FrobeniusUpdater#START} with
+   * an infinite threshold). Unlike HALS at k = 20, KL descent did not change basin when
+   * extrapolating early: sweeps to scikit-learn mu's final divergence 10 → 7 (20news, k = 20),
+   * 19 → 12 (k = 50), 11 → 10 (bbc, k = 5), and after 100 sweeps 255664 against 255988, 229288
+   * against 230293, 64556.8 against 64558.0; starting at 3e-4·f₀ (as HALS) gave 37 sweeps to
+   * 256000 instead of 27 from the start.
+   */
+  static final double START = Double.POSITIVE_INFINITY;
+  /** Extrapolation state: enabled, started, H moved since W·H was last formed, previous plain iterates, best pair. */
+  private final boolean extrapolate;
+  private boolean extrapolating;
+  private boolean hMoved;
+  private final double[] wPrev;
+  private final double[] htPrev;
+  private final double[] wBest;
+  private final double[] htBest;
+  private double beta = FrobeniusUpdater.BETA0;
+  private double betaMax = 1.0;
+  private double previous = Double.POSITIVE_INFINITY;
+  private double best = Double.POSITIVE_INFINITY;
+  private double bestLoss;
+  private double first;
+
   KlUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
       Regularization reg, Workers workers) {
     if (solver != Solver.CD && solver != Solver.MU) {
@@ -84,6 +112,11 @@ final class KlUpdater implements Updater {
     int blocks = Math.max(1, DenseKernels.blockCount(Math.max(m, n), DenseKernels.SWEEP_BLOCK));
     this.partials = new double[blocks];
     this.scratch = new double[blocks * k];
+    this.extrapolate = solver == Solver.CD;
+    this.wPrev = extrapolate ? new double[m * k] : null;
+    this.htPrev = extrapolate ? new double[n * k] : null;
+    this.wBest = extrapolate ? new double[m * k] : null;
+    this.htBest = extrapolate ? new double[n * k] : null;
     if (solver == Solver.CD) {
       this.gatherLen = gatherLength(Math.max(maxRowNnz(x), maxRowNnz(xt)), k);
       this.gather = new double[gatherLen * workers.threads()];
@@ -138,7 +171,10 @@ final class KlUpdater implements Updater {
   @Override
   public double start() {
     loss = divergenceFromScratch();
-    return loss + reg.penalty(w, m * k, ht, n * k);
+    double f = loss + reg.penalty(w, m * k, ht, n * k);
+    first = f;
+    previous = f;
+    return f;
   }
 
   @Override
@@ -147,17 +183,20 @@ final class KlUpdater implements Updater {
     // CD keeps W·H at the stored entries across half-sweeps, copied between X's and Xᵀ's order
     // (Hsieh & Dhillon maintain it the same way); every REFRESH-th sweep recomputes it, so
     // rounding in the running updates cannot build up.
-    boolean maintained = solver == Solver.CD && toXt != null && sweeps % REFRESH != 0;
+    boolean extraNow = extrapolating;
+    boolean maintained = solver == Solver.CD && toXt != null && sweeps % REFRESH != 0 && !hMoved;
     if (maintained) {
       copyPredictions(false);
     }
     DenseKernels.columnSums(ht, n, k, colSum);
     halfStep(x, w, ht, reg.l1W(), reg.l2W(), v, maintained);
-    if (solver == Solver.CD && toXt != null) {
+    if (extraNow) {
+      DenseKernels.extrapolate(w, wPrev, m * k, beta, workers);
+    } else if (solver == Solver.CD && toXt != null) {
       copyPredictions(true);
     }
     DenseKernels.columnSums(w, m, k, colSum);
-    halfStep(xt, ht, w, reg.l1H(), reg.l2H(), vt, toXt != null);
+    halfStep(xt, ht, w, reg.l1H(), reg.l2H(), vt, toXt != null && !extraNow);
     sweeps++;
     if (solver == Solver.CD) {
       // vt holds W·H at the stored entries of Xᵀ, exact for the final W and H.
@@ -169,7 +208,50 @@ final class KlUpdater implements Updater {
     } else {
       loss = divergenceFromScratch();
     }
-    return loss + reg.penalty(w, m * k, ht, n * k);
+    double f = loss + reg.penalty(w, m * k, ht, n * k);
+    if (!extraNow) {
+      if (extrapolate && previous - f < START * first) {
+        extrapolating = true;
+        best = f;
+        bestLoss = loss;
+        System.arraycopy(w, 0, wPrev, 0, m * k);
+        System.arraycopy(ht, 0, htPrev, 0, n * k);
+        System.arraycopy(w, 0, wBest, 0, m * k);
+        System.arraycopy(ht, 0, htBest, 0, n * k);
+      }
+      previous = f;
+      return f;
+    }
+    // Extrapolated iteration (as FrobeniusUpdater#iterateExtrapolated): (Ŵ_k, H_k) is feasible
+    // with divergence `loss`; keep the best pair, then extrapolate H or restart.
+    if (f <= best) {
+      best = f;
+      bestLoss = loss;
+      System.arraycopy(w, 0, wBest, 0, m * k);
+      System.arraycopy(ht, 0, htBest, 0, n * k);
+    }
+    if (f > previous) {
+      betaMax = beta;
+      beta = beta / FrobeniusUpdater.ETA;
+      System.arraycopy(ht, 0, htPrev, 0, n * k);
+      hMoved = false;
+    } else {
+      DenseKernels.extrapolate(ht, htPrev, n * k, beta, workers);
+      beta = Math.min(betaMax, FrobeniusUpdater.GAMMA * beta);
+      betaMax = Math.min(1.0, FrobeniusUpdater.GAMMA_MAX * betaMax);
+      hMoved = true;
+    }
+    previous = f;
+    loss = bestLoss;
+    return best;
+  }
+
+  @Override
+  public void finish() {
+    if (extrapolating) {
+      System.arraycopy(wBest, 0, w, 0, m * k);
+      System.arraycopy(htBest, 0, ht, 0, n * k);
+    }
   }
 
   /** Copies the predictions from X's order to Xᵀ's ({@code toXt}) or back, over fixed row blocks of X. */

@@ -140,7 +140,7 @@ class NmfTest {
     CsrMatrix x = NmfTestData.randomSparse(9, 100, 80, 0.1);
     assertEquals(10, Nmf.window(Loss.FROBENIUS, Solver.HALS));
     assertEquals(10, Nmf.window(Loss.KL, Solver.MU));
-    assertEquals(1, Nmf.window(Loss.KL, Solver.CD));
+    assertEquals(5, Nmf.window(Loss.KL, Solver.CD));
     for (Loss loss : Loss.values()) {
       for (double tol : new double[] {1e-3, 1e-4}) {
         NmfOptions o = opts(5).withLoss(loss).withSolver(Solver.AUTO).withTol(tol).withTrace(true);
