@@ -6,7 +6,12 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.topicnmf.matrix.AtomicFiles;
@@ -16,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -27,9 +33,22 @@ import java.util.Set;
  * file's {@code options} (added to the tool after the model was written) takes its default.
  */
 public final class ModelFiles {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  /**
+   * Option enums are written as the command line spells them (lower case, as report.json does)
+   * and read in any case, so models written before (upper-case names) still load.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .addModule(new SimpleModule().addSerializer(Enum.class, new StdSerializer<Enum>(Enum.class) {
+        @Override
+        public void serialize(Enum value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+          gen.writeString(value.name().toLowerCase(Locale.ROOT));
+        }
+      }))
+      .build();
 
   private static final ObjectWriter WRITER = MAPPER.writer(
       new DefaultPrettyPrinter()

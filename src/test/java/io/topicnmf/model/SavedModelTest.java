@@ -125,6 +125,27 @@ class SavedModelTest {
   }
 
   @Test
+  void optionValuesAreWrittenAsTheCommandLineSpellsThemAndUpperCaseStillLoads() throws IOException {
+    TopicModelResult fit = new TopicModeler(options(Loss.KL)).fit(corpus());
+    Path file = tmp.resolve("model.json");
+    ModelFiles.write(SavedModel.of(fit, "test"), file);
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
+    var opts = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("options");
+    assertEquals("porter", opts.get("analysis").get("stem").asText());
+    assertEquals("en", opts.get("analysis").get("language").asText());
+    assertEquals("kl", opts.get("nmf").get("loss").asText());
+    assertEquals("nndsvda", opts.get("nmf").get("init").asText());
+    assertEquals("l2", opts.get("weighting").get("norm").asText());
+    // A model written before values were lower-cased.
+    ((com.fasterxml.jackson.databind.node.ObjectNode) opts.get("analysis")).put("stem", "PORTER");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) opts.get("nmf")).put("loss", "KL");
+    mapper.writeValue(file.toFile(), root);
+    SavedModel m = ModelFiles.read(file);
+    assertEquals(fit.options(), m.options());
+  }
+
+  @Test
   void badModelFilesFailWithAClearMessage() throws IOException {
     Path garbage = tmp.resolve("garbage.json");
     Files.writeString(garbage, "this is not json");
