@@ -144,6 +144,11 @@ public final class DenseKernels {
     });
   }
 
+  /** {@code dst[0, n) = src[0, n)}, over fixed blocks in parallel (a plain copy, the same bits). */
+  public static void copy(double[] src, double[] dst, int n, Workers workers) {
+    workers.forEachBlock(n, EXTRAPOLATE_BLOCK, (b, from, to) -> System.arraycopy(src, from, dst, from, to - from));
+  }
+
   /** Entries per block of {@link #extrapolate}. */
   static final int EXTRAPOLATE_BLOCK = 1 << 16;
 

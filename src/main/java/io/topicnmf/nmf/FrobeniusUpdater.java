@@ -149,8 +149,8 @@ final class FrobeniusUpdater implements Updater {
   @Override
   public void finish() {
     if (extrapolating) {
-      System.arraycopy(wBest, 0, w, 0, m * k);
-      System.arraycopy(htBest, 0, ht, 0, n * k);
+      DenseKernels.copy(wBest, w, m * k, workers);
+      DenseKernels.copy(htBest, ht, n * k, workers);
     }
   }
 
@@ -175,10 +175,10 @@ final class FrobeniusUpdater implements Updater {
     if (extrapolate && previous - f < START * first) {
       extrapolating = true;
       best = f;
-      System.arraycopy(w, 0, wPrev, 0, m * k);
-      System.arraycopy(ht, 0, htPrev, 0, n * k);
-      System.arraycopy(w, 0, wBest, 0, m * k);
-      System.arraycopy(ht, 0, htBest, 0, n * k);
+      DenseKernels.copy(w, wPrev, m * k, workers);
+      DenseKernels.copy(ht, htPrev, n * k, workers);
+      DenseKernels.copy(w, wBest, m * k, workers);
+      DenseKernels.copy(ht, htBest, n * k, workers);
     }
     previous = f;
     return f;
@@ -217,8 +217,8 @@ final class FrobeniusUpdater implements Updater {
     if (penalised <= best) {
       best = penalised;
       loss = e;
-      System.arraycopy(w, 0, wBest, 0, m * k);
-      System.arraycopy(ht, 0, htBest, 0, n * k);
+      DenseKernels.copy(w, wBest, m * k, workers);
+      DenseKernels.copy(ht, htBest, n * k, workers);
     }
     if (penalised > previous) {
       // The extrapolation overshot: drop it for H (Ŵ_k was already used to compute H_k, so the
@@ -226,7 +226,7 @@ final class FrobeniusUpdater implements Updater {
       // hht already holds.
       betaMax = beta;
       beta = beta / ETA;
-      System.arraycopy(ht, 0, htPrev, 0, n * k);
+      DenseKernels.copy(ht, htPrev, n * k, workers);
       SparseKernels.multiply(x, ht, k, xht, workers);
       xhtValid = true;
     } else {

@@ -214,10 +214,10 @@ final class KlUpdater implements Updater {
         extrapolating = true;
         best = f;
         bestLoss = loss;
-        System.arraycopy(w, 0, wPrev, 0, m * k);
-        System.arraycopy(ht, 0, htPrev, 0, n * k);
-        System.arraycopy(w, 0, wBest, 0, m * k);
-        System.arraycopy(ht, 0, htBest, 0, n * k);
+        DenseKernels.copy(w, wPrev, m * k, workers);
+        DenseKernels.copy(ht, htPrev, n * k, workers);
+        DenseKernels.copy(w, wBest, m * k, workers);
+        DenseKernels.copy(ht, htBest, n * k, workers);
       }
       previous = f;
       return f;
@@ -227,13 +227,13 @@ final class KlUpdater implements Updater {
     if (f <= best) {
       best = f;
       bestLoss = loss;
-      System.arraycopy(w, 0, wBest, 0, m * k);
-      System.arraycopy(ht, 0, htBest, 0, n * k);
+      DenseKernels.copy(w, wBest, m * k, workers);
+      DenseKernels.copy(ht, htBest, n * k, workers);
     }
     if (f > previous) {
       betaMax = beta;
       beta = beta / FrobeniusUpdater.ETA;
-      System.arraycopy(ht, 0, htPrev, 0, n * k);
+      DenseKernels.copy(ht, htPrev, n * k, workers);
       hMoved = false;
     } else {
       DenseKernels.extrapolate(ht, htPrev, n * k, beta, workers);
@@ -249,8 +249,8 @@ final class KlUpdater implements Updater {
   @Override
   public void finish() {
     if (extrapolating) {
-      System.arraycopy(wBest, 0, w, 0, m * k);
-      System.arraycopy(htBest, 0, ht, 0, n * k);
+      DenseKernels.copy(wBest, w, m * k, workers);
+      DenseKernels.copy(htBest, ht, n * k, workers);
     }
   }
 
