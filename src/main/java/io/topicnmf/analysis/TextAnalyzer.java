@@ -140,6 +140,33 @@ public final class TextAnalyzer implements AutoCloseable {
     }
   }
 
+  /** Receives each term's characters ({@code buffer[0..length)}, valid only during the call). */
+  @FunctionalInterface
+  interface TermSink {
+    void accept(char[] buffer, int length);
+  }
+
+  /**
+   * Analyses {@code text}, handing each term's characters in order to {@code sink} without making
+   * a string of it (for counting; the characters are the very terms {@link #analyze} gives).
+   */
+  void analyzeChars(String text, TermSink sink) {
+    AnalysisContext context = contexts.get();
+    context.reset(text);
+    try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        sink.accept(term.buffer(), term.length());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      context.reset("");
+    }
+  }
+
   private static int wordCount(String term) {
     int words = 1;
     for (int i = term.indexOf(' '); i >= 0; i = term.indexOf(' ', i + 1)) {
