@@ -11,16 +11,11 @@ import java.util.Arrays;
  */
 final class TermDictionary {
   private char[] pool = new char[1 << 16];
-  private int poolSize;
+  /** Term {@code id}'s characters are {@code pool[start[id]..start[id + 1])}. */
   private int[] start = new int[1 << 12];
-  private int[] length = new int[1 << 12];
-  private int[] hashes = new int[1 << 12];
-  private int[] slots; // id + 1, 0 = empty
+  /** Per slot: the term's hash in the high half, its id + 1 in the low half; 0 when empty. */
+  private long[] slots = new long[1 << 13];
   private int size;
-
-  TermDictionary() {
-    slots = new int[1 << 13];
-  }
 
   int size() {
     return size;
@@ -28,36 +23,41 @@ final class TermDictionary {
 
   /** The id of the term {@code chars[0..len)}, numbering it next when new. */
   int idOf(char[] chars, int len) {
-    int h = hash(chars, 0, len);
-    int mask = slots.length - 1;
+    int h = 0;
+    for (int i = 0; i < len; i++) {
+      h = 31 * h + chars[i];
+    }
+    h *= 0x9E3779B9; // spread String.hashCode's bits: short words cluster in the low ones
+    h ^= h >>> 16;
+    long[] table = slots;
+    int mask = table.length - 1;
     int i = h & mask;
     while (true) {
-      int s = slots[i];
-      if (s == 0) {
+      long slot = table[i];
+      if (slot == 0) {
         break;
       }
-      int id = s - 1;
-      if (hashes[id] == h && length[id] == len && sameChars(start[id], chars, len)) {
-        return id;
+      if ((int) (slot >>> 32) == h) {
+        int id = (int) slot - 1;
+        int from = start[id];
+        if (start[id + 1] - from == len && sameChars(from, chars, len)) {
+          return id;
+        }
       }
       i = (i + 1) & mask;
     }
     int id = size++;
-    if (id == start.length) {
-      start = Arrays.copyOf(start, id * 2);
-      length = Arrays.copyOf(length, id * 2);
-      hashes = Arrays.copyOf(hashes, id * 2);
+    if (id + 2 > start.length) {
+      start = Arrays.copyOf(start, start.length * 2);
     }
-    if (poolSize + len > pool.length) {
-      pool = Arrays.copyOf(pool, Math.max(poolSize + len, pool.length * 2));
+    int from = start[id];
+    if (from + len > pool.length) {
+      pool = Arrays.copyOf(pool, Math.max(from + len, pool.length * 2));
     }
-    System.arraycopy(chars, 0, pool, poolSize, len);
-    start[id] = poolSize;
-    length[id] = len;
-    hashes[id] = h;
-    poolSize += len;
-    slots[i] = id + 1;
-    if (size * 2 > slots.length) {
+    System.arraycopy(chars, 0, pool, from, len);
+    start[id + 1] = from + len;
+    table[i] = ((long) h << 32) | (id + 1);
+    if (size * 2 > table.length) {
       rehash();
     }
     return id;
@@ -80,15 +80,14 @@ final class TermDictionary {
 
   /** The id of term {@code id} of {@code other} in this dictionary, numbering it next when new. */
   int idOf(TermDictionary other, int id) {
-    int len = other.length[id];
-    char[] buf = new char[len];
-    System.arraycopy(other.pool, other.start[id], buf, 0, len);
-    return idOf(buf, len);
+    int from = other.start[id];
+    int len = other.start[id + 1] - from;
+    return idOf(Arrays.copyOfRange(other.pool, from, from + len), len);
   }
 
   /** Term {@code id} as a string. */
   String term(int id) {
-    return new String(pool, start[id], length[id]);
+    return new String(pool, start[id], start[id + 1] - start[id]);
   }
 
   /** All terms, by id. */
@@ -101,25 +100,17 @@ final class TermDictionary {
   }
 
   private void rehash() {
-    int[] bigger = new int[slots.length * 2];
+    long[] bigger = new long[slots.length * 2];
     int mask = bigger.length - 1;
-    for (int id = 0; id < size; id++) {
-      int i = hashes[id] & mask;
-      while (bigger[i] != 0) {
-        i = (i + 1) & mask;
+    for (long slot : slots) {
+      if (slot != 0) {
+        int i = (int) (slot >>> 32) & mask;
+        while (bigger[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        bigger[i] = slot;
       }
-      bigger[i] = id + 1;
     }
     slots = bigger;
-  }
-
-  /** String.hashCode of the characters, with its bits spread (short words cluster in the low bits). */
-  private static int hash(char[] chars, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + chars[i];
-    }
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 16);
   }
 }
