@@ -78,14 +78,8 @@ public final class CorpusReader {
     boolean detect = options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes());
     FileReading[] results = new FileReading[entries.size()];
     int[] headerBlocks = detect ? new int[entries.size()] : null;
-    // Clean-up done during the read, while each text is fresh: with the options' own flags when
-    // they decide alone; when detection may turn it on, ahead of the decision for the files whose
-    // documents all start with a header block (kept only if detection does turn it on).
-    boolean aheadHeaders = detect || options.stripMailHeaders();
-    boolean aheadQuotes = detect || options.stripQuotes();
-    FileReading[] ahead = aheadHeaders || aheadQuotes ? new FileReading[entries.size()] : null;
-    readAll(entries, options, listener, results, headerBlocks, ahead, aheadHeaders, aheadQuotes);
-    MailCleanup cleanup = mailCleanup(results, headerBlocks, options, ahead, aheadHeaders, aheadQuotes);
+    readAll(entries, options, listener, results, headerBlocks);
+    MailCleanup cleanup = mailCleanup(results, headerBlocks, options);
     List<Document> documents = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -104,8 +98,8 @@ public final class CorpusReader {
    * Decides the mail clean-up (explicit options, or automatic when most documents start with a
    * header block) and applies it in place to every file's documents, in parallel.
    */
-  private static MailCleanup mailCleanup(FileReading[] results, int[] headerBlocks,
-      CorpusOptions options, FileReading[] ahead, boolean aheadHeaders, boolean aheadQuotes) {
+  private static MailCleanup mailCleanup(
+      FileReading[] results, int[] headerBlocks, CorpusOptions options) {
     double share = 0;
     boolean auto = false;
     if (headerBlocks != null) {
@@ -141,9 +135,7 @@ public final class CorpusReader {
         .forEach(
             i -> {
               if (results[i] != null) {
-                boolean done = ahead != null && ahead[i] != null
-                    && aheadHeaders == headers && aheadQuotes == quotes;
-                results[i] = done ? ahead[i] : results[i].cleaned(headers, quotes);
+                results[i] = results[i].cleaned(headers, quotes);
               }
             });
     return new MailCleanup(headers, quotes, auto, share);
@@ -152,19 +144,14 @@ public final class CorpusReader {
   /**
    * Reads every file task into {@code results} (same index), in parallel; when {@code
    * headerBlocks} is given, also counts there, for each file that is not a MIME message, its
-   * documents that start with a mail header block (while the text is fresh in the cache). When
-   * {@code ahead} is given, puts there each file cleaned with the ahead flags: every file when
-   * there is no detection, else the files whose documents all start with a header block.
+   * documents that start with a mail header block (while the text is fresh in the cache).
    */
   private static void readAll(
       List<Object> entries,
       CorpusOptions options,
       CorpusListener listener,
       FileReading[] results,
-      int[] headerBlocks,
-      FileReading[] ahead,
-      boolean aheadHeaders,
-      boolean aheadQuotes) {
+      int[] headerBlocks) {
     Object lock = new Object();
     int[] seen = {0};
     IntStream.range(0, entries.size())
@@ -182,11 +169,6 @@ public final class CorpusReader {
                     }
                   }
                   headerBlocks[i] = n;
-                  if (ahead != null && n > 0 && n == r.documents().size()) {
-                    ahead[i] = r.cleaned(aheadHeaders, aheadQuotes);
-                  }
-                } else if (ahead != null && headerBlocks == null) {
-                  ahead[i] = r.cleaned(aheadHeaders, aheadQuotes);
                 }
                 synchronized (lock) {
                   listener.onFile(++seen[0], task.id());
