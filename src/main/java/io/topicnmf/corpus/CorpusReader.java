@@ -223,9 +223,6 @@ public final class CorpusReader {
 
   /** The recursive, link-safe, sorted folder walk. */
   private static final class Walker {
-    /** Folders with at least this many entries have them looked up in parallel. */
-    private static final int PARALLEL_STAT = 64;
-
     private final List<Object> out;
     private final Set<Path> visited = new HashSet<>();
     private final Deque<Path> chain = new ArrayDeque<>();
@@ -255,26 +252,20 @@ public final class CorpusReader {
         return;
       }
       // Sort the names once, not Paths by a key re-derived at every comparison.
-      names.removeIf(name -> name.startsWith("."));
       names.sort(Comparator.naturalOrder());
-      // One stat per entry (following links) instead of isDirectory then isRegularFile; a large
-      // folder's entries are looked up in parallel (the results are used in name order).
-      Path[] children = new Path[names.size()];
-      BasicFileAttributes[] stats = new BasicFileAttributes[names.size()];
-      IntStream range = IntStream.range(0, names.size());
-      (names.size() >= PARALLEL_STAT ? range.parallel() : range).forEach(i -> {
-        children[i] = dir.resolve(names.get(i));
-        try {
-          stats[i] = Files.readAttributes(children[i], BasicFileAttributes.class);
-        } catch (IOException | SecurityException e) {
-          stats[i] = null;
+      for (String name : names) {
+        if (name.startsWith(".")) {
+          continue;
         }
-      });
-      for (int i = 0; i < children.length; i++) {
-        String name = names.get(i);
-        Path child = children[i];
+        Path child = dir.resolve(name);
         String id = prefix.isEmpty() ? name : prefix + "/" + name;
-        BasicFileAttributes attributes = stats[i];
+        // One stat per entry (following links) instead of isDirectory then isRegularFile.
+        BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(child, BasicFileAttributes.class);
+        } catch (IOException | SecurityException e) {
+          attributes = null;
+        }
         if (attributes != null && attributes.isDirectory()) {
           enterFolder(child, id, label == null ? name : label);
         } else if (attributes != null && attributes.isRegularFile()) {
