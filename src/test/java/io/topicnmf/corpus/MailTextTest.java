@@ -146,4 +146,26 @@ class MailTextTest {
     assertEquals("", MailText.stripQuotes(""));
     assertEquals("", MailText.stripQuotes("> only a quote"));
   }
+
+  @Test
+  void cleanupDoneDuringTheReadFollowsTheFinalDecision() throws IOException {
+    // One mail file of three: detection stays off, so with --strip-mail-headers alone the mail
+    // file loses its headers but keeps its quotes (the read may clean it ahead with both).
+    Files.writeString(dir.resolve("a.txt"), NEWS_POST);
+    Files.writeString(dir.resolve("b.txt"), "Ordinary text.\n> a quoted line\n");
+    Files.writeString(dir.resolve("c.txt"), "More ordinary text.");
+    Corpus headersOnly = CorpusReader.read(dir, CorpusOptions.defaults().withStripMailHeaders(true),
+        CorpusListener.NONE);
+    assertFalse(headersOnly.mailCleanup().automatic());
+    assertTrue(headersOnly.mailCleanup().headersStripped() && !headersOnly.mailCleanup().quotesStripped());
+    assertEquals(MailText.stripHeaders(NEWS_POST), headersOnly.documents().get(0).text());
+    assertEquals("Ordinary text.\n> a quoted line\n", headersOnly.documents().get(1).text());
+    Corpus auto = CorpusReader.read(dir, CorpusOptions.defaults(), CorpusListener.NONE);
+    assertEquals(NEWS_POST, auto.documents().get(0).text());
+    // Both explicit: every file cleaned, whatever detection would say.
+    Corpus both = CorpusReader.read(dir, CorpusOptions.defaults().withStripMailHeaders(true)
+        .withStripQuotes(true), CorpusListener.NONE);
+    assertEquals(MailText.stripQuotes(MailText.stripHeaders(NEWS_POST)), both.documents().get(0).text());
+    assertEquals("Ordinary text.\n", both.documents().get(1).text());
+  }
 }
