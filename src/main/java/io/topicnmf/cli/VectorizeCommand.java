@@ -76,20 +76,8 @@ final class VectorizeCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     PreparedCorpus p = new TopicModeler(options).prepare(in, progress);
     long t1 = System.nanoTime();
-    // Jackson loads some 500 classes and introspects the summary's records the first time it
-    // writes them; do that while the matrices are written, so only the final write is left.
-    Thread warmUp = new Thread(() -> {
-      try {
-        Reports.mapper().writeValueAsBytes(summary(p, options, (t1 - t0) / 1e9, 0));
-      } catch (Exception | LinkageError ignored) {
-        // Only a warm-up: the real write below reports any problem.
-      }
-    }, "topicnmf-json");
-    warmUp.setDaemon(true);
-    warmUp.start();
     writeMatrices(p, output, options.nmf().threads());
     long t2 = System.nanoTime();
-    warmUp.join();
     Path json = output.resolve("vectorize.json");
     Reports.write(summary(p, options, (t1 - t0) / 1e9, (t2 - t1) / 1e9), json);
     CsrMatrix x = p.matrix();
