@@ -56,6 +56,9 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
    */
   public static DocumentTermMatrix build(
       List<? extends Collection<String>> documentTerms, VocabularyOptions options, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+    }
     if (documentTerms instanceof TermIdDocuments encoded) {
       return build(encoded, options, threads);
     }
