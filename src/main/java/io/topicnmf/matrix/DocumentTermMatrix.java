@@ -142,7 +142,7 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
     // Columns in alphabetical order of the (distinct) terms.
     Integer[] byTerm = new Integer[keptCount];
     for (int j = 0; j < keptCount; j++) byTerm[j] = kept[j];
-    Arrays.sort(byTerm, (a, b) -> seen[a].compareTo(seen[b]));
+    Arrays.parallelSort(byTerm, (a, b) -> seen[a].compareTo(seen[b]));
     String[] keptTerms = new String[keptCount];
     int[] column = new int[v];
     Arrays.fill(column, -1);
@@ -157,8 +157,7 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
     CsrMatrix counts = fill(n, keptCount, column, blocks, threads, counted);
     PruningStats stats = new PruningStats(v, minDocs, maxDocs, byMin, maxRemoved.size(), byFeatures,
         keptCount, topRemoved);
-    return new DocumentTermMatrix(
-        new Vocabulary(Arrays.asList(keptTerms), keptDf), counts, stats);
+    return new DocumentTermMatrix(Vocabulary.ofDistinct(keptTerms, keptDf), counts, stats);
   }
 
   /** The matrix over a fixed vocabulary: columns in the given order, terms not seen get df 0, no pruning. */
