@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Analyses all documents of a corpus in parallel. Documents are split into fixed blocks that
  * threads take in turn; each document's terms land in its own slot, so the output order is the
- * input order whatever the number of threads.
+ * input order whatever the number of threads. Terms never become one string per occurrence: each
+ * thread numbers the characters Lucene leaves in its term buffer in its own {@link
+ * TermDictionary}, and the threads' dictionaries are merged into one at the end (the ids are not
+ * part of the result's meaning, only the terms they stand for).
  *
  * <p>When the options transform terms (stemming, accent folding), it also counts the original
  * forms behind every term and keeps the most frequent one (ties: the lexicographically smaller),
@@ -54,49 +57,53 @@ public final class CorpusAnalyzer {
   private static AnalyzedCorpus run(
       List<Document> docs, TextAnalyzer analyzer, int threads, AnalysisListener listener) {
     int n = docs.size();
-    @SuppressWarnings("unchecked")
-    List<String>[] terms = new List[n];
+    int blocks = (n + BLOCK - 1) / BLOCK;
     boolean surfaces = analyzer.options().transformsTerms();
-    List<SurfaceCounts> counts = new ArrayList<>();
+    // Each worker numbers terms in its own dictionary; a block remembers whose ids it holds.
+    int[] lengths = new int[n];
+    int[][] blockIds = new int[blocks][];
+    int[] blockWorker = new int[blocks];
+    List<Worker> workers = new ArrayList<>();
     AtomicInteger nextBlock = new AtomicInteger();
     Object lock = new Object();
     int[] done = {0};
-    Runnable worker =
+    Runnable task =
         () -> {
-          SurfaceCounts local = new SurfaceCounts();
-          synchronized (counts) {
-            counts.add(local);
+          Worker w;
+          synchronized (workers) {
+            w = new Worker(workers.size());
+            workers.add(w);
           }
           int block;
-          while ((block = nextBlock.getAndIncrement()) * BLOCK < n) {
+          while ((block = nextBlock.getAndIncrement()) < blocks) {
             int from = block * BLOCK;
             int to = Math.min(n, from + BLOCK);
+            w.size = 0;
             for (int i = from; i < to; i++) {
-              List<String> docTerms = new ArrayList<>();
+              int before = w.size;
               if (surfaces) {
-                analyzer.analyze(docs.get(i).text(), (term, surface) -> {
-                  docTerms.add(term);
-                  local.add(term, surface);
-                });
+                analyzer.analyze(docs.get(i).text(), w::addWithSurface);
               } else {
-                analyzer.analyze(docs.get(i).text(), (term, surface) -> docTerms.add(term));
+                analyzer.analyzeChars(docs.get(i).text(), w::add);
               }
-              terms[i] = docTerms;
+              lengths[i] = w.size - before;
               synchronized (lock) {
                 listener.onDocument(++done[0], n);
               }
             }
+            blockIds[block] = Arrays.copyOf(w.ids, w.size);
+            blockWorker[block] = w.index;
           }
         };
-    int workers = Math.max(1, Math.min(threads, (n + BLOCK - 1) / BLOCK));
-    if (workers == 1) {
-      worker.run();
+    int poolSize = Math.max(1, Math.min(threads, blocks));
+    if (poolSize == 1) {
+      task.run();
     } else {
-      ExecutorService pool = Executors.newFixedThreadPool(workers);
+      ExecutorService pool = Executors.newFixedThreadPool(poolSize);
       try {
         List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < workers; t++) {
-          futures.add(pool.submit(worker));
+        for (int t = 0; t < poolSize; t++) {
+          futures.add(pool.submit(task));
         }
         for (Future<?> f : futures) {
           f.get();
@@ -117,8 +124,65 @@ public final class CorpusAnalyzer {
         pool.shutdownNow();
       }
     }
-    Map<String, String> surfaceForms =
-        surfaces ? SurfaceCounts.mostFrequent(counts) : Map.of();
-    return new AnalyzedCorpus(Arrays.asList(terms), surfaceForms);
+    // One dictionary for the corpus; the ids of each block re-numbered into it.
+    TermDictionary corpus = new TermDictionary();
+    int[][] toCorpus = new int[workers.size()][];
+    for (Worker w : workers) {
+      int[] map = new int[w.dictionary.size()];
+      for (int id = 0; id < map.length; id++) {
+        map[id] = corpus.idOf(w.dictionary, id);
+      }
+      toCorpus[w.index] = map;
+    }
+    int[] offsets = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      offsets[i + 1] = offsets[i] + lengths[i];
+    }
+    int[] ids = new int[offsets[n]];
+    for (int b = 0; b < blocks; b++) {
+      int[] map = toCorpus[blockWorker[b]];
+      int[] local = blockIds[b];
+      int base = offsets[b * BLOCK];
+      for (int k = 0; k < local.length; k++) {
+        ids[base + k] = map[local[k]];
+      }
+    }
+    Map<String, String> surfaceForms = Map.of();
+    if (surfaces) {
+      List<SurfaceCounts> counts = new ArrayList<>();
+      for (Worker w : workers) {
+        counts.add(w.surfaces);
+      }
+      surfaceForms = SurfaceCounts.mostFrequent(counts);
+    }
+    return new AnalyzedCorpus(new EncodedTerms(corpus.terms(), offsets, ids), surfaceForms);
+  }
+
+  /** One thread's dictionary, the term ids of its current block, and its surface counts. */
+  private static final class Worker {
+    final int index;
+    final TermDictionary dictionary = new TermDictionary();
+    final SurfaceCounts surfaces = new SurfaceCounts();
+    int[] ids = new int[1 << 14];
+    int size;
+
+    Worker(int index) {
+      this.index = index;
+    }
+
+    void add(char[] buffer, int length) {
+      if (size == ids.length) {
+        ids = Arrays.copyOf(ids, size * 2);
+      }
+      ids[size++] = dictionary.idOf(buffer, length);
+    }
+
+    void addWithSurface(String term, String surface) {
+      if (size == ids.length) {
+        ids = Arrays.copyOf(ids, size * 2);
+      }
+      ids[size++] = dictionary.idOf(term);
+      surfaces.add(term, surface);
+    }
   }
 }

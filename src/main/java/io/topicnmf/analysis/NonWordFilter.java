@@ -24,16 +24,41 @@ public final class NonWordFilter extends FilteringTokenFilter {
 
   @Override
   protected boolean accept() {
-    char[] buffer = termAtt.buffer();
-    int length = termAtt.length();
+    return isWord(termAtt.buffer(), termAtt.length(), keepNumbers);
+  }
+
+  /** What each ASCII character is to {@link #isWord}: 0 a word character, 1 a digit, 2 punctuation. */
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ASCII[c] = (byte) (isDigit(c) ? 1 : isPunctuation(c) ? 2 : 0);
+    }
+  }
+
+  /**
+   * Whether the term {@code buffer[0..length)} is kept: it has a character that is neither a
+   * digit nor punctuation, or ({@code keepNumbers}) a digit. ASCII characters are looked up in a
+   * table made from the same rules.
+   */
+  static boolean isWord(char[] buffer, int length, boolean keepNumbers) {
     boolean sawDigit = false;
     for (int i = 0; i < length; ) {
-      int cp = Character.codePointAt(buffer, i, length);
-      i += Character.charCount(cp);
-      if (isDigit(cp)) {
-        sawDigit = true;
-      } else if (!isPunctuation(cp)) {
+      char ch = buffer[i];
+      int kind;
+      if (ch < 128) {
+        kind = ASCII[ch];
+        i++;
+      } else {
+        int cp = Character.codePointAt(buffer, i, length);
+        i += Character.charCount(cp);
+        kind = isDigit(cp) ? 1 : isPunctuation(cp) ? 2 : 0;
+      }
+      if (kind == 0) {
         return true;
+      }
+      if (kind == 1) {
+        sawDigit = true;
       }
     }
     return keepNumbers && sawDigit;

@@ -103,7 +103,8 @@ final class VectorizeCommand implements Callable<Integer> {
 
   /**
    * Writes matrix.mtx, counts.mtx, terms.txt and documents.txt into {@code dir}, each atomically;
-   * with two threads or more the weighted matrix (the largest file) is written alongside the rest.
+   * with two threads or more the weighted matrix (the largest file, its lines formatted on {@code
+   * threads} threads) is written alongside the rest.
    */
   static void writeMatrices(PreparedCorpus p, Path dir, int threads) throws IOException {
     CsrMatrix x = p.matrix();
@@ -116,7 +117,7 @@ final class VectorizeCommand implements Callable<Integer> {
           p.corpus().documents().stream().map(io.topicnmf.corpus.Document::id).toList());
     };
     IoTask matrix = () ->
-        MatrixMarket.write(x, dir.resolve("matrix.mtx"), "topicnmf weighted matrix, " + shape);
+        MatrixMarket.write(x, dir.resolve("matrix.mtx"), "topicnmf weighted matrix, " + shape, threads);
     if (threads < 2) {
       matrix.run();
       rest.run();

@@ -1,7 +1,6 @@
 package io.topicnmf.corpus;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Clean-up of e-mail and news messages saved as text: the RFC 822 header block at the top (its
@@ -15,8 +14,6 @@ public final class MailText {
       "from", "to", "cc", "subject", "date", "newsgroups", "message-id", "path", "received",
       "return-path", "reply-to", "organization", "lines", "sender", "mime-version",
       "content-type", "x-mailer", "references", "in-reply-to", "nntp-posting-host");
-
-  private static final Pattern REPLY_PREFIX = Pattern.compile("^(?i)((re|fwd?|aw|sv)\\s*:\\s*)+");
 
   private MailText() {}
 
@@ -55,7 +52,7 @@ public final class MailText {
     if (end < 0) {
       return text;
     }
-    String subject = subject(text.substring(0, end));
+    String subject = subject(text, end);
     String body = text.substring(end);
     return subject.isEmpty() ? body : subject + "\n\n" + body;
   }
@@ -68,16 +65,34 @@ public final class MailText {
   public static String stripQuotes(String text) {
     int n = text.length();
     int end = signatureStart(text);
-    StringBuilder out = new StringBuilder(n);
+    StringBuilder out = null; // null while the output is still a prefix of the text
+    int run = 0; // the kept text not yet copied starts here (it ends where the scan is)
     int pos = 0;
     while (pos < end) {
       int eol = text.indexOf('\n', pos);
       int lineEnd = eol < 0 || eol > end ? end : eol;
-      if (!isQuoteOrAttribution(text, pos, lineEnd)) {
-        int copyEnd = lineEnd > pos && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
-        out.append(text, pos, copyEnd).append('\n');
+      boolean drop = isQuoteOrAttribution(text, pos, lineEnd);
+      boolean cr = !drop && lineEnd > pos && text.charAt(lineEnd - 1) == '\r';
+      boolean newline = lineEnd < n && text.charAt(lineEnd) == '\n';
+      if (drop || cr || !newline) {
+        // The output leaves the text here: copy the kept run, then this line as it must be.
+        if (out == null) {
+          out = new StringBuilder(n);
+        }
+        out.append(text, run, pos);
+        if (!drop) {
+          out.append(text, pos, cr ? lineEnd - 1 : lineEnd).append('\n');
+        }
+        run = lineEnd + 1;
       }
       pos = lineEnd + 1;
+    }
+    if (out == null) {
+      // Every line kept as it is, each ending in its own '\n': the output is a prefix of the text.
+      return run == 0 && pos >= n ? text : text.substring(0, Math.min(pos, n));
+    }
+    if (run < pos) {
+      out.append(text, run, Math.min(pos, n));
     }
     return out.toString();
   }
@@ -221,18 +236,109 @@ public final class MailText {
     return true;
   }
 
-  private static String subject(String header) {
-    String[] lines = header.split("\r?\n|\r");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].regionMatches(true, 0, "subject:", 0, 8)) {
-        StringBuilder value = new StringBuilder(lines[i].substring(8).strip());
-        for (int j = i + 1; j < lines.length && !lines[j].isEmpty()
-            && (lines[j].charAt(0) == ' ' || lines[j].charAt(0) == '\t'); j++) {
-          value.append(' ').append(lines[j].strip());
+  /**
+   * The Subject's text in the header block {@code text[0..end)}: the first line that starts with
+   * "subject:" (any case), its continuation lines (starting with a space or tab) joined with a
+   * space, each part stripped, then reply prefixes ("Re:", "Fwd:", "AW:", ...) removed; "" when
+   * there is no Subject line. Lines end at "\r\n", "\n" or "\r". A hand-written scan instead of
+   * a regex split, which would compile a pattern for every document.
+   */
+  private static String subject(String text, int end) {
+    int pos = 0;
+    while (pos < end) {
+      int lineEnd = lineEnd(text, pos, end);
+      if (lineEnd - pos >= 8 && text.regionMatches(true, pos, "subject:", 0, 8)) {
+        StringBuilder value = new StringBuilder(text.substring(pos + 8, lineEnd).strip());
+        int next = nextLine(text, lineEnd, end);
+        while (next < end) {
+          int e = lineEnd(text, next, end);
+          char c = e > next ? text.charAt(next) : '\n';
+          if (c != ' ' && c != '\t') {
+            break;
+          }
+          value.append(' ').append(text.substring(next, e).strip());
+          next = nextLine(text, e, end);
         }
-        return REPLY_PREFIX.matcher(value.toString()).replaceFirst("").strip();
+        return value.substring(replyPrefixEnd(value)).strip();
       }
+      pos = nextLine(text, lineEnd, end);
     }
     return "";
+  }
+
+  /** The end of the line starting at {@code pos} (at its '\r' or '\n', or {@code end}). */
+  private static int lineEnd(String text, int pos, int end) {
+    int i = pos;
+    while (i < end) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** The start of the line after the one ending at {@code lineEnd} ("\r\n" is one line break). */
+  private static int nextLine(String text, int lineEnd, int end) {
+    if (lineEnd >= end) {
+      return end;
+    }
+    if (text.charAt(lineEnd) == '\r' && lineEnd + 1 < end && text.charAt(lineEnd + 1) == '\n') {
+      return lineEnd + 2;
+    }
+    return lineEnd + 1;
+  }
+
+  /**
+   * The length of the reply prefixes at the start of {@code s}: as many as follow each other of
+   * "re", "fwd", "fw", "aw" or "sv" (ASCII letters, any case), optional whitespace, a colon and
+   * optional whitespace; what the regex {@code ^(?i)((re|fwd?|aw|sv)\s*:\s*)+} matches.
+   */
+  static int replyPrefixEnd(CharSequence s) {
+    int n = s.length();
+    int matched = 0;
+    int i = 0;
+    while (true) {
+      int word = prefixWord(s, i, n);
+      if (word == 0) {
+        return matched;
+      }
+      int j = skipSpace(s, i + word, n);
+      if (j >= n || s.charAt(j) != ':') {
+        return matched;
+      }
+      i = skipSpace(s, j + 1, n);
+      matched = i;
+    }
+  }
+
+  private static int prefixWord(CharSequence s, int i, int n) {
+    char a = i < n ? lowerAscii(s.charAt(i)) : 0;
+    char b = i + 1 < n ? lowerAscii(s.charAt(i + 1)) : 0;
+    if ((a == 'r' && b == 'e') || (a == 'a' && b == 'w') || (a == 's' && b == 'v')) {
+      return 2;
+    }
+    if (a == 'f' && b == 'w') {
+      return i + 2 < n && lowerAscii(s.charAt(i + 2)) == 'd' ? 3 : 2;
+    }
+    return 0;
+  }
+
+  /** ASCII letters lower-cased, as the regex flag (?i) without UNICODE_CASE compares. */
+  private static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  /** Skips the characters of the regex class \s: space, \t, \n, \u000B, \f, \r. */
+  private static int skipSpace(CharSequence s, int i, int n) {
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+        break;
+      }
+      i++;
+    }
+    return i;
   }
 }

@@ -19,11 +19,12 @@ import java.util.function.IntConsumer;
  * documents, counts used as they are); then, if {@code max-features} is set, the terms with the
  * highest total count are kept (ties broken alphabetically). Columns are in alphabetical order.
  *
- * <p>Counting is parallel over fixed blocks of {@value #BLOCK} documents: each block numbers its
- * own terms and counts its documents into flat arrays (no per-document hash map); the blocks are
- * then merged into one vocabulary in block order, and the CSR rows filled block by block. Block
- * boundaries do not depend on the thread count, and every figure is an integer sum, so the result
- * is the same, bit for bit, whatever the number of threads.
+ * <p>Documents come as term ids into a dictionary ({@link TermIdDocuments}, as analysis hands
+ * them over; lists of strings are numbered first). Counting is parallel over fixed blocks of
+ * {@value #BLOCK} documents, each counted into flat arrays indexed by id (no per-document hash
+ * map, no string hashing); the CSR rows are then filled block by block. Every figure is an integer
+ * sum and columns follow the terms' alphabetical order, so the result is the same, bit for bit,
+ * whatever the number of threads and however the dictionary numbers the terms.
  *
  * @param vocabulary the kept terms
  * @param counts raw counts, one row per input document (rows of documents with no kept term are empty)
@@ -58,42 +59,50 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
     }
-    @SuppressWarnings("unchecked")
-    Collection<String>[] docs = documentTerms.toArray(new Collection[0]);
-    int n = docs.length;
+    if (documentTerms instanceof TermIdDocuments encoded) {
+      return build(encoded, options, threads);
+    }
+    return build(encode(documentTerms), options, threads);
+  }
+
+  /**
+   * Counts documents given as term ids and prunes the vocabulary on {@code threads} threads; the
+   * result does not depend on {@code threads}, nor on how the dictionary numbers the terms.
+   *
+   * @param documents the analysed documents, as ids into their dictionary
+   * @param threads worker threads, at least 1 ({@code --threads})
+   * @throws IllegalArgumentException if the limits contradict each other for this corpus, or
+   *     {@code threads} is below 1
+   */
+  public static DocumentTermMatrix build(TermIdDocuments documents, VocabularyOptions options, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+    }
+    String[] seen = documents.dictionary();
+    int[] offsets = documents.offsets();
+    int[] tokenIds = documents.ids();
+    int n = offsets.length - 1;
+    int v = seen.length;
     int blocks = (n + BLOCK - 1) / BLOCK;
 
-    // Pass 1, parallel: each block numbers its terms and counts its documents.
+    // Pass 1, parallel: each block counts its documents (distinct ids, with their counts).
     BlockCounts[] counted = new BlockCounts[blocks];
-    forEachBlock(blocks, threads, b -> counted[b] = BlockCounts.count(docs, b * BLOCK, Math.min(n, (b + 1) * BLOCK)));
-
-    // Merge, in block order: one provisional id per distinct term, df and total counts summed.
-    TermIds global = new TermIds(1 << 15);
-    int[] df = new int[1 << 15];
-    long[] total = new long[1 << 15];
-    int[][] toGlobal = new int[blocks][];
-    for (int b = 0; b < blocks; b++) {
-      BlockCounts c = counted[b];
-      int[] map = new int[c.terms.length];
-      for (int l = 0; l < map.length; l++) {
-        int g = global.idOf(c.terms[l]);
-        if (g >= df.length) {
-          df = Arrays.copyOf(df, df.length * 2);
-          total = Arrays.copyOf(total, total.length * 2);
-        }
-        df[g] += c.df[l];
-        total[g] += c.total[l];
-        map[l] = g;
+    forEachBlock(blocks, threads, b -> counted[b] =
+        BlockCounts.count(offsets, tokenIds, v, b * BLOCK, Math.min(n, (b + 1) * BLOCK)));
+    // Document frequencies and total counts: integer sums, the same in any order.
+    int[] df = new int[v];
+    long[] total = new long[v];
+    for (BlockCounts c : counted) {
+      for (int p = 0; p < c.ids.length; p++) {
+        df[c.ids[p]]++;
+        total[c.ids[p]] += c.counts[p];
       }
-      toGlobal[b] = map;
     }
-    int v = global.size();
-    String[] seen = global.keys();
 
     double minDocs = options.minDf().documents(n);
     double maxDocs = options.maxDf().documents(n);
     if (options.fixed()) {
-      return withFixedTerms(options.vocabulary(), n, v, seen, df, global, blocks, threads, counted, toGlobal);
+      return withFixedTerms(options.vocabulary(), n, v, seen, df, blocks, threads, counted);
     }
     if (maxDocs < minDocs) {
       throw new IllegalArgumentException(
@@ -131,28 +140,31 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
       for (int i = 0; i < keptCount; i++) kept[i] = order[i];
     }
     // Columns in alphabetical order of the (distinct) terms.
+    Integer[] byTerm = new Integer[keptCount];
+    for (int j = 0; j < keptCount; j++) byTerm[j] = kept[j];
+    Arrays.parallelSort(byTerm, (a, b) -> seen[a].compareTo(seen[b]));
     String[] keptTerms = new String[keptCount];
-    for (int j = 0; j < keptCount; j++) keptTerms[j] = seen[kept[j]];
-    Arrays.sort(keptTerms);
     int[] column = new int[v];
     Arrays.fill(column, -1);
     int[] keptDf = new int[keptCount];
     for (int j = 0; j < keptCount; j++) {
-      int t = global.get(keptTerms[j]);
+      int t = byTerm[j];
+      keptTerms[j] = seen[t];
       column[t] = j;
       keptDf[j] = df[t];
     }
 
-    CsrMatrix counts = fill(n, keptCount, column, blocks, threads, counted, toGlobal);
+    CsrMatrix counts = fill(n, keptCount, column, blocks, threads, counted);
     PruningStats stats = new PruningStats(v, minDocs, maxDocs, byMin, maxRemoved.size(), byFeatures,
         keptCount, topRemoved);
-    return new DocumentTermMatrix(
-        new Vocabulary(Arrays.asList(keptTerms), keptDf), counts, stats);
+    return new DocumentTermMatrix(Vocabulary.ofDistinct(keptTerms, keptDf), counts, stats);
   }
 
   /** The matrix over a fixed vocabulary: columns in the given order, terms not seen get df 0, no pruning. */
   private static DocumentTermMatrix withFixedTerms(List<String> fixed, int n, int v, String[] seen, int[] df,
-      TermIds global, int blocks, int threads, BlockCounts[] counted, int[][] toGlobal) {
+      int blocks, int threads, BlockCounts[] counted) {
+    TermIds global = new TermIds(Math.max(16, Integer.highestOneBit(Math.max(1, v)) * 2));
+    for (String t : seen) global.idOf(t);
     int[] column = new int[v];
     Arrays.fill(column, -1);
     int[] fixedDf = new int[fixed.size()];
@@ -163,27 +175,22 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
         fixedDf[j] = df[t];
       }
     }
-    CsrMatrix counts = fill(n, fixed.size(), column, blocks, threads, counted, toGlobal);
+    CsrMatrix counts = fill(n, fixed.size(), column, blocks, threads, counted);
     PruningStats stats = new PruningStats(v, 0, n, 0, 0, 0, fixed.size(), List.of());
     return new DocumentTermMatrix(new Vocabulary(fixed, fixedDf), counts, stats);
   }
 
   /** Pass 2, parallel: each document's counts of the kept terms ({@code column[t]} or -1), rows sorted by column. */
   private static CsrMatrix fill(int n, int keptCount, int[] column, int blocks, int threads,
-      BlockCounts[] counted, int[][] toGlobal) {
+      BlockCounts[] counted) {
     // Pass 2, parallel: row lengths, then (after the prefix sum) the sorted rows.
     int[] rowPtr = new int[n + 1];
-    int[][] toColumn = new int[blocks][];
     forEachBlock(blocks, threads, b -> {
-      int[] map = toGlobal[b];
-      int[] cols = new int[map.length];
-      for (int l = 0; l < map.length; l++) cols[l] = column[map[l]];
-      toColumn[b] = cols;
       BlockCounts c = counted[b];
       for (int d = 0; d < c.documents(); d++) {
         int k = 0;
         for (int p = c.start[d]; p < c.start[d + 1]; p++) {
-          if (cols[c.ids[p]] >= 0) k++;
+          if (column[c.ids[p]] >= 0) k++;
         }
         rowPtr[c.from + d + 1] = k;
       }
@@ -194,7 +201,6 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
     double[] values = new double[nnz];
     forEachBlock(blocks, threads, b -> {
       BlockCounts c = counted[b];
-      int[] cols = toColumn[b];
       long[] packed = new long[64];
       for (int d = 0; d < c.documents(); d++) {
         int row = c.from + d;
@@ -202,7 +208,7 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
         int len = rowPtr[row + 1] - rowPtr[row];
         if (packed.length < len) packed = new long[Math.max(len, packed.length * 2)];
         for (int p = c.start[d]; p < c.start[d + 1]; p++) {
-          int col = cols[c.ids[p]];
+          int col = column[c.ids[p]];
           if (col >= 0) packed[q++] = ((long) col << 32) | c.counts[p];
         }
         Arrays.sort(packed, 0, q);
@@ -217,23 +223,17 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
   }
 
   /**
-   * The counts of documents {@code [from, to)}: terms numbered locally in first-seen order, and for
-   * each document its distinct local ids with their counts, flat ({@code start[d]..start[d+1]}).
+   * The counts of documents {@code [from, to)}: for each document its distinct term ids (in
+   * first-seen order) with their counts, flat ({@code start[d]..start[d+1]}).
    */
   private static final class BlockCounts {
     final int from;
-    final String[] terms;
-    final int[] df;
-    final long[] total;
     final int[] start;
     final int[] ids;
     final int[] counts;
 
-    private BlockCounts(int from, String[] terms, int[] df, long[] total, int[] start, int[] ids, int[] counts) {
+    private BlockCounts(int from, int[] start, int[] ids, int[] counts) {
       this.from = from;
-      this.terms = terms;
-      this.df = df;
-      this.total = total;
       this.start = start;
       this.ids = ids;
       this.counts = counts;
@@ -243,51 +243,49 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
       return start.length - 1;
     }
 
-    static BlockCounts count(Collection<String>[] docs, int from, int to) {
-      TermIds local = new TermIds(1 << 13);
-      int[] count = new int[1 << 13]; // per local id, within the current document; zero between documents
-      int[] df = new int[1 << 13];
-      long[] total = new long[1 << 13];
-      int[] touched = new int[256];
+    static BlockCounts count(int[] offsets, int[] tokenIds, int v, int from, int to) {
+      int[] count = new int[v]; // per id, within the current document; zero between documents
       int[] start = new int[to - from + 1];
-      int[] ids = new int[4096];
-      int[] counts = new int[4096];
+      int tokens = offsets[to] - offsets[from];
+      int[] ids = new int[tokens];
+      int[] counts = new int[tokens];
       int size = 0;
       for (int d = from; d < to; d++) {
-        int m = 0;
-        for (String term : docs[d]) {
-          int id = local.idOf(term);
-          if (id >= count.length) {
-            int cap = count.length * 2;
-            count = Arrays.copyOf(count, cap);
-            df = Arrays.copyOf(df, cap);
-            total = Arrays.copyOf(total, cap);
-          }
+        int first = size;
+        for (int p = offsets[d]; p < offsets[d + 1]; p++) {
+          int id = tokenIds[p];
           if (count[id]++ == 0) {
-            if (m == touched.length) touched = Arrays.copyOf(touched, m * 2);
-            touched[m++] = id;
+            ids[size++] = id;
           }
         }
-        if (size + m > ids.length) {
-          int cap = Math.max(size + m, ids.length * 2);
-          ids = Arrays.copyOf(ids, cap);
-          counts = Arrays.copyOf(counts, cap);
-        }
-        for (int i = 0; i < m; i++) {
-          int id = touched[i];
-          int c = count[id];
+        for (int i = first; i < size; i++) {
+          int id = ids[i];
+          counts[i] = count[id];
           count[id] = 0;
-          ids[size] = id;
-          counts[size++] = c;
-          df[id]++;
-          total[id] += c;
         }
         start[d - from + 1] = size;
       }
-      int v = local.size();
-      return new BlockCounts(from, local.keys(), Arrays.copyOf(df, v), Arrays.copyOf(total, v), start,
-          Arrays.copyOf(ids, size), Arrays.copyOf(counts, size));
+      return new BlockCounts(from, start, Arrays.copyOf(ids, size), Arrays.copyOf(counts, size));
     }
+  }
+
+  /** Documents of strings numbered by one dictionary (for callers that pass strings). */
+  private static TermIdDocuments encode(List<? extends Collection<String>> documentTerms) {
+    int n = documentTerms.size();
+    int[] offsets = new int[n + 1];
+    for (int d = 0; d < n; d++) offsets[d + 1] = offsets[d] + documentTerms.get(d).size();
+    int[] ids = new int[offsets[n]];
+    TermIds dictionary = new TermIds(1 << 12);
+    int p = 0;
+    for (Collection<String> doc : documentTerms) {
+      for (String term : doc) ids[p++] = dictionary.idOf(term);
+    }
+    String[] terms = dictionary.keys();
+    return new TermIdDocuments() {
+      @Override public String[] dictionary() { return terms; }
+      @Override public int[] offsets() { return offsets; }
+      @Override public int[] ids() { return ids; }
+    };
   }
 
   /**

@@ -16,8 +16,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads and writes matrices in the NIST Matrix Market exchange format, so that topicnmf can
@@ -85,6 +91,19 @@ public final class MatrixMarket {
    * @throws IOException if the file cannot be written; the target is then left as it was
    */
   public static void write(CsrMatrix m, Path file, String comment) throws IOException {
+    write(m, file, comment, 1);
+  }
+
+  /**
+   * Writes a sparse matrix as {@link #write(CsrMatrix, Path, String)} does (the same bytes), the
+   * lines of blocks of {@value #ROWS_PER_CHUNK} rows formatted on up to {@code threads} threads
+   * and written in row order.
+   *
+   * @param threads threads that format lines, at least 1
+   * @throws IllegalArgumentException if a stored value is NaN or infinite
+   * @throws IOException if the file cannot be written; the target is then left as it was
+   */
+  public static void write(CsrMatrix m, Path file, String comment, int threads) throws IOException {
     int[] ptr = m.rowPtr();
     int[] idx = m.colIdx();
     double[] val = m.values();
@@ -93,19 +112,104 @@ public final class MatrixMarket {
         requireFinite(val[p], i, idx[p]);
       }
     }
-    writeAtomically(file, w -> {
-      w.write(BANNER + " matrix coordinate real general\n");
-      writeComment(w, comment);
-      w.write(m.rows() + " " + m.cols() + " " + m.nnz() + "\n");
-      StringBuilder line = new StringBuilder(64);
-      for (int i = 0; i < m.rows(); i++) {
-        for (int p = ptr[i]; p < ptr[i + 1]; p++) {
-          line.setLength(0);
-          line.append(i + 1).append(' ').append(idx[p] + 1).append(' ').append(val[p]).append('\n');
-          w.append(line);
+    StringBuilder head = new StringBuilder(BANNER).append(" matrix coordinate real general\n");
+    if (comment != null && !comment.isBlank()) {
+      for (String line : comment.split("\\R", -1)) {
+        head.append(line.isEmpty() ? "%\n" : "% " + line + "\n");
+      }
+    }
+    head.append(m.rows()).append(' ').append(m.cols()).append(' ').append(m.nnz()).append('\n');
+    byte[] header = head.toString().getBytes(StandardCharsets.UTF_8);
+    int chunks = (m.rows() + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK;
+    AtomicFiles.write(file, out -> {
+      out.write(header);
+      if (threads <= 1 || chunks <= 1) {
+        for (int c = 0; c < chunks; c++) {
+          out.write(formatRows(m, c));
         }
+        return;
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks), r -> {
+        Thread t = new Thread(r, "topicnmf-mtx");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        List<Future<byte[]>> parts = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+          int chunk = c;
+          parts.add(pool.submit(() -> formatRows(m, chunk)));
+        }
+        for (Future<byte[]> part : parts) {
+          out.write(part.get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while writing " + file);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) throw r;
+        if (cause instanceof Error err) throw err;
+        throw new IllegalStateException(cause);
+      } finally {
+        pool.shutdownNow();
       }
     });
+  }
+
+  /** Rows per block of lines formatted at once by {@link #write(CsrMatrix, Path, String, int)}. */
+  static final int ROWS_PER_CHUNK = 512;
+
+  /**
+   * The lines {@code i j value} of the rows of block {@code chunk}, as ASCII bytes: the numbers
+   * written digit by digit, values as {@link Double#toString(double)} prints them (integer values
+   * below 10^7, as counts are, without going through it: "3.0").
+   */
+  private static byte[] formatRows(CsrMatrix m, int chunk) {
+    int[] ptr = m.rowPtr();
+    int[] idx = m.colIdx();
+    double[] val = m.values();
+    int from = chunk * ROWS_PER_CHUNK;
+    int to = Math.min(m.rows(), from + ROWS_PER_CHUNK);
+    byte[] b = new byte[Math.max(64, (ptr[to] - ptr[from]) * 20)];
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+        if (b.length - n < 64) {
+          b = Arrays.copyOf(b, b.length * 2);
+        }
+        n = digits(b, n, i + 1L);
+        b[n++] = ' ';
+        n = digits(b, n, idx[p] + 1L);
+        b[n++] = ' ';
+        double v = val[p];
+        if (v >= 1 && v < 1e7 && v == (long) v) {
+          n = digits(b, n, (long) v);
+          b[n++] = '.';
+          b[n++] = '0';
+        } else {
+          String s = Double.toString(v);
+          for (int k = 0; k < s.length(); k++) {
+            b[n++] = (byte) s.charAt(k); // Double.toString prints ASCII only
+          }
+        }
+        b[n++] = '\n';
+      }
+    }
+    return Arrays.copyOf(b, n);
+  }
+
+  /** Writes the decimal digits of {@code x >= 0} at {@code b[n]}; returns the end. */
+  private static int digits(byte[] b, int n, long x) {
+    int len = 1;
+    for (long y = x; y >= 10; y /= 10) {
+      len++;
+    }
+    for (int k = n + len - 1; k >= n; k--) {
+      b[k] = (byte) ('0' + (x % 10));
+      x /= 10;
+    }
+    return n + len;
   }
 
   /**

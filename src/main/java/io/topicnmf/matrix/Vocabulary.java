@@ -1,5 +1,6 @@
 package io.topicnmf.matrix;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
 public final class Vocabulary {
   private final List<String> terms;
   private final int[] documentFrequency;
-  private final Map<String, Integer> index;
+  private volatile Map<String, Integer> index;
 
   public Vocabulary(List<String> terms, int[] documentFrequency) {
     if (terms.size() != documentFrequency.length) {
@@ -21,13 +22,40 @@ public final class Vocabulary {
     }
     this.terms = List.copyOf(terms);
     this.documentFrequency = documentFrequency.clone();
-    Map<String, Integer> m = new HashMap<>(terms.size() * 2);
-    for (int i = 0; i < terms.size(); i++) {
-      if (m.put(terms.get(i), i) != null) {
-        throw new IllegalArgumentException("duplicate term '" + terms.get(i) + "'");
-      }
+    index(); // checks that the terms are distinct
+  }
+
+  private Vocabulary(String[] distinctTerms, int[] documentFrequency) {
+    this.terms = Collections.unmodifiableList(Arrays.asList(distinctTerms));
+    this.documentFrequency = documentFrequency;
+  }
+
+  /**
+   * A vocabulary of terms known to be distinct (the matrix builder's own, sorted and unique),
+   * taking both arrays as they are: neither copied nor indexed until {@link #id} is first called.
+   */
+  static Vocabulary ofDistinct(String[] terms, int[] documentFrequency) {
+    if (terms.length != documentFrequency.length) {
+      throw new IllegalArgumentException(
+          terms.length + " terms but " + documentFrequency.length + " document frequencies");
     }
-    this.index = Collections.unmodifiableMap(m);
+    return new Vocabulary(terms, documentFrequency);
+  }
+
+  /** Term → column, built once on first use (thread-safe: a race builds equal maps). */
+  private Map<String, Integer> index() {
+    Map<String, Integer> m = index;
+    if (m == null) {
+      m = new HashMap<>(terms.size() * 2);
+      for (int i = 0; i < terms.size(); i++) {
+        if (m.put(terms.get(i), i) != null) {
+          throw new IllegalArgumentException("duplicate term '" + terms.get(i) + "'");
+        }
+      }
+      m = Collections.unmodifiableMap(m);
+      index = m;
+    }
+    return m;
   }
 
   public int size() { return terms.size(); }
@@ -36,7 +64,7 @@ public final class Vocabulary {
 
   /** The column of {@code term}, or -1. */
   public int id(String term) {
-    Integer i = index.get(term);
+    Integer i = index().get(term);
     return i == null ? -1 : i;
   }
 

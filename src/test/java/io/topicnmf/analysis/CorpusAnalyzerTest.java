@@ -72,4 +72,27 @@ class CorpusAnalyzerTest {
             AnalysisListener.NONE));
     assertTrue(e.getMessage().contains("--threads"));
   }
+
+  @Test
+  void termIdsGiveEveryDocumentsTermsInOrderOnEveryPath() throws IOException {
+    List<Document> docs = randomDocs(300);
+    docs.add(new Document("x", null, "The bank's RATES rose; rates fall. Ünïcode wörds, 日本語 🎉"));
+    for (AnalysisOptions options : List.of(AnalysisOptions.defaults().withStem(Stemming.NONE),
+        AnalysisOptions.defaults().withStem(Stemming.LIGHT),
+        AnalysisOptions.defaults().withLanguage(Language.FR).withStem(Stemming.NONE))) {
+      try (TextAnalyzer a = new TextAnalyzer(options)) {
+        for (int threads : new int[] {1, 3}) {
+          AnalyzedCorpus c = CorpusAnalyzer.analyze(docs, options, threads, AnalysisListener.NONE);
+          assertTrue(c.documentTerms() instanceof io.topicnmf.matrix.TermIdDocuments);
+          for (int d = 0; d < docs.size(); d++) {
+            assertEquals(a.terms(docs.get(d).text()), c.documentTerms().get(d), options + " doc " + d);
+          }
+          int[] offsets = ((io.topicnmf.matrix.TermIdDocuments) c.documentTerms()).offsets();
+          assertEquals(docs.size() + 1, offsets.length);
+          assertThrows(UnsupportedOperationException.class, () -> c.documentTerms().get(0).add("x"));
+          assertThrows(UnsupportedOperationException.class, () -> c.documentTerms().remove(0));
+        }
+      }
+    }
+  }
 }

@@ -118,4 +118,54 @@ class MailTextTest {
     assertEquals(MailCleanup.NONE, c.mailCleanup());
     assertTrue(c.documents().get(0).text().contains("> not a quote"));
   }
+
+  @Test
+  void subjectJoinsContinuationLinesAndDropsEveryReplyPrefix() {
+    assertEquals("launch costs\n\nbody\n", MailText.stripHeaders(
+        "From: a@b\nSubject: Re: RE:re : Fwd: fw:AW:  sv:launch costs\nLines: 1\n\nbody\n"));
+    // Continuation lines (space or tab first) are joined with one space, each part stripped.
+    assertEquals("first second third\n\nbody", MailText.stripHeaders(
+        "From: a@b\r\nSubject:  first \r\n   second\r\n\tthird \r\nLines: 1\r\n\r\nbody"));
+    // "fwdx:" and "fw d:" are no prefixes.
+    assertEquals("fwdx: y\n\nbody", MailText.stripHeaders("From: a@b\nSubject: fwdx: y\nDate: x\n\nbody"));
+    assertEquals("Fw d: y\n\nb", MailText.stripHeaders("From: a@b\nSubject: Fw d: y\n\nb"));
+    // Only prefixes: nothing left, so no subject line; no Subject field at all: body only.
+    assertEquals("body", MailText.stripHeaders("From: a@b\nSubject: Re: \n\nbody"));
+    assertEquals("body", MailText.stripHeaders("From: a@b\nDate: today\n\nbody"));
+    // The regex flag (?i) folds ASCII letters only; \\s includes vertical tab and form feed.
+    assertEquals("y\n\nb", MailText.stripHeaders("From: a@b\nSubject: rE\u000B:\f y\n\nb"));
+  }
+
+  @Test
+  void stripQuotesKeepsTextUnchangedWhenNothingIsDropped() {
+    String plain = "line one\nline two\n";
+    assertTrue(plain == MailText.stripQuotes(plain));
+    assertEquals("line one\nline two\n", MailText.stripQuotes("line one\nline two"));
+    assertEquals("a\nc\n", MailText.stripQuotes("a\r\n> b\r\nc\r\n-- \r\nsig\r\n"));
+    assertEquals("a\n\n", MailText.stripQuotes("a\n\n--\nsig"));
+    assertEquals("", MailText.stripQuotes(""));
+    assertEquals("", MailText.stripQuotes("> only a quote"));
+  }
+
+  @Test
+  void cleanupDoneDuringTheReadFollowsTheFinalDecision() throws IOException {
+    // One mail file of three: detection stays off, so with --strip-mail-headers alone the mail
+    // file loses its headers but keeps its quotes (the read may clean it ahead with both).
+    Files.writeString(dir.resolve("a.txt"), NEWS_POST);
+    Files.writeString(dir.resolve("b.txt"), "Ordinary text.\n> a quoted line\n");
+    Files.writeString(dir.resolve("c.txt"), "More ordinary text.");
+    Corpus headersOnly = CorpusReader.read(dir, CorpusOptions.defaults().withStripMailHeaders(true),
+        CorpusListener.NONE);
+    assertFalse(headersOnly.mailCleanup().automatic());
+    assertTrue(headersOnly.mailCleanup().headersStripped() && !headersOnly.mailCleanup().quotesStripped());
+    assertEquals(MailText.stripHeaders(NEWS_POST), headersOnly.documents().get(0).text());
+    assertEquals("Ordinary text.\n> a quoted line\n", headersOnly.documents().get(1).text());
+    Corpus auto = CorpusReader.read(dir, CorpusOptions.defaults(), CorpusListener.NONE);
+    assertEquals(NEWS_POST, auto.documents().get(0).text());
+    // Both explicit: every file cleaned, whatever detection would say.
+    Corpus both = CorpusReader.read(dir, CorpusOptions.defaults().withStripMailHeaders(true)
+        .withStripQuotes(true), CorpusListener.NONE);
+    assertEquals(MailText.stripQuotes(MailText.stripHeaders(NEWS_POST)), both.documents().get(0).text());
+    assertEquals("Ordinary text.\n", both.documents().get(1).text());
+  }
 }

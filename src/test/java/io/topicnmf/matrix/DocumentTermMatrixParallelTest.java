@@ -98,6 +98,39 @@ class DocumentTermMatrixParallelTest {
   }
 
   @Test
+  void termIdsGiveTheSameMatrixHoweverTheDictionaryIsNumbered() {
+    List<List<String>> docs = corpus(13, 2 * DocumentTermMatrix.BLOCK + 9, 2000);
+    // The dictionary in a shuffled order, as merged per-thread dictionaries number it.
+    List<String> distinct = new ArrayList<>(new HashSet<>(docs.stream().flatMap(List::stream).toList()));
+    java.util.Collections.shuffle(distinct, new java.util.Random(5));
+    Map<String, Integer> id = new HashMap<>();
+    for (String t : distinct) id.put(t, id.size());
+    int[] offsets = new int[docs.size() + 1];
+    for (int d = 0; d < docs.size(); d++) offsets[d + 1] = offsets[d] + docs.get(d).size();
+    int[] ids = docs.stream().flatMap(List::stream).mapToInt(id::get).toArray();
+    String[] dictionary = distinct.toArray(new String[0]);
+    TermIdDocuments encoded = new TermIdDocuments() {
+      @Override public String[] dictionary() { return dictionary; }
+      @Override public int[] offsets() { return offsets; }
+      @Override public int[] ids() { return ids; }
+    };
+    for (VocabularyOptions o : new VocabularyOptions[] {
+        new VocabularyOptions(DfLimit.count(2), DfLimit.share(0.3), 0),
+        new VocabularyOptions(DfLimit.count(1), DfLimit.share(1.0), 100)}) {
+      DocumentTermMatrix fromStrings = DocumentTermMatrix.build(docs, o, 1);
+      for (int threads : new int[] {1, 3}) {
+        DocumentTermMatrix fromIds = DocumentTermMatrix.build(encoded, o, threads);
+        assertEquals(fromStrings.vocabulary().terms(), fromIds.vocabulary().terms());
+        assertArrayEquals(fromStrings.vocabulary().documentFrequencies(), fromIds.vocabulary().documentFrequencies());
+        assertArrayEquals(fromStrings.counts().rowPtr(), fromIds.counts().rowPtr());
+        assertArrayEquals(fromStrings.counts().colIdx(), fromIds.counts().colIdx());
+        assertArrayEquals(fromStrings.counts().values(), fromIds.counts().values(), 0);
+        assertEquals(fromStrings.pruning(), fromIds.pruning());
+      }
+    }
+  }
+
+  @Test
   void rejectsFewerThanOneThread() {
     assertThrows(IllegalArgumentException.class,
         () -> DocumentTermMatrix.build(List.of(List.of("a")), VocabularyOptions.defaults(), 0));

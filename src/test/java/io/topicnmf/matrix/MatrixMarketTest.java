@@ -382,4 +382,41 @@ class MatrixMarketTest {
     assertEquals(checksum, sum, 1e-9 * checksum);
     assertEquals(weighted, w, 1e-9 * weighted);
   }
+
+  @Test
+  void writesEveryValueAsDoubleToStringWhateverTheThreads() throws IOException {
+    double[] special = {1, 2, 3, 9_999_999, 10_000_000, 12_345_678, 0.5, 1e-5, 1.0000000000000002,
+        -1, -3.0, -0.0, 0.0, 1e300, 4.9e-324, 0.024160005261221487, 123456.75, 6.02214076e23};
+    int rows = MatrixMarket.ROWS_PER_CHUNK * 3 + 17;
+    int cols = 40;
+    SplittableRandom random = new SplittableRandom(7);
+    double[][] dense = new double[rows][cols];
+    StringBuilder expected = new StringBuilder();
+    int nnz = 0;
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        if (random.nextInt(4) == 0) {
+          double v = random.nextBoolean() ? special[random.nextInt(special.length)]
+              : random.nextBoolean() ? random.nextInt(1, 500) : random.nextDouble() * 10;
+          if (v == 0) v = 0.25; // fromDense keeps non-zeros only
+          dense[i][j] = v;
+          lines.add((i + 1) + " " + (j + 1) + " " + Double.toString(v) + "\n");
+          nnz++;
+        }
+      }
+    }
+    expected.append("%%MatrixMarket matrix coordinate real general\n% a comment\n% é second line\n")
+        .append(rows).append(' ').append(cols).append(' ').append(nnz).append('\n');
+    lines.forEach(expected::append);
+    CsrMatrix m = CsrMatrix.fromDense(dense, cols);
+    for (int threads : new int[] {1, 2, 5}) {
+      Path f = dir.resolve("m" + threads + ".mtx");
+      MatrixMarket.write(m, f, "a comment\né second line", threads);
+      assertEquals(expected.toString(), Files.readString(f, StandardCharsets.UTF_8), "threads " + threads);
+    }
+    Path one = dir.resolve("one.mtx");
+    MatrixMarket.write(m, one, "a comment\né second line");
+    assertEquals(expected.toString(), Files.readString(one, StandardCharsets.UTF_8));
+  }
 }
