@@ -43,9 +43,9 @@ def sklearn_objective(loss, path):
 
 def window(loss, solver):
     """The look-back of topicnmf's convergence test, as io.topicnmf.nmf.Nmf.window(loss, solver)
-    defines it (Nmf.WINDOW = 10, Nmf.KL_CD_WINDOW = 1 for KL coordinate descent). A run with the
+    defines it (Nmf.WINDOW = 10, Nmf.KL_CD_WINDOW = 5 for KL coordinate descent). A run with the
     default tol checks this copy: its simulated stop must be where the run stopped."""
-    return 1 if loss == 'kl' and solver == 'cd' else 10
+    return 5 if loss == "kl" and solver == "cd" else 10
 
 
 def stop_point(trace, tol, look_back):

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The cases of bench/RESULTS.md in one go: k = 5 on bbc, k = 20 and 50 on 20news-train, both losses,
-# 3 alternating runs each, then the JMH kernel benchmark on the 20news-train matrix.
+# 3 alternating runs each, then the same cases in a warm JVM (bench/nmf_warm.sh), then the JMH
+# kernel benchmark on the 20news-train matrix.
 #
 #   bench/run_all.sh CORPORA_DIR [extra options for nmf_vs_sklearn.sh, e.g. --skip kl:50]
 #
 # CORPORA_DIR holds bbc/ and 20news-train/ (e.g. /work/shared/corpora). Results go to
 # bench/out/{bbc,20news-train}/results.md and bench/out/jmh/jmh.md; a combined log to
-# bench/out/run_all.log. SKIP_JMH=1 leaves the JMH part out.
+# bench/out/run_all.log; the warm figures to bench/out/{bbc,20news-train}/warm.md. SKIP_WARM=1
+# and SKIP_JMH=1 leave those parts out.
 #
 # Frobenius runs use topicnmf --tol 0 --max-iter 100: its own rule (tol 1e-4) stops before
 # scikit-learn's objective on these matrices, and the time to reach that objective is the figure
@@ -25,6 +27,9 @@ kl=(--losses kl --reuse-matrix)
   "$here/nmf_vs_sklearn.sh" --ks 5 --runs 3 "${kl[@]}" "$@" "$corpora/bbc"
   "$here/nmf_vs_sklearn.sh" --ks 20,50 --runs 3 "${frob[@]}" "$@" "$corpora/20news-train"
   "$here/nmf_vs_sklearn.sh" --ks 20,50 --runs 3 "${kl[@]}" "$@" "$corpora/20news-train"
+  if [ -z "${SKIP_WARM:-}" ]; then
+    "$here/nmf_warm.sh" "$here/out/bbc" "$here/out/20news-train"
+  fi
   if [ -z "${SKIP_JMH:-}" ]; then
     "$here/jmh/run.sh" --mtx "$here/out/20news-train/matrix/matrix.mtx"
   fi
