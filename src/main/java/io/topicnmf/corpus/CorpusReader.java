@@ -44,6 +44,9 @@ import java.util.stream.IntStream;
  * Corpus#mailCleanup()} says what was done.
  */
 public final class CorpusReader {
+  /** The start of the reason given for a document skipped because its id is already taken. */
+  public static final String DUPLICATE_ID = "duplicate id (ids must be unique; check --id-field)";
+
   private CorpusReader() {}
 
   /**
@@ -82,12 +85,22 @@ public final class CorpusReader {
     MailCleanup cleanup = mailCleanup(results, headerBlocks, options);
     List<Document> documents = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
     for (int i = 0; i < entries.size(); i++) {
       Object entry = entries.get(i);
       if (entry instanceof Skipped s) {
         skipped.add(s);
       } else {
-        documents.addAll(results[i].documents());
+        for (Document d : results[i].documents()) {
+          // Reports and models key documents by id: a later document with an id already taken
+          // (record ids from --id-field repeated across files) is skipped, not renamed.
+          if (ids.add(d.id())) {
+            documents.add(d);
+          } else {
+            skipped.add(new Skipped(((FileTask) entry).id() + " (id " + d.id() + ")",
+                DUPLICATE_ID + " in an earlier file; the first is kept"));
+          }
+        }
         skipped.addAll(results[i].skipped());
       }
     }

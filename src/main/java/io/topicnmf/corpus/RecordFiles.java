@@ -116,6 +116,7 @@ final class RecordFiles {
     private final CorpusOptions options;
     private final List<Document> documents = new ArrayList<>();
     private final List<Skipped> skipped = new ArrayList<>();
+    private final java.util.Map<String, Integer> firstRecord = new java.util.HashMap<>();
 
     Records(String fileId, String folderLabel, CorpusOptions options) {
       this.fileId = fileId;
@@ -140,6 +141,12 @@ final class RecordFiles {
         return;
       }
       String docId = id == null || id.isBlank() ? fileId + "#" + number : id;
+      Integer first = firstRecord.putIfAbsent(docId, number);
+      if (first != null) {
+        skip(number, CorpusReader.DUPLICATE_ID + ": '" + docId + "' is also record " + first
+            + ", which is kept");
+        return;
+      }
       String docLabel = label == null || label.isBlank() ? folderLabel : label;
       documents.add(new Document(docId, docLabel, text));
     }

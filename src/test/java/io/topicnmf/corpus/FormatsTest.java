@@ -89,6 +89,26 @@ class FormatsTest {
   }
 
   @Test
+  void duplicateIdsAreSkippedWithTheirReasonAndTheFirstIsKept() throws IOException {
+    write("a.jsonl", "{\"id\": \"x\", \"text\": \"first x\"}\n"
+        + "{\"id\": \"y\", \"text\": \"only y\"}\n"
+        + "{\"id\": \"x\", \"text\": \"second x\"}\n");
+    write("b.csv", "id,text\ny,another y\nz,only z\n");
+    Corpus c = read(CorpusOptions.defaults().withIdField("id"));
+    assertEquals(List.of(
+            new Document("x", null, "first x"),
+            new Document("y", null, "only y"),
+            new Document("z", null, "only z")),
+        c.documents());
+    Map<String, String> skipped = skips(c);
+    assertEquals(2, skipped.size(), skipped.toString());
+    assertEquals(CorpusReader.DUPLICATE_ID + ": 'x' is also record 1, which is kept",
+        skipped.get("a.jsonl#3"));
+    assertEquals(CorpusReader.DUPLICATE_ID + " in an earlier file; the first is kept",
+        skipped.get("b.csv (id y)"));
+  }
+
+  @Test
   void csvWithQuotesNewlinesAndBadRows() throws IOException {
     write("data.csv", "id,body,label\r\n"
         + "1,\"Plain, with comma\",x\r\n"
