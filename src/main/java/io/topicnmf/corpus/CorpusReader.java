@@ -29,7 +29,8 @@ import java.util.stream.IntStream;
  * <p>Formats: plain text (.txt, .text, .md and files without extension), HTML (.html, .htm),
  * records (.jsonl/.ndjson and .csv, one document per record, see {@link
  * CorpusOptions#textField()}),
- * e-mail messages (.eml, see {@link MimeText}), and any of these compressed with gzip (.gz).
+ * e-mail messages (.eml, see {@link MimeText}), mailboxes (.mbox, one document per message, see
+ * {@link MboxFile}), and any of these compressed with gzip (.gz).
  *
  * <p>A document's id is its path relative to the root with '/' separators (for a single file, its
  * file name; for records, the file's id, '#' and the record's number, unless {@link

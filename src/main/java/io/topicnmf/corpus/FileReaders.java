@@ -14,7 +14,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads one file into documents according to its extension: plain text (.txt, .text, .md, none),
- * HTML (.html, .htm), records (.jsonl, .ndjson, .csv), e-mail (.eml), and any of these compressed
+ * HTML (.html, .htm), records (.jsonl, .ndjson, .csv), e-mail (.eml, and .mbox mailboxes, one
+ * document per message), and any of these compressed
  * with gzip (.gz, the inner extension decides). Non-instantiable.
  */
 final class FileReaders {
@@ -22,7 +23,7 @@ final class FileReaders {
   private static final Set<String> HTML = Set.of("html", "htm");
   private static final Set<String> JSONL = Set.of("jsonl", "ndjson");
   private static final Set<String> SUPPORTED =
-      Set.of("", "txt", "text", "md", "html", "htm", "jsonl", "ndjson", "csv", "eml");
+      Set.of("", "txt", "text", "md", "html", "htm", "jsonl", "ndjson", "csv", "eml", "mbox");
 
   /** The most bytes a .gz file may expand to; a guard against decompression bombs. */
   static final long MAX_GUNZIPPED_BYTES = 1L << 30;
@@ -61,6 +62,12 @@ final class FileReaders {
       String id, String label, String ext, byte[] bytes, CorpusOptions options) {
     if (bytes.length == 0) {
       return FileReading.skip(id, "empty file");
+    }
+    if (ext.equals("mbox")) {
+      if (TextDecoder.looksBinary(bytes)) {
+        return FileReading.skip(id, "binary file (NUL byte in first 8 KB)");
+      }
+      return MboxFile.read(id, label, bytes);
     }
     if (!ext.equals("eml") && isAsciiText(bytes)) {
       // Most files of a corpus are plain ASCII: then they are not binary, and UTF-8 and

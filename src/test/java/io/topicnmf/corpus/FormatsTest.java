@@ -234,6 +234,39 @@ class FormatsTest {
   }
 
   @Test
+  void mboxIsSplitIntoOneDocumentPerMessage() throws IOException {
+    String mbox = "From alice@example.org Mon Jan  1 10:00:00 2024\n"
+        + "From: alice@example.org\nSubject: budget\nContent-Type: text/plain\n\n"
+        + "Numbers for the budget.\n>From the archive: old figures.\n\n"
+        + "From bob@example.org Tue Jan  2 11:00:00 2024\n"
+        + "From: bob@example.org\nSubject: lunch\nContent-Type: text/html\n\n"
+        + "<p>Pizza &amp; salad at noon</p>\n\n"
+        + "From carol@example.org Wed Jan  3 12:00:00 2024\n"
+        + "no header block here\n\n"
+        + "From dave@example.org Thu Jan  4 13:00:00 2024\n"
+        + "From: dave@example.org\nSubject: \nContent-Type: application/pdf\n\nJVBERi0=\n";
+    write("box/inbox.mbox", mbox);
+    write("box/crlf.mbox.gz", gzip(("From x Mon Jan  1 10:00:00 2024\r\nFrom: x@y.z\r\nSubject: one\r\n\r\n"
+        + "First.\r\n\r\nFrom y Mon Jan  1 10:00:00 2024\r\nFrom: y@y.z\r\nSubject: two\r\n\r\nSecond.\r\n")));
+    write("box/fake.mbox", "Hello, this is not a mailbox.\n");
+    Corpus c = read(CorpusOptions.defaults().withStripQuotes(false));
+    List<String> ids = c.documents().stream().map(Document::id).toList();
+    assertEquals(List.of("box/crlf.mbox.gz#1", "box/crlf.mbox.gz#2", "box/inbox.mbox#1", "box/inbox.mbox#2"), ids);
+    assertEquals("budget\n\nNumbers for the budget.\nFrom the archive: old figures.\n",
+        c.documents().get(2).text());
+    assertTrue(c.documents().get(3).text().contains("Pizza & salad at noon"), c.documents().get(3).text());
+    assertTrue(c.documents().get(0).text().contains("First."), c.documents().get(0).text());
+    assertTrue(c.documents().get(1).text().contains("Second."), c.documents().get(1).text());
+    assertEquals("box", c.documents().get(0).label());
+    Map<String, String> skipped = skips(c);
+    assertEquals("malformed message (no header block)", skipped.get("box/inbox.mbox#3"));
+    assertEquals("empty message (no text part)", skipped.get("box/inbox.mbox#4"));
+    assertEquals("not an mbox file (it does not start with a \"From \" line)", skipped.get("box/fake.mbox"));
+    assertEquals(3, skipped.size(), skipped.toString());
+    assertTrue(c.mailCleanup().automatic(), "messages of a mailbox count as mail");
+  }
+
+  @Test
   void emlCorpusTurnsQuoteStrippingOn() throws IOException {
     write("r1.eml", "From: a@b.c\nSubject: budget\n\nOn Monday Jane wrote:\n> old text\n"
         + "New figures attached.\n-- \nA. Signature\n");
