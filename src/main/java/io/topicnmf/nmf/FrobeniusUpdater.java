@@ -21,7 +21,7 @@ import io.topicnmf.matrix.SparseKernels;
  *
  * <p>Once the objective settles ({@link #START}), accelerated HALS also extrapolates each factor
  * along its last change, with restarts when that overshoots (Ang &amp; Gillis 2019; see {@link
- * #iterateExtrapolated}): the slow linear tail of HALS then takes about 35–40% fewer iterations.
+ * Extrapolation}): the slow linear tail of HALS then takes about 35–40% fewer iterations.
  *
  * <p>The objective {@code ½(‖X‖² − 2⟨Xᵀ·W, Hᵀ⟩ + ⟨WᵀW, HHᵀ⟩)} reuses {@code Xᵀ·W} and {@code
  * WᵀW} from the H step and the new {@code HHᵀ}, which the next W step needs anyway: W·H is never
@@ -30,15 +30,6 @@ import io.topicnmf.matrix.SparseKernels;
 final class FrobeniusUpdater implements Updater {
   static final double ALPHA = 0.5;
   static final double DELTA = 0.1;
-  /**
-   * Extrapolation (Ang &amp; Gillis 2019, "Accelerating nonnegative matrix factorization algorithms
-   * using extrapolation", Neural Computation 31(2)): initial β, its division on a restart (η), its
-   * growth after a success (γ) and the growth of its cap (γ̄), as in the paper.
-   */
-  static final double BETA0 = 0.5;
-  static final double ETA = 1.5;
-  static final double GAMMA = 1.05;
-  static final double GAMMA_MAX = 1.01;
   /**
    * HALS starts extrapolating after the first iteration that lowers the objective by less than
    * this share of the initial objective. Extrapolating from the start reaches the tail sooner but
@@ -74,17 +65,8 @@ final class FrobeniusUpdater implements Updater {
   private boolean xhtValid;
   private double loss;
 
-  /** Extrapolation state (HALS): enabled, started, the previous plain iterates W_{k−1} and H_{k−1}, the best pair so far. */
-  private final boolean extrapolate;
-  private boolean extrapolating;
-  private final double[] wPrev;
-  private final double[] htPrev;
-  private final double[] wBest;
-  private final double[] htBest;
-  private double beta = BETA0;
-  private double betaMax = 1.0;
-  private double previous = Double.POSITIVE_INFINITY;
-  private double best = Double.POSITIVE_INFINITY;
+  /** HALS: extrapolation once the objective settles (null for the other solvers). */
+  private final Extrapolation extrapolation;
   private double first;
 
   FrobeniusUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
@@ -117,11 +99,7 @@ final class FrobeniusUpdater implements Updater {
     this.gramWork = new double[DenseKernels.gramWorkspaceSize(Math.max(m, n), k)];
     this.partials = new double[DenseKernels.sweepWorkspaceSize(Math.max(m, n), k)];
     this.residual = solver == Solver.MU ? null : new double[Math.max(m, n) * k];
-    this.extrapolate = solver == Solver.HALS;
-    this.wPrev = extrapolate ? new double[m * k] : null;
-    this.htPrev = extrapolate ? new double[n * k] : null;
-    this.wBest = extrapolate ? new double[m * k] : null;
-    this.htBest = extrapolate ? new double[n * k] : null;
+    this.extrapolation = solver == Solver.HALS ? new Extrapolation(m * k, n * k, workers) : null;
   }
 
   /** Sweeps per W and per H update that accelerated HALS allows on this matrix (1 and 1 otherwise). */
@@ -142,21 +120,22 @@ final class FrobeniusUpdater implements Updater {
     loss = objective(DenseKernels.dot(xht, w, m * k));
     double f = loss + reg.penalty(w, m * k, ht, n * k);
     first = f;
-    previous = f;
+    if (extrapolation != null) {
+      extrapolation.initial(f);
+    }
     return f;
   }
 
   @Override
   public void finish() {
-    if (extrapolating) {
-      DenseKernels.copy(wBest, w, m * k, workers);
-      DenseKernels.copy(htBest, ht, n * k, workers);
+    if (extrapolation != null) {
+      extrapolation.restoreBest(w, ht);
     }
   }
 
   @Override
   public double iterate() {
-    if (extrapolating) {
+    if (extrapolation != null && extrapolation.started()) {
       return iterateExtrapolated();
     }
     if (!xhtValid) {
@@ -172,32 +151,15 @@ final class FrobeniusUpdater implements Updater {
     DenseKernels.gram(ht, n, k, hht, gramWork, workers);
     loss = objective(DenseKernels.dot(xtw, ht, n * k));
     double f = loss + reg.penalty(w, m * k, ht, n * k);
-    if (extrapolate && previous - f < START * first) {
-      extrapolating = true;
-      best = f;
-      DenseKernels.copy(w, wPrev, m * k, workers);
-      DenseKernels.copy(ht, htPrev, n * k, workers);
-      DenseKernels.copy(w, wBest, m * k, workers);
-      DenseKernels.copy(ht, htBest, n * k, workers);
+    if (extrapolation != null) {
+      extrapolation.considerStart(w, ht, f, loss, START * first);
     }
-    previous = f;
     return f;
   }
 
   /**
-   * One outer iteration of accelerated HALS with extrapolation and restarts (Ang &amp; Gillis
-   * 2019), W then H. {@code w} and {@code ht} hold the extrapolated points Ŵ and Ĥ the next
-   * half-step starts from; {@code wPrev} and {@code htPrev} the plain updates W_k and H_k.
-   *
-   * <pre>
-   *   W_k = HALS(Ŵ_{k−1}; Ĥ_{k−1})      Ŵ_k = max(0, W_k + β(W_k − W_{k−1}))
-   *   H_k = HALS(Ĥ_{k−1}; Ŵ_k)          Ĥ_k = max(0, H_k + β(H_k − H_{k−1}))
-   *   e_k = f(Ŵ_k, H_k)                  (Xᵀ·Ŵ_k and Ŵ_kᵀŴ_k are the H step's own products)
-   *   e_k > e_{k−1}: restart: Ĥ_k = H_k, β̄ = β, β = β/η;  else β = min(β̄, γβ), β̄ = min(1, γ̄β̄)
-   * </pre>
-   *
-   * (Ŵ_k, H_k) is a feasible pair with objective e_k; the best pair so far is kept, so the
-   * objective this returns never increases, and {@link #finish} leaves the best factors.
+   * One outer iteration of accelerated HALS with {@link Extrapolation}: W_k, then Ŵ_k; H_k from
+   * Xᵀ·Ŵ_k and Ŵ_kᵀŴ_k, whose products also give e_k = f(Ŵ_k, H_k); then Ĥ_k or a restart.
    */
   private double iterateExtrapolated() {
     if (!xhtValid) {
@@ -206,36 +168,20 @@ final class FrobeniusUpdater implements Updater {
     }
     xhtValid = false;
     update(w, m, xht, hht, reg.l1W(), reg.l2W(), maxInnerW);
-    DenseKernels.extrapolate(w, wPrev, m * k, beta, workers);
+    extrapolation.extrapolateW(w);
 
     DenseKernels.gram(w, m, k, wtw, gramWork, workers);
     SparseKernels.multiply(xt, w, k, xtw, workers);
     update(ht, n, xtw, wtw, reg.l1H(), reg.l2H(), maxInnerH);
     DenseKernels.gram(ht, n, k, hht, gramWork, workers);
     double e = objective(DenseKernels.dot(xtw, ht, n * k));
-    double penalised = e + reg.penalty(w, m * k, ht, n * k);
-    if (penalised <= best) {
-      best = penalised;
-      loss = e;
-      DenseKernels.copy(w, wBest, m * k, workers);
-      DenseKernels.copy(ht, htBest, n * k, workers);
-    }
-    if (penalised > previous) {
-      // The extrapolation overshot: drop it for H (Ŵ_k was already used to compute H_k, so the
-      // pair stays consistent), damp β, and start the next W step from H_k, whose Gram matrix
-      // hht already holds.
-      betaMax = beta;
-      beta = beta / ETA;
-      DenseKernels.copy(ht, htPrev, n * k, workers);
+    if (extrapolation.afterH(w, ht, e + reg.penalty(w, m * k, ht, n * k), e)) {
+      // Restarted: the next W step starts from H_k, whose Gram matrix hht already holds.
       SparseKernels.multiply(x, ht, k, xht, workers);
       xhtValid = true;
-    } else {
-      DenseKernels.extrapolate(ht, htPrev, n * k, beta, workers);
-      beta = Math.min(betaMax, GAMMA * beta);
-      betaMax = Math.min(1.0, GAMMA_MAX * betaMax);
     }
-    previous = penalised;
-    return best;
+    loss = extrapolation.bestLoss();
+    return extrapolation.best();
   }
 
   @Override

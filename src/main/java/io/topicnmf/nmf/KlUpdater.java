@@ -74,19 +74,9 @@ final class KlUpdater implements Updater {
    * 256000 instead of 27 from the start.
    */
   static final double START = Double.POSITIVE_INFINITY;
-  /** Extrapolation state: enabled, started, H moved since W·H was last formed, previous plain iterates, best pair. */
-  private final boolean extrapolate;
-  private boolean extrapolating;
+  /** CD: extrapolation (null for MU), and whether H moved since W·H was last formed. */
+  private final Extrapolation extrapolation;
   private boolean hMoved;
-  private final double[] wPrev;
-  private final double[] htPrev;
-  private final double[] wBest;
-  private final double[] htBest;
-  private double beta = FrobeniusUpdater.BETA0;
-  private double betaMax = 1.0;
-  private double previous = Double.POSITIVE_INFINITY;
-  private double best = Double.POSITIVE_INFINITY;
-  private double bestLoss;
   private double first;
 
   KlUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
@@ -112,11 +102,7 @@ final class KlUpdater implements Updater {
     int blocks = Math.max(1, DenseKernels.blockCount(Math.max(m, n), DenseKernels.SWEEP_BLOCK));
     this.partials = new double[blocks];
     this.scratch = new double[blocks * k];
-    this.extrapolate = solver == Solver.CD;
-    this.wPrev = extrapolate ? new double[m * k] : null;
-    this.htPrev = extrapolate ? new double[n * k] : null;
-    this.wBest = extrapolate ? new double[m * k] : null;
-    this.htBest = extrapolate ? new double[n * k] : null;
+    this.extrapolation = solver == Solver.CD ? new Extrapolation(m * k, n * k, workers) : null;
     if (solver == Solver.CD) {
       this.gatherLen = gatherLength(Math.max(maxRowNnz(x), maxRowNnz(xt)), k);
       this.gather = new double[gatherLen * workers.threads()];
@@ -173,7 +159,9 @@ final class KlUpdater implements Updater {
     loss = divergenceFromScratch();
     double f = loss + reg.penalty(w, m * k, ht, n * k);
     first = f;
-    previous = f;
+    if (extrapolation != null) {
+      extrapolation.initial(f);
+    }
     return f;
   }
 
@@ -183,7 +171,7 @@ final class KlUpdater implements Updater {
     // CD keeps W·H at the stored entries across half-sweeps, copied between X's and Xᵀ's order
     // (Hsieh & Dhillon maintain it the same way); every REFRESH-th sweep recomputes it, so
     // rounding in the running updates cannot build up.
-    boolean extraNow = extrapolating;
+    boolean extraNow = extrapolation != null && extrapolation.started();
     boolean maintained = solver == Solver.CD && toXt != null && sweeps % REFRESH != 0 && !hMoved;
     if (maintained) {
       copyPredictions(false);
@@ -191,7 +179,7 @@ final class KlUpdater implements Updater {
     DenseKernels.columnSums(ht, n, k, colSum);
     halfStep(x, w, ht, reg.l1W(), reg.l2W(), v, maintained);
     if (extraNow) {
-      DenseKernels.extrapolate(w, wPrev, m * k, beta, workers);
+      extrapolation.extrapolateW(w);
     } else if (solver == Solver.CD && toXt != null) {
       copyPredictions(true);
     }
@@ -210,47 +198,22 @@ final class KlUpdater implements Updater {
     }
     double f = loss + reg.penalty(w, m * k, ht, n * k);
     if (!extraNow) {
-      if (extrapolate && previous - f < START * first) {
-        extrapolating = true;
-        best = f;
-        bestLoss = loss;
-        DenseKernels.copy(w, wPrev, m * k, workers);
-        DenseKernels.copy(ht, htPrev, n * k, workers);
-        DenseKernels.copy(w, wBest, m * k, workers);
-        DenseKernels.copy(ht, htBest, n * k, workers);
+      if (extrapolation != null) {
+        extrapolation.considerStart(w, ht, f, loss, START * first);
       }
-      previous = f;
       return f;
     }
-    // Extrapolated iteration (as FrobeniusUpdater#iterateExtrapolated): (Ŵ_k, H_k) is feasible
-    // with divergence `loss`; keep the best pair, then extrapolate H or restart.
-    if (f <= best) {
-      best = f;
-      bestLoss = loss;
-      DenseKernels.copy(w, wBest, m * k, workers);
-      DenseKernels.copy(ht, htBest, n * k, workers);
-    }
-    if (f > previous) {
-      betaMax = beta;
-      beta = beta / FrobeniusUpdater.ETA;
-      DenseKernels.copy(ht, htPrev, n * k, workers);
-      hMoved = false;
-    } else {
-      DenseKernels.extrapolate(ht, htPrev, n * k, beta, workers);
-      beta = Math.min(betaMax, FrobeniusUpdater.GAMMA * beta);
-      betaMax = Math.min(1.0, FrobeniusUpdater.GAMMA_MAX * betaMax);
-      hMoved = true;
-    }
-    previous = f;
-    loss = bestLoss;
-    return best;
+    // Extrapolated sweep: (Ŵ_k, H_k) is feasible with divergence `loss` (from vt); the best pair
+    // is kept, then H is extrapolated (W·H at the stored entries is then stale) or restarted.
+    hMoved = !extrapolation.afterH(w, ht, f, loss);
+    loss = extrapolation.bestLoss();
+    return extrapolation.best();
   }
 
   @Override
   public void finish() {
-    if (extrapolating) {
-      DenseKernels.copy(wBest, w, m * k, workers);
-      DenseKernels.copy(htBest, ht, n * k, workers);
+    if (extrapolation != null) {
+      extrapolation.restoreBest(w, ht);
     }
   }
 
