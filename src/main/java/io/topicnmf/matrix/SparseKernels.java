@@ -261,140 +261,153 @@ public final class SparseKernels {
     int[] active = new int[k];
     int[] count = new int[k];
     for (int i = from; i < to; i++) {
-      int ai = i * k;
-      int start = rowPtr[i];
-      int end = rowPtr[i + 1];
-      int nr = end - start;
-      // Screening: a coordinate at zero whose gradient at the start of the row is not negative is
-      // left alone this sweep (in topic models most coordinates are such zeros). Skipping an
-      // update never increases the objective; a coordinate that becomes worth moving is picked up
-      // at the next sweep. One pass gives all k gradient sums, reading b row-wise.
+      klCdRow(rowPtr, colIdx, values, a, b, k, bSum, l1, l2, v, vCurrent, maxNewton, newtonTol,
+          gather, gatherPos, off, len, i, g, sums, active, count);
+    }
+  }
+
+  /**
+   * One row of {@link #klCdRows}, with the caller's scratch arrays. A method of its own so the
+   * JIT compiles it after the first few hundred rows of the first sweep, instead of compiling
+   * the block loop on-stack at one loop after another while the first sweeps run slowly.
+   */
+  private static void klCdRow(int[] rowPtr, int[] colIdx, double[] values, double[] a, double[] b,
+      int k, double[] bSum, double l1, double l2, double[] v, boolean vCurrent, int maxNewton,
+      double newtonTol, double[] gather, int[] gatherPos, int off, int len, int i, double[] g,
+      double[] sums, int[] active, int[] count) {
+    int ai = i * k;
+    int start = rowPtr[i];
+    int end = rowPtr[i + 1];
+    int nr = end - start;
+    // Screening: a coordinate at zero whose gradient at the start of the row is not negative is
+    // left alone this sweep (in topic models most coordinates are such zeros). Skipping an
+    // update never increases the objective; a coordinate that becomes worth moving is picked up
+    // at the next sweep. One pass gives all k gradient sums, reading b row-wise.
+    for (int t = 0; t < k; t++) {
+      sums[t] = 0.0;
+    }
+    for (int p = start; p < end; p++) {
+      int bj = colIdx[p] * k;
+      double wh;
+      if (vCurrent) {
+        wh = v[p];
+      } else {
+        wh = 0.0;
+        for (int t = 0; t < k; t++) {
+          wh += a[ai + t] * b[bj + t];
+        }
+        v[p] = wh;
+      }
+      double r = values[p] / Math.max(wh, KL_EPSILON);
       for (int t = 0; t < k; t++) {
-        sums[t] = 0.0;
+        sums[t] += r * b[bj + t];
+      }
+    }
+    int na = 0;
+    for (int t = 0; t < k; t++) {
+      if (a[ai + t] > 0.0 || bSum[t] + l1 - sums[t] < 0.0) {
+        active[na++] = t;
+      }
+    }
+    if (na == 0) {
+      return;
+    }
+    if (nr > len) {
+      throw new IllegalArgumentException("klCdRows: row " + i + " has " + nr
+          + " stored entries but the gather buffer holds " + len);
+    }
+    boolean together = (long) nr * na <= len;
+    if (together) {
+      for (int c = 0; c < na; c++) {
+        count[c] = 0;
       }
       for (int p = start; p < end; p++) {
         int bj = colIdx[p] * k;
-        double wh;
-        if (vCurrent) {
-          wh = v[p];
-        } else {
-          wh = 0.0;
-          for (int t = 0; t < k; t++) {
-            wh += a[ai + t] * b[bj + t];
-          }
-          v[p] = wh;
-        }
-        double r = values[p] / Math.max(wh, KL_EPSILON);
-        for (int t = 0; t < k; t++) {
-          sums[t] += r * b[bj + t];
-        }
-      }
-      int na = 0;
-      for (int t = 0; t < k; t++) {
-        if (a[ai + t] > 0.0 || bSum[t] + l1 - sums[t] < 0.0) {
-          active[na++] = t;
-        }
-      }
-      if (na == 0) {
-        continue;
-      }
-      if (nr > len) {
-        throw new IllegalArgumentException("klCdRows: row " + i + " has " + nr
-            + " stored entries but the gather buffer holds " + len);
-      }
-      boolean together = (long) nr * na <= len;
-      if (together) {
         for (int c = 0; c < na; c++) {
-          count[c] = 0;
+          // Branch-free: write every entry, advance only past non-zeros (the branch would be
+          // mispredicted about as often as taken).
+          double bt = b[bj + active[c]];
+          int o = off + c * nr + count[c];
+          gather[o] = bt;
+          gatherPos[o] = p;
+          count[c] += bt != 0.0 ? 1 : 0;
         }
+      }
+    }
+    for (int c = 0; c < na; c++) {
+      int t = active[c];
+      int base;
+      int cnt;
+      if (together) {
+        base = off + c * nr;
+        cnt = count[c];
+      } else {
+        base = off;
+        cnt = 0;
         for (int p = start; p < end; p++) {
-          int bj = colIdx[p] * k;
-          for (int c = 0; c < na; c++) {
-            // Branch-free: write every entry, advance only past non-zeros (the branch would be
-            // mispredicted about as often as taken).
-            double bt = b[bj + active[c]];
-            int o = off + c * nr + count[c];
-            gather[o] = bt;
-            gatherPos[o] = p;
-            count[c] += bt != 0.0 ? 1 : 0;
+          double bt = b[colIdx[p] * k + t];
+          if (bt != 0.0) {
+            gather[off + cnt] = bt;
+            gatherPos[off + cnt++] = p;
           }
         }
       }
-      for (int c = 0; c < na; c++) {
-        int t = active[c];
-        int base;
-        int cnt;
-        if (together) {
-          base = off + c * nr;
-          cnt = count[c];
+      klMove(values, v, gather, gatherPos, base, cnt, 0.0, g);
+      double w = a[ai + t];
+      double grad = bSum[t] + l1 + l2 * w - g[0];
+      double hess = l2 + g[1];
+      for (int it = 0; it < maxNewton; it++) {
+        double s;
+        if (hess > 0.0) {
+          s = -grad / hess;
         } else {
-          base = off;
-          cnt = 0;
-          for (int p = start; p < end; p++) {
-            double bt = b[colIdx[p] * k + t];
-            if (bt != 0.0) {
-              gather[off + cnt] = bt;
-              gatherPos[off + cnt++] = p;
-            }
-          }
+          s = grad > 0.0 ? -w : 0.0;
         }
-        klMove(values, v, gather, gatherPos, base, cnt, 0.0, g);
-        double w = a[ai + t];
-        double grad = bSum[t] + l1 + l2 * w - g[0];
-        double hess = l2 + g[1];
-        for (int it = 0; it < maxNewton; it++) {
-          double s;
-          if (hess > 0.0) {
-            s = -grad / hess;
-          } else {
-            s = grad > 0.0 ? -w : 0.0;
+        if (s < -w) {
+          s = -w;
+        }
+        if (s == 0.0) {
+          break;
+        }
+        double wPrev = w;
+        double gPrev = grad;
+        w += s;
+        klMove(values, v, gather, gatherPos, base, cnt, s, g);
+        grad = bSum[t] + l1 + l2 * w - g[0];
+        hess = l2 + g[1];
+        if (s < 0.0 && gPrev + grad < 0.0) {
+          // A step to the left overshoots the minimum (f' is concave). When f'(before) +
+          // f'(after) ≥ 0 the trapezoid bound proves f decreased; otherwise measure the change
+          // of f and halve the step until it does not increase (a backtracking line search).
+          double lin = bSum[t] + l1;
+          double df = lin * (w - wPrev) + 0.5 * l2 * (w * w - wPrev * wPrev)
+              - klLogRatio(values, v, gather, gatherPos, base, cnt, s);
+          double step = s;
+          for (int half = 0; df > 0.0 && half < MAX_HALVINGS; half++) {
+            step *= 0.5;
+            double target = half + 1 == MAX_HALVINGS ? wPrev : wPrev + step;
+            double move = target - w;
+            double before = w;
+            w = target;
+            df += lin * move + 0.5 * l2 * (w * w - before * before)
+                - klShift(values, v, gather, gatherPos, base, cnt, move);
           }
-          if (s < -w) {
-            s = -w;
+          if (step != s) {
+            // The step was cut back: refresh the sums at the new point.
+            klMove(values, v, gather, gatherPos, base, cnt, 0.0, g);
+            grad = bSum[t] + l1 + l2 * w - g[0];
+            hess = l2 + g[1];
           }
-          if (s == 0.0) {
-            break;
-          }
-          double wPrev = w;
-          double gPrev = grad;
-          w += s;
-          klMove(values, v, gather, gatherPos, base, cnt, s, g);
-          grad = bSum[t] + l1 + l2 * w - g[0];
-          hess = l2 + g[1];
-          if (s < 0.0 && gPrev + grad < 0.0) {
-            // A step to the left overshoots the minimum (f' is concave). When f'(before) +
-            // f'(after) ≥ 0 the trapezoid bound proves f decreased; otherwise measure the change
-            // of f and halve the step until it does not increase (a backtracking line search).
-            double lin = bSum[t] + l1;
-            double df = lin * (w - wPrev) + 0.5 * l2 * (w * w - wPrev * wPrev)
-                - klLogRatio(values, v, gather, gatherPos, base, cnt, s);
-            double step = s;
-            for (int half = 0; df > 0.0 && half < MAX_HALVINGS; half++) {
-              step *= 0.5;
-              double target = half + 1 == MAX_HALVINGS ? wPrev : wPrev + step;
-              double move = target - w;
-              double before = w;
-              w = target;
-              df += lin * move + 0.5 * l2 * (w * w - before * before)
-                  - klShift(values, v, gather, gatherPos, base, cnt, move);
-            }
-            if (step != s) {
-              // The step was cut back: refresh the sums at the new point.
-              klMove(values, v, gather, gatherPos, base, cnt, 0.0, g);
-              grad = bSum[t] + l1 + l2 * w - g[0];
-              hess = l2 + g[1];
-            }
-            s = w - wPrev;
-            if (w == wPrev) {
-              break;
-            }
-          }
-          if (Math.abs(s) <= newtonTol * w) {
+          s = w - wPrev;
+          if (w == wPrev) {
             break;
           }
         }
-        a[ai + t] = w;
+        if (Math.abs(s) <= newtonTol * w) {
+          break;
+        }
       }
+      a[ai + t] = w;
     }
   }
 
