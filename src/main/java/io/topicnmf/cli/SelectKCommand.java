@@ -43,7 +43,7 @@ final class SelectKCommand implements Callable<Integer> {
       description = "Folder (read recursively) or single file. Default: the sample corpus.")
   Path input;
 
-  @Option(names = "--k", defaultValue = "2:20:2", paramLabel = "START:END:STEP|K1,K2,...",
+  @Option(names = "--k", defaultValue = "2:20", paramLabel = "START:END:STEP|K1,K2,...",
       description = "Candidate numbers of topics: a range with a step (ends included) or a list (default: ${DEFAULT-VALUE}).")
   String k;
 
