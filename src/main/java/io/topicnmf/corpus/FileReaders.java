@@ -25,6 +25,9 @@ final class FileReaders {
   private static final Set<String> SUPPORTED =
       Set.of("", "txt", "text", "md", "html", "htm", "jsonl", "ndjson", "csv", "eml", "mbox");
 
+  /** The largest file read: a Java array holds at most 2^31 − 1 bytes. */
+  static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8L;
+
   /** The most bytes a .gz file may expand to; a guard against decompression bombs. */
   static final long MAX_GUNZIPPED_BYTES = 1L << 30;
 
@@ -43,6 +46,11 @@ final class FileReaders {
     }
     byte[] bytes;
     try {
+      long size = Files.size(task.path());
+      if (size > MAX_FILE_BYTES) {
+        return FileReading.skip(task.id(), "file too large (" + (size >> 20) + " MB; one file may hold at most "
+            + (MAX_FILE_BYTES >> 20) + " MB: split it, e.g. a .jsonl into several)");
+      }
       bytes = Files.readAllBytes(task.path());
     } catch (IOException | SecurityException e) {
       return FileReading.skip(task.id(), "unreadable file (" + describe(e) + ")");

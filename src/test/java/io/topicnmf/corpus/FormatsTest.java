@@ -89,6 +89,19 @@ class FormatsTest {
   }
 
   @Test
+  void aFileTooLargeForOneArrayIsSkippedWithoutBeingRead() throws IOException {
+    write("small.txt", "a small note");
+    // A sparse file: 3 GB by its size, next to nothing on disk.
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("huge.txt").toFile(), "rw")) {
+      f.setLength(3L << 30);
+    }
+    Corpus c = read(CorpusOptions.defaults());
+    assertEquals(List.of("small.txt"), c.documents().stream().map(Document::id).toList());
+    String reason = skips(c).get("huge.txt");
+    assertTrue(reason != null && reason.startsWith("file too large (3072 MB;"), String.valueOf(reason));
+  }
+
+  @Test
   void duplicateIdsAreSkippedWithTheirReasonAndTheFirstIsKept() throws IOException {
     write("a.jsonl", "{\"id\": \"x\", \"text\": \"first x\"}\n"
         + "{\"id\": \"y\", \"text\": \"only y\"}\n"
