@@ -94,7 +94,8 @@ final class FitCommand implements Callable<Integer> {
         result.corpus().documentsSkipped(), result.corpus().documentsWithoutTerms(),
         count(result.corpus().terms(), "term"),
         result.factorization().converged() ? "converged" : "not converged",
-        result.timings().totalSeconds(), reportFile, modelFile));
+        result.timings().totalSeconds(), reportFile, modelFile)
+        + (result.corpus().language().mismatch() ? "; warning: " + result.corpus().language().advice() : ""));
     err.flush();
     return 0;
   }

@@ -132,6 +132,7 @@ final class SelectKCommand implements Callable<Integer> {
     corpus.put("documentsWithTerms", prepared.documentsWithTerms());
     corpus.put("terms", prepared.vocabulary().size());
     corpus.put("nonZeros", prepared.matrix().nnz());
+    corpus.put("language", prepared.languageCheck());
     json.put("corpus", corpus);
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("stabilityTolerance", KSelection.DEFAULT_STABILITY_TOLERANCE);

@@ -185,6 +185,7 @@ final class VectorizeCommand implements Callable<Integer> {
     corpus.put("nonZeros", p.matrix().nnz());
     corpus.put("pruning", p.counts().pruning());
     corpus.put("mailCleanup", p.corpus().mailCleanup());
+    corpus.put("language", p.languageCheck());
     json.put("corpus", corpus);
     Map<String, Object> files = new LinkedHashMap<>();
     files.put("matrix", "matrix.mtx");

@@ -1,5 +1,6 @@
 package io.topicnmf.model;
 
+import io.topicnmf.analysis.LanguageCheck;
 import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.corpus.Skipped;
 import io.topicnmf.matrix.PruningStats;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param nonZeros stored entries of the document-term matrix
  * @param pruning how the vocabulary was pruned
  * @param mailCleanup whether mail headers and quotes were stripped, and whether that was automatic
+ * @param language whether the text looks like another language than {@code --language} (report: {@code corpus.language})
  */
 public record CorpusStats(
     String root,
@@ -27,7 +29,8 @@ public record CorpusStats(
     int terms,
     long nonZeros,
     PruningStats pruning,
-    MailCleanup mailCleanup) {
+    MailCleanup mailCleanup,
+    LanguageCheck language) {
   public CorpusStats {
     skipped = List.copyOf(skipped);
   }

@@ -1,5 +1,6 @@
 package io.topicnmf.model;
 
+import io.topicnmf.analysis.LanguageCheck;
 import io.topicnmf.corpus.Corpus;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DocumentTermMatrix;
@@ -24,10 +25,12 @@ public final class PreparedCorpus {
   private final double readSeconds;
   private final double analysisSeconds;
   private final double matrixSeconds;
+  private final LanguageCheck languageCheck;
 
   PreparedCorpus(FitOptions options, Corpus corpus, Map<String, String> surfaceForms,
       DocumentTermMatrix counts, double[] idf, CsrMatrix matrix, double readSeconds,
-      double analysisSeconds, double matrixSeconds) {
+      double analysisSeconds, double matrixSeconds, LanguageCheck languageCheck) {
+    this.languageCheck = Objects.requireNonNull(languageCheck);
     this.options = Objects.requireNonNull(options);
     this.corpus = Objects.requireNonNull(corpus);
     this.surfaceForms = Map.copyOf(surfaceForms);
@@ -73,4 +76,9 @@ public final class PreparedCorpus {
   public double analysisSeconds() { return analysisSeconds; }
 
   public double matrixSeconds() { return matrixSeconds; }
+
+  /** Whether the text looks like another language than {@code --language} ({@link LanguageCheck}). */
+  public LanguageCheck languageCheck() {
+    return languageCheck;
+  }
 }

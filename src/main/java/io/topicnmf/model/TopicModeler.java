@@ -2,6 +2,7 @@ package io.topicnmf.model;
 
 import io.topicnmf.analysis.AnalyzedCorpus;
 import io.topicnmf.analysis.CorpusAnalyzer;
+import io.topicnmf.analysis.LanguageCheck;
 import io.topicnmf.corpus.Corpus;
 import io.topicnmf.corpus.CorpusReader;
 import io.topicnmf.corpus.Document;
@@ -73,12 +74,15 @@ public final class TopicModeler {
     listener.onStageStart("read");
     Corpus corpus = CorpusReader.read(input, options.corpus(), listener);
     long t1 = System.nanoTime();
+    LanguageCheck language = LanguageCheck.of(corpus.documents(), options.analysis().language());
     listener.onStageEnd("read", sec(t0, t1),
-        corpus.documents().size() + " documents, " + corpus.skipped().size() + " skipped");
+        corpus.documents().size() + " documents, " + corpus.skipped().size() + " skipped"
+            + (language.mismatch() ? "; warning: " + language.advice() : ""));
     if (corpus.documents().isEmpty()) {
       throw new UnusableInputException(
           "no usable document in " + input + ": " + describeSkips(corpus)
-              + " (readable files are .txt, .text, .md, .html, .htm and files without extension)");
+              + " (readable files are .txt, .text, .md, .html, .htm, .jsonl, .ndjson, .csv, .eml, .mbox,"
+              + " files without extension, and any of these as .gz)");
     }
     listener.onStageStart("analyse");
     AnalyzedCorpus analyzed =
@@ -97,7 +101,7 @@ public final class TopicModeler {
     listener.onStageEnd("matrix", sec(t2, t3),
         n + " x " + vocab.size() + ", " + x.nnz() + " non-zeros");
     PreparedCorpus p = new PreparedCorpus(options, corpus, analyzed.surfaceForms(), dtm, idf, x,
-        sec(t0, t1), sec(t1, t2), sec(t2, t3));
+        sec(t0, t1), sec(t1, t2), sec(t2, t3), language);
     if (vocab.size() == 0 || p.documentsWithTerms() == 0) {
       throw new UnusableInputException(
           "no term is left after analysis and pruning in " + input + " (" + n + " documents, "
@@ -152,7 +156,8 @@ public final class TopicModeler {
     for (double v : p.idf()) idfList.add(v);
     List<String> ids = corpus.documents().stream().map(Document::id).toList();
     CorpusStats stats = new CorpusStats(corpus.root(), n, corpus.skipped().size(), corpus.skipped(),
-        n - withTerms, vocab.size(), x.nnz(), p.counts().pruning(), corpus.mailCleanup());
+        n - withTerms, vocab.size(), x.nnz(), p.counts().pruning(), corpus.mailCleanup(),
+        p.languageCheck());
     double pre = p.readSeconds() + p.analysisSeconds() + p.matrixSeconds();
     Timings timings = new Timings(p.readSeconds(), p.analysisSeconds(), p.matrixSeconds(), sec(t3, t4),
         sec(t4, t5), pre + sec(t3, t5));

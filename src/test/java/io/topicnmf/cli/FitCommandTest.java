@@ -45,6 +45,33 @@ class FitCommandTest {
   }
 
   @Test
+  void textInAnotherLanguageIsFlaggedInTheReportAndTheSummary() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("deutsch"));
+    String[] texts = {
+      "Der Rat hat gesagt, dass er die Zinsen zum ersten Mal seit zehn Jahren erhöhen wird.",
+      "Die Mannschaft hat das Spiel in der letzten Minute gewonnen, und die Fans waren begeistert.",
+      "Das neue Telefon hat eine bessere Kamera, aber der Akku hält nicht so lange wie vorher.",
+      "Die Regierung will die Steuern senken, doch die Opposition ist gegen den Plan des Ministers.",
+    };
+    for (int i = 0; i < 8; i++) {
+      Files.writeString(dir.resolve("d" + i + ".txt"), texts[i % 4] + " " + texts[(i + 1) % 4]);
+    }
+    Path out = tmp.resolve("de-out");
+    CliRun r = CliRun.of("fit", dir.toString(), "-k", "2", "-o", out.toString(), "--quiet", "--min-df", "1");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("warning: the text reads like 'de'") && r.err().contains("try --language de"), r.err());
+    JsonNode lang = Reports.mapper().readTree(out.resolve("report.json").toFile()).get("corpus").get("language");
+    assertEquals("en", lang.get("configured").asText());
+    assertEquals("de", lang.get("detected").asText());
+    assertTrue(lang.get("mismatch").asBoolean());
+    CliRun ok = CliRun.of("fit", dir.toString(), "-k", "2", "-o", tmp.resolve("de-ok").toString(), "--quiet",
+        "--min-df", "1", "--language", "de");
+    assertEquals(0, ok.code(), ok.err());
+    assertFalse(ok.err().contains("warning"), ok.err());
+  }
+
+  @Test
   void missingFolderIsExit2WithItsName() {
     CliRun r = CliRun.of("fit", tmp.resolve("nope").toString(), "-o", tmp.resolve("o").toString());
     assertEquals(2, r.code());

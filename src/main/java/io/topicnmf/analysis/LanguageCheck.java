@@ -1,0 +1,111 @@
+package io.topicnmf.analysis;
+
+import io.topicnmf.corpus.Document;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.CharArraySet;
+
+/**
+ * A guess at the language of a corpus, to warn when {@code --language} looks wrong (an English
+ * analysis of German text keeps every German function word as a term, and the topics fill with
+ * them). It reads a fixed sample of the documents, splits it into words (runs of letters, lower
+ * case) and counts, for each language, the share of words in that language's Lucene stop-word
+ * list: function words are a quarter to a half of running text in its own language and a few
+ * per cent in another. Text that is mostly CJK points to {@code standard}. The guess only
+ * advises; it never changes the analysis.
+ *
+ * @param configured the {@code --language} of the run
+ * @param detected the language whose stop words are most frequent (or {@code standard} for CJK
+ *     text); null when the sample has no words
+ * @param configuredShare share of the sample's words that are stop words of {@code configured}
+ * @param detectedShare the same for {@code detected}
+ * @param mismatch whether {@code detected} is clearly more likely than {@code configured}
+ * @param advice one line for the user when {@code mismatch}, else null
+ */
+public record LanguageCheck(String configured, String detected, double configuredShare,
+    double detectedShare, boolean mismatch, String advice) {
+
+  /** Documents sampled (evenly spaced, so the check is deterministic) and characters read from each. */
+  static final int SAMPLE_DOCUMENTS = 200;
+  static final int SAMPLE_CHARS = 5_000;
+  /** A language is reported only when this share of the words are its stop words ... */
+  static final double MIN_SHARE = 0.10;
+  /** ... and it is at least this many times the configured language's share. */
+  static final double MIN_RATIO = 2.0;
+  /** Share of CJK letters above which the text is taken for CJK. */
+  static final double CJK_SHARE = 0.3;
+
+  /** Checks {@code documents} against {@code configured}. */
+  public static LanguageCheck of(List<Document> documents, Language configured) {
+    Language[] languages = Language.values();
+    CharArraySet[] sets = new CharArraySet[languages.length];
+    for (int l = 0; l < languages.length; l++) {
+      sets[l] = languages[l] == Language.STANDARD ? null : languages[l].luceneStopwords();
+    }
+    long[] hits = new long[languages.length];
+    long words = 0;
+    long letters = 0;
+    long cjk = 0;
+    char[] word = new char[64];
+    int n = documents.size();
+    int step = Math.max(1, n / SAMPLE_DOCUMENTS);
+    for (int d = 0; d < n; d += step) {
+      String text = documents.get(d).text();
+      int end = Math.min(text.length(), SAMPLE_CHARS);
+      int len = 0;
+      for (int i = 0; i <= end; i++) {
+        char c = i < end ? text.charAt(i) : ' ';
+        if (Character.isLetter(c)) {
+          letters++;
+          if (isCjk(c)) {
+            cjk++;
+          }
+          if (len < word.length) {
+            word[len] = Character.toLowerCase(c);
+          }
+          len++;
+        } else if (len > 0) {
+          if (len <= word.length) {
+            words++;
+            for (int l = 0; l < sets.length; l++) {
+              if (sets[l] != null && sets[l].contains(word, 0, len)) {
+                hits[l]++;
+              }
+            }
+          }
+          len = 0;
+        }
+      }
+    }
+    String code = configured.code();
+    if (words == 0 && cjk == 0) {
+      return new LanguageCheck(code, null, 0.0, 0.0, false, null);
+    }
+    double configuredShare = words == 0 ? 0.0 : (double) hits[configured.ordinal()] / words;
+    if (letters > 0 && (double) cjk / letters > CJK_SHARE) {
+      boolean cjkMismatch = configured != Language.STANDARD;
+      return new LanguageCheck(code, Language.STANDARD.code(), configuredShare, 0.0, cjkMismatch,
+          cjkMismatch ? "most of the text is Chinese, Japanese or Korean: try --language standard (CJK bigrams)" : null);
+    }
+    int best = -1;
+    for (int l = 0; l < languages.length; l++) {
+      if (sets[l] != null && (best < 0 || hits[l] > hits[best])) {
+        best = l;
+      }
+    }
+    double bestShare = (double) hits[best] / words;
+    boolean mismatch = configured != Language.STANDARD && languages[best] != configured
+        && bestShare >= MIN_SHARE && bestShare >= MIN_RATIO * configuredShare;
+    String detected = languages[best].code();
+    String advice = mismatch ? String.format(Locale.ROOT,
+        "the text reads like '%s' (%.0f%% of its words are %s stop words, %.0f%% are %s ones): try --language %s",
+        detected, 100 * bestShare, detected, 100 * configuredShare, code, detected) : null;
+    return new LanguageCheck(code, detected, configuredShare, bestShare, mismatch, advice);
+  }
+
+  private static boolean isCjk(char c) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(c);
+    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
+  }
+}
