@@ -134,7 +134,7 @@ public final class DenseKernels {
    * ← max(0, a + β·(a − prev))}. Element-wise, so the result does not depend on the threads.
    */
   public static void extrapolate(double[] a, double[] prev, int n, double beta, Workers workers) {
-    workers.forEachBlock(n, EXTRAPOLATE_BLOCK, (b, from, to) -> {
+    workers.forEachBlock(n, ELEMENT_BLOCK, (b, from, to) -> {
       for (int q = from; q < to; q++) {
         double v = a[q];
         double e = v + beta * (v - prev[q]);
@@ -146,11 +146,11 @@ public final class DenseKernels {
 
   /** {@code dst[0, n) = src[0, n)}, over fixed blocks in parallel (a plain copy, the same bits). */
   public static void copy(double[] src, double[] dst, int n, Workers workers) {
-    workers.forEachBlock(n, EXTRAPOLATE_BLOCK, (b, from, to) -> System.arraycopy(src, from, dst, from, to - from));
+    workers.forEachBlock(n, ELEMENT_BLOCK, (b, from, to) -> System.arraycopy(src, from, dst, from, to - from));
   }
 
-  /** Entries per block of {@link #extrapolate}. */
-  static final int EXTRAPOLATE_BLOCK = 1 << 16;
+  /** Entries per block of the element-wise kernels ({@link #extrapolate}, {@link #copy}). */
+  static final int ELEMENT_BLOCK = 1 << 16;
 
   /** Sum of the first {@code n} entries, in index order. */
   public static double sum(double[] a, int n) {

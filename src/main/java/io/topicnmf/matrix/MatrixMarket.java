@@ -20,10 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads and writes matrices in the NIST Matrix Market exchange format, so that topicnmf can
@@ -129,30 +125,13 @@ public final class MatrixMarket {
         }
         return;
       }
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks), r -> {
-        Thread t = new Thread(r, "topicnmf-mtx");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        List<Future<byte[]>> parts = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
-          int chunk = c;
-          parts.add(pool.submit(() -> formatRows(m, chunk)));
-        }
-        for (Future<byte[]> part : parts) {
-          out.write(part.get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while writing " + file);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) throw r;
-        if (cause instanceof Error err) throw err;
-        throw new IllegalStateException(cause);
-      } finally {
-        pool.shutdownNow();
+      // Blocks are formatted in parallel, then written in row order.
+      byte[][] parts = new byte[chunks][];
+      try (DenseKernels.Workers workers = DenseKernels.Workers.of(Math.min(threads, chunks))) {
+        workers.forEachBlock(m.rows(), ROWS_PER_CHUNK, (c, from, to) -> parts[c] = formatRows(m, c));
+      }
+      for (byte[] part : parts) {
+        out.write(part);
       }
     });
   }

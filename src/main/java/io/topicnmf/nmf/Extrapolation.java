@@ -41,6 +41,7 @@ final class Extrapolation {
   private double previous = Double.POSITIVE_INFINITY;
   private double best = Double.POSITIVE_INFINITY;
   private double bestLoss;
+  private double initial;
 
   Extrapolation(int wLength, int hLength, Workers workers) {
     this.wLength = wLength;
@@ -59,16 +60,18 @@ final class Extrapolation {
 
   /** Records the initial (penalised) objective. */
   void initial(double f) {
+    initial = f;
     previous = f;
   }
 
   /**
    * After a plain iteration with (penalised) objective {@code f} and loss {@code loss}: starts
    * extrapolating from the current factors once the iteration lowered the objective by less
-   * than {@code threshold}; returns whether it did.
+   * than {@code startShare} times the initial objective (infinite: from the first iteration on);
+   * returns whether it did.
    */
-  boolean considerStart(double[] w, double[] ht, double f, double loss, double threshold) {
-    boolean start = previous - f < threshold;
+  boolean considerStart(double[] w, double[] ht, double f, double loss, double startShare) {
+    boolean start = startShare == Double.POSITIVE_INFINITY || previous - f < startShare * initial;
     previous = f;
     if (start) {
       started = true;

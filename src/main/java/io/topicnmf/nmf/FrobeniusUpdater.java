@@ -67,7 +67,6 @@ final class FrobeniusUpdater implements Updater {
 
   /** HALS: extrapolation once the objective settles (null for the other solvers). */
   private final Extrapolation extrapolation;
-  private double first;
 
   FrobeniusUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
       Regularization reg, Workers workers) {
@@ -119,7 +118,6 @@ final class FrobeniusUpdater implements Updater {
     xhtValid = true;
     loss = objective(DenseKernels.dot(xht, w, m * k));
     double f = loss + reg.penalty(w, m * k, ht, n * k);
-    first = f;
     if (extrapolation != null) {
       extrapolation.initial(f);
     }
@@ -152,7 +150,7 @@ final class FrobeniusUpdater implements Updater {
     loss = objective(DenseKernels.dot(xtw, ht, n * k));
     double f = loss + reg.penalty(w, m * k, ht, n * k);
     if (extrapolation != null) {
-      extrapolation.considerStart(w, ht, f, loss, START * first);
+      extrapolation.considerStart(w, ht, f, loss, START);
     }
     return f;
   }

@@ -77,7 +77,6 @@ final class KlUpdater implements Updater {
   /** CD: extrapolation (null for MU), and whether H moved since W·H was last formed. */
   private final Extrapolation extrapolation;
   private boolean hMoved;
-  private double first;
 
   KlUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
       Regularization reg, Workers workers) {
@@ -158,7 +157,6 @@ final class KlUpdater implements Updater {
   public double start() {
     loss = divergenceFromScratch();
     double f = loss + reg.penalty(w, m * k, ht, n * k);
-    first = f;
     if (extrapolation != null) {
       extrapolation.initial(f);
     }
@@ -199,7 +197,7 @@ final class KlUpdater implements Updater {
     double f = loss + reg.penalty(w, m * k, ht, n * k);
     if (!extraNow) {
       if (extrapolation != null) {
-        extrapolation.considerStart(w, ht, f, loss, START * first);
+        extrapolation.considerStart(w, ht, f, loss, START);
       }
       return f;
     }
