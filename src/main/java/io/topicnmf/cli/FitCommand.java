@@ -3,6 +3,7 @@ package io.topicnmf.cli;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.MatrixExport;
 import io.topicnmf.model.ModelFiles;
+import io.topicnmf.model.PreparedCorpus;
 import io.topicnmf.model.SavedModel;
 import io.topicnmf.model.Topic;
 import io.topicnmf.model.TopicModelResult;
@@ -79,7 +80,16 @@ final class FitCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(common.quiet));
-    TopicModelResult result = new TopicModeler(options).fit(in, progress);
+    PreparedCorpus prepared = new TopicModeler(options).prepare(in, progress);
+    String kNote = null;
+    int most = TopicModeler.maxTopics(prepared);
+    if (options.nmf().k() > most && !spec.commandLine().getParseResult().hasMatchedOption("--topics")) {
+      // The default k only: a k the user asked for is an error that names the limit (TopicModeler).
+      kNote = "the corpus supports at most " + count(most, "topic") + ", so " + most
+          + " were fitted instead of the default " + options.nmf().k() + " (-k chooses)";
+      options = options.withNmf(options.nmf().withK(most));
+    }
+    TopicModelResult result = new TopicModeler(options).fit(prepared, progress);
     Report report = Reports.of(result, "fit");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
@@ -95,6 +105,7 @@ final class FitCommand implements Callable<Integer> {
         count(result.corpus().terms(), "term"),
         result.factorization().converged() ? "converged" : "not converged",
         result.timings().totalSeconds(), reportFile, modelFile)
+        + (kNote != null ? "; note: " + kNote : "")
         + (result.corpus().language().mismatch() ? "; warning: " + result.corpus().language().advice() : ""));
     err.flush();
     return 0;

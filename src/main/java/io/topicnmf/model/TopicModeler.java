@@ -113,6 +113,14 @@ public final class TopicModeler {
   }
 
   /**
+   * The largest k a prepared corpus allows: its documents with at least one term, or its terms if
+   * fewer (a rank-k factorization needs k of each).
+   */
+  public static int maxTopics(PreparedCorpus p) {
+    return Math.min(p.documentsWithTerms(), p.vocabulary().size());
+  }
+
+  /**
    * Factorizes a prepared corpus with this modeler's NMF options (its k) and describes the topics.
    * The text-stage options of {@code p} must be this modeler's.
    *
@@ -137,7 +145,7 @@ public final class TopicModeler {
     int withTerms = p.documentsWithTerms();
     String input = corpus.root();
     int k = options.nmf().k();
-    if (k > withTerms || k > vocab.size()) {
+    if (k > maxTopics(p)) {
       throw new UnusableInputException(
           "-k/--topics " + k + " is larger than the " + withTerms + " usable documents and "
               + vocab.size() + " terms of " + input + ": choose k <= " + Math.min(withTerms, vocab.size()));

@@ -72,6 +72,29 @@ class FitCommandTest {
   }
 
   @Test
+  void aCorpusTooSmallForTheDefaultKGetsAsManyTopicsAsItAllows() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("small"));
+    String[] texts = {"cats dogs pets", "cats dogs vets", "stocks bank money", "stocks bank shares"};
+    for (int i = 0; i < texts.length; i++) {
+      Files.writeString(dir.resolve("d" + i + ".txt"), texts[i]);
+    }
+    Path out = tmp.resolve("small-out");
+    CliRun r = CliRun.of("fit", dir.toString(), "-o", out.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    // min-df 2 keeps cats, dogs, stocks, bank: 4 documents and 4 terms allow at most 4 topics.
+    assertTrue(r.err().contains("4 topics from 4 documents")
+        && r.err().contains("note: the corpus supports at most 4 topics, so 4 were fitted instead of the default 10"), r.err());
+    JsonNode rep = Reports.mapper().readTree(out.resolve("report.json").toFile());
+    assertEquals(4, rep.get("topics").size());
+    assertEquals(4, rep.get("parameters").get("k").asInt());
+
+    CliRun asked = CliRun.of("fit", dir.toString(), "-k", "10", "-o", tmp.resolve("asked").toString(), "--quiet");
+    assertEquals(2, asked.code(), asked.err());
+    assertTrue(asked.err().contains("-k/--topics 10 is larger than the 4 usable documents and 4 terms")
+        && asked.err().contains("choose k <= 4"), asked.err());
+  }
+
+  @Test
   void missingFolderIsExit2WithItsName() {
     CliRun r = CliRun.of("fit", tmp.resolve("nope").toString(), "-o", tmp.resolve("o").toString());
     assertEquals(2, r.code());
