@@ -97,6 +97,17 @@ final class SelectKCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     PreparedCorpus prepared = new TopicModeler(options).prepare(in, progress);
     long t1 = System.nanoTime();
+    int limit = KSweep.maxK(prepared, sampleFraction);
+    if (ks.get(ks.size() - 1) > limit && !spec.commandLine().getParseResult().hasMatchedOption("--k")) {
+      // The default range only: a range the user gave is an error naming the limit (KSweep.run).
+      List<Integer> fitting = ks.stream().filter(c -> c <= limit).toList();
+      if (!fitting.isEmpty()) {
+        err.println("topicnmf: note: the corpus supports at most k = " + limit + " (subsamples of "
+            + sampleFraction + "), so the default range " + k + " is cut to " + fitting + " (--k chooses)");
+        ks = fitting;
+        sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
+      }
+    }
     out.println(String.format(Locale.ROOT, "%5s  %9s  %9s  %9s  %9s  %12s  %8s",
         "k", "stability", "min", "mean NPMI", "diversity", "objective", "seconds"));
     out.flush();

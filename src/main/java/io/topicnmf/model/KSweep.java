@@ -99,6 +99,16 @@ public final class KSweep {
   }
 
   /**
+   * The largest k a sweep with subsamples of {@code sampleFraction} of the documents allows: the
+   * usable documents of a subsample, or the terms if fewer.
+   */
+  public static int maxK(PreparedCorpus p, double sampleFraction) {
+    int usable = usableRows(p.matrix()).length;
+    int sampleSize = (int) Math.round(sampleFraction * usable);
+    return Math.min(Math.min(sampleSize, usable), p.vocabulary().size());
+  }
+
+  /**
    * Runs the sweep.
    *
    * @param base options of every fit (its k is replaced; its threads are the number of parallel jobs)
@@ -116,7 +126,7 @@ public final class KSweep {
     int[] usable = usableRows(x);
     int sampleSize = (int) Math.round(o.sampleFraction() * usable.length);
     int maxK = ks.get(ks.size() - 1);
-    int limit = Math.min(Math.min(sampleSize, usable.length), p.vocabulary().size());
+    int limit = maxK(p, o.sampleFraction());
     if (maxK > limit) {
       throw new UnusableInputException("--k " + maxK + " is larger than the " + sampleSize
           + " usable documents of a " + o.sampleFraction() + " subsample (or the " + p.vocabulary().size()

@@ -59,6 +59,27 @@ class SelectKCommandTest {
   }
 
   @Test
+  void theDefaultRangeIsCutToWhatASmallCorpusAllows() throws IOException {
+    Path dir = java.nio.file.Files.createDirectories(tmp.resolve("small"));
+    for (int i = 0; i < 6; i++) {
+      java.nio.file.Files.writeString(dir.resolve("a" + i + ".txt"), "cats dogs pets vets food animals");
+      java.nio.file.Files.writeString(dir.resolve("b" + i + ".txt"), "stocks bank money shares market trade");
+    }
+    Path out = tmp.resolve("small-out");
+    CliRun r = CliRun.of("select-k", dir.toString(), "-o", out.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    // 12 documents: subsamples of 0.8 hold 10, so k runs 2..10 of the default 2:20.
+    assertTrue(r.err().contains("the corpus supports at most k = 10")
+        && r.err().contains("cut to [2, 3, 4, 5, 6, 7, 8, 9, 10]"), r.err());
+    var json = io.topicnmf.report.Reports.mapper().readTree(out.resolve("select-k.json").toFile());
+    assertEquals(9, json.get("parameters").get("k").size());
+
+    CliRun asked = CliRun.of("select-k", dir.toString(), "--k", "2:20", "-o", tmp.resolve("asked").toString(), "--quiet");
+    assertEquals(2, asked.code(), asked.err());
+    assertTrue(asked.err().contains("--k 20 is larger than the 10 usable documents"), asked.err());
+  }
+
+  @Test
   void parsesRangesAndLists() {
     assertEquals(List.of(4, 8, 12), SelectKCommand.parseKs("4:12:4"));
     assertEquals(List.of(4, 8, 12), SelectKCommand.parseKs("4:13:4"));
