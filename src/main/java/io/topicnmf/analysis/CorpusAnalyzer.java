@@ -1,17 +1,13 @@
 package io.topicnmf.analysis;
 
 import io.topicnmf.corpus.Document;
+import io.topicnmf.matrix.DenseKernels.Workers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Analyses all documents of a corpus in parallel. Documents are split into fixed blocks that
@@ -63,70 +59,42 @@ public final class CorpusAnalyzer {
     int[] lengths = new int[n];
     int[][] blockIds = new int[blocks][];
     int[] blockWorker = new int[blocks];
-    List<Worker> workers = new ArrayList<>();
-    AtomicInteger nextBlock = new AtomicInteger();
+    Worker[] slots = new Worker[Math.max(1, Math.min(threads, blocks))];
     Object lock = new Object();
     int[] done = {0};
-    Runnable task =
-        () -> {
-          Worker w;
-          synchronized (workers) {
-            w = new Worker(workers.size());
-            workers.add(w);
+    try (Workers pool = Workers.of(slots.length)) {
+      pool.forEachBlock(n, BLOCK, (slot, block, from, to) -> {
+        Worker w = slots[slot];
+        if (w == null) {
+          w = new Worker(slot);
+          slots[slot] = w;
+        }
+        w.size = 0;
+        for (int i = from; i < to; i++) {
+          int before = w.size;
+          if (surfaces) {
+            analyzer.analyze(docs.get(i).text(), w::addWithSurface);
+          } else {
+            analyzer.analyzeChars(docs.get(i).text(), w::add);
           }
-          int block;
-          while ((block = nextBlock.getAndIncrement()) < blocks) {
-            int from = block * BLOCK;
-            int to = Math.min(n, from + BLOCK);
-            w.size = 0;
-            for (int i = from; i < to; i++) {
-              int before = w.size;
-              if (surfaces) {
-                analyzer.analyze(docs.get(i).text(), w::addWithSurface);
-              } else {
-                analyzer.analyzeChars(docs.get(i).text(), w::add);
-              }
-              lengths[i] = w.size - before;
-              synchronized (lock) {
-                listener.onDocument(++done[0], n);
-              }
-            }
-            blockIds[block] = Arrays.copyOf(w.ids, w.size);
-            blockWorker[block] = w.index;
+          lengths[i] = w.size - before;
+          synchronized (lock) {
+            listener.onDocument(++done[0], n);
           }
-        };
-    int poolSize = Math.max(1, Math.min(threads, blocks));
-    if (poolSize == 1) {
-      task.run();
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(poolSize);
-      try {
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < poolSize; t++) {
-          futures.add(pool.submit(task));
         }
-        for (Future<?> f : futures) {
-          f.get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("analysis interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) {
-          throw r;
-        }
-        if (cause instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(cause);
-      } finally {
-        pool.shutdownNow();
+        blockIds[block] = Arrays.copyOf(w.ids, w.size);
+        blockWorker[block] = w.index;
+      });
+    }
+    List<Worker> workers = new ArrayList<>();
+    for (Worker w : slots) {
+      if (w != null) {
+        workers.add(w);
       }
     }
     // One dictionary for the corpus; the ids of each block re-numbered into it.
     TermDictionary corpus = new TermDictionary();
-    int[][] toCorpus = new int[workers.size()][];
+    int[][] toCorpus = new int[slots.length][];
     for (Worker w : workers) {
       int[] map = new int[w.dictionary.size()];
       for (int id = 0; id < map.length; id++) {

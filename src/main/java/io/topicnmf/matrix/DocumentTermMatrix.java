@@ -4,11 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -378,36 +373,8 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
    * thread ran it.
    */
   private static void forEachBlock(int blocks, int threads, IntConsumer task) {
-    int workers = Math.min(threads, blocks);
-    if (workers <= 1) {
-      for (int b = 0; b < blocks; b++) task.accept(b);
-      return;
-    }
-    AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      int b;
-      while ((b = next.getAndIncrement()) < blocks) task.accept(b);
-    };
-    ExecutorService pool = Executors.newFixedThreadPool(workers - 1, r -> {
-      Thread t = new Thread(r, "topicnmf-count");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 1; t < workers; t++) futures.add(pool.submit(worker));
-      worker.run();
-      for (Future<?> f : futures) f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("counting interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) throw r;
-      if (cause instanceof Error err) throw err;
-      throw new IllegalStateException(cause);
-    } finally {
-      pool.shutdownNow();
+    try (DenseKernels.Workers workers = DenseKernels.Workers.of(Math.max(1, Math.min(threads, blocks)))) {
+      workers.forEachBlock(blocks, 1, (b, from, to) -> task.accept(b));
     }
   }
 
