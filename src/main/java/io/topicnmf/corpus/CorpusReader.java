@@ -30,7 +30,8 @@ import java.util.stream.IntStream;
  * records (.jsonl/.ndjson and .csv, one document per record, see {@link
  * CorpusOptions#textField()}),
  * e-mail messages (.eml, see {@link MimeText}), mailboxes (.mbox, one document per message, see
- * {@link MboxFile}), and any of these compressed with gzip (.gz).
+ * {@link MboxFile}), office documents (.pdf, .docx, .odt, see {@link DocumentText}), and any of
+ * these compressed with gzip (.gz).
  *
  * <p>A document's id is its path relative to the root with '/' separators (for a single file, its
  * file name; for records, the file's id, '#' and the record's number, unless {@link
@@ -47,6 +48,10 @@ import java.util.stream.IntStream;
 public final class CorpusReader {
   /** The start of the reason given for a document skipped because its id is already taken. */
   public static final String DUPLICATE_ID = "duplicate id (ids must be unique; check --id-field)";
+
+  /** The file types read, for messages about a folder with nothing to read. */
+  public static final String READABLE_FILES = ".txt, .text, .md, .html, .htm, .jsonl, .ndjson, .csv,"
+      + " .eml, .mbox, .pdf, .docx, .odt, files without extension, and any of these as .gz";
 
   private CorpusReader() {}
 

@@ -15,7 +15,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads one file into documents according to its extension: plain text (.txt, .text, .md, none),
  * HTML (.html, .htm), records (.jsonl, .ndjson, .csv), e-mail (.eml, and .mbox mailboxes, one
- * document per message), and any of these compressed
+ * document per message), office documents (.pdf, .docx, .odt; see {@link DocumentText}), and any
+ * of these compressed
  * with gzip (.gz, the inner extension decides). Non-instantiable.
  */
 final class FileReaders {
@@ -23,7 +24,7 @@ final class FileReaders {
   private static final Set<String> HTML = Set.of("html", "htm");
   private static final Set<String> JSONL = Set.of("jsonl", "ndjson");
   private static final Set<String> SUPPORTED =
-      Set.of("", "txt", "text", "md", "html", "htm", "jsonl", "ndjson", "csv", "eml", "mbox");
+      Set.of("", "txt", "text", "md", "html", "htm", "jsonl", "ndjson", "csv", "eml", "mbox", "pdf", "docx", "odt");
 
   /** The largest file read: a Java array holds at most 2^31 − 1 bytes. */
   static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8L;
@@ -70,6 +71,14 @@ final class FileReaders {
       String id, String label, String ext, byte[] bytes, CorpusOptions options) {
     if (bytes.length == 0) {
       return FileReading.skip(id, "empty file");
+    }
+    if (DocumentText.handles(ext)) {
+      // Binary container formats: their own parsers find the text.
+      try {
+        return FileReading.of(new Document(id, label, DocumentText.text(ext, bytes)));
+      } catch (DocumentText.UnreadableDocumentException e) {
+        return FileReading.skip(id, e.getMessage());
+      }
     }
     if (ext.equals("mbox")) {
       if (TextDecoder.looksBinary(bytes)) {

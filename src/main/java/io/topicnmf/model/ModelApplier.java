@@ -69,8 +69,7 @@ public final class ModelApplier {
         corpus.documents().size() + " documents, " + corpus.skipped().size() + " skipped");
     if (corpus.documents().isEmpty()) {
       throw new UnusableInputException("no usable document in " + input + " ("
-          + corpus.skipped().size() + " files skipped; readable files are .txt, .text, .md, .html, .htm"
-          + " and files without extension)");
+          + corpus.skipped().size() + " files skipped; readable files are " + CorpusReader.READABLE_FILES + ")");
     }
     listener.onStageStart("analyse");
     Path stopFile = null;

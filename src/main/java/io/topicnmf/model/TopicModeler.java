@@ -81,8 +81,7 @@ public final class TopicModeler {
     if (corpus.documents().isEmpty()) {
       throw new UnusableInputException(
           "no usable document in " + input + ": " + describeSkips(corpus)
-              + " (readable files are .txt, .text, .md, .html, .htm, .jsonl, .ndjson, .csv, .eml, .mbox,"
-              + " files without extension, and any of these as .gz)");
+              + " (readable files are " + CorpusReader.READABLE_FILES + ")");
     }
     listener.onStageStart("analyse");
     AnalyzedCorpus analyzed =

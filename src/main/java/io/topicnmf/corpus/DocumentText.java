@@ -1,0 +1,228 @@
+package io.topicnmf.corpus;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * The text of office documents: PDF (.pdf, through Apache PDFBox's text extraction, pages in
+ * order), Word (.docx: the paragraphs of {@code word/document.xml}) and OpenDocument text (.odt:
+ * the paragraphs and headings of {@code content.xml}). Papers and reports come in these formats
+ * more often than as plain text. A file that cannot be read (encrypted, damaged, or with no text
+ * layer, like a scanned PDF, since topicnmf does no OCR) raises {@link UnreadableDocumentException}
+ * with the reason, which the reader reports as a skipped file. Non-instantiable.
+ */
+final class DocumentText {
+  /** The most bytes one XML part of a .docx or .odt may expand to; a guard against zip bombs. */
+  static final long MAX_PART_BYTES = 256L << 20;
+
+  /**
+   * PDFBox reports every odd font or broken object of a PDF as a warning through
+   * java.util.logging; the reader reports a file it cannot read itself, so PDFBox's own log is
+   * silenced (strong references: loggers are weakly held).
+   */
+  private static final Logger[] QUIET = {Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox")};
+
+  static {
+    for (Logger l : QUIET) {
+      l.setLevel(Level.OFF);
+    }
+  }
+
+  private DocumentText() {}
+
+  /** A document whose text cannot be read; the message says why. */
+  static final class UnreadableDocumentException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableDocumentException(String message) {
+      super(message);
+    }
+  }
+
+  /** Whether files with this (lower-case) extension are read here. */
+  static boolean handles(String ext) {
+    return ext.equals("pdf") || ext.equals("docx") || ext.equals("odt");
+  }
+
+  /** The text of a .pdf, .docx or .odt file's bytes (never blank). */
+  static String text(String ext, byte[] bytes) throws UnreadableDocumentException {
+    String text = switch (ext) {
+      case "pdf" -> pdf(bytes);
+      case "docx" -> zippedXml(bytes, "word/document.xml", "Word document", ext);
+      case "odt" -> zippedXml(bytes, "content.xml", "OpenDocument text", ext);
+      default -> throw new IllegalArgumentException("not an office document extension: " + ext);
+    };
+    if (text.isBlank()) {
+      throw new UnreadableDocumentException(ext.equals("pdf")
+          ? "no text in the PDF (scanned pages? topicnmf does no OCR)"
+          : "no text in the document");
+    }
+    return text;
+  }
+
+  private static String pdf(byte[] bytes) throws UnreadableDocumentException {
+    try (PDDocument doc = Loader.loadPDF(bytes)) {
+      return new PDFTextStripper().getText(doc);
+    } catch (InvalidPasswordException e) {
+      throw new UnreadableDocumentException("encrypted PDF (it needs a password)");
+    } catch (IOException | RuntimeException e) {
+      // PDFBox throws unchecked exceptions on some damaged files too: a bad file must not stop the run.
+      throw new UnreadableDocumentException("damaged or unsupported PDF (" + describe(e) + ")");
+    }
+  }
+
+  /** The paragraphs of the XML part {@code partName} of a zipped office document. */
+  private static String zippedXml(byte[] bytes, String partName, String kind, String ext)
+      throws UnreadableDocumentException {
+    byte[] xml = null;
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      ZipEntry e;
+      while ((e = zip.getNextEntry()) != null) {
+        if (e.getName().equals(partName)) {
+          xml = readPart(zip, partName);
+          break;
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UnreadableDocumentException("damaged ." + ext + " file (" + describe(e) + ")");
+    }
+    if (xml == null) {
+      throw new UnreadableDocumentException("not a " + kind + " (no " + partName + " inside)");
+    }
+    try {
+      return ext.equals("docx") ? docxText(xml) : odtText(xml);
+    } catch (XMLStreamException | RuntimeException e) {
+      throw new UnreadableDocumentException("damaged ." + ext + " file (" + partName + ": " + describe(e) + ")");
+    }
+  }
+
+  private static byte[] readPart(InputStream in, String partName) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while ((n = in.read(buffer)) != -1) {
+      total += n;
+      if (total > MAX_PART_BYTES) {
+        throw new IOException(partName + " expands to more than " + (MAX_PART_BYTES >> 20) + " MB");
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  /** A StAX reader that resolves no DTD and no external entity (the XML comes from the user's files). */
+  private static XMLStreamReader xmlReader(byte[] xml) throws XMLStreamException {
+    XMLInputFactory f = XMLInputFactory.newFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_COALESCING, true);
+    return f.createXMLStreamReader(new ByteArrayInputStream(xml));
+  }
+
+  /** WordprocessingML: text runs ({@code w:t}), tabs and breaks; a line per paragraph ({@code w:p}). */
+  static String docxText(byte[] xml) throws XMLStreamException {
+    XMLStreamReader r = xmlReader(xml);
+    StringBuilder sb = new StringBuilder();
+    boolean inText = false;
+    try {
+      while (r.hasNext()) {
+        int event = r.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          switch (r.getLocalName()) {
+            case "t" -> inText = true;
+            case "tab" -> sb.append('\t');
+            case "br", "cr" -> sb.append('\n');
+            default -> { }
+          }
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          switch (r.getLocalName()) {
+            case "t" -> inText = false;
+            case "p" -> sb.append('\n');
+            default -> { }
+          }
+        } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+          sb.append(r.getText());
+        }
+      }
+    } finally {
+      r.close();
+    }
+    return sb.toString();
+  }
+
+  /**
+   * OpenDocument text: the character data of the document body, a line per paragraph or heading
+   * ({@code text:p}, {@code text:h}), {@code text:s} as spaces, tabs and line breaks kept.
+   */
+  static String odtText(byte[] xml) throws XMLStreamException {
+    XMLStreamReader r = xmlReader(xml);
+    StringBuilder sb = new StringBuilder();
+    int inBody = 0;
+    try {
+      while (r.hasNext()) {
+        int event = r.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          String name = r.getLocalName();
+          if (name.equals("body")) {
+            inBody++;
+          } else if (inBody > 0) {
+            switch (name) {
+              case "s" -> {
+                String c = null;
+                int spaces = 1;
+                for (int i = 0; i < r.getAttributeCount(); i++) {
+                  if (r.getAttributeLocalName(i).equals("c")) {
+                    c = r.getAttributeValue(i);
+                  }
+                }
+                if (c != null) {
+                  try {
+                    spaces = Math.max(1, Math.min(1000, Integer.parseInt(c.trim())));
+                  } catch (NumberFormatException e) {
+                    spaces = 1;
+                  }
+                }
+                sb.append(" ".repeat(spaces));
+              }
+              case "tab" -> sb.append('\t');
+              case "line-break" -> sb.append('\n');
+              default -> { }
+            }
+          }
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          String name = r.getLocalName();
+          if (name.equals("body")) {
+            inBody--;
+          } else if (inBody > 0 && (name.equals("p") || name.equals("h"))) {
+            sb.append('\n');
+          }
+        } else if (inBody > 0 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+          sb.append(r.getText());
+        }
+      }
+    } finally {
+      r.close();
+    }
+    return sb.toString();
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+}
