@@ -93,7 +93,7 @@ class CorpusReaderTest {
     write("image.txt", binary);
     write("empty.txt", new byte[0]);
     write("blank.md", " \n\t \r\n");
-    write("data.pdf", "%PDF-1.4 pretend");
+    write("data.xlsx", "PK pretend spreadsheet");
     write(".hidden.txt", "secret words");
     write(".git/config", "ignored words");
     write("sub/.hidden/inside.txt", "ignored words");
@@ -105,7 +105,7 @@ class CorpusReaderTest {
     assertEquals("binary file (NUL byte in first 8 KB)", skipped.get("image.txt"));
     assertEquals("empty file", skipped.get("empty.txt"));
     assertEquals("empty file (only whitespace)", skipped.get("blank.md"));
-    assertEquals("unsupported file type .pdf", skipped.get("data.pdf"));
+    assertEquals("unsupported file type .xlsx", skipped.get("data.xlsx"));
   }
 
   @Test
