@@ -1,5 +1,6 @@
 package io.topicnmf.matrix;
 
+import static io.topicnmf.matrix.MatrixAssertions.assertMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,18 +29,6 @@ class MatrixMarketTest {
     return p;
   }
 
-  private static void assertMatrix(double[][] expected, CsrMatrix m) {
-    assertEquals(expected.length, m.rows(), "rows");
-    assertEquals(expected[0].length, m.cols(), "cols");
-    double[][] actual = m.toDense();
-    for (int i = 0; i < expected.length; i++) {
-      assertArrayEquals(expected[i], actual[i], "row " + i);
-    }
-    // zeros are never stored
-    for (int p = 0; p < m.nnz(); p++) {
-      assertTrue(m.values()[p] != 0, "stored zero at " + p);
-    }
-  }
 
   private MatrixFormatException readError(String text) throws IOException {
     Path p = file("bad.mtx", text);

@@ -1,0 +1,23 @@
+package io.topicnmf.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Assertions on sparse matrices read by the matrix readers' tests. */
+final class MatrixAssertions {
+  private MatrixAssertions() {}
+
+  /** {@code m} holds exactly {@code expected} (rows × cols, values) and stores no zero. */
+  static void assertMatrix(double[][] expected, CsrMatrix m) {
+    assertEquals(expected.length, m.rows(), "rows");
+    assertEquals(expected[0].length, m.cols(), "cols");
+    double[][] actual = m.toDense();
+    for (int i = 0; i < expected.length; i++) {
+      assertArrayEquals(expected[i], actual[i], "row " + i);
+    }
+    for (int p = 0; p < m.nnz(); p++) {
+      assertTrue(m.values()[p] != 0, "stored zero at " + p);
+    }
+  }
+}
