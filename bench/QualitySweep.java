@@ -28,7 +28,9 @@ import java.util.Map;
  * <pre>
  * java -cp target/topicnmf.jar bench/QualitySweep.java CORPUS K TEXT FIT...
  *   TEXT  comma-separated key=value over fit's defaults, or "": stem=none|light|kstem|porter|snowball,
- *         sub=0|1 (sublinear tf), idf=smooth|plain|none, norm=l2|l1|none
+ *         sub=0|1 (sublinear tf), idf=smooth|plain|none, norm=l2|l1|none, ngrams=1|2|3,
+ *         lambda=X (relevance λ of the listed terms), mail=auto|headers|none (mail clean-up: fit's
+ *         automatic rule, mail headers only, or off)
  *   FIT   comma-separated key=value over fit's NMF defaults, or "": tol=1e-5, maxIter=60,
  *         init=nndsvd|nndsvda|nndsvdar|random, seed=1, trace=FILE (writes "iteration seconds objective")
  * e.g. java -cp target/topicnmf.jar bench/QualitySweep.java ../shared/corpora/bbc 5 stem=none tol=1e-4 tol=1e-5 tol=0,maxIter=60
@@ -58,6 +60,12 @@ public final class QualitySweep {
         case "ngrams" -> options = options.withAnalysis(options.analysis().withNgrams(Integer.parseInt(v)));
         case "idf" -> w = w.withIdf(TfidfOptions.Idf.valueOf(v.toUpperCase(Locale.ROOT)));
         case "norm" -> w = w.withNorm(TfidfOptions.Norm.valueOf(v.toUpperCase(Locale.ROOT)));
+        case "mail" -> options = options.withCorpus(switch (v) {
+          case "auto" -> options.corpus();
+          case "headers" -> options.corpus().withAutoMailCleanup(false).withStripMailHeaders(true).withStripQuotes(false);
+          case "none" -> options.corpus().withAutoMailCleanup(false).withStripMailHeaders(false).withStripQuotes(false);
+          default -> throw new IllegalArgumentException("mail=auto|headers|none, got " + v);
+        });
         default -> throw new IllegalArgumentException("unknown TEXT key " + e.getKey());
       }
     }

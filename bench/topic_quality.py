@@ -8,6 +8,19 @@
       the same for the output of /work/shared/anchors/anchor_sklearn.py --out ANCHOR.json: its
       top-10 terms are scored over COUNTS; with --documents, the anchor's document order is checked
       against the matrix's row order (its NMI/ARI are only valid when they agree).
+  topic_quality.py phrases OUTPUT_DIR MATRIX_DIR [--seed S]
+      for a fit run with --ngrams 2 or 3 (OUTPUT_DIR holds its report.json and model.json,
+      MATRIX_DIR its --save-matrix export): each side's top-N lists as shown and with the phrase
+      display rule below, and their NPMI, for topicnmf (relevance ranking recomputed from
+      model.json's H, checked against report.json) and for scikit-learn cd fitted here on
+      MATRIX_DIR/matrix.mtx exactly as anchor_sklearn.py does (nndsvda, 200 iterations, tol 1e-4).
+
+Phrase display rule (measured, not in topicnmf): a phrase and a word inside it ("clipper chip",
+"clipper") co-occur by construction (every document holding the phrase holds the word), so their
+pair scores NPMI log p(word) / log p(phrase) > 0 whatever the topic, and the list repeats itself.
+The rule walks down a ranked list: a word already contained in a listed phrase is skipped; a phrase
+containing listed words takes the first one's place and the others leave; the list is refilled
+from further down the ranking.
 
 NPMI is io.topicnmf.eval.Coherence's: boolean document co-occurrence (a term is present where the
 matrix stores a value > 0), D = number of rows, NPMI(wi, wj) = log(p(wi,wj)/(p(wi)p(wj))) / -log p(wi,wj),
@@ -65,7 +78,80 @@ def npmi_of(topics, x, terms):
             'npmi_per_topic': per_topic, 'missing_terms': missing}
 
 
+def relevance_lists(h, x, lam, n):
+    """topicnmf's TermRanking: per topic the n columns of highest lam*log phi + (1-lam)*log(phi/p(w)),
+    phi = the row of H over its sum, p(w) = column sum of X over its total; ties to the lower column."""
+    col = np.asarray(x.sum(axis=0)).ravel()
+    with np.errstate(divide='ignore'):
+        logp = np.log(col) - math.log(col.sum())
+    out = []
+    for row in h:
+        ok = row > 0
+        if lam < 1:
+            ok &= np.isfinite(logp)
+        with np.errstate(divide='ignore', invalid='ignore'):
+            sc = row if lam == 1 else np.log(row) - math.log(row.sum()) - (1 - lam) * logp
+        sc = np.where(ok, sc, -np.inf)
+        order = np.lexsort((np.arange(len(sc)), -sc))[:n]
+        out.append([int(j) for j in order if sc[j] > -np.inf])
+    return out
+
+
+def without_redundant_phrase_parts(order, terms, n):
+    """The phrase display rule of the module docstring, over one ranked list of columns."""
+    listed = []
+    for j in order:
+        words = terms[j].split(' ')
+        if len(words) == 1:
+            if any(words[0] in terms[i].split(' ') for i in listed if ' ' in terms[i]):
+                continue
+            listed.append(j)
+        else:
+            parts = [i for i in listed if ' ' not in terms[i] and terms[i] in words]
+            if parts:
+                listed[listed.index(parts[0])] = j
+                listed = [i for i in listed if i not in parts[1:]]
+            else:
+                listed.append(j)
+        if len(listed) == n:
+            break
+    return listed
+
+
+def phrases(out_dir, mdir, seed):
+    from sklearn.decomposition import NMF
+    model = json.load(open(f'{out_dir}/model.json', encoding='utf-8'))
+    report = json.load(open(f'{out_dir}/report.json', encoding='utf-8'))
+    x = scipy.io.mmread(f'{mdir}/matrix.mtx').tocsr()
+    terms = open(f'{mdir}/terms.txt', encoding='utf-8').read().split('\n')[:x.shape[1]]
+    pres = presence(f'{mdir}/counts.mtx')
+    k, n, lam = model['h']['rows'], model['options']['topTerms'], model['options']['relevance']
+    h = np.zeros((k, model['h']['cols']))
+    for t, row in enumerate(model['h']['data']):
+        h[t, row['indices']] = row['values']
+    deep = 50 * n
+    ours = relevance_lists(h, x, lam, deep)
+    shown = [[tw['term'] for tw in t['terms']] for t in report['topics']]
+    hc = NMF(n_components=k, init='nndsvda', solver='cd', beta_loss='frobenius', max_iter=200, tol=1e-4,
+             random_state=seed).fit(x).components_
+    cd = [[int(j) for j in np.argsort(-hc[t], kind='stable')[:deep]] for t in range(k)]
+    out = {'relevance': lam, 'same_as_report': [[terms[j] for j in o[:n]] for o in ours] == shown}
+    for name, lists in (('topicnmf', ours), ('sklearn_cd', cd)):
+        plain = [[terms[j] for j in o[:n]] for o in lists]
+        ruled = [[terms[j] for j in without_redundant_phrase_parts(o, terms, n)] for o in lists]
+        a, b = npmi_of(plain, pres, terms), npmi_of(ruled, pres, terms)
+        count = lambda ls: sum(' ' in t for top in ls for t in top)
+        out[name] = {'npmi': a['npmi'], 'npmi_rule': b['npmi'], 'phrases': count(plain),
+                     'phrases_rule': count(ruled), 'diversity_rule': b['diversity'],
+                     'topics': plain, 'topics_rule': ruled}
+    print(json.dumps(out))
+
+
 def main(argv):
+    if argv and argv[0] == 'phrases':
+        seed = int(argv[argv.index('--seed') + 1]) if '--seed' in argv else 0
+        phrases(argv[1], argv[2], seed)
+        return
     mode, src, counts, terms_file = argv[:4]
     terms = open(terms_file, encoding='utf-8').read().split('\n')
     x = presence(counts)
@@ -96,7 +182,8 @@ def main(argv):
             if ids != names:
                 out['nmi'] = out['ari'] = None
     else:
-        raise SystemExit('usage: topic_quality.py report|anchor FILE COUNTS.mtx TERMS.txt [--documents F]')
+        raise SystemExit('usage: topic_quality.py report|anchor FILE COUNTS.mtx TERMS.txt [--documents F]\n'
+                       '       topic_quality.py phrases OUTPUT_DIR MATRIX_DIR [--seed S]')
     del out['npmi_per_topic']
     print(json.dumps(out))
 
