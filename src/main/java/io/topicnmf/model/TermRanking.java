@@ -17,6 +17,13 @@ import io.topicnmf.matrix.DenseMatrix;
  * the topic: terms both probable in the topic and telling of it. Only terms with a positive weight
  * in the topic are candidates; ties go to the lower column.
  *
+ * <p>With phrases in the vocabulary ({@code --ngrams} 2 or 3; a phrase is a term of several
+ * space-separated words), a list does not say the same thing twice: a term that lies inside a
+ * phrase already listed ("rates" after "interest rates") is passed over, a phrase takes the place
+ * of the listed terms inside it, and the list is filled up from further down the ranking.
+ * Otherwise a phrase and its own words, which co-occur by construction, would fill the list with
+ * repetitions (and score a coherence that says nothing about the topic).
+ *
  * <p>Cost: O(nnz(X) + k·terms·log top) time, O(terms) memory.
  */
 public final class TermRanking {
@@ -32,6 +39,19 @@ public final class TermRanking {
    * @param lambda λ in [0, 1]
    */
   public static int[][] top(DenseMatrix h, CsrMatrix x, int top, double lambda) {
+    return top(h, x, top, lambda, null);
+  }
+
+  /**
+   * {@link #top(DenseMatrix, CsrMatrix, int, double)}, with the terms of the columns so that no
+   * listed term lies inside a listed phrase (see the class comment); {@code terms} null or
+   * without phrases changes nothing.
+   */
+  public static int[][] top(DenseMatrix h, CsrMatrix x, int top, double lambda, java.util.List<String> terms) {
+    if (terms != null && terms.size() != h.cols()) {
+      throw new IllegalArgumentException(terms.size() + " terms for " + h.cols() + " columns");
+    }
+    boolean phrases = terms != null && terms.stream().anyMatch(t -> t.indexOf(' ') >= 0);
     if (h.cols() != x.cols()) {
       throw new IllegalArgumentException(
           "H is " + h.rows() + " x " + h.cols() + " but X is " + x.rows() + " x " + x.cols());
@@ -61,9 +81,75 @@ public final class TermRanking {
         // λ = 1 compares the weights themselves, so near-ties keep their exact order.
         score[j] = logP == null ? v : Math.log(v) - logSum - (1 - lambda) * logP[j];
       }
-      result[t] = largest(score, Math.min(top, m));
+      result[t] = phrases ? withoutRepeats(score, Math.min(top, m), terms) : largest(score, Math.min(top, m));
     }
     return result;
+  }
+
+  /**
+   * The {@code n} best-scored columns whose terms do not lie inside one another: walking down the
+   * ranking, a term inside a listed phrase is skipped, and a phrase replaces the listed terms
+   * inside it (taking the place of the first of them).
+   */
+  static int[] withoutRepeats(double[] score, int n, java.util.List<String> terms) {
+    java.util.List<Integer> listed = new java.util.ArrayList<>(n);
+    int pool = Math.min(score.length, 4 * n);
+    int seen = 0;
+    while (true) {
+      int[] ranked = largest(score, pool);
+      for (; seen < ranked.length && listed.size() < n; seen++) {
+        int c = ranked[seen];
+        String term = terms.get(c);
+        boolean inside = false;
+        for (int q : listed) {
+          if (contains(terms.get(q), term)) {
+            inside = true;
+            break;
+          }
+        }
+        if (inside) {
+          continue;
+        }
+        int first = -1;
+        for (int i = listed.size() - 1; i >= 0; i--) {
+          if (contains(term, terms.get(listed.get(i)))) {
+            first = i;
+            listed.remove(i);
+          }
+        }
+        if (first < 0) {
+          listed.add(c);
+        } else {
+          listed.add(first, c);
+        }
+      }
+      if (listed.size() == n || ranked.length < pool || pool == score.length) {
+        break;
+      }
+      pool = (int) Math.min(score.length, 4L * pool);
+    }
+    int[] out = new int[listed.size()];
+    for (int i = 0; i < out.length; i++) out[i] = listed.get(i);
+    return out;
+  }
+
+  /** Whether the words of {@code part} appear, in order and adjacent, among those of {@code phrase} (and differ from it). */
+  static boolean contains(String phrase, String part) {
+    if (phrase.length() <= part.length()) {
+      return false;
+    }
+    int from = 0;
+    while (true) {
+      int at = phrase.indexOf(part, from);
+      if (at < 0) {
+        return false;
+      }
+      int end = at + part.length();
+      if ((at == 0 || phrase.charAt(at - 1) == ' ') && (end == phrase.length() || phrase.charAt(end) == ' ')) {
+        return true;
+      }
+      from = at + 1;
+    }
   }
 
   /** log p(w) per column: log of the column's sum of X over the sum of all of X. */

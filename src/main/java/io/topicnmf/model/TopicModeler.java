@@ -232,7 +232,7 @@ public final class TopicModeler {
     DenseMatrix h = nmf.h();
     int m = vocab.size();
     int top = Math.min(topTerms, m);
-    int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(h, x, top, relevance);
+    int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(h, x, top, relevance, vocab.terms());
     TopicCoherence coherence = Coherence.compute(counts, topIds);
     int[] assigned = new int[n];
     String[] labels = new String[n];

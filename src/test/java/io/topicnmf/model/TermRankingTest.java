@@ -73,6 +73,28 @@ class TermRankingTest {
   }
 
   @Test
+  void aPhraseTakesThePlaceOfItsWordsAndTheListIsFilledFromBelow() {
+    java.util.List<String> terms = java.util.List.of(
+        "interest", "rate", "interest rate", "bank", "central bank", "central", "growth", "oil", "interest rate rise");
+    // Weights, best first: interest rate 9, interest 8, rate 7, bank 6, central bank 5, central 4, growth 3, oil 2, the trigram 1.
+    DenseMatrix h = DenseMatrix.of(new double[][] {{8, 7, 9, 6, 5, 4, 3, 2, 1}});
+    CsrMatrix x = CsrMatrix.fromDense(new double[][] {{1, 1, 1, 1, 1, 1, 1, 1, 1}}, 9);
+    // Without the terms: the plain ranking, words and their phrases side by side.
+    assertArrayEquals(new int[] {2, 0, 1, 3}, TermRanking.top(h, x, 4, 1.0)[0]);
+    // With them: "interest" and "rate" lie inside "interest rate"; "central bank" replaces "bank"
+    // in its place; "central" lies inside it; growth and oil fill the list.
+    assertArrayEquals(new int[] {2, 4, 6, 7}, TermRanking.top(h, x, 4, 1.0, terms)[0]);
+    // The trigram, reached when the list is long enough, replaces the bigram inside it.
+    assertArrayEquals(new int[] {8, 4, 6, 7}, TermRanking.top(h, x, 5, 1.0, terms)[0]);
+    // A vocabulary without phrases ranks exactly as before.
+    java.util.List<String> words = java.util.List.of("a", "b", "c", "d");
+    assertArrayEquals(TermRanking.top(H, X, 4, 0.5)[0], TermRanking.top(H, X, 4, 0.5, words)[0]);
+    assertTrue(TermRanking.contains("interest rate rise", "rate rise"));
+    assertFalse(TermRanking.contains("interest rates", "rate"), "whole words only");
+    assertFalse(TermRanking.contains("bank", "bank"), "a term does not lie inside itself");
+  }
+
+  @Test
   void fitDefaultsAreTheMeasuredOnes() {
     FitOptions o = FitOptions.defaults(7);
     assertEquals(Loss.KL, o.nmf().loss());
