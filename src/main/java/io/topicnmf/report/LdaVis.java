@@ -77,6 +77,9 @@ public record LdaVis(
   /** pyLDAvis's default step of λ. */
   public static final double LAMBDA_STEP = 0.01;
 
+  /** Eigenvalues of the MDS at most this are taken as 0, as pyLDAvis's {@code np.isclose(λ, 0)}. */
+  static final double EIGENVALUE_ZERO = 1e-8;
+
   /** The prepared data of a fit's (or an application's) W, H and counts. */
   public static LdaVis of(TopicModelResult result) {
     return of(result.factorization().w(), result.factorization().h(), result.counts(),
@@ -173,7 +176,10 @@ public record LdaVis(
       for (int j = 0; j < m; j++) {
         double p = phiO[a * m + j];
         logProb[j] = p > 0 ? Math.log(p) : Double.NEGATIVE_INFINITY;
-        logLift[j] = p > 0 ? Math.log(p / termProp[j]) : Double.NEGATIVE_INFINITY;
+        // lift = p(w|t)/p(w) = p(t|w)/p(t), computed the second way so that the terms of one topic
+        // alone (p(t|w) = x/x = 1) tie exactly, as they do in exact arithmetic; pyLDAvis's
+        // φ/p(w) leaves them one rounding apart, which would pick its λ = 0 terms by noise.
+        logLift[j] = p > 0 ? Math.log(termTopic[a * m + j] / termFreq[j] / share[a]) : Double.NEGATIVE_INFINITY;
       }
       for (int s = 0; s <= steps; s++) {
         double lambda = s * LAMBDA_STEP;
@@ -190,7 +196,7 @@ public record LdaVis(
     }
     // token.table over the terms of tinfo, sorted by term then topic.
     List<Integer> tokenTerms = new ArrayList<>(listed);
-    tokenTerms.sort(Comparator.comparing(vocab::get));
+    tokenTerms.sort((x, y) -> compareCodePoints(vocab.get(x), vocab.get(y)));
     Table tokens = new Table("Topic", "Freq", "Term");
     for (int j : tokenTerms) {
       for (int a = 0; a < k; a++) {
@@ -263,7 +269,8 @@ public record LdaVis(
     for (int c = 0; c < Math.min(2, idx.length); c++) {
       double lambda = eig.getEigenvalue(idx[c]).getReal();
       DMatrixRMaj v = eig.getEigenVector(idx[c]);
-      if (v == null || !(lambda > 1e-12)) continue;
+      // pyLDAvis zeroes eigenvalues within 1e-8 of 0 (numpy isclose) and negative ones.
+      if (v == null || !(lambda > EIGENVALUE_ZERO)) continue;
       double norm = 0;
       int big = 0;
       for (int a = 0; a < k; a++) {
@@ -294,8 +301,27 @@ public record LdaVis(
     return Arrays.copyOf(best, size);
   }
 
-  private static double round4(double x) {
-    return Math.round(x * 1e4) / 1e4;
+  /** {@code x} rounded to 4 decimals as numpy's {@code round(4)}: scaled, rounded half to even, scaled back. */
+  static double round4(double x) {
+    return Math.rint(x * 1e4) / 1e4;
+  }
+
+  /**
+   * Orders strings by Unicode code points, as Python (and so pandas' sort of the token table) does;
+   * {@link String#compareTo} compares UTF-16 units, which puts a character beyond U+FFFF (a
+   * surrogate pair, U+D800..U+DFFF) before U+E000..U+FFFF.
+   */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) return Integer.compare(ca, cb);
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /** Column-oriented table, as pandas {@code to_dict(orient='list')}. */
