@@ -39,19 +39,29 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *       model reproduces them);
  *   <li>{@code mdsDat}: classical multidimensional scaling (PCoA) of the Jensen–Shannon divergences
  *       between the φ rows (natural log), coordinates {@code sqrt(λ)·v} of the two largest
- *       eigenpairs of {@code −½·J·D²·J} (EJML symmetric eigen-decomposition; negative eigenvalues
- *       set to 0; each vector's sign fixed so its largest-magnitude entry is positive), and {@code
- *       Freq} = 100 × the topic's share;
+ *       eigenpairs of {@code −½·J·D²·J} (EJML symmetric eigen-decomposition; eigenvalues at most
+ *       1e-8 set to 0, as pyLDAvis's {@code np.isclose}; each vector's sign fixed so its
+ *       largest-magnitude entry is positive, where pyLDAvis keeps whatever sign LAPACK returns),
+ *       and {@code Freq} = 100 × the topic's share;
  *   <li>{@code tinfo}: the R most salient terms ({@code saliency(w) = p(w)·Σ_t p(t|w)·log(p(t|w)/p(t))},
  *       category "Default", Freq and Total the floored term frequency, logprob = loglift = R..1),
  *       then for each topic the union, over λ = 0, 0.01, …, 1, of its R most relevant terms
- *       ({@code relevance = λ·log φ_tw + (1−λ)·log(φ_tw/p(w))}), with logprob = log φ and loglift =
- *       log lift rounded to 4 decimals. Terms with φ_tw = 0 are never listed for topic t (their
- *       log is −∞, which JSON cannot hold);
- *   <li>{@code token.table}: for every term listed in tinfo and every topic where its rounded
- *       term-topic frequency is ≥ 0.5, that frequency divided by the term frequency; sorted by term
- *       then topic.
+ *       ({@code relevance = λ·log φ_tw + (1−λ)·log lift}, lift = φ_tw/p(w)), ties to the lower
+ *       term id (pandas' {@code nlargest}), with logprob = log φ and loglift = log lift rounded
+ *       to 4 decimals half to even (numpy's {@code round}). Lift is computed as the equal
+ *       p(t|w)/p(t), so that the terms of one topic alone (p(t|w) = 1) tie exactly, as in exact
+ *       arithmetic; pyLDAvis's φ/p(w) leaves them a rounding apart and so picks its λ = 0 terms
+ *       among them by rounding noise. Terms with φ_tw = 0 are never listed for topic t (their log
+ *       is −∞, which JSON cannot hold; pyLDAvis lists them only for a topic with fewer than R
+ *       non-zero terms);
+ *   <li>{@code token.table}: for every term listed in tinfo and every topic where its term-topic
+ *       frequency is ≥ 0.5, that frequency rounded half to even divided by the term frequency;
+ *       sorted by term (Unicode code points, as Python) then topic.
  * </ul>
+ *
+ * <p>bench/ldavis_check.py compares this, field by field, with a port of pyLDAvis's {@code
+ * prepare()} fed the same inputs (bench/RESULTS.md, "LDAvis export against pyLDAvis's
+ * algorithm").
  *
  * @param mdsDat columns x, y, topics, cluster, Freq
  * @param tinfo columns Term, Freq, Total, Category, logprob, loglift
