@@ -39,19 +39,29 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *       model reproduces them);
  *   <li>{@code mdsDat}: classical multidimensional scaling (PCoA) of the Jensen–Shannon divergences
  *       between the φ rows (natural log), coordinates {@code sqrt(λ)·v} of the two largest
- *       eigenpairs of {@code −½·J·D²·J} (EJML symmetric eigen-decomposition; negative eigenvalues
- *       set to 0; each vector's sign fixed so its largest-magnitude entry is positive), and {@code
- *       Freq} = 100 × the topic's share;
+ *       eigenpairs of {@code −½·J·D²·J} (EJML symmetric eigen-decomposition; eigenvalues at most
+ *       1e-8 set to 0, as pyLDAvis's {@code np.isclose}; each vector's sign fixed so its
+ *       largest-magnitude entry is positive, where pyLDAvis keeps whatever sign LAPACK returns),
+ *       and {@code Freq} = 100 × the topic's share;
  *   <li>{@code tinfo}: the R most salient terms ({@code saliency(w) = p(w)·Σ_t p(t|w)·log(p(t|w)/p(t))},
  *       category "Default", Freq and Total the floored term frequency, logprob = loglift = R..1),
  *       then for each topic the union, over λ = 0, 0.01, …, 1, of its R most relevant terms
- *       ({@code relevance = λ·log φ_tw + (1−λ)·log(φ_tw/p(w))}), with logprob = log φ and loglift =
- *       log lift rounded to 4 decimals. Terms with φ_tw = 0 are never listed for topic t (their
- *       log is −∞, which JSON cannot hold);
- *   <li>{@code token.table}: for every term listed in tinfo and every topic where its rounded
- *       term-topic frequency is ≥ 0.5, that frequency divided by the term frequency; sorted by term
- *       then topic.
+ *       ({@code relevance = λ·log φ_tw + (1−λ)·log lift}, lift = φ_tw/p(w)), ties to the lower
+ *       term id (pandas' {@code nlargest}), with logprob = log φ and loglift = log lift rounded
+ *       to 4 decimals half to even (numpy's {@code round}). Lift is computed as the equal
+ *       p(t|w)/p(t), so that the terms of one topic alone (p(t|w) = 1) tie exactly, as in exact
+ *       arithmetic; pyLDAvis's φ/p(w) leaves them a rounding apart and so picks its λ = 0 terms
+ *       among them by rounding noise. Terms with φ_tw = 0 are never listed for topic t (their log
+ *       is −∞, which JSON cannot hold; pyLDAvis lists them only for a topic with fewer than R
+ *       non-zero terms);
+ *   <li>{@code token.table}: for every term listed in tinfo and every topic where its term-topic
+ *       frequency is ≥ 0.5, that frequency rounded half to even divided by the term frequency;
+ *       sorted by term (Unicode code points, as Python) then topic.
  * </ul>
+ *
+ * <p>bench/ldavis_check.py compares this, field by field, with a port of pyLDAvis's {@code
+ * prepare()} fed the same inputs (bench/RESULTS.md, "LDAvis export against pyLDAvis's
+ * algorithm").
  *
  * @param mdsDat columns x, y, topics, cluster, Freq
  * @param tinfo columns Term, Freq, Total, Category, logprob, loglift
@@ -76,6 +86,9 @@ public record LdaVis(
 
   /** pyLDAvis's default step of λ. */
   public static final double LAMBDA_STEP = 0.01;
+
+  /** Eigenvalues of the MDS at most this are taken as 0, as pyLDAvis's {@code np.isclose(λ, 0)}. */
+  static final double EIGENVALUE_ZERO = 1e-8;
 
   /** The prepared data of a fit's (or an application's) W, H and counts. */
   public static LdaVis of(TopicModelResult result) {
@@ -173,7 +186,10 @@ public record LdaVis(
       for (int j = 0; j < m; j++) {
         double p = phiO[a * m + j];
         logProb[j] = p > 0 ? Math.log(p) : Double.NEGATIVE_INFINITY;
-        logLift[j] = p > 0 ? Math.log(p / termProp[j]) : Double.NEGATIVE_INFINITY;
+        // lift = p(w|t)/p(w) = p(t|w)/p(t), computed the second way so that the terms of one topic
+        // alone (p(t|w) = x/x = 1) tie exactly, as they do in exact arithmetic; pyLDAvis's
+        // φ/p(w) leaves them one rounding apart, which would pick its λ = 0 terms by noise.
+        logLift[j] = p > 0 ? Math.log(termTopic[a * m + j] / termFreq[j] / share[a]) : Double.NEGATIVE_INFINITY;
       }
       for (int s = 0; s <= steps; s++) {
         double lambda = s * LAMBDA_STEP;
@@ -190,7 +206,7 @@ public record LdaVis(
     }
     // token.table over the terms of tinfo, sorted by term then topic.
     List<Integer> tokenTerms = new ArrayList<>(listed);
-    tokenTerms.sort(Comparator.comparing(vocab::get));
+    tokenTerms.sort((x, y) -> compareCodePoints(vocab.get(x), vocab.get(y)));
     Table tokens = new Table("Topic", "Freq", "Term");
     for (int j : tokenTerms) {
       for (int a = 0; a < k; a++) {
@@ -263,7 +279,8 @@ public record LdaVis(
     for (int c = 0; c < Math.min(2, idx.length); c++) {
       double lambda = eig.getEigenvalue(idx[c]).getReal();
       DMatrixRMaj v = eig.getEigenVector(idx[c]);
-      if (v == null || !(lambda > 1e-12)) continue;
+      // pyLDAvis zeroes eigenvalues within 1e-8 of 0 (numpy isclose) and negative ones.
+      if (v == null || !(lambda > EIGENVALUE_ZERO)) continue;
       double norm = 0;
       int big = 0;
       for (int a = 0; a < k; a++) {
@@ -294,8 +311,27 @@ public record LdaVis(
     return Arrays.copyOf(best, size);
   }
 
-  private static double round4(double x) {
-    return Math.round(x * 1e4) / 1e4;
+  /** {@code x} rounded to 4 decimals as numpy's {@code round(4)}: scaled, rounded half to even, scaled back. */
+  static double round4(double x) {
+    return Math.rint(x * 1e4) / 1e4;
+  }
+
+  /**
+   * Orders strings by Unicode code points, as Python (and so pandas' sort of the token table) does;
+   * {@link String#compareTo} compares UTF-16 units, which puts a character beyond U+FFFF (a
+   * surrogate pair, U+D800..U+DFFF) before U+E000..U+FFFF.
+   */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) return Integer.compare(ca, cb);
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /** Column-oriented table, as pandas {@code to_dict(orient='list')}. */

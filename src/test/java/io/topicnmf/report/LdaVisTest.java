@@ -155,6 +155,77 @@ class LdaVisTest {
     assertEquals(Math.log(2), d[0][2], 1e-12);
   }
 
+  /**
+   * Two topics; terms a, b belong to topic 1 alone (H row 1, 3), c, d to topic 2 alone (1, 1);
+   * documents of 10 and 3 tokens, one per topic. Every term of topic 1 has lift p(t|w)/p(t) =
+   * 1/(10/13) = 1.3 exactly, so at λ = 0 a and b tie and pyLDAvis (exact arithmetic, nlargest keeps
+   * the first) takes a; from λ = 0.01 on, b's larger p(w|t) = 0.75 wins. With R = 1 topic 1 lists
+   * [a, b]. Computed as p(w|t)/p(w), a and b come out one rounding apart, b ahead: [b] alone.
+   */
+  @Test
+  void termsOfOneTopicAloneTieExactlyInLiftAsInExactArithmetic() {
+    DenseMatrix w = DenseMatrix.of(new double[][] {{1, 0}, {0, 1}});
+    DenseMatrix h = DenseMatrix.of(new double[][] {{1, 3, 0, 0}, {0, 0, 1, 1}});
+    CsrMatrix counts = CsrMatrix.fromDense(new double[][] {{4, 6, 0, 0}, {0, 0, 1, 2}}, 4);
+    LdaVis v = LdaVis.of(w, h, counts, List.of("a", "b", "c", "d"), 1);
+    assertEquals(List.of(1, 2), v.topicOrder());
+    assertEquals(1000.0 / 13, (Double) v.mdsDat().get("Freq").get(0), 1e-12);
+    assertEquals(300.0 / 13, (Double) v.mdsDat().get("Freq").get(1), 1e-12);
+    // Default view: saliency p(w)·log(1/p(t)) is largest for c and d (1.5/13·log(13/3)); c first.
+    assertEquals(List.of("c", "a", "b", "c"), v.tinfo().get("Term"));
+    assertEquals(List.of("Default", "Topic1", "Topic1", "Topic2"), v.tinfo().get("Category"));
+    assertEquals(List.of(1.0, 2.5, 7.5, 1.5), v.tinfo().get("Freq"));
+    assertEquals(List.of(1.0, -1.3863, -0.2877, -0.6931), v.tinfo().get("logprob"));
+    assertEquals(List.of(1.0, 0.2624, 0.2624, 1.4663), v.tinfo().get("loglift"));
+    // token.table: frequencies 2.5, 7.5, 1.5 rounded half to even (2, 8, 2), divided by the totals.
+    assertEquals(List.of("a", "b", "c"), v.tokenTable().get("Term"));
+    assertEquals(List.of(1, 1, 2), v.tokenTable().get("Topic"));
+    assertEquals(List.of(2 / 2.5, 8 / 7.5, 2 / 1.5), v.tokenTable().get("Freq"));
+  }
+
+  @Test
+  void roundsToFourDecimalsHalfToEvenAsNumpy() {
+    assertEquals(0.0002, LdaVis.round4(0.00025)); // 2.5 -> 2
+    assertEquals(0.1234, LdaVis.round4(0.12345)); // 1234.5 -> 1234
+    assertEquals(-2.0002, LdaVis.round4(-2.00015)); // -20001.5 -> -20002
+    assertEquals(0.0004, LdaVis.round4(0.00035)); // 3.5 -> 4
+    assertEquals(-0.6931, LdaVis.round4(-Math.log(2)));
+  }
+
+  @Test
+  void mdsTakesEigenvaluesWithin1e8OfZeroAsZeroAsPyLdaVis() {
+    // Points (0, 0), (1, 0), (0.5, 1e-4): the second eigenvalue of -JD²J/2 is 6.7e-9, which
+    // np.isclose(λ, 0) calls 0, so the second axis is 0 and the first holds x - mean(x).
+    double[][] p = {{0, 0}, {1, 0}, {0.5, 1e-4}};
+    double[][] d = new double[3][3];
+    for (int a = 0; a < 3; a++)
+      for (int b = 0; b < 3; b++) d[a][b] = Math.hypot(p[a][0] - p[b][0], p[a][1] - p[b][1]);
+    double[][] xy = LdaVis.pcoa(d);
+    double sign = Math.signum(xy[1][0]);
+    double[] x = {-0.5, 0.5, 0};
+    for (int a = 0; a < 3; a++) {
+      assertEquals(x[a], sign * xy[a][0], 1e-8);
+      assertEquals(0.0, xy[a][1]);
+    }
+  }
+
+  @Test
+  void tokenTableTermsAreOrderedByCodePointAsPython() {
+    // U+FB01 (ﬁ) < U+1D41A (a surrogate pair in UTF-16, whose first unit U+D835 is below U+FB01).
+    String ligature = "\uFB01";
+    String mathA = new String(Character.toChars(0x1D41A));
+    assertTrue(LdaVis.compareCodePoints(ligature, mathA) < 0);
+    assertTrue(LdaVis.compareCodePoints(mathA, ligature) > 0);
+    assertTrue(ligature.compareTo(mathA) > 0, "String.compareTo orders them the other way");
+    assertEquals(0, LdaVis.compareCodePoints("ab", "ab"));
+    assertTrue(LdaVis.compareCodePoints("ab", "abc") < 0);
+    DenseMatrix w = DenseMatrix.of(new double[][] {{1}});
+    DenseMatrix h = DenseMatrix.of(new double[][] {{1, 1}});
+    CsrMatrix counts = CsrMatrix.fromDense(new double[][] {{1, 1}}, 2);
+    LdaVis v = LdaVis.of(w, h, counts, List.of(mathA, ligature), 2);
+    assertEquals(List.of(ligature, mathA), v.tokenTable().get("Term"));
+  }
+
   @Test
   void rejectsMismatchedShapes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
