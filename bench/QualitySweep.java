@@ -57,6 +57,7 @@ public final class QualitySweep {
         case "stem" -> options = options.withAnalysis(options.analysis().withStem(Stemming.valueOf(v.toUpperCase(Locale.ROOT))));
         case "sub" -> w = w.withSublinearTf(v.equals("1"));
         case "lambda" -> options = options.withRelevance(Double.parseDouble(v));
+        case "numbers" -> options = options.withAnalysis(options.analysis().withKeepNumbers(v.equals("1")));
         case "ngrams" -> options = options.withAnalysis(options.analysis().withNgrams(Integer.parseInt(v)));
         case "idf" -> w = w.withIdf(TfidfOptions.Idf.valueOf(v.toUpperCase(Locale.ROOT)));
         case "norm" -> w = w.withNorm(TfidfOptions.Norm.valueOf(v.toUpperCase(Locale.ROOT)));

@@ -59,8 +59,9 @@ public final class MailText {
 
   /**
    * The text without quoted reply lines (starting with '>' or '|'), attribution lines (containing
-   * "writes:", "wrote:" or "writes in", or starting with "In article" or "Quoted from") and the
-   * signature (from the last "-- " line to the end). Line ends become '\n'.
+   * "writes:", "wrote:" or "writes in", or starting with "In article" or "Quoted from"), lines of
+   * encoded binary data ({@link #isEncodedLine}) and the signature (from the last "-- " line to
+   * the end). Line ends become '\n'.
    */
   public static String stripQuotes(String text) {
     int n = text.length();
@@ -71,7 +72,7 @@ public final class MailText {
     while (pos < end) {
       int eol = text.indexOf('\n', pos);
       int lineEnd = eol < 0 || eol > end ? end : eol;
-      boolean drop = isQuoteOrAttribution(text, pos, lineEnd);
+      boolean drop = isQuoteOrAttribution(text, pos, lineEnd) || isEncodedLine(text, pos, lineEnd);
       boolean cr = !drop && lineEnd > pos && text.charAt(lineEnd - 1) == '\r';
       boolean newline = lineEnd < n && text.charAt(lineEnd) == '\n';
       if (drop || cr || !newline) {
@@ -95,6 +96,46 @@ public final class MailText {
       out.append(text, run, Math.min(pos, n));
     }
     return out.toString();
+  }
+
+  /** The shortest line taken for encoded data: uuencode lines hold 61 characters, base64 ones 64 or 76. */
+  static final int ENCODED_LINE_MIN = 40;
+
+  /**
+   * Whether a line is encoded binary data, as messages carry uuencoded attachments and base64 or
+   * PGP blocks: at least {@value #ENCODED_LINE_MIN} characters without a space, all of them in
+   * uuencode's alphabet ('!' to '`': no lower-case letter) or all in base64's (letters, digits,
+   * '+', '/', '=', with both cases and a digit, '+' or '/'). Such lines are no text: their pieces ("ax", "b8f", "giz") become tokens that
+   * co-occur perfectly in the few posts that carry them and make topics of their own.
+   */
+  static boolean isEncodedLine(String text, int start, int end) {
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end - start < ENCODED_LINE_MIN) {
+      return false;
+    }
+    boolean uu = true;
+    boolean base64 = true;
+    boolean upper = false;
+    boolean lower = false;
+    boolean other = false;
+    for (int i = start; i < end && (uu || base64); i++) {
+      char c = text.charAt(i);
+      uu &= c >= '!' && c <= '`';
+      boolean u = c >= 'A' && c <= 'Z';
+      boolean l = c >= 'a' && c <= 'z';
+      boolean o = (c >= '0' && c <= '9') || c == '+' || c == '/';
+      base64 &= u || l || o || c == '=';
+      upper |= u;
+      lower |= l;
+      other |= o;
+    }
+    // Base64 of binary data mixes both cases with digits or '+'/'/'; one long word does not.
+    return uu || (base64 && upper && lower && other);
   }
 
   /** The offset of the last signature separator line ("-- " or "--"), or the text's length. */

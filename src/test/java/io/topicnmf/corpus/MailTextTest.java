@@ -168,4 +168,36 @@ class MailTextTest {
     assertEquals(MailText.stripQuotes(MailText.stripHeaders(NEWS_POST)), both.documents().get(0).text());
     assertEquals("Ordinary text.\n", both.documents().get(1).text());
   }
+
+  @Test
+  void encodedBinaryLinesAreDroppedWithTheQuotesButTextIsKept() {
+    String post = String.join("\n",
+        "Here is the driver you asked for, uuencoded:",
+        "begin 644 driver.zip",
+        "M4$L#!!0````(`'11>R*V]^P4M0(``.X$```(````1%))5D52+D1,3.U4S6L3",
+        "MAX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX",
+        "end",
+        "and the key as base64:",
+        "  mQENBFxyz0gBCAC7kP2r9vQ1a+Zt/3HcR8wq5yLmN0pB4sT1uVxW2dE6fJ7gKh9i  ",
+        "=4Lk2",
+        "A long sentence with spaces between its words stays, however long it happens to be in all.",
+        "http://www.example.com/a/very/long/path/to/some/document/index.html",
+        "Pneumonoultramicroscopicsilicovolcanoconiosis",
+        "Rindfleischetikettierungsueberwachungsaufgabenuebertragungsgesetz",
+        "Thanks!");
+    String s = MailText.stripQuotes(post);
+    assertEquals(String.join("\n",
+        "Here is the driver you asked for, uuencoded:",
+        "begin 644 driver.zip",
+        "end",
+        "and the key as base64:",
+        "=4Lk2",
+        "A long sentence with spaces between its words stays, however long it happens to be in all.",
+        "http://www.example.com/a/very/long/path/to/some/document/index.html",
+        "Pneumonoultramicroscopicsilicovolcanoconiosis",
+        "Rindfleischetikettierungsueberwachungsaufgabenuebertragungsgesetz",
+        "Thanks!"), s.strip());
+    assertTrue(MailText.isEncodedLine("-".repeat(60), 0, 60), "a rule of dashes holds no text either");
+    assertFalse(MailText.isEncodedLine("M4$L#!!0````(`'11>R*V", 0, 21), "shorter than a uuencoded line");
+  }
 }
