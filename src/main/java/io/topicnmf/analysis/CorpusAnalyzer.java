@@ -73,7 +73,7 @@ public final class CorpusAnalyzer {
         for (int i = from; i < to; i++) {
           int before = w.size;
           if (surfaces) {
-            analyzer.analyze(docs.get(i).text(), w::addWithSurface);
+            analyzer.analyzeChars(docs.get(i).text(), w::addWithSurface);
           } else {
             analyzer.analyzeChars(docs.get(i).text(), w::add);
           }
@@ -119,18 +119,24 @@ public final class CorpusAnalyzer {
     if (surfaces) {
       List<SurfaceCounts> counts = new ArrayList<>();
       for (Worker w : workers) {
-        counts.add(w.surfaces);
+        counts.add(w.surfaces());
       }
       surfaceForms = SurfaceCounts.mostFrequent(counts);
     }
     return new AnalyzedCorpus(new EncodedTerms(corpus.terms(), offsets, ids), surfaceForms);
   }
 
-  /** One thread's dictionary, the term ids of its current block, and its surface counts. */
+  /**
+   * One thread's dictionary, the term ids of its current block, and its surface counts: per term,
+   * how often it was its own original form, and (term, original) pairs for the others (plurals
+   * under light stemming), counted by ids so that a token allocates nothing.
+   */
   private static final class Worker {
     final int index;
     final TermDictionary dictionary = new TermDictionary();
-    final SurfaceCounts surfaces = new SurfaceCounts();
+    final TermDictionary originals = new TermDictionary();
+    int[] same = new int[1 << 12];
+    final PairCounts differing = new PairCounts();
     int[] ids = new int[1 << 14];
     int size;
 
@@ -145,12 +151,96 @@ public final class CorpusAnalyzer {
       ids[size++] = dictionary.idOf(buffer, length);
     }
 
-    void addWithSurface(String term, String surface) {
+    void addWithSurface(char[] term, int length, char[] original, int from, int originalLength) {
       if (size == ids.length) {
         ids = Arrays.copyOf(ids, size * 2);
       }
-      ids[size++] = dictionary.idOf(term);
-      surfaces.add(term, surface);
+      int id = dictionary.idOf(term, length);
+      ids[size++] = id;
+      if (originalLength == length && Arrays.equals(term, 0, length, original, from, from + length)) {
+        if (id >= same.length) {
+          same = Arrays.copyOf(same, Math.max(id + 1, same.length * 2));
+        }
+        same[id]++;
+      } else {
+        differing.increment(id, originals.idOf(original, from, originalLength));
+      }
+    }
+
+    /** This worker's counts of original forms per term, as strings. */
+    SurfaceCounts surfaces() {
+      SurfaceCounts counts = new SurfaceCounts();
+      for (int id = 0, n = Math.min(same.length, dictionary.size()); id < n; id++) {
+        if (same[id] > 0) {
+          String term = dictionary.term(id);
+          counts.add(term, term, same[id]);
+        }
+      }
+      differing.forEach((id, original, count) -> counts.add(dictionary.term(id), originals.term(original), count));
+      return counts;
+    }
+  }
+
+  /** Counts of (term id, original id) pairs: an open-addressing table of long keys, no boxing. */
+  static final class PairCounts {
+    /** Key + 1 per slot (0 = empty): term id in the high half, original id in the low half. */
+    private long[] keys = new long[1 << 10];
+    private int[] counts = new int[1 << 10];
+    private int size;
+
+    void increment(int term, int original) {
+      long key = (((long) term << 32) | (original & 0xFFFFFFFFL)) + 1;
+      int mask = keys.length - 1;
+      int i = spread(key) & mask;
+      while (keys[i] != 0 && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      if (keys[i] == 0) {
+        keys[i] = key;
+        size++;
+        counts[i] = 1;
+        if (size * 2 > keys.length) {
+          grow();
+        }
+      } else {
+        counts[i]++;
+      }
+    }
+
+    interface PairConsumer {
+      void accept(int term, int original, int count);
+    }
+
+    void forEach(PairConsumer consumer) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] != 0) {
+          long key = keys[i] - 1;
+          consumer.accept((int) (key >>> 32), (int) key, counts[i]);
+        }
+      }
+    }
+
+    private static int spread(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32));
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldCounts = counts;
+      keys = new long[oldKeys.length * 2];
+      counts = new int[oldKeys.length * 2];
+      int mask = keys.length - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != 0) {
+          int i = spread(oldKeys[j]) & mask;
+          while (keys[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          counts[i] = oldCounts[j];
+        }
+      }
     }
   }
 }

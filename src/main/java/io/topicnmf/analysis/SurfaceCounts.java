@@ -9,9 +9,13 @@ final class SurfaceCounts {
   private final Map<String, Map<String, int[]>> counts = new HashMap<>();
 
   void add(String term, String surface) {
+    add(term, surface, 1);
+  }
+
+  void add(String term, String surface, int n) {
     counts
         .computeIfAbsent(term, t -> new HashMap<>(4))
-        .computeIfAbsent(surface, s -> new int[1])[0]++;
+        .computeIfAbsent(surface, s -> new int[1])[0] += n;
   }
 
   /**

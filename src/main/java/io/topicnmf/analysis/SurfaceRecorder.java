@@ -26,7 +26,7 @@ final class SurfaceRecorder extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    context.record(offsetAtt.startOffset(), termAtt.toString());
+    context.record(offsetAtt.startOffset(), termAtt.buffer(), termAtt.length());
     return true;
   }
 }

@@ -23,9 +23,14 @@ final class TermDictionary {
 
   /** The id of the term {@code chars[0..len)}, numbering it next when new. */
   int idOf(char[] chars, int len) {
+    return idOf(chars, 0, len);
+  }
+
+  /** The id of the term {@code chars[from..from+len)}, numbering it next when new. */
+  int idOf(char[] chars, int from, int len) {
     int h = 0;
     for (int i = 0; i < len; i++) {
-      h = 31 * h + chars[i];
+      h = 31 * h + chars[from + i];
     }
     h *= 0x9E3779B9; // spread String.hashCode's bits: short words cluster in the low ones
     h ^= h >>> 16;
@@ -39,8 +44,8 @@ final class TermDictionary {
       }
       if ((int) (slot >>> 32) == h) {
         int id = (int) slot - 1;
-        int from = start[id];
-        if (start[id + 1] - from == len && sameChars(from, chars, len)) {
+        int at = start[id];
+        if (start[id + 1] - at == len && sameChars(at, chars, from, len)) {
           return id;
         }
       }
@@ -50,12 +55,12 @@ final class TermDictionary {
     if (id + 2 > start.length) {
       start = Arrays.copyOf(start, start.length * 2);
     }
-    int from = start[id];
-    if (from + len > pool.length) {
-      pool = Arrays.copyOf(pool, Math.max(from + len, pool.length * 2));
+    int at = start[id];
+    if (at + len > pool.length) {
+      pool = Arrays.copyOf(pool, Math.max(at + len, pool.length * 2));
     }
-    System.arraycopy(chars, 0, pool, from, len);
-    start[id + 1] = from + len;
+    System.arraycopy(chars, from, pool, at, len);
+    start[id + 1] = at + len;
     table[i] = ((long) h << 32) | (id + 1);
     if (size * 2 > table.length) {
       rehash();
@@ -63,10 +68,10 @@ final class TermDictionary {
     return id;
   }
 
-  private boolean sameChars(int at, char[] chars, int len) {
+  private boolean sameChars(int at, char[] chars, int from, int len) {
     char[] p = pool;
     for (int i = 0; i < len; i++) {
-      if (p[at + i] != chars[i]) {
+      if (p[at + i] != chars[from + i]) {
         return false;
       }
     }
@@ -81,8 +86,7 @@ final class TermDictionary {
   /** The id of term {@code id} of {@code other} in this dictionary, numbering it next when new. */
   int idOf(TermDictionary other, int id) {
     int from = other.start[id];
-    int len = other.start[id + 1] - from;
-    return idOf(Arrays.copyOfRange(other.pool, from, from + len), len);
+    return idOf(other.pool, from, other.start[id + 1] - from);
   }
 
   /** Term {@code id} as a string. */

@@ -170,6 +170,54 @@ public final class TextAnalyzer implements AutoCloseable {
     }
   }
 
+  /** Receives each term's characters and those of its original form (both valid only during the call). */
+  @FunctionalInterface
+  interface SurfaceSink {
+    void accept(char[] term, int termLength, char[] original, int originalFrom, int originalLength);
+  }
+
+  /**
+   * {@link #analyze(String, BiConsumer)} without a string per token: each term's characters and
+   * its original form's (the term itself when nothing was recorded for it). For counting terms
+   * and their surface forms when the options transform terms.
+   */
+  void analyzeChars(String text, SurfaceSink sink) {
+    AnalysisContext context = contexts.get();
+    context.reset(text);
+    try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        char[] buffer = term.buffer();
+        int length = term.length();
+        int words = wordCount(buffer, length);
+        int i = context.index(offset.startOffset(), words);
+        if (i < 0) {
+          sink.accept(buffer, length, buffer, 0, length);
+        } else {
+          sink.accept(buffer, length, context.originalChars(i, words), context.originalFrom(i, words),
+              context.originalLength(i, words));
+        }
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      context.reset("");
+    }
+  }
+
+  private static int wordCount(char[] term, int length) {
+    int words = 1;
+    for (int i = 0; i < length; i++) {
+      if (term[i] == ' ') {
+        words++;
+      }
+    }
+    return words;
+  }
+
   private static int wordCount(String term) {
     int words = 1;
     for (int i = term.indexOf(' '); i >= 0; i = term.indexOf(' ', i + 1)) {
