@@ -11,8 +11,8 @@ import org.apache.lucene.analysis.CharArraySet;
  * them). It reads a fixed sample of the documents, splits it into words (runs of letters, lower
  * case) and counts, for each language, the share of words in that language's Lucene stop-word
  * list: function words are a quarter to a half of running text in its own language and a few
- * per cent in another. Text that is mostly CJK points to {@code standard}. The guess only
- * advises; it never changes the analysis.
+ * per cent in another. Text that is mostly CJK points to {@code standard}. The guess advises,
+ * and with {@code --language auto} it chooses the analysis language ({@link #choice}).
  *
  * @param configured the {@code --language} of the run
  * @param detected the language whose stop words are most frequent (or {@code standard} for CJK
@@ -21,9 +21,37 @@ import org.apache.lucene.analysis.CharArraySet;
  * @param detectedShare the same for {@code detected}
  * @param mismatch whether {@code detected} is clearly more likely than {@code configured}
  * @param advice one line for the user when {@code mismatch}, else null
+ * @param automatic whether {@code configured} was chosen from this check ({@code --language auto})
+ *     rather than given
  */
 public record LanguageCheck(String configured, String detected, double configuredShare,
-    double detectedShare, boolean mismatch, String advice) {
+    double detectedShare, boolean mismatch, String advice, boolean automatic) {
+
+  public LanguageCheck(String configured, String detected, double configuredShare,
+      double detectedShare, boolean mismatch, String advice) {
+    this(configured, detected, configuredShare, detectedShare, mismatch, advice, false);
+  }
+
+  /**
+   * The language {@code --language auto} analyses with: the detected one when the text is mostly
+   * CJK ({@code standard}) or when at least {@value #MIN_SHARE} of the sample's words are its stop
+   * words; otherwise (no words, or too few function words to tell, as in lists of keywords) the
+   * configured one, English by default.
+   */
+  public Language choice() {
+    if (detected == null) {
+      return Language.parse(configured);
+    }
+    if (detected.equals(Language.STANDARD.code()) || detectedShare >= MIN_SHARE) {
+      return Language.parse(detected);
+    }
+    return Language.parse(configured);
+  }
+
+  /** This check with {@code automatic} set: its configured language was chosen by {@link #choice}. */
+  public LanguageCheck asAutomatic() {
+    return new LanguageCheck(configured, detected, configuredShare, detectedShare, mismatch, advice, true);
+  }
 
   /** Documents sampled (evenly spaced, so the check is deterministic) and characters read from each. */
   static final int SAMPLE_DOCUMENTS = 200;

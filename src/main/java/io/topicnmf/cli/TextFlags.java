@@ -8,6 +8,7 @@ import io.topicnmf.matrix.DfLimit;
 import io.topicnmf.matrix.TfidfOptions;
 import io.topicnmf.matrix.VocabularyOptions;
 import io.topicnmf.model.FitOptions;
+import io.topicnmf.model.TopicModeler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class TextFlags {
   boolean noDefaultStopwords;
 
   @Option(names = "--language", defaultValue = "en", paramLabel = "LANG",
-      description = "Analysis language: en, de, fr, es, it, pt, nl, sv, da, no, fi, ru, or standard (language-neutral, CJK bigrams) (default: ${DEFAULT-VALUE}).")
+      description = "Analysis language: en, de, fr, es, it, pt, nl, sv, da, no, fi, ru, standard (language-neutral, CJK bigrams), or auto (chosen from the stop words of a sample of the documents) (default: ${DEFAULT-VALUE}).")
   String language;
 
   @Option(names = "--ngrams", defaultValue = "1", paramLabel = "1..3",
@@ -137,6 +138,20 @@ final class TextFlags {
    * @throws IllegalArgumentException naming the flag of a bad value
    * @throws UserException for a missing stop-word file
    */
+  /** {@code --language auto}: the language is chosen from the documents. */
+  boolean autoLanguage() {
+    return language != null && language.strip().equalsIgnoreCase("auto");
+  }
+
+  /**
+   * The modeler for these flags: {@code new TopicModeler(options)}, choosing its language from
+   * the documents with {@code --language auto} (keeping a {@code --stem} given on the command line).
+   */
+  TopicModeler modeler(FitOptions options) {
+    TopicModeler m = new TopicModeler(options);
+    return autoLanguage() ? m.detectingLanguage(stem != null) : m;
+  }
+
   FitOptions applyTo(FitOptions base) throws UserException {
     for (Path p : stopwords) {
       if (!Files.isRegularFile(p)) {
@@ -152,7 +167,8 @@ final class TextFlags {
     TfidfOptions w = new TfidfOptions(wt, idf != null ? idf : base.weighting().idf(),
         sublinearTf != null ? sublinearTf : base.weighting().sublinearTf(),
         norm != null ? norm : base.weighting().norm());
-    Language lang = Language.parse(language);
+    // auto: analysed as English until the documents are read (TopicModeler.detectingLanguage).
+    Language lang = autoLanguage() ? Language.EN : Language.parse(language);
     AnalysisOptions analysis = base.analysis()
         .withStem(Stemming.NONE)
         .withLanguage(lang)

@@ -1,8 +1,11 @@
 package io.topicnmf.model;
 
+import io.topicnmf.analysis.AnalysisOptions;
 import io.topicnmf.analysis.AnalyzedCorpus;
 import io.topicnmf.analysis.CorpusAnalyzer;
+import io.topicnmf.analysis.Language;
 import io.topicnmf.analysis.LanguageCheck;
+import io.topicnmf.analysis.Stemming;
 import io.topicnmf.corpus.Corpus;
 import io.topicnmf.corpus.CorpusReader;
 import io.topicnmf.corpus.Document;
@@ -39,9 +42,29 @@ import java.util.Map;
  */
 public final class TopicModeler {
   private final FitOptions options;
+  /** {@code --language auto}: choose the analysis language from the text ({@link LanguageCheck#choice}). */
+  private final boolean detectLanguage;
+  /** With {@link #detectLanguage}: keep the options' stemmer instead of the chosen language's default. */
+  private final boolean keepStem;
 
   public TopicModeler(FitOptions options) {
+    this(options, false, false);
+  }
+
+  private TopicModeler(FitOptions options, boolean detectLanguage, boolean keepStem) {
     this.options = options;
+    this.detectLanguage = detectLanguage;
+    this.keepStem = keepStem;
+  }
+
+  /**
+   * This modeler, choosing the analysis language from the documents ({@code --language auto}):
+   * after reading, the options' language becomes {@link LanguageCheck#choice} and, unless {@code
+   * keepStem}, the stemmer that language's default ({@link FitOptions#defaultStem}). The prepared
+   * corpus and the result carry the options actually used.
+   */
+  public TopicModeler detectingLanguage(boolean keepStem) {
+    return new TopicModeler(options, true, keepStem);
   }
 
   public FitOptions options() { return options; }
@@ -75,6 +98,19 @@ public final class TopicModeler {
     Corpus corpus = CorpusReader.read(input, options.corpus(), listener);
     long t1 = System.nanoTime();
     LanguageCheck language = LanguageCheck.of(corpus.documents(), options.analysis().language());
+    FitOptions used = options;
+    if (detectLanguage) {
+      Language chosen = language.choice();
+      AnalysisOptions a = options.analysis();
+      Stemming stem = keepStem ? a.stem() : FitOptions.defaultStem(chosen);
+      if (!chosen.supports(stem)) {
+        throw new UnusableInputException("--stem " + stem.name().toLowerCase(java.util.Locale.ROOT)
+            + " is not available for the language the text was found to be in ('" + chosen.code()
+            + "', --language auto): choose another --stem or give --language");
+      }
+      used = options.withAnalysis(a.withStem(Stemming.NONE).withLanguage(chosen).withStem(stem));
+      language = LanguageCheck.of(corpus.documents(), chosen).asAutomatic();
+    }
     listener.onStageEnd("read", sec(t0, t1),
         corpus.documents().size() + " documents, " + corpus.skipped().size() + " skipped"
             + (language.mismatch() ? "; warning: " + language.advice() : ""));
@@ -85,7 +121,7 @@ public final class TopicModeler {
     }
     listener.onStageStart("analyse");
     AnalyzedCorpus analyzed =
-        CorpusAnalyzer.analyze(corpus.documents(), options.analysis(), options.nmf().threads(), listener);
+        CorpusAnalyzer.analyze(corpus.documents(), used.analysis(), options.nmf().threads(), listener);
     long t2 = System.nanoTime();
     listener.onStageEnd("analyse", sec(t1, t2), corpus.documents().size() + " documents analysed");
 
@@ -99,7 +135,7 @@ public final class TopicModeler {
     long t3 = System.nanoTime();
     listener.onStageEnd("matrix", sec(t2, t3),
         n + " x " + vocab.size() + ", " + x.nnz() + " non-zeros");
-    PreparedCorpus p = new PreparedCorpus(options, corpus, analyzed.surfaceForms(), dtm, idf, x,
+    PreparedCorpus p = new PreparedCorpus(used, corpus, analyzed.surfaceForms(), dtm, idf, x,
         sec(t0, t1), sec(t1, t2), sec(t2, t3), language);
     if (vocab.size() == 0 || p.documentsWithTerms() == 0) {
       throw new UnusableInputException(
@@ -132,10 +168,15 @@ public final class TopicModeler {
    */
   public TopicModelResult fit(PreparedCorpus p, FitListener listener) throws IOException {
     FitOptions po = p.options();
-    if (!po.corpus().equals(options.corpus()) || !po.analysis().equals(options.analysis())
+    // With language detection the prepared analysis differs in its language and stemmer only.
+    AnalysisOptions mine = detectLanguage
+        ? options.analysis().withStem(Stemming.NONE).withLanguage(po.analysis().language()).withStem(po.analysis().stem())
+        : options.analysis();
+    if (!po.corpus().equals(options.corpus()) || !po.analysis().equals(mine)
         || !po.vocabulary().equals(options.vocabulary()) || !po.weighting().equals(options.weighting())) {
       throw new IllegalArgumentException("the corpus was prepared with other text options than this modeler's");
     }
+    FitOptions used = options.withAnalysis(po.analysis());
     long t3 = System.nanoTime();
     Corpus corpus = p.corpus();
     Vocabulary vocab = p.vocabulary();
@@ -168,7 +209,7 @@ public final class TopicModeler {
     double pre = p.readSeconds() + p.analysisSeconds() + p.matrixSeconds();
     Timings timings = new Timings(p.readSeconds(), p.analysisSeconds(), p.matrixSeconds(), sec(t3, t4),
         sec(t4, t5), pre + sec(t3, t5));
-    return new TopicModelResult(options, stats, vocab, idfList, ids, p.counts().counts(), x, nmf,
+    return new TopicModelResult(used, stats, vocab, idfList, ids, p.counts().counts(), x, nmf,
         d.topics(), d.documents(), d.clusters(), d.quality(), d.evaluation(), timings);
   }
 

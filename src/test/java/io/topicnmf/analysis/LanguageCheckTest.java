@@ -82,4 +82,19 @@ class LanguageCheckTest {
   void theStandardAnalysisIsNeverCalledWrongForWesternText() {
     assertFalse(LanguageCheck.of(docs(DE, 3), Language.STANDARD).mismatch());
   }
+
+  @Test
+  void autoChoosesTheDetectedLanguageOnlyWhenTheTextSaysSo() {
+    assertEquals(Language.DE, LanguageCheck.of(docs(DE, 3), Language.EN).choice());
+    assertEquals(Language.EN, LanguageCheck.of(docs(EN, 3), Language.EN).choice());
+    assertEquals(Language.STANDARD, LanguageCheck.of(docs(JA, 3), Language.EN).choice());
+    // No words, or too few function words to tell (a list of keywords): keep the configured one.
+    assertEquals(Language.EN, LanguageCheck.of(docs("1234 5678 !!!", 2), Language.EN).choice());
+    assertEquals(Language.EN,
+        LanguageCheck.of(docs("invoice printer toner cartridge warranty refund password", 4), Language.EN).choice());
+    LanguageCheck auto = LanguageCheck.of(docs(DE, 3), Language.DE).asAutomatic();
+    assertTrue(auto.automatic());
+    assertFalse(auto.mismatch());
+    assertFalse(LanguageCheck.of(docs(DE, 3), Language.DE).automatic());
+  }
 }

@@ -72,6 +72,53 @@ class FitCommandTest {
   }
 
   @Test
+  void languageAutoAnalysesTheTextInTheLanguageItIsIn() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("auto-de"));
+    String[] texts = {
+      "Der Rat hat gesagt, dass er die Zinsen zum ersten Mal seit zehn Jahren erhöhen wird.",
+      "Die Mannschaft hat das Spiel in der letzten Minute gewonnen, und die Fans waren begeistert.",
+      "Das neue Telefon hat eine bessere Kamera, aber der Akku hält nicht so lange wie vorher.",
+      "Die Regierung will die Steuern senken, doch die Opposition ist gegen den Plan des Ministers.",
+    };
+    for (int i = 0; i < 8; i++) {
+      Files.writeString(dir.resolve("d" + i + ".txt"), texts[i % 4] + " " + texts[(i + 1) % 4]);
+    }
+    Path out = tmp.resolve("auto-out");
+    CliRun r = CliRun.of("fit", dir.toString(), "-k", "2", "-o", out.toString(), "--quiet", "--min-df", "1",
+        "--language", "auto");
+    assertEquals(0, r.code(), r.err());
+    assertFalse(r.err().contains("warning"), r.err());
+    JsonNode rep = Reports.mapper().readTree(out.resolve("report.json").toFile());
+    assertEquals("de", rep.get("parameters").get("analysis").get("language").asText());
+    assertEquals("none", rep.get("parameters").get("analysis").get("stem").asText(), "German's default stemmer");
+    JsonNode lang = rep.get("corpus").get("language");
+    assertEquals("de", lang.get("configured").asText());
+    assertTrue(lang.get("automatic").asBoolean());
+    assertFalse(lang.get("mismatch").asBoolean());
+    // German stop words are gone from the vocabulary, and the saved model analyses as German.
+    for (JsonNode t : rep.get("topics")) {
+      for (JsonNode term : t.get("terms")) {
+        assertFalse(java.util.Set.of("der", "die", "das", "und", "hat").contains(term.get("term").asText()), t.toString());
+      }
+    }
+    JsonNode model = Reports.mapper().readTree(out.resolve("model.json").toFile());
+    assertTrue(model.toString().contains("\"language\":\"de\""), "model.json keeps the language used");
+
+    // A --stem given with auto is kept; English text stays English with its light stemming.
+    CliRun kept = CliRun.of("fit", dir.toString(), "-k", "2", "-o", tmp.resolve("auto-kept").toString(), "--quiet",
+        "--min-df", "1", "--language", "auto", "--stem", "snowball");
+    assertEquals(0, kept.code(), kept.err());
+    assertEquals("snowball", Reports.mapper().readTree(tmp.resolve("auto-kept").resolve("report.json").toFile())
+        .get("parameters").get("analysis").get("stem").asText());
+    Path en = tmp.resolve("auto-en");
+    CliRun english = CliRun.of("fit", corpus().toString(), "-k", "3", "-o", en.toString(), "--quiet", "--language", "auto");
+    assertEquals(0, english.code(), english.err());
+    JsonNode enRep = Reports.mapper().readTree(en.resolve("report.json").toFile());
+    assertEquals("en", enRep.get("parameters").get("analysis").get("language").asText());
+    assertEquals("light", enRep.get("parameters").get("analysis").get("stem").asText());
+  }
+
+  @Test
   void aCorpusTooSmallForTheDefaultKGetsAsManyTopicsAsItAllows() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("small"));
     String[] texts = {"cats dogs pets", "cats dogs vets", "stocks bank money", "stocks bank shares"};
