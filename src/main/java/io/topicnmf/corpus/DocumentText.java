@@ -1,9 +1,7 @@
 package io.topicnmf.corpus;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
@@ -93,7 +91,7 @@ final class DocumentText {
       ZipEntry e;
       while ((e = zip.getNextEntry()) != null) {
         if (e.getName().equals(partName)) {
-          xml = readPart(zip, partName);
+          xml = FileReaders.readAtMost(zip, MAX_PART_BYTES, partName + " ", 0);
           break;
         }
       }
@@ -108,21 +106,6 @@ final class DocumentText {
     } catch (XMLStreamException | RuntimeException e) {
       throw new UnreadableDocumentException("damaged ." + ext + " file (" + partName + ": " + describe(e) + ")");
     }
-  }
-
-  private static byte[] readPart(InputStream in, String partName) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    int n;
-    while ((n = in.read(buffer)) != -1) {
-      total += n;
-      if (total > MAX_PART_BYTES) {
-        throw new IOException(partName + " expands to more than " + (MAX_PART_BYTES >> 20) + " MB");
-      }
-      out.write(buffer, 0, n);
-    }
-    return out.toByteArray();
   }
 
   /** A StAX reader that resolves no DTD and no external entity (the XML comes from the user's files). */

@@ -148,19 +148,27 @@ final class FileReaders {
 
   static byte[] gunzip(byte[] bytes) throws IOException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
-      byte[] buffer = new byte[64 * 1024];
-      long total = 0;
-      int n;
-      while ((n = in.read(buffer)) != -1) {
-        total += n;
-        if (total > MAX_GUNZIPPED_BYTES) {
-          throw new IOException("expands to more than " + (MAX_GUNZIPPED_BYTES >> 20) + " MB");
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
+      return readAtMost(in, MAX_GUNZIPPED_BYTES, "", bytes.length * 4);
     }
+  }
+
+  /**
+   * All bytes of {@code in}, failing with "{@code what}expands to more than N MB" once they pass
+   * {@code limit}: a guard against decompression bombs.
+   */
+  static byte[] readAtMost(InputStream in, long limit, String what, int sizeHint) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, sizeHint));
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while ((n = in.read(buffer)) != -1) {
+      total += n;
+      if (total > limit) {
+        throw new IOException(what + "expands to more than " + (limit >> 20) + " MB");
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
   }
 
   /** The lower-case extension of a file name without the dot; "" when there is none. */

@@ -15,6 +15,21 @@ import org.junit.jupiter.api.io.TempDir;
 class FitCommandTest {
   @TempDir Path tmp;
 
+  /** Eight short German news texts in {@code tmp/name}. */
+  private Path germanFolder(String name) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    String[] texts = {
+      "Der Rat hat gesagt, dass er die Zinsen zum ersten Mal seit zehn Jahren erhöhen wird.",
+      "Die Mannschaft hat das Spiel in der letzten Minute gewonnen, und die Fans waren begeistert.",
+      "Das neue Telefon hat eine bessere Kamera, aber der Akku hält nicht so lange wie vorher.",
+      "Die Regierung will die Steuern senken, doch die Opposition ist gegen den Plan des Ministers.",
+    };
+    for (int i = 0; i < 8; i++) {
+      Files.writeString(dir.resolve("d" + i + ".txt"), texts[i % 4] + " " + texts[(i + 1) % 4]);
+    }
+    return dir;
+  }
+
   /** Three small themed folders, enough for k = 3. */
   private Path corpus() throws IOException {
     return ThemedCorpus.write(tmp);
@@ -46,16 +61,7 @@ class FitCommandTest {
 
   @Test
   void textInAnotherLanguageIsFlaggedInTheReportAndTheSummary() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("deutsch"));
-    String[] texts = {
-      "Der Rat hat gesagt, dass er die Zinsen zum ersten Mal seit zehn Jahren erhöhen wird.",
-      "Die Mannschaft hat das Spiel in der letzten Minute gewonnen, und die Fans waren begeistert.",
-      "Das neue Telefon hat eine bessere Kamera, aber der Akku hält nicht so lange wie vorher.",
-      "Die Regierung will die Steuern senken, doch die Opposition ist gegen den Plan des Ministers.",
-    };
-    for (int i = 0; i < 8; i++) {
-      Files.writeString(dir.resolve("d" + i + ".txt"), texts[i % 4] + " " + texts[(i + 1) % 4]);
-    }
+    Path dir = germanFolder("deutsch");
     Path out = tmp.resolve("de-out");
     CliRun r = CliRun.of("fit", dir.toString(), "-k", "2", "-o", out.toString(), "--quiet", "--min-df", "1");
     assertEquals(0, r.code(), r.err());
@@ -73,16 +79,7 @@ class FitCommandTest {
 
   @Test
   void languageAutoAnalysesTheTextInTheLanguageItIsIn() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("auto-de"));
-    String[] texts = {
-      "Der Rat hat gesagt, dass er die Zinsen zum ersten Mal seit zehn Jahren erhöhen wird.",
-      "Die Mannschaft hat das Spiel in der letzten Minute gewonnen, und die Fans waren begeistert.",
-      "Das neue Telefon hat eine bessere Kamera, aber der Akku hält nicht so lange wie vorher.",
-      "Die Regierung will die Steuern senken, doch die Opposition ist gegen den Plan des Ministers.",
-    };
-    for (int i = 0; i < 8; i++) {
-      Files.writeString(dir.resolve("d" + i + ".txt"), texts[i % 4] + " " + texts[(i + 1) % 4]);
-    }
+    Path dir = germanFolder("auto-de");
     Path out = tmp.resolve("auto-out");
     CliRun r = CliRun.of("fit", dir.toString(), "-k", "2", "-o", out.toString(), "--quiet", "--min-df", "1",
         "--language", "auto");
