@@ -159,4 +159,20 @@ class DocumentTextTest {
     assertEquals("d.pdf", c.skipped().get(0).path());
     assertEquals("encrypted PDF (it needs a password)", c.skipped().get(0).reason());
   }
+
+  @Test
+  void manyPdfsReadInParallelKeepTheirOwnText() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("many"));
+    for (int i = 0; i < 24; i++) {
+      Files.write(dir.resolve(String.format("p%02d.pdf", i)),
+          pdf(List.of(List.of("Document number " + i + " about topic" + (char) ('a' + i))), null));
+    }
+    Corpus c = CorpusReader.read(dir, CorpusOptions.defaults(), CorpusListener.NONE);
+    assertEquals(24, c.documents().size());
+    for (int i = 0; i < 24; i++) {
+      Document d = c.documents().get(i);
+      assertEquals(String.format("p%02d.pdf", i), d.id());
+      assertTrue(d.text().contains("Document number " + i + " about topic" + (char) ('a' + i)), d.text());
+    }
+  }
 }
