@@ -396,9 +396,10 @@ public final class DenseKernels {
    *
    * <p>The passive set (the entries free to be positive) starts from the row's current support, so
    * a warm start from the previous iteration usually needs one or two linear solves. Each solve
-   * is a Cholesky factorisation of the passive block {@code G_FF + l2·I}; a pivot below {@code
-   * 1e-12} times the block's largest diagonal (a rank-deficient Gram) leaves its entry at zero,
-   * which is exact for the consistent systems that {@code l1 = 0} gives. The full exchange swaps
+   * is a Cholesky factorisation of the passive block {@code G_FF + l2·I}; if a pivot falls below
+   * {@code 1e-12} times the block's largest diagonal (a rank-deficient Gram), the block is
+   * factorised again with a ridge of {@link #RIDGE} times that diagonal, so the exchanges drop the
+   * dependent entries from the passive set. The full exchange swaps
    * every infeasible entry ({@code w_t < 0} in the passive set, gradient {@code y_t < 0} outside
    * it); after three exchanges without fewer infeasible entries, the backup rule swaps only the
    * last one, which guarantees termination in exact arithmetic. A component with {@code g(t,t) +
@@ -524,27 +525,12 @@ public final class DenseKernels {
       maxDiag = Math.max(maxDiag, g[ra * k + ra] + l2);
     }
     double pivotTol = 1e-12 * maxDiag;
-    // Lower-triangular L with L·Lᵀ = G_FF + l2·I in s[chol + a·p + c], c ≤ a.
-    for (int a = 0; a < p; a++) {
-      int ra = is[idx + a];
-      int la = chol + a * p;
-      for (int c = 0; c <= a; c++) {
-        int rc = is[idx + c];
-        int lc = chol + c * p;
-        double v = g[ra * k + rc];
-        if (c == a) {
-          v += l2;
-        }
-        for (int q = 0; q < c; q++) {
-          v -= s[la + q] * s[lc + q];
-        }
-        if (c < a) {
-          double d = s[lc + c];
-          s[la + c] = d == 0.0 ? 0.0 : v / d;
-        } else {
-          s[la + a] = v > pivotTol ? Math.sqrt(v) : 0.0;
-        }
-      }
+    if (!choleskyPassive(g, k, l2, s, chol, is, idx, p, pivotTol)) {
+      // A rank-deficient G_FF: with l1 > 0 the system can be inconsistent, and zeroing the
+      // dependent entries would miss the optimum. A small ridge makes the block definite, so the
+      // exchanges push the dependent entries out of the passive set (their huge ± solutions are
+      // infeasible) and end on a well-posed block.
+      choleskyPassive(g, k, l2 + RIDGE * maxDiag, s, chol, is, idx, p, pivotTol);
     }
     // Forward (L·z = b_F, z kept in x's passive slots by position), then back (Lᵀ·w_F = z).
     for (int a = 0; a < p; a++) {
@@ -573,6 +559,43 @@ public final class DenseKernels {
       s[x + is[idx + a]] = v / d;
     }
     return p;
+  }
+
+  /** Relative ridge added to a numerically singular passive block (see {@link #nnlsRows}). */
+  static final double RIDGE = 1e-10;
+
+  /**
+   * Cholesky {@code L·Lᵀ = G_FF + shift·I} into {@code s[chol + a·p + c]} ({@code c ≤ a}); a pivot
+   * not above {@code pivotTol} is set to 0 (its entry then solves to 0). Returns false if one was.
+   */
+  private static boolean choleskyPassive(double[] g, int k, double shift, double[] s, int chol,
+      int[] is, int idx, int p, double pivotTol) {
+    boolean definite = true;
+    for (int a = 0; a < p; a++) {
+      int ra = is[idx + a];
+      int la = chol + a * p;
+      for (int c = 0; c <= a; c++) {
+        int rc = is[idx + c];
+        int lc = chol + c * p;
+        double v = g[ra * k + rc];
+        if (c == a) {
+          v += shift;
+        }
+        for (int q = 0; q < c; q++) {
+          v -= s[la + q] * s[lc + q];
+        }
+        if (c < a) {
+          double d = s[lc + c];
+          s[la + c] = d == 0.0 ? 0.0 : v / d;
+        } else if (v > pivotTol) {
+          s[la + a] = Math.sqrt(v);
+        } else {
+          s[la + a] = 0.0;
+          definite = false;
+        }
+      }
+    }
+    return definite;
   }
 
   /** {@code ½·vᵀ(G + l2·I)v − b·v} for {@code v = a[av, av+k)} and {@code b = s[b, b+k)}. */
