@@ -394,18 +394,18 @@ public final class DenseKernels {
    * over {@code w ≥ 0}, i.e. of {@code ½·wᵀ(G + l2·I)w − (xf(i,:) − l1)·w}, given {@code xf = X·Fᵀ}
    * ({@code rows × k}) and the symmetric Gram matrix {@code g = F·Fᵀ} ({@code k × k}).
    *
-   * <p>The passive set (the entries free to be positive) starts from the row's current support, so
-   * a warm start from the previous iteration usually needs one or two linear solves. Each solve
-   * is a Cholesky factorisation of the passive block {@code G_FF + l2·I}; if a pivot falls below
-   * {@code 1e-12} times the block's largest diagonal (a rank-deficient Gram), the block is
-   * factorised again with a ridge of {@link #RIDGE} times that diagonal, so the exchanges drop the
-   * dependent entries from the passive set. The full exchange swaps
-   * every infeasible entry ({@code w_t < 0} in the passive set, gradient {@code y_t < 0} outside
-   * it); after three exchanges without fewer infeasible entries, the backup rule swaps only the
-   * last one, which guarantees termination in exact arithmetic. A component with {@code g(t,t) +
-   * l2 ≤ 0} (an all-zero row of F) stays at zero. As a guard against rounding, a row's new value
-   * is kept only if its objective is not above the old one's, and after {@code 10·k + 20} solves
-   * the last iterate (clamped at zero) is used under the same test.
+   * <p>The passive set (the entries free to be positive) starts from the row's current support:
+   * once the supports settle between outer iterations, a row needs a single solve to confirm it.
+   * Each solve is a Cholesky factorisation of the passive block {@code G_FF + l2·I}; if a pivot
+   * falls below {@code 1e-12} times the block's largest diagonal (a rank-deficient Gram), the block
+   * is factorised again with a ridge of {@link #RIDGE} times that diagonal, so the exchanges drop
+   * the dependent entries from the passive set. The full exchange swaps every infeasible entry
+   * ({@code w_t < 0} in the passive set, gradient {@code y_t < 0} outside it); after three
+   * exchanges without fewer infeasible entries, the backup rule swaps only the one with the
+   * largest index, which guarantees termination in exact arithmetic. A component with {@code
+   * g(t,t) + l2 ≤ 0} (an all-zero row of F) stays at zero. As a guard against rounding, a row's
+   * new value is kept only if its objective is not above the old one's, and after {@code 10·k +
+   * 20} solves the last iterate (clamped at zero) is used under the same test.
    *
    * @param scratch {@code scratch[off, off + nnlsScratchSize(k))}, this worker's
    * @param iscratch {@code iscratch[ioff, ioff + nnlsIntScratchSize(k))}, this worker's
@@ -488,7 +488,8 @@ public final class DenseKernels {
           scratch[x + t] = 0.0;
         }
       }
-      if (rowObjective(g, k, l2, scratch, x, scratch, b) <= rowObjective(g, k, l2, w, base, scratch, b)) {
+      double fNew = rowObjective(g, k, l2, scratch, x, scratch, b);
+      if (fNew <= rowObjective(g, k, l2, w, base, scratch, b)) {
         System.arraycopy(scratch, x, w, base, k);
       }
     }
