@@ -9,11 +9,11 @@ import picocli.CommandLine.Option;
 /** Flags of the factorization (fit, factorize and select-k share them). */
 final class NmfFlags {
   @Option(names = "--loss", paramLabel = "frobenius|kl",
-      description = "Loss: kl (generalized Kullback-Leibler; default of fit) or frobenius (0.5·||X-WH||²; default of select-k and factorize, and with --solver hals).")
+      description = "Loss: kl (generalized Kullback-Leibler; default of fit) or frobenius (0.5·||X-WH||²; default of select-k and factorize, and with --solver hals or anls).")
   Loss loss;
 
-  @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|hals|cd|mu",
-      description = "Solver: auto (hals for frobenius, cd for kl; default), hals, cd, mu (multiplicative updates).")
+  @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|hals|cd|mu|anls",
+      description = "Solver: auto (hals for frobenius, cd for kl; default), hals, cd, mu (multiplicative updates), anls (exact alternating non-negative least squares by block principal pivoting; frobenius only).")
   Solver solver;
 
   @Option(names = "--init", defaultValue = "nndsvda", paramLabel = "nndsvd|nndsvda|nndsvdar|random",
@@ -52,10 +52,11 @@ final class NmfFlags {
 
   /**
    * These flags and the shared ones over {@code defaults}, which gives k and the loss used when
-   * {@code --loss} is absent ({@code --solver hals} alone implies the Frobenius loss).
+   * {@code --loss} is absent ({@code --solver hals} or {@code anls} alone implies the Frobenius loss).
    */
   NmfOptions options(NmfOptions defaults, CommonOptions common) throws UserException {
-    Loss l = loss != null ? loss : solver == Solver.HALS ? Loss.FROBENIUS : defaults.loss();
+    boolean frobeniusOnly = solver == Solver.HALS || solver == Solver.ANLS;
+    Loss l = loss != null ? loss : frobeniusOnly ? Loss.FROBENIUS : defaults.loss();
     return new NmfOptions(defaults.k(), l, solver, init, maxIter, tol, common.seed, common.threads(),
         alphaW, alphaH, l1Ratio, trace);
   }

@@ -6,8 +6,9 @@ import io.topicnmf.matrix.DenseKernels.Workers;
 import io.topicnmf.matrix.SparseKernels;
 
 /**
- * Frobenius-loss solvers: accelerated HALS, plain coordinate descent (one HALS sweep per factor)
- * and multiplicative updates.
+ * Frobenius-loss solvers: accelerated HALS, plain coordinate descent (one HALS sweep per factor),
+ * multiplicative updates and ANLS (each factor solved exactly by block principal pivoting, {@link
+ * DenseKernels#nnls}).
  *
  * <p>Each half-iteration computes the sparse product ({@code X·Hᵀ} for W, {@code Xᵀ·W} for H) and
  * the k×k Gram matrix once. Accelerated HALS (Gillis &amp; Glineur, "Accelerated multiplicative
@@ -25,7 +26,8 @@ import io.topicnmf.matrix.SparseKernels;
  *
  * <p>The objective {@code ½(‖X‖² − 2⟨Xᵀ·W, Hᵀ⟩ + ⟨WᵀW, HHᵀ⟩)} reuses {@code Xᵀ·W} and {@code
  * WᵀW} from the H step and the new {@code HHᵀ}, which the next W step needs anyway: W·H is never
- * formed.
+ * formed. All four solvers share these products and this objective; they differ only in how one
+ * factor is updated from them ({@link #update}).
  */
 final class FrobeniusUpdater implements Updater {
   static final double ALPHA = 0.5;
@@ -62,6 +64,9 @@ final class FrobeniusUpdater implements Updater {
   private final double[] partials;
   /** HALS: residuals {@code X·Fᵀ − l1 − W·F·Fᵀ} of the factor being swept, reused by repeated sweeps. */
   private final double[] residual;
+  /** ANLS: block-count slots plus per-worker scratch of the NNLS kernel (null for the other solvers). */
+  private final double[] nnlsWork;
+  private final int[] nnlsIntWork;
   private boolean xhtValid;
   private double loss;
 
@@ -97,7 +102,12 @@ final class FrobeniusUpdater implements Updater {
     this.wtw = new double[k * k];
     this.gramWork = new double[DenseKernels.gramWorkspaceSize(Math.max(m, n), k)];
     this.partials = new double[DenseKernels.sweepWorkspaceSize(Math.max(m, n), k)];
-    this.residual = solver == Solver.MU ? null : new double[Math.max(m, n) * k];
+    boolean sweeps = solver == Solver.HALS || solver == Solver.CD;
+    this.residual = sweeps ? new double[Math.max(m, n) * k] : null;
+    boolean anls = solver == Solver.ANLS;
+    this.nnlsWork = anls
+        ? new double[DenseKernels.nnlsWorkspaceSize(Math.max(m, n), k, workers.threads())] : null;
+    this.nnlsIntWork = anls ? new int[workers.threads() * DenseKernels.nnlsIntScratchSize(k)] : null;
     this.extrapolation = solver == Solver.HALS ? new Extrapolation(m * k, n * k, workers) : null;
   }
 
@@ -195,6 +205,10 @@ final class FrobeniusUpdater implements Updater {
   private void update(double[] a, int rows, double[] xf, double[] g, double l1, double l2, int maxInner) {
     if (solver == Solver.MU) {
       DenseKernels.mu(a, rows, xf, g, k, l1, l2, partials, workers);
+      return;
+    }
+    if (solver == Solver.ANLS) {
+      DenseKernels.nnls(a, rows, xf, g, k, l1, l2, nnlsWork, nnlsIntWork, workers);
       return;
     }
     // The first sweep forms each row's residual; repeated sweeps on the same products reuse it.

@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * {@link NmfOptions}.
  *
  * <p><b>Solvers.</b> See {@link Solver}: accelerated HALS (Gillis &amp; Glineur 2012) for
- * Frobenius, cyclic coordinate descent, and multiplicative updates (Lee &amp; Seung 2001). Dense
+ * Frobenius, cyclic coordinate descent, multiplicative updates (Lee &amp; Seung 2001), and exact
+ * ANLS by block principal pivoting (Kim &amp; Park 2011) for Frobenius. Dense
  * {@code X} and dense {@code W·H} are never formed: the Frobenius objective is {@code ½(‖X‖² −
  * 2⟨X·Hᵀ, W⟩ + ⟨WᵀW, H·Hᵀ⟩)} and the KL terms are evaluated at the stored entries of X only.
  *

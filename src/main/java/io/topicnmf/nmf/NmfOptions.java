@@ -21,7 +21,8 @@ import java.util.Locale;
  *
  * @param k number of topics ({@code -k/--topics}), ≥ 1; at most min(rows, cols) of the data
  * @param loss the loss ({@code --loss frobenius|kl})
- * @param solver the solver ({@code --solver auto|hals|cd|mu}); {@code hals} needs the Frobenius loss
+ * @param solver the solver ({@code --solver auto|hals|cd|mu|anls}); {@code hals} and {@code anls}
+ *     need the Frobenius loss
  * @param init the initialisation ({@code --init nndsvd|nndsvda|nndsvdar|random})
  * @param maxIter maximum outer iterations ({@code --max-iter}), ≥ 0 (0 returns the initialisation)
  * @param tol relative tolerance ({@code --tol}), finite and ≥ 0; see {@link Nmf} for the test
@@ -58,13 +59,17 @@ public record NmfOptions(
       throw new IllegalArgumentException("--loss must be one of frobenius, kl; got none");
     }
     if (solver == null) {
-      throw new IllegalArgumentException("--solver must be one of auto, hals, cd, mu; got none");
+      throw new IllegalArgumentException("--solver must be one of auto, hals, cd, mu, anls; got none");
     }
     if (init == null) {
       throw new IllegalArgumentException("--init must be one of nndsvd, nndsvda, nndsvdar, random; got none");
     }
     if (solver == Solver.HALS && loss != Loss.FROBENIUS) {
       throw new IllegalArgumentException("--solver hals only minimises --loss frobenius, got --loss "
+          + name(loss) + "; use --solver auto, cd or mu for --loss kl");
+    }
+    if (solver == Solver.ANLS && loss != Loss.FROBENIUS) {
+      throw new IllegalArgumentException("--solver anls only minimises --loss frobenius, got --loss "
           + name(loss) + "; use --solver auto, cd or mu for --loss kl");
     }
     if (maxIter < 0) {
