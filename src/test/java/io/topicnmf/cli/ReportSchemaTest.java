@@ -28,11 +28,17 @@ class ReportSchemaTest {
   @TempDir Path tmp;
 
   private static JsonSchema schema;
+  private static JsonSchema factorizationSchema;
 
   @BeforeAll
   static void loadSchema() throws IOException {
-    try (InputStream in = Files.newInputStream(Path.of("docs", "report.schema.json"))) {
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+    schema = load("report.schema.json");
+    factorizationSchema = load("factorization.schema.json");
+  }
+
+  private static JsonSchema load(String name) throws IOException {
+    try (InputStream in = Files.newInputStream(Path.of("docs", name))) {
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
     }
   }
 
@@ -104,5 +110,30 @@ class ReportSchemaTest {
     ObjectNode badLoss = good.deepCopy();
     ((ObjectNode) badLoss.get("fit")).put("loss", "KL");
     assertFalse(errors(badLoss).isEmpty(), "option values are written in lower case");
+  }
+
+  @Test
+  void factorizationFilesConformToTheirSchema() throws IOException {
+    Path iris = tmp.resolve("iris");
+    CliRun csv = CliRun.of("factorize", Path.of("data", "iris.csv").toString(), "-k", "2", "-o", iris.toString(),
+        "-q", "--trace");
+    assertEquals(0, csv.code(), csv.err());
+    JsonNode f = read(iris.resolve("factorization.json"));
+    assertEquals("species", f.get("input").get("rowLabels").asText());
+    assertEquals(Set.of(), factorizationSchema.validate(f));
+
+    Path mtx = tmp.resolve("m.mtx");
+    Files.writeString(mtx, "%%MatrixMarket matrix coordinate real general\n3 4 5\n1 1 2\n1 3 1\n2 2 4\n3 1 1\n3 4 3\n");
+    Path small = tmp.resolve("small");
+    CliRun m = CliRun.of("factorize", mtx.toString(), "-k", "2", "-o", small.toString(), "-q",
+        "--reconstruction-limit", "8");
+    assertEquals(0, m.code(), m.err());
+    JsonNode g = read(small.resolve("factorization.json"));
+    assertFalse(g.get("reconstruction").get("included").asBoolean());
+    assertEquals(Set.of(), factorizationSchema.validate(g));
+
+    ObjectNode broken = f.deepCopy();
+    ((ObjectNode) broken.get("reconstruction")).remove("matrix");
+    assertFalse(factorizationSchema.validate(broken).isEmpty(), "an included reconstruction needs its matrix");
   }
 }
