@@ -187,6 +187,7 @@ final class VectorizeCommand implements Callable<Integer> {
     corpus.put("pruning", p.counts().pruning());
     corpus.put("mailCleanup", p.corpus().mailCleanup());
     corpus.put("language", p.languageCheck());
+    corpus.put("htmlBoilerplate", p.corpus().htmlBoilerplate());
     json.put("corpus", corpus);
     Map<String, Object> files = new LinkedHashMap<>();
     files.put("matrix", "matrix.mtx");

@@ -11,8 +11,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -89,6 +91,7 @@ public final class CorpusReader {
     int[] headerBlocks = detect ? new int[entries.size()] : null;
     readAll(entries, options, listener, results, headerBlocks);
     MailCleanup cleanup = mailCleanup(results, headerBlocks, options);
+    HtmlBoilerplate boilerplate = removeBoilerplate(results);
     List<Document> documents = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -110,7 +113,101 @@ public final class CorpusReader {
         skipped.addAll(results[i].skipped());
       }
     }
-    return new Corpus(rootOrFile.normalize().toString(), documents, skipped, cleanup);
+    return new Corpus(rootOrFile.normalize().toString(), documents, skipped, cleanup, boilerplate);
+  }
+
+  /**
+   * Removes, from every web page, the lines that most pages share ({@link HtmlBoilerplate}); a
+   * line is compared with its surrounding whitespace trimmed and inner runs of whitespace as one
+   * space. Pages left blank become skipped.
+   */
+  private static HtmlBoilerplate removeBoilerplate(FileReading[] results) {
+    int pages = 0;
+    for (FileReading r : results) {
+      if (r != null && r.html()) {
+        pages += r.documents().size();
+      }
+    }
+    if (pages < HtmlBoilerplate.MIN_PAGES) {
+      return pages == 0 ? HtmlBoilerplate.NONE : new HtmlBoilerplate(pages, 0, 0);
+    }
+    Map<String, Integer> pagesWith = new HashMap<>();
+    for (FileReading r : results) {
+      if (r != null && r.html()) {
+        for (Document d : r.documents()) {
+          Set<String> lines = new HashSet<>();
+          for (String line : d.text().split("\n")) {
+            String key = normalizeLine(line);
+            if (!key.isEmpty()) {
+              lines.add(key);
+            }
+          }
+          for (String key : lines) {
+            pagesWith.merge(key, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    int threshold = HtmlBoilerplate.threshold(pages);
+    Set<String> shared = new HashSet<>();
+    pagesWith.forEach((key, n) -> {
+      if (n >= threshold) {
+        shared.add(key);
+      }
+    });
+    if (shared.isEmpty()) {
+      return new HtmlBoilerplate(pages, 0, 0);
+    }
+    int removed = 0;
+    for (int i = 0; i < results.length; i++) {
+      FileReading r = results[i];
+      if (r == null || !r.html()) {
+        continue;
+      }
+      List<Document> docs = new ArrayList<>(r.documents().size());
+      List<Skipped> skips = new ArrayList<>(r.skipped());
+      for (Document d : r.documents()) {
+        StringBuilder kept = new StringBuilder(d.text().length());
+        for (String line : d.text().split("\n")) {
+          if (shared.contains(normalizeLine(line))) {
+            removed++;
+          } else {
+            kept.append(line).append('\n');
+          }
+        }
+        String text = kept.toString();
+        if (text.isBlank()) {
+          skips.add(new Skipped(d.id(), HtmlBoilerplate.ONLY_BOILERPLATE));
+        } else {
+          docs.add(new Document(d.id(), d.label(), text));
+        }
+      }
+      results[i] = new FileReading(docs, skips, r.mail(), true);
+    }
+    return new HtmlBoilerplate(pages, shared.size(), removed);
+  }
+
+  /** A line as compared between pages: trimmed, runs of whitespace as one space. */
+  static String normalizeLine(String line) {
+    String t = line.strip();
+    if (t.isEmpty()) {
+      return t;
+    }
+    StringBuilder b = new StringBuilder(t.length());
+    boolean space = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = true;
+      } else {
+        if (space) {
+          b.append(' ');
+          space = false;
+        }
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /**
@@ -200,18 +297,23 @@ public final class CorpusReader {
   record FileTask(Path path, String id, String label) {}
 
   /** The documents and skips one file gave (several documents for record formats). */
-  record FileReading(List<Document> documents, List<Skipped> skipped, boolean mail) {
+  record FileReading(List<Document> documents, List<Skipped> skipped, boolean mail, boolean html) {
     FileReading(List<Document> documents, List<Skipped> skipped) {
-      this(documents, skipped, false);
+      this(documents, skipped, false, false);
     }
 
     static FileReading of(Document d) {
       return new FileReading(List.of(d), List.of());
     }
 
+    /** A web page, stripped of its markup: a candidate for boilerplate removal. */
+    static FileReading ofPage(Document d) {
+      return new FileReading(List.of(d), List.of(), false, true);
+    }
+
     /** A message already parsed as MIME (.eml): mail, though its text has no header block left. */
     static FileReading ofMessage(Document d) {
-      return new FileReading(List.of(d), List.of(), true);
+      return new FileReading(List.of(d), List.of(), true, false);
     }
 
     static FileReading skip(String id, String reason) {
@@ -236,7 +338,7 @@ public final class CorpusReader {
           docs.add(new Document(d.id(), d.label(), text));
         }
       }
-      return new FileReading(docs, skips, mail);
+      return new FileReading(docs, skips, mail, html);
     }
   }
 

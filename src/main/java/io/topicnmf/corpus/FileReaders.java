@@ -139,6 +139,7 @@ final class FileReaders {
       if (text.isBlank()) {
         return FileReading.skip(id, "empty file (no text after HTML stripping)");
       }
+      return FileReading.ofPage(new Document(id, label, text));
     }
     if (text.isBlank()) {
       return FileReading.skip(id, "empty file (no text)");

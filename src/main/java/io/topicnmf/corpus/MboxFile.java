@@ -59,7 +59,7 @@ final class MboxFile {
       }
       start = next;
     }
-    return new FileReading(List.copyOf(documents), List.copyOf(skipped), true);
+    return new FileReading(List.copyOf(documents), List.copyOf(skipped), true, false);
   }
 
   /** The offset just after the line starting at {@code from} (after its '\n'), or the length. */

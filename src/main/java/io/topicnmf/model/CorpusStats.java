@@ -1,6 +1,7 @@
 package io.topicnmf.model;
 
 import io.topicnmf.analysis.LanguageCheck;
+import io.topicnmf.corpus.HtmlBoilerplate;
 import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.corpus.Skipped;
 import io.topicnmf.matrix.PruningStats;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param pruning how the vocabulary was pruned
  * @param mailCleanup whether mail headers and quotes were stripped, and whether that was automatic
  * @param language whether the text looks like another language than {@code --language} (report: {@code corpus.language})
+ * @param htmlBoilerplate the lines most web pages shared, removed before analysis
  */
 public record CorpusStats(
     String root,
@@ -30,7 +32,8 @@ public record CorpusStats(
     long nonZeros,
     PruningStats pruning,
     MailCleanup mailCleanup,
-    LanguageCheck language) {
+    LanguageCheck language,
+    HtmlBoilerplate htmlBoilerplate) {
   public CorpusStats {
     skipped = List.copyOf(skipped);
   }

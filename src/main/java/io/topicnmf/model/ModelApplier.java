@@ -163,7 +163,7 @@ public final class ModelApplier {
     PruningStats pruning = new PruningStats(seen.size(), 0, n, 0, 0, 0, m, List.of());
     CorpusStats stats = new CorpusStats(corpus.root(), n, corpus.skipped().size(), corpus.skipped(),
         n - withTerms, m, x.nnz(), pruning, corpus.mailCleanup(),
-        LanguageCheck.of(corpus.documents(), fo.analysis().language()));
+        LanguageCheck.of(corpus.documents(), fo.analysis().language()), corpus.htmlBoilerplate());
     Timings timings = new Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4), sec(t4, t5), sec(t0, t5));
     FitOptions applied = fo.withCorpus(co).withNmf(nmfOptions);
     return new TopicModelResult(applied, stats, vocab, idfList, ids, counts, x, nmf, d.topics(),
