@@ -108,7 +108,7 @@ public final class TopicModeler {
             + " is not available for the language the text was found to be in ('" + chosen.code()
             + "', --language auto): choose another --stem or give --language");
       }
-      used = options.withAnalysis(a.withStem(Stemming.NONE).withLanguage(chosen).withStem(stem));
+      used = options.withAnalysis(inLanguage(a, chosen, stem));
       language = LanguageCheck.of(corpus.documents(), chosen).asAutomatic();
     }
     listener.onStageEnd("read", sec(t0, t1),
@@ -148,6 +148,14 @@ public final class TopicModeler {
   }
 
   /**
+   * {@code a} with another language and stemmer (through no stemmer, which every language
+   * supports, so the options stay valid in between).
+   */
+  private static AnalysisOptions inLanguage(AnalysisOptions a, Language language, Stemming stem) {
+    return a.withStem(Stemming.NONE).withLanguage(language).withStem(stem);
+  }
+
+  /**
    * The largest k a prepared corpus allows: its documents with at least one term, or its terms if
    * fewer (a rank-k factorization needs k of each).
    */
@@ -170,7 +178,7 @@ public final class TopicModeler {
     FitOptions po = p.options();
     // With language detection the prepared analysis differs in its language and stemmer only.
     AnalysisOptions mine = detectLanguage
-        ? options.analysis().withStem(Stemming.NONE).withLanguage(po.analysis().language()).withStem(po.analysis().stem())
+        ? inLanguage(options.analysis(), po.analysis().language(), po.analysis().stem())
         : options.analysis();
     if (!po.corpus().equals(options.corpus()) || !po.analysis().equals(mine)
         || !po.vocabulary().equals(options.vocabulary()) || !po.weighting().equals(options.weighting())) {

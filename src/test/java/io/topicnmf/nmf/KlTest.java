@@ -60,13 +60,7 @@ class KlTest {
     CsrMatrix x = NmfTestData.randomSparse(34, 1300, 700, 0.03);
     for (Solver solver : new Solver[] {Solver.CD, Solver.MU}) {
       NmfOptions o = kl(6, solver).withMaxIter(8).withTol(0);
-      NmfResult one = Nmf.fit(x, o.withThreads(1), NmfListener.NONE);
-      for (int threads : new int[] {2, 3}) {
-        NmfResult many = Nmf.fit(x, o.withThreads(threads), NmfListener.NONE);
-        assertTrue(Arrays.equals(one.w().data(), many.w().data()), solver + " W threads=" + threads);
-        assertTrue(Arrays.equals(one.h().data(), many.h().data()), solver + " H threads=" + threads);
-        assertEquals(one.objective(), many.objective());
-      }
+      NmfTestData.assertSameBitsWhateverTheThreads(x, o, String.valueOf(solver));
     }
   }
 

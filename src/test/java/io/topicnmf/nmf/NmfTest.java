@@ -82,13 +82,7 @@ class NmfTest {
     CsrMatrix x = NmfTestData.randomSparse(5, 1300, 700, 0.03);
     for (Init init : new Init[] {Init.NNDSVDA, Init.NNDSVDAR, Init.RANDOM}) {
       NmfOptions o = NmfOptions.defaults(7).withInit(init).withMaxIter(15).withTol(0);
-      NmfResult one = Nmf.fit(x, o.withThreads(1), NmfListener.NONE);
-      for (int threads : new int[] {2, 3}) {
-        NmfResult many = Nmf.fit(x, o.withThreads(threads), NmfListener.NONE);
-        assertTrue(Arrays.equals(one.w().data(), many.w().data()), init + " W threads=" + threads);
-        assertTrue(Arrays.equals(one.h().data(), many.h().data()), init + " H threads=" + threads);
-        assertEquals(one.objective(), many.objective());
-      }
+      NmfTestData.assertSameBitsWhateverTheThreads(x, o, String.valueOf(init));
     }
   }
 

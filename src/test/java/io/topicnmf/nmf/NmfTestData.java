@@ -73,4 +73,20 @@ final class NmfTestData {
       }
     return s;
   }
+
+  /**
+   * Fits {@code x} with {@code o} on 1 thread and on 2 and 3, and asserts W, H and the objective
+   * are the same to the bit (fixed blocks, fixed reduction order).
+   */
+  static void assertSameBitsWhateverTheThreads(CsrMatrix x, NmfOptions o, String what) {
+    NmfResult one = Nmf.fit(x, o.withThreads(1), NmfListener.NONE);
+    for (int threads : new int[] {2, 3}) {
+      NmfResult many = Nmf.fit(x, o.withThreads(threads), NmfListener.NONE);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(one.w().data(), many.w().data(),
+          what + " W threads=" + threads);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(one.h().data(), many.h().data(),
+          what + " H threads=" + threads);
+      org.junit.jupiter.api.Assertions.assertEquals(one.objective(), many.objective(), 0.0, what + " objective");
+    }
+  }
 }
