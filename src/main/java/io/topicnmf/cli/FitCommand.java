@@ -1,5 +1,6 @@
 package io.topicnmf.cli;
 
+import io.topicnmf.model.Clustering;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.MatrixExport;
 import io.topicnmf.model.ModelFiles;
@@ -55,6 +56,10 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--relevance", defaultValue = "0.5", paramLabel = "LAMBDA",
       description = "Rank each topic's terms by LAMBDA·log p(w|t) + (1-LAMBDA)·log(p(w|t)/p(w)), in [0, 1]; 1 ranks by weight alone, lower favours terms specific to the topic (default: ${DEFAULT-VALUE}).")
   double relevance;
+
+  @Option(names = "--clusters", defaultValue = "kmeans", paramLabel = "kmeans|dominant",
+      description = "How documents are put in the topics' clusters: kmeans (spherical k-means on the documents' TF-IDF rows, seeded with their dominant topics: each joins the topic whose documents it is most similar to; default) or dominant (the topic with the largest weight).")
+  Clustering clusters;
 
   @Option(names = "--save-matrix", paramLabel = "DIR",
       description = "Also write the weighted matrix (matrix.mtx), raw counts (counts.mtx), terms (terms.txt) and document ids (documents.txt) there.")
@@ -118,7 +123,8 @@ final class FitCommand implements Callable<Integer> {
       return text.applyTo(defaults)
           .withNmf(nmfFlags.options(defaults.nmf(), common))
           .withTopTerms(topTerms)
-          .withRelevance(relevance);
+          .withRelevance(relevance)
+          .withClusters(clusters);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

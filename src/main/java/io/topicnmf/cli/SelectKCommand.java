@@ -135,6 +135,7 @@ final class SelectKCommand implements Callable<Integer> {
     params.put("stabilityTerms", stabilityTerms);
     params.putAll(Reports.parameters(options));
     params.remove("k");
+    params.remove("clusters"); // select-k puts no document in a cluster
     params.put("k", ks);
     json.put("parameters", params);
     Map<String, Object> corpus = new LinkedHashMap<>();

@@ -3,7 +3,8 @@ package io.topicnmf.model;
 import java.util.List;
 
 /**
- * The documents whose dominant topic is {@code topic}, by descending strength (ties by id).
+ * The documents in topic {@code topic}'s cluster ({@link Clustering}), by descending strength
+ * (ties by id).
  *
  * @param topic the topic id
  * @param documents the members
@@ -13,6 +14,9 @@ public record Cluster(int topic, List<Member> documents) {
     documents = List.copyOf(documents);
   }
 
-  /** A member of a cluster and the strength of its dominant topic. */
+  /**
+   * A member of a cluster and its strength: the share of the document's weights on the cluster's
+   * topic (its dominant topic's share when the cluster is its dominant topic).
+   */
   public record Member(String id, double strength) {}
 }

@@ -11,10 +11,13 @@ import java.util.List;
  *     the vocabulary (or a zero row of W)
  * @param strength the dominant topic's share of the document's weights, in (0, 1]; 0 when none
  * @param weights the document's topic weights divided by their sum (sum 1), empty when none
+ * @param cluster the topic whose cluster the document is in ({@link Clustering}): its dominant
+ *     topic with {@code --clusters dominant}; null when it has no dominant topic
  * @param note why the document has no topic (e.g. "no terms after analysis"), or null
  */
 public record DocumentTopics(
-    String id, String label, Integer dominantTopic, double strength, List<Double> weights, String note) {
+    String id, String label, Integer dominantTopic, double strength, List<Double> weights,
+    Integer cluster, String note) {
   public DocumentTopics {
     weights = List.copyOf(weights);
   }

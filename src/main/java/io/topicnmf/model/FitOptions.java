@@ -25,6 +25,8 @@ import io.topicnmf.nmf.NmfOptions;
  * @param relevance λ of the term ranking ({@code --relevance}, in [0, 1], default 0.5): a topic's
  *     terms are listed by {@link TermRanking relevance} λ·log φ + (1 − λ)·log(φ / p(w)); 1 lists
  *     them by their weight in H alone
+ * @param clusters how documents are put in the topics' clusters ({@code --clusters}, default
+ *     {@link Clustering#KMEANS}; null means the default)
  */
 public record FitOptions(
     CorpusOptions corpus,
@@ -33,7 +35,8 @@ public record FitOptions(
     TfidfOptions weighting,
     NmfOptions nmf,
     int topTerms,
-    double relevance) {
+    double relevance,
+    Clustering clusters) {
 
   /** The default λ of {@code --relevance}: rank by p(w|t)·p(t|w). */
   public static final double DEFAULT_RELEVANCE = 0.5;
@@ -48,17 +51,18 @@ public record FitOptions(
     if (!(relevance >= 0 && relevance <= 1)) {
       throw new IllegalArgumentException("--relevance " + relevance + " must be within [0, 1]");
     }
+    clusters = clusters == null ? Clustering.KMEANS : clusters;
   }
 
-  /** Options with the default {@code --relevance}. */
+  /** Options with the default {@code --relevance} and {@code --clusters}. */
   public FitOptions(CorpusOptions corpus, AnalysisOptions analysis, VocabularyOptions vocabulary,
       TfidfOptions weighting, NmfOptions nmf, int topTerms) {
-    this(corpus, analysis, vocabulary, weighting, nmf, topTerms, DEFAULT_RELEVANCE);
+    this(corpus, analysis, vocabulary, weighting, nmf, topTerms, DEFAULT_RELEVANCE, Clustering.KMEANS);
   }
 
   /**
    * Default options for {@code k} topics: the stages' defaults except the KL loss and, for
-   * English, light stemming; 10 top terms ranked with λ = 0.5.
+   * English, light stemming; 10 top terms ranked with λ = 0.5; clusters by spherical k-means.
    */
   public static FitOptions defaults(int k) {
     AnalysisOptions analysis = AnalysisOptions.defaults();
@@ -69,7 +73,8 @@ public record FitOptions(
         TfidfOptions.defaults(),
         NmfOptions.defaults(k).withLoss(Loss.KL),
         10,
-        DEFAULT_RELEVANCE);
+        DEFAULT_RELEVANCE,
+        Clustering.KMEANS);
   }
 
   /**
@@ -81,18 +86,21 @@ public record FitOptions(
     return language == Language.EN ? Stemming.LIGHT : Stemming.NONE;
   }
 
-  public FitOptions withCorpus(CorpusOptions o) { return new FitOptions(o, analysis, vocabulary, weighting, nmf, topTerms, relevance); }
+  public FitOptions withCorpus(CorpusOptions o) { return new FitOptions(o, analysis, vocabulary, weighting, nmf, topTerms, relevance, clusters); }
 
-  public FitOptions withAnalysis(AnalysisOptions o) { return new FitOptions(corpus, o, vocabulary, weighting, nmf, topTerms, relevance); }
+  public FitOptions withAnalysis(AnalysisOptions o) { return new FitOptions(corpus, o, vocabulary, weighting, nmf, topTerms, relevance, clusters); }
 
-  public FitOptions withVocabulary(VocabularyOptions o) { return new FitOptions(corpus, analysis, o, weighting, nmf, topTerms, relevance); }
+  public FitOptions withVocabulary(VocabularyOptions o) { return new FitOptions(corpus, analysis, o, weighting, nmf, topTerms, relevance, clusters); }
 
-  public FitOptions withWeighting(TfidfOptions o) { return new FitOptions(corpus, analysis, vocabulary, o, nmf, topTerms, relevance); }
+  public FitOptions withWeighting(TfidfOptions o) { return new FitOptions(corpus, analysis, vocabulary, o, nmf, topTerms, relevance, clusters); }
 
-  public FitOptions withNmf(NmfOptions o) { return new FitOptions(corpus, analysis, vocabulary, weighting, o, topTerms, relevance); }
+  public FitOptions withNmf(NmfOptions o) { return new FitOptions(corpus, analysis, vocabulary, weighting, o, topTerms, relevance, clusters); }
 
-  public FitOptions withTopTerms(int n) { return new FitOptions(corpus, analysis, vocabulary, weighting, nmf, n, relevance); }
+  public FitOptions withTopTerms(int n) { return new FitOptions(corpus, analysis, vocabulary, weighting, nmf, n, relevance, clusters); }
 
   /** Same options with λ of the term ranking ({@code --relevance}) replaced. */
-  public FitOptions withRelevance(double lambda) { return new FitOptions(corpus, analysis, vocabulary, weighting, nmf, topTerms, lambda); }
+  public FitOptions withRelevance(double lambda) { return new FitOptions(corpus, analysis, vocabulary, weighting, nmf, topTerms, lambda, clusters); }
+
+  /** Same options with the clustering of documents ({@code --clusters}) replaced. */
+  public FitOptions withClusters(Clustering c) { return new FitOptions(corpus, analysis, vocabulary, weighting, nmf, topTerms, relevance, c); }
 }

@@ -10,6 +10,7 @@ import io.topicnmf.corpus.CorpusReader;
 import io.topicnmf.corpus.Document;
 import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.matrix.PruningStats;
 import io.topicnmf.matrix.Tfidf;
@@ -155,8 +156,16 @@ public final class ModelApplier {
     for (int t = 0; t < modelTopIds.length; t++) {
       modelTopIds[t] = model.topics().get(t).terms().stream().mapToInt(tw -> vocab.id(tw.term())).filter(j -> j >= 0).toArray();
     }
+    // New documents join the cluster whose saved centroid they are most similar to, as the
+    // training documents did at the end of the fit's k-means.
+    int[] clusterOf = null;
+    if (fo.clusters() == Clustering.KMEANS && model.centroids() != null) {
+      try (Workers workers = Workers.of(nmfOptions.threads())) {
+        clusterOf = DocumentClusters.nearest(x, model.centroids().toDense(), workers);
+      }
+    }
     TopicModeler.Described d = TopicModeler.describe(corpus.documents(), model.surfaceForms(), vocab,
-        counts, x, nmf, fo.topTerms(), fo.relevance(), modelTopIds, NO_KNOWN_TERMS);
+        counts, x, nmf, fo.topTerms(), fo.relevance(), modelTopIds, clusterOf, NO_KNOWN_TERMS);
     long t5 = System.nanoTime();
     List<Double> idfList = new ArrayList<>(model.idf());
     List<String> ids = corpus.documents().stream().map(Document::id).toList();
@@ -167,7 +176,8 @@ public final class ModelApplier {
     Timings timings = new Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4), sec(t4, t5), sec(t0, t5));
     FitOptions applied = fo.withCorpus(co).withNmf(nmfOptions);
     return new TopicModelResult(applied, stats, vocab, idfList, ids, counts, x, nmf, d.topics(),
-        d.documents(), d.clusters(), d.quality(), d.evaluation(), timings);
+        d.documents(), d.clusters(), clusterOf == null ? null : model.centroids().toDense(),
+        d.quality(), d.evaluation(), timings);
   }
 
   private static double sec(long a, long b) {

@@ -80,6 +80,9 @@ public final class ModelFiles {
         // project's convention reproduce the earlier behaviour.
         ObjectNode merged = MAPPER.valueToTree(FitOptions.defaults(1));
         merge(merged, stored);
+        // A model without centroids (written before they were saved, or fitted with
+        // --clusters dominant) places documents by their dominant topic.
+        if (!(obj.get("centroids") instanceof ObjectNode)) merged.put("clusters", "dominant");
         obj.set("options", merged);
       }
       m = MAPPER.treeToValue(root, SavedModel.class);
@@ -145,21 +148,34 @@ public final class ModelFiles {
     if (h.rows() != m.options().nmf().k()) {
       throw new ModelFormatException(where + "H has " + h.rows() + " topics but the options say k = " + m.options().nmf().k());
     }
+    checkRows(h, "H", cols, where);
+    SavedModel.SparseRows c = m.centroids();
+    if (c != null) {
+      if (c.rows() != h.rows() || c.cols() != cols || c.data().size() != c.rows()) {
+        throw new ModelFormatException(where + "the centroids are " + c.rows() + "x" + c.cols() + " with "
+            + c.data().size() + " rows stored, expected " + h.rows() + " x " + cols + " (one row per topic)");
+      }
+      checkRows(c, "the centroids", cols, where);
+    }
+  }
+
+  private static void checkRows(SavedModel.SparseRows h, String name, int cols, String where)
+      throws ModelFormatException {
     List<SavedModel.SparseRows.Row> rows = h.data();
     for (int t = 0; t < rows.size(); t++) {
       SavedModel.SparseRows.Row r = rows.get(t);
       if (r == null || r.indices() == null || r.values() == null || r.indices().length != r.values().length) {
-        throw new ModelFormatException(where + "row " + t + " of H needs as many indices as values");
+        throw new ModelFormatException(where + "row " + t + " of " + name + " needs as many indices as values");
       }
       int prev = -1;
       for (int p = 0; p < r.indices().length; p++) {
         int j = r.indices()[p];
         double v = r.values()[p];
         if (j <= prev || j >= cols) {
-          throw new ModelFormatException(where + "row " + t + " of H: index " + j + " is not increasing within [0, " + cols + ")");
+          throw new ModelFormatException(where + "row " + t + " of " + name + ": index " + j + " is not increasing within [0, " + cols + ")");
         }
         if (!(v >= 0) || Double.isInfinite(v)) {
-          throw new ModelFormatException(where + "row " + t + " of H: value " + v + " is not finite and >= 0");
+          throw new ModelFormatException(where + "row " + t + " of " + name + ": value " + v + " is not finite and >= 0");
         }
         prev = j;
       }

@@ -1,5 +1,6 @@
 package io.topicnmf.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.topicnmf.analysis.StopWords;
 import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.matrix.DenseMatrix;
@@ -29,6 +30,9 @@ import java.util.Objects;
  * @param idf the idf of each column (all 1 when idf is off)
  * @param topics each topic's top terms with their readable forms and weights
  * @param h H (topics × terms, each row of unit L2 norm), stored sparsely
+ * @param centroids the centroids of the topics' document clusters (topics × terms, unit rows;
+ *     {@link DocumentClusters}), stored sparsely; null (left out of the file) when the fit
+ *     clustered by dominant topic or was written before clusters had centroids
  */
 public record SavedModel(
     String format,
@@ -40,7 +44,8 @@ public record SavedModel(
     List<String> terms,
     List<Double> idf,
     List<SavedTopic> topics,
-    SparseRows h) {
+    SparseRows h,
+    @JsonInclude(JsonInclude.Include.NON_NULL) SparseRows centroids) {
   /** The format tag of {@code model.json}. */
   public static final String FORMAT = "topicnmf-model/1";
 
@@ -125,7 +130,8 @@ public record SavedModel(
     for (Topic t : r.topics()) topics.add(new SavedTopic(t.id(), t.terms()));
     return new SavedModel(FORMAT, toolVersion, r.options(), r.corpus().mailCleanup(), stop,
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
-        SparseRows.of(r.factorization().h()));
+        SparseRows.of(r.factorization().h()),
+        r.centroids() == null ? null : SparseRows.of(r.centroids()));
   }
 
   /** Number of topics. */

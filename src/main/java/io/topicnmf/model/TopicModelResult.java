@@ -1,6 +1,7 @@
 package io.topicnmf.model;
 
 import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.matrix.Vocabulary;
 import io.topicnmf.nmf.NmfResult;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.List;
  * @param topics one per row of H
  * @param documents one per document, in matrix row order
  * @param clusters one per topic
+ * @param centroids the clusters' centroids (topics × terms, unit rows) with {@link
+ *     Clustering#KMEANS}, saved with the model so {@code apply} places new documents the same
+ *     way; null with {@link Clustering#DOMINANT}
  * @param quality coherence and diversity of the topics
  * @param evaluation agreement with the documents' labels, or null when no document has a label
  * @param timings seconds per stage
@@ -36,6 +40,7 @@ public record TopicModelResult(
     List<Topic> topics,
     List<DocumentTopics> documents,
     List<Cluster> clusters,
+    DenseMatrix centroids,
     Quality quality,
     Evaluation evaluation,
     Timings timings) {

@@ -14,6 +14,7 @@ import io.topicnmf.eval.ClusterAgreement;
 import io.topicnmf.eval.Coherence;
 import io.topicnmf.eval.TopicCoherence;
 import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.matrix.DocumentTermMatrix;
 import io.topicnmf.matrix.Tfidf;
@@ -205,8 +206,15 @@ public final class TopicModeler {
     listener.onStageEnd("nmf", sec(t3, t4), nmf.iterations() + " iterations, relative error "
         + String.format(java.util.Locale.ROOT, "%.4f", nmf.relativeError()));
 
+    DocumentClusters.Result clusters = null;
+    if (options.clusters() == Clustering.KMEANS) {
+      try (Workers workers = Workers.of(options.nmf().threads())) {
+        clusters = DocumentClusters.kmeans(x, dominantTopics(nmf.w()), k, workers);
+      }
+    }
     Described d = describe(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), x, nmf,
-        options.topTerms(), options.relevance(), null, "no terms after analysis");
+        options.topTerms(), options.relevance(), null,
+        clusters == null ? null : clusters.assignment(), "no terms after analysis");
     long t5 = System.nanoTime();
     List<Double> idfList = new ArrayList<>(vocab.size());
     for (double v : p.idf()) idfList.add(v);
@@ -218,7 +226,8 @@ public final class TopicModeler {
     Timings timings = new Timings(p.readSeconds(), p.analysisSeconds(), p.matrixSeconds(), sec(t3, t4),
         sec(t4, t5), pre + sec(t3, t5));
     return new TopicModelResult(used, stats, vocab, idfList, ids, p.counts().counts(), x, nmf,
-        d.topics(), d.documents(), d.clusters(), d.quality(), d.evaluation(), timings);
+        d.topics(), d.documents(), d.clusters(), clusters == null ? null : clusters.centroids(),
+        d.quality(), d.evaluation(), timings);
   }
 
   /** W re-solved for the fit's H to a tight tolerance, warm-started from the fit's W; figures recomputed. */
@@ -233,18 +242,41 @@ public final class TopicModeler {
       Quality quality, Evaluation evaluation) {}
 
   /**
+   * Each document's dominant topic: the largest entry of its row of W (the first on ties), or -1
+   * for a zero row. With H's rows at unit length ({@link #normaliseTopics}).
+   */
+  static int[] dominantTopics(DenseMatrix w) {
+    int n = w.rows();
+    int k = w.cols();
+    int[] best = new int[n];
+    for (int i = 0; i < n; i++) {
+      best[i] = -1;
+      double bestW = 0;
+      for (int t = 0; t < k; t++) {
+        double v = w.get(i, t);
+        if (v > bestW) {
+          bestW = v;
+          best[i] = t;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
    * Describes a factorization of {@code x} (rows = {@code documents}): each document's dominant
-   * topic and normalised weights, each topic's top terms, size, coherence on {@code counts} and
-   * majority label, the clusters, and agreement with labels.
+   * topic, normalised weights and cluster, each topic's top terms, size (its cluster's), coherence
+   * on {@code counts} and majority label, the clusters, and agreement of the clusters with labels.
    *
    * @param relevance λ of the ranking of each topic's terms ({@link TermRanking}), p(w) taken from x
    * @param fixedTopIds each topic's top term columns when they are given (a saved model's own
    *     lists, so that apply shows the model's topics), or null to rank them here
+   * @param clusterOf each document's cluster, -1 for none; null: the dominant topics
    * @param noTermsNote the note of a document whose row of x is empty
    */
   static Described describe(List<Document> documents, Map<String, String> surface, Vocabulary vocab,
       CsrMatrix counts, CsrMatrix x, NmfResult nmf, int topTerms, double relevance,
-      int[][] fixedTopIds, String noTermsNote) {
+      int[][] fixedTopIds, int[] clusterOf, String noTermsNote) {
     int n = documents.size();
     int k = nmf.h().rows();
     List<Topic> topics = new ArrayList<>();
@@ -253,42 +285,36 @@ public final class TopicModeler {
     for (int t = 0; t < k; t++) members.add(new ArrayList<>());
     int[] sizes = new int[k];
     DenseMatrix w = nmf.w();
+    int[] dominant = dominantTopics(w);
+    int[] assigned = new int[n];
     for (int i = 0; i < n; i++) {
       Document d = documents.get(i);
       double sum = 0;
-      int best = -1;
-      double bestW = 0;
-      for (int t = 0; t < k; t++) {
-        double v = w.get(i, t);
-        sum += v;
-        if (v > bestW) {
-          bestW = v;
-          best = t;
-        }
-      }
+      for (int t = 0; t < k; t++) sum += w.get(i, t);
+      int best = dominant[i];
       if (best < 0 || !(sum > 0)) {
         String note = x.rowNnz(i) == 0 ? noTermsNote : "no topic weight";
-        docs.add(new DocumentTopics(d.id(), d.label(), null, 0.0, List.of(), note));
+        docs.add(new DocumentTopics(d.id(), d.label(), null, 0.0, List.of(), null, note));
+        assigned[i] = -1;
         continue;
       }
       List<Double> weights = new ArrayList<>(k);
       for (int t = 0; t < k; t++) weights.add(w.get(i, t) / sum);
-      double strength = bestW / sum;
-      docs.add(new DocumentTopics(d.id(), d.label(), best, strength, weights, null));
-      sizes[best]++;
-      members.get(best).add(new Cluster.Member(d.id(), strength));
+      double strength = w.get(i, best) / sum;
+      int c = clusterOf == null || clusterOf[i] < 0 ? best : clusterOf[i];
+      assigned[i] = c;
+      docs.add(new DocumentTopics(d.id(), d.label(), best, strength, weights, c, null));
+      sizes[c]++;
+      members.get(c).add(new Cluster.Member(d.id(), weights.get(c)));
     }
     DenseMatrix h = nmf.h();
     int m = vocab.size();
     int top = Math.min(topTerms, m);
     int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(h, x, top, relevance, vocab.terms());
     TopicCoherence coherence = Coherence.compute(counts, topIds);
-    int[] assigned = new int[n];
     String[] labels = new String[n];
     boolean labelled = false;
     for (int i = 0; i < n; i++) {
-      Integer dt = docs.get(i).dominantTopic();
-      assigned[i] = dt == null ? -1 : dt;
       labels[i] = documents.get(i).label();
       labelled |= labels[i] != null;
     }

@@ -53,6 +53,7 @@ public final class Reports {
     p.put("k", o.nmf().k());
     p.put("topTerms", o.topTerms());
     p.put("relevance", o.relevance());
+    p.put("clusters", o.clusters().name().toLowerCase(Locale.ROOT));
     p.put("nmf", Parameters.of(o.nmf()));
     p.put("vocabulary", Parameters.of(o.vocabulary()));
     p.put("weighting", Parameters.of(o.weighting()));

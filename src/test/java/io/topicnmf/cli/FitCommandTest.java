@@ -52,6 +52,29 @@ class FitCommandTest {
   }
 
   @Test
+  void clustersFlagChoosesHowDocumentsJoinTopicsAndIsReported() throws IOException {
+    Path out = tmp.resolve("clusters");
+    CliRun r = CliRun.of("fit", corpus().toString(), "-k", "3", "-o", out.toString(), "--quiet",
+        "--clusters", "dominant");
+    assertEquals(0, r.code(), r.err());
+    JsonNode rep = Reports.mapper().readTree(out.resolve("report.json").toFile());
+    assertEquals("dominant", rep.get("parameters").get("clusters").asText());
+    for (JsonNode d : rep.get("documents")) assertEquals(d.get("dominantTopic"), d.get("cluster"));
+    assertFalse(Files.readString(out.resolve("model.json")).contains("\"centroids\""));
+
+    CliRun def = CliRun.of("fit", corpus().toString(), "-k", "3", "-o", tmp.resolve("clusters-default").toString(), "--quiet");
+    assertEquals(0, def.code(), def.err());
+    JsonNode rd = Reports.mapper().readTree(tmp.resolve("clusters-default/report.json").toFile());
+    assertEquals("kmeans", rd.get("parameters").get("clusters").asText());
+    assertTrue(Files.readString(tmp.resolve("clusters-default/model.json")).contains("\"centroids\""));
+
+    CliRun bad = CliRun.of("fit", corpus().toString(), "-k", "3", "-o", tmp.resolve("clusters-bad").toString(),
+        "--clusters", "hierarchical");
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("--clusters"), bad.err());
+  }
+
+  @Test
   void quietPrintsOnlyTheSummaryLine() throws IOException {
     CliRun r = CliRun.of("fit", corpus().toString(), "-k", "3", "-o", tmp.resolve("q").toString(), "--quiet");
     assertEquals(0, r.code(), r.err());

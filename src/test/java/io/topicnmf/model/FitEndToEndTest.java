@@ -34,6 +34,9 @@ class FitEndToEndTest {
       assertEquals(null, other, "topic " + top.getKey() + " dominates both " + other + " and " + e.getKey());
     }
     assertTrue(r.factorization().relativeError() < 1.0);
+    // On the sample the clusters are the dominant topics: k-means moves no document.
+    for (DocumentTopics d : r.documents()) assertEquals(d.dominantTopic(), d.cluster(), d.id());
+    assertEquals(1.0, r.evaluation().nmi(), 1e-12);
     // clusters hold every assigned document once, strongest first
     int members = r.clusters().stream().mapToInt(c -> c.documents().size()).sum();
     assertEquals(70, members);

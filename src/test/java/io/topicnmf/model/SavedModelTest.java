@@ -69,6 +69,7 @@ class SavedModelTest {
       assertEquals(fit.idf(), loaded.idf());
       assertEquals(List.of("today", "morning"), loaded.extraStopwords());
       assertArrayEquals(fit.factorization().h().data(), loaded.h().toDense().data(), "H is stored exactly");
+      assertArrayEquals(fit.centroids().data(), loaded.centroids().toDense().data(), "centroids too");
 
       TopicModelResult applied = ModelApplier.apply(loaded, train, 1, FitListener.NONE);
       assertEquals(fit.documents().size(), applied.documents().size());
@@ -77,6 +78,7 @@ class SavedModelTest {
         DocumentTopics b = applied.documents().get(i);
         assertEquals(a.id(), b.id());
         assertEquals(a.dominantTopic(), b.dominantTopic(), a.id());
+        assertEquals(a.cluster(), b.cluster(), a.id() + ": the saved centroids place it in its cluster again");
         for (int t = 0; t < 3; t++) {
           double x = a.weights().get(t);
           double y = b.weights().get(t);
@@ -146,6 +148,58 @@ class SavedModelTest {
   }
 
   @Test
+  void clustersFollowTheDocumentsClusterFieldEverywhereInTheResult() throws IOException {
+    TopicModelResult fit = new TopicModeler(options(Loss.KL)).fit(corpus());
+    int[] sizes = new int[3];
+    java.util.Map<Integer, java.util.Set<String>> members = new java.util.HashMap<>();
+    for (DocumentTopics d : fit.documents()) {
+      sizes[d.cluster()]++;
+      members.computeIfAbsent(d.cluster(), c -> new java.util.HashSet<>()).add(d.id());
+      assertEquals(d.weights().get(d.dominantTopic()), d.strength(), 0.0);
+    }
+    for (Cluster c : fit.clusters()) {
+      assertEquals(members.getOrDefault(c.topic(), java.util.Set.of()),
+          c.documents().stream().map(Cluster.Member::id).collect(java.util.stream.Collectors.toSet()));
+      assertEquals(sizes[c.topic()], fit.topics().get(c.topic()).documents());
+      assertEquals(sizes[c.topic()], fit.evaluation().table().get(c.topic()).stream().mapToInt(Integer::intValue).sum());
+    }
+    // The clusters are the fixed point of k-means on X seeded with the dominant topics.
+    int[] dominant = fit.documents().stream().mapToInt(DocumentTopics::dominantTopic).toArray();
+    int[] expected;
+    try (var w = io.topicnmf.matrix.DenseKernels.Workers.sequential()) {
+      expected = DocumentClusters.kmeans(fit.matrix(), dominant, 3, w).assignment();
+    }
+    assertArrayEquals(expected, fit.documents().stream().mapToInt(DocumentTopics::cluster).toArray());
+  }
+
+  @Test
+  void clustersByDominantTopicSaveNoCentroidsAndModelsWithoutThemApplyThatWay() throws IOException {
+    TopicModelResult dominant = new TopicModeler(options(Loss.KL).withClusters(Clustering.DOMINANT)).fit(corpus());
+    for (DocumentTopics d : dominant.documents()) assertEquals(d.dominantTopic(), d.cluster());
+    assertNull(dominant.centroids());
+    Path file = tmp.resolve("dominant.json");
+    ModelFiles.write(SavedModel.of(dominant, "test"), file);
+    assertTrue(!Files.readString(file).contains("centroids"));
+    assertEquals(Clustering.DOMINANT, ModelFiles.read(file).options().clusters());
+
+    // A k-means model whose file has lost its centroids (as models written before them) falls
+    // back to dominant topics, and says so in its options.
+    TopicModelResult kmeans = new TopicModeler(options(Loss.KL)).fit(corpus());
+    Path old = tmp.resolve("old-kmeans.json");
+    ModelFiles.write(SavedModel.of(kmeans, "test"), old);
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(old.toFile());
+    assertEquals("kmeans", root.get("options").get("clusters").asText());
+    root.remove("centroids");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("options")).remove("clusters");
+    mapper.writeValue(old.toFile(), root);
+    SavedModel loaded = ModelFiles.read(old);
+    assertEquals(Clustering.DOMINANT, loaded.options().clusters());
+    TopicModelResult applied = ModelApplier.apply(loaded, corpus(), 1, FitListener.NONE);
+    for (DocumentTopics d : applied.documents()) assertEquals(d.dominantTopic(), d.cluster());
+  }
+
+  @Test
   void badModelFilesFailWithAClearMessage() throws IOException {
     Path garbage = tmp.resolve("garbage.json");
     Files.writeString(garbage, "this is not json");
@@ -161,11 +215,20 @@ class SavedModelTest {
     SavedModel good = SavedModel.of(fit, "test");
     SavedModel shortIdf = new SavedModel(good.format(), good.toolVersion(), good.options(), good.mailCleanup(),
         good.extraStopwords(), good.documents(), good.terms(), good.idf().subList(1, good.idf().size()),
-        good.topics(), good.h());
+        good.topics(), good.h(), good.centroids());
     Path bad = tmp.resolve("bad.json");
     ModelFiles.write(shortIdf, bad);
     e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(bad));
     assertTrue(e.getMessage().contains("idf"), e.getMessage());
+
+    SavedModel.SparseRows c = good.centroids();
+    SavedModel fewCentroids = new SavedModel(good.format(), good.toolVersion(), good.options(), good.mailCleanup(),
+        good.extraStopwords(), good.documents(), good.terms(), good.idf(), good.topics(), good.h(),
+        new SavedModel.SparseRows(c.rows() - 1, c.cols(), c.data().subList(1, c.rows())));
+    Path badCentroids = tmp.resolve("bad-centroids.json");
+    ModelFiles.write(fewCentroids, badCentroids);
+    e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(badCentroids));
+    assertTrue(e.getMessage().contains("centroids"), e.getMessage());
 
     assertThrows(java.nio.file.NoSuchFileException.class, () -> ModelFiles.read(tmp.resolve("none.json")));
   }
