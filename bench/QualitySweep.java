@@ -1,11 +1,13 @@
 import io.topicnmf.analysis.Stemming;
 import io.topicnmf.matrix.TfidfOptions;
+import io.topicnmf.model.Clustering;
 import io.topicnmf.model.FitListener;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.PreparedCorpus;
 import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.model.TopicModeler;
 import io.topicnmf.nmf.Init;
+import io.topicnmf.nmf.Loss;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.nmf.NmfResult;
 import io.topicnmf.nmf.TracePoint;
@@ -22,7 +24,8 @@ import java.util.Map;
  * by TEXT, then fits k topics once per FIT spec exactly as {@code topicnmf fit} does ({@link
  * TopicModeler#fit(PreparedCorpus, FitListener)}: NMF, the final re-solve of W, relevance-ranked
  * terms, coherence and agreement with the folders) and prints one line per fit: iterations, NMI,
- * ARI, mean NPMI, diversity, final objective, wall and process CPU seconds of the fit (the first
+ * ARI, mean NPMI, diversity, final objective, documents whose cluster is not their dominant topic
+ * (moved), wall and process CPU seconds of the fit (the first
  * fit of a JVM includes JIT warm-up). Run with Java's single-file source launcher:
  *
  * <pre>
@@ -32,7 +35,8 @@ import java.util.Map;
  *         lambda=X (relevance λ of the listed terms), mail=auto|headers|none (mail clean-up: fit's
  *         automatic rule, mail headers only, or off)
  *   FIT   comma-separated key=value over fit's NMF defaults, or "": tol=1e-5, maxIter=60,
- *         init=nndsvd|nndsvda|nndsvdar|random, seed=1, trace=FILE (writes "iteration seconds objective")
+ *         init=nndsvd|nndsvda|nndsvdar|random, seed=1, loss=kl|frobenius, clusters=kmeans|dominant,
+ *         trace=FILE (writes "iteration seconds objective")
  * e.g. java -cp target/topicnmf.jar bench/QualitySweep.java ../shared/corpora/bbc 5 stem=none tol=1e-4 tol=1e-5 tol=0,maxIter=60
  * </pre>
  *
@@ -76,6 +80,7 @@ public final class QualitySweep {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int i = 3; i < args.length; i++) {
       NmfOptions n = options.nmf();
+      Clustering clusters = options.clusters();
       String traceFile = null;
       for (Map.Entry<String, String> e : parse(args[i]).entrySet()) {
         String v = e.getValue();
@@ -84,6 +89,8 @@ public final class QualitySweep {
           case "maxIter" -> n = n.withMaxIter(Integer.parseInt(v));
           case "init" -> n = n.withInit(Init.valueOf(v.toUpperCase(Locale.ROOT)));
           case "seed" -> n = n.withSeed(Long.parseLong(v));
+          case "loss" -> n = n.withLoss(Loss.valueOf(v.toUpperCase(Locale.ROOT)));
+          case "clusters" -> clusters = Clustering.valueOf(v.toUpperCase(Locale.ROOT));
           case "trace" -> {
             n = n.withTrace(true);
             traceFile = v;
@@ -93,7 +100,7 @@ public final class QualitySweep {
       }
       long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
-      TopicModelResult r = new TopicModeler(options.withNmf(n)).fit(prepared, FitListener.NONE);
+      TopicModelResult r = new TopicModeler(options.withNmf(n).withClusters(clusters)).fit(prepared, FitListener.NONE);
       double wall = (System.nanoTime() - t0) / 1e9;
       double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
       NmfResult f = r.factorization();
@@ -105,10 +112,12 @@ public final class QualitySweep {
         }
       }
       var ev = r.evaluation();
+      long moved = r.documents().stream()
+          .filter(d -> d.cluster() != null && !d.cluster().equals(d.dominantTopic())).count();
       System.out.printf(Locale.ROOT,
-          "text=[%s] fit=[%s] iterations=%d nmi=%.4f ari=%.4f npmi=%.4f diversity=%.2f objective=%.2f fit_s=%.2f cpu_s=%.2f%n",
+          "text=[%s] fit=[%s] iterations=%d nmi=%.4f ari=%.4f npmi=%.4f diversity=%.2f objective=%.2f moved=%d fit_s=%.2f cpu_s=%.2f%n",
           args[2], args[i], f.iterations(), ev == null ? Double.NaN : ev.nmi(), ev == null ? Double.NaN : ev.ari(),
-          r.quality().meanNpmi(), r.quality().diversity(), f.objective(), wall, cpu);
+          r.quality().meanNpmi(), r.quality().diversity(), f.objective(), moved, wall, cpu);
     }
   }
 

@@ -7,11 +7,11 @@ import java.util.List;
  *
  * @param id 0-based topic index (row of H, column of W)
  * @param terms the top terms by descending weight
- * @param documents how many documents have this topic as their dominant topic
+ * @param documents how many documents are in the topic's cluster ({@link DocumentTopics#cluster()})
  * @param npmi coherence: mean normalised PMI of the top-term pairs over document co-occurrence, in [-1, 1]
  * @param umass coherence: UMass score of the top terms (≤ 0; closer to 0 is more coherent)
- * @param majorityLabel the most frequent label among the topic's documents, or null without labels
- * @param majorityShare that label's share of the topic's labelled documents (0 without labels)
+ * @param majorityLabel the most frequent label among the documents of the topic's cluster, or null without labels
+ * @param majorityShare that label's share of the cluster's labelled documents (0 without labels)
  */
 public record Topic(
     int id,

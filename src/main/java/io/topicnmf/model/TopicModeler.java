@@ -171,7 +171,8 @@ public final class TopicModeler {
    * <p>After the NMF, W is re-solved for the final H by {@link NmfTransform} to a tight tolerance,
    * so the weights of a document are exactly what {@code apply} gives it with the saved model
    * (a fit stopped by its tolerance leaves W slightly off the optimum for H); the fit's objective
-   * and relative error are those of this final (W, H).
+   * and relative error are those of this final (W, H). Documents are then put in clusters as
+   * {@link FitOptions#clusters()} says ({@link DocumentClusters} for the default).
    *
    * @throws UnusableInputException if k is larger than the usable documents or terms
    */

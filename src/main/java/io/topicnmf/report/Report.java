@@ -21,7 +21,7 @@ import java.util.Map;
  * @param timings seconds per stage
  * @param fit how the factorization went
  * @param quality coherence (NPMI, UMass) and diversity of the topics
- * @param evaluation agreement of dominant topics with the labels (sub-folders), or null without labels
+ * @param evaluation agreement of the clusters with the labels (sub-folders), or null without labels
  * @param topics one per topic
  * @param documents one per document
  * @param clusters one per topic: its documents by descending strength
