@@ -2,6 +2,8 @@ package io.topicnmf.corpus;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
@@ -13,6 +15,10 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.font.FontInfo;
+import org.apache.pdfbox.pdmodel.font.FontMapper;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.pdmodel.font.FontProvider;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
@@ -37,6 +43,42 @@ final class DocumentText {
   static {
     for (Logger l : QUIET) {
       l.setLevel(Level.OFF);
+    }
+    useNoSystemFonts();
+  }
+
+  /** What PDFBox's font mapper is given instead of the machine's fonts. */
+  static final String NO_SYSTEM_FONTS = "topicnmf: no system fonts";
+
+  /**
+   * PDFBox looks for a system font to stand in for each font a PDF uses without embedding it (the
+   * standard Helvetica or Times of most generated PDFs): on first use it scans the machine's font
+   * folders, which takes seconds where many fonts are installed, and writes what it found to
+   * {@code ~/.pdfbox.cache}. Extracting text needs no glyph outlines (widths come from the PDF
+   * or from PDFBox's built-in metrics of the standard fonts), so the reader gives the mapper an
+   * empty list of fonts: nothing is scanned and no file is written outside the output folder;
+   * PDFBox falls back to the fonts it bundles. The mapper's class is not public, so its public
+   * {@code setProvider} is reached by reflection; should another PDFBox version lack it, its
+   * default stays.
+   */
+  private static void useNoSystemFonts() {
+    FontMapper mapper = FontMappers.instance();
+    try {
+      Method set = mapper.getClass().getMethod("setProvider", FontProvider.class);
+      set.setAccessible(true);
+      set.invoke(mapper, new FontProvider() {
+        @Override
+        public String toDebugString() {
+          return NO_SYSTEM_FONTS;
+        }
+
+        @Override
+        public List<? extends FontInfo> getFontInfo() {
+          return List.of();
+        }
+      });
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // Keep PDFBox's default: text is extracted the same, with its font cache.
     }
   }
 

@@ -97,6 +97,29 @@ class DocumentTextTest {
   }
 
   @Test
+  void pdfFontsAreNotLookedUpAmongTheMachinesFonts() throws Exception {
+    // Helvetica is not embedded: PDFBox would scan the system fonts for it and write ~/.pdfbox.cache.
+    Path home = Files.createTempDirectory("fontcache");
+    String before = System.getProperty("pdfbox.fontcache");
+    System.setProperty("pdfbox.fontcache", home.toString());
+    try {
+      assertTrue(DocumentText.handles("pdf")); // the reader's set-up runs before any font is made
+      String text = DocumentText.text("pdf", pdf(List.of(List.of("Helvetica words come out whole")), null));
+      assertTrue(text.contains("Helvetica words come out whole"), text);
+      var mapper = org.apache.pdfbox.pdmodel.font.FontMappers.instance();
+      var provider = mapper.getClass().getMethod("getProvider");
+      provider.setAccessible(true);
+      assertEquals(DocumentText.NO_SYSTEM_FONTS,
+          ((org.apache.pdfbox.pdmodel.font.FontProvider) provider.invoke(mapper)).toDebugString());
+      try (var files = Files.list(home)) {
+        assertEquals(0, files.count(), "no font cache written");
+      }
+    } finally {
+      if (before == null) System.clearProperty("pdfbox.fontcache"); else System.setProperty("pdfbox.fontcache", before);
+    }
+  }
+
+  @Test
   void unreadablePdfsSayWhy() throws Exception {
     var encrypted = assertThrows(DocumentText.UnreadableDocumentException.class,
         () -> DocumentText.text("pdf", pdf(List.of(List.of("secret plans")), "user-password")));
