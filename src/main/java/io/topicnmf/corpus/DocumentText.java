@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
@@ -116,13 +117,27 @@ final class DocumentText {
 
   private static String pdf(byte[] bytes) throws UnreadableDocumentException {
     try (PDDocument doc = Loader.loadPDF(bytes)) {
-      return new PDFTextStripper().getText(doc);
+      return joinHyphenatedLines(new PDFTextStripper().getText(doc));
     } catch (InvalidPasswordException e) {
       throw new UnreadableDocumentException("encrypted PDF (it needs a password)");
     } catch (IOException | RuntimeException e) {
       // PDFBox throws unchecked exceptions on some damaged files too: a bad file must not stop the run.
       throw new UnreadableDocumentException("damaged or unsupported PDF (" + describe(e) + ")");
     }
+  }
+
+  /** A lower-case letter, a hyphen (or soft hyphen) ending its line, a lower-case letter opening the next. */
+  private static final Pattern LINE_END_HYPHEN = Pattern.compile("(\\p{Ll})[-\u00AD][ \t]*\\R[ \t]*(?=\\p{Ll})");
+
+  /**
+   * Joins words a PDF hyphenated across a line break ("coopera-" / "tion" → "cooperation"), as
+   * PyMuPDF's dehyphenation does: PDFs keep the typesetter's line breaks, and the pieces would
+   * otherwise become tokens of their own. Only a hyphen between lower-case letters at a line end
+   * is taken; a compound broken at its own hyphen ("well-" / "known") loses it, which costs less
+   * than leaving every broken word in two pieces.
+   */
+  static String joinHyphenatedLines(String text) {
+    return LINE_END_HYPHEN.matcher(text).replaceAll("$1");
   }
 
   /** The paragraphs of the XML part {@code partName} of a zipped office document. */

@@ -120,6 +120,20 @@ class DocumentTextTest {
   }
 
   @Test
+  void wordsHyphenatedAcrossPdfLinesAreJoined() throws Exception {
+    byte[] bytes = pdf(List.of(List.of("International coopera-", "tion keeps growing in well-", "known fields", "of UK-",
+        "based firms and the Anglo-", "Saxon world")), null);
+    String text = DocumentText.text("pdf", bytes);
+    assertTrue(text.contains("cooperation keeps"), text);
+    assertTrue(text.contains("wellknown fields"), text);
+    assertTrue(text.contains("UK-"), "a capital letter before the hyphen: kept " + text);
+    assertTrue(text.contains("Anglo-"), "a capital letter after the line break: kept " + text);
+    assertEquals("a-\n\nb", DocumentText.joinHyphenatedLines("a-\n\nb"), "a paragraph break is not a line break");
+    assertEquals("co-op and re-\n", DocumentText.joinHyphenatedLines("co-op and re-\n"));
+    assertEquals("soft hyphens", DocumentText.joinHyphenatedLines("soft hy\u00AD\r\n  phens"));
+  }
+
+  @Test
   void unreadablePdfsSayWhy() throws Exception {
     var encrypted = assertThrows(DocumentText.UnreadableDocumentException.class,
         () -> DocumentText.text("pdf", pdf(List.of(List.of("secret plans")), "user-password")));
