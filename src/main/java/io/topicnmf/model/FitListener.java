@@ -8,7 +8,7 @@ import io.topicnmf.nmf.NmfListener;
 public interface FitListener extends CorpusListener, AnalysisListener, NmfListener {
   FitListener NONE = new FitListener() {};
 
-  /** A stage ("read", "analyse", "matrix", "nmf", "topics") starts. */
+  /** A stage ("read", "analyse", "matrix", "nmf", "clusters" with k-means clusters) starts. */
   default void onStageStart(String stage) {}
 
   /**

@@ -209,9 +209,15 @@ public final class TopicModeler {
 
     DocumentClusters.Result clusters = null;
     if (options.clusters() == Clustering.KMEANS) {
+      listener.onStageStart("clusters");
+      int[] dominant = dominantTopics(nmf.w());
       try (Workers workers = Workers.of(options.nmf().threads())) {
-        clusters = DocumentClusters.kmeans(x, dominantTopics(nmf.w()), k, workers);
+        clusters = DocumentClusters.kmeans(x, dominant, k, workers);
       }
+      int moved = 0;
+      for (int i = 0; i < n; i++) if (clusters.assignment()[i] != dominant[i]) moved++;
+      listener.onStageEnd("clusters", sec(t4, System.nanoTime()), "k-means, " + clusters.rounds() + (clusters.rounds() == 1 ? " round, " : " rounds, ")
+          + moved + " of " + withTerms + " documents moved from their dominant topic");
     }
     Described d = describe(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), x, nmf,
         options.topTerms(), options.relevance(), null,
