@@ -24,7 +24,7 @@ final class NmfFlags {
   int maxIter;
 
   @Option(names = "--tol", defaultValue = "1e-4",
-      description = "Stop when the objective fell by less than this share of its initial value over the last 10 iterations (1 for KL coordinate descent) (default: ${DEFAULT-VALUE}).")
+      description = "Stop when the objective fell by less than this share of its initial value over the last 10 iterations (5 for KL coordinate descent) (default: ${DEFAULT-VALUE}).")
   double tol;
 
   @Option(names = "--alpha-w", defaultValue = "0",
