@@ -2,6 +2,7 @@ package io.topicnmf.cli;
 
 import io.topicnmf.nmf.Init;
 import io.topicnmf.nmf.Loss;
+import io.topicnmf.nmf.Nmf;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.nmf.Solver;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ final class NmfFlags {
   int maxIter;
 
   @Option(names = "--tol", defaultValue = "1e-4",
-      description = "Stop when the objective fell by less than this share of its initial value over the last 10 iterations (5 for KL coordinate descent) (default: ${DEFAULT-VALUE}).")
+      description = "Stop when the objective fell by less than this share of its initial value over the last " + Nmf.WINDOW
+          + " iterations (" + Nmf.KL_CD_WINDOW + " for KL coordinate descent) (default: ${DEFAULT-VALUE}).")
   double tol;
 
   @Option(names = "--alpha-w", defaultValue = "0",
