@@ -216,8 +216,10 @@ public final class TopicModeler {
       }
       int moved = 0;
       for (int i = 0; i < n; i++) if (clusters.assignment()[i] != dominant[i]) moved++;
-      listener.onStageEnd("clusters", sec(t4, System.nanoTime()), "k-means, " + clusters.rounds() + (clusters.rounds() == 1 ? " round, " : " rounds, ")
-          + moved + " of " + withTerms + " documents moved from their dominant topic");
+      int rounds = clusters.rounds();
+      listener.onStageEnd("clusters", sec(t4, System.nanoTime()), "k-means, " + rounds
+          + (rounds == 1 ? " round, " : " rounds, ") + moved + " of " + withTerms
+          + " documents moved from their dominant topic");
     }
     Described d = describe(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), x, nmf,
         options.topTerms(), options.relevance(), null,
