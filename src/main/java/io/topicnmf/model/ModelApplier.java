@@ -156,12 +156,13 @@ public final class ModelApplier {
     for (int t = 0; t < modelTopIds.length; t++) {
       modelTopIds[t] = model.topics().get(t).terms().stream().mapToInt(tw -> vocab.id(tw.term())).filter(j -> j >= 0).toArray();
     }
-    // New documents join the cluster whose saved centroid they are most similar to, as the
-    // training documents did at the end of the fit's k-means.
+    // New documents join the cluster whose saved centroid they are most similar to among the
+    // topics they contain, as the training documents did at the end of the fit's k-means.
     int[] clusterOf = null;
     if (fo.clusters() == Clustering.KMEANS && model.centroids() != null) {
       try (Workers workers = Workers.of(nmfOptions.threads())) {
-        clusterOf = DocumentClusters.nearest(x, model.centroids().toDense(), workers);
+        clusterOf = DocumentClusters.nearest(x, model.centroids().toDense(),
+            DocumentClusters.topicsContained(nmf.w()), workers);
       }
     }
     TopicModeler.Described d = TopicModeler.describe(corpus.documents(), model.surfaceForms(), vocab,

@@ -212,7 +212,7 @@ public final class TopicModeler {
       listener.onStageStart("clusters");
       int[] dominant = dominantTopics(nmf.w());
       try (Workers workers = Workers.of(options.nmf().threads())) {
-        clusters = DocumentClusters.kmeans(x, dominant, k, workers);
+        clusters = DocumentClusters.kmeans(x, dominant, DocumentClusters.topicsContained(nmf.w()), k, workers);
       }
       int moved = 0;
       for (int i = 0; i < n; i++) if (clusters.assignment()[i] != dominant[i]) moved++;

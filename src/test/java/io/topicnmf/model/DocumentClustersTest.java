@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 class DocumentClustersTest {
   private static DocumentClusters.Result kmeans(CsrMatrix x, int[] seed, int k) {
     try (Workers w = Workers.sequential()) {
-      return DocumentClusters.kmeans(x, seed, k, w);
+      return DocumentClusters.kmeans(x, seed, null, k, w);
     }
   }
 
   private static int[] nearest(CsrMatrix x, DenseMatrix c) {
     try (Workers w = Workers.sequential()) {
-      return DocumentClusters.nearest(x, c, w);
+      return DocumentClusters.nearest(x, c, null, w);
     }
   }
 
@@ -95,7 +95,7 @@ class DocumentClustersTest {
     assertTrue(objective(x, one.assignment(), k) >= objective(x, seed, k));
     for (int threads = 2; threads <= 3; threads++) {
       try (Workers w = Workers.of(threads)) {
-        DocumentClusters.Result r = DocumentClusters.kmeans(x, seed, k, w);
+        DocumentClusters.Result r = DocumentClusters.kmeans(x, seed, null, k, w);
         assertArrayEquals(one.assignment(), r.assignment());
         assertArrayEquals(one.centroids().data(), r.centroids().data());
         assertEquals(one.rounds(), r.rounds());
@@ -109,6 +109,34 @@ class DocumentClustersTest {
       if (one.assignment()[i] == i % k) agree++;
     }
     assertTrue(seeded < 0.8 * n && agree > 0.97 * n, seeded + " then " + agree + " of " + n);
+  }
+
+  @Test
+  void aDocumentJoinsOnlyTheClustersOfTopicsItContains() {
+    // Weights: row 0 is all topic 0; row 1 is 99.5% topic 1 and 0.5% topic 0; row 2 is 40/60.
+    DenseMatrix w = new DenseMatrix(3, 2, new double[] {2, 0, 0.005, 0.995, 0.4, 0.6});
+    boolean[] allowed = DocumentClusters.topicsContained(w);
+    assertArrayEquals(new boolean[] {true, false, false, true, true, true}, allowed);
+    // All three rows have the same words, so without the rule they would all join one cluster.
+    CsrMatrix x = CsrMatrix.fromDense(new double[][] {{1, 1}, {1, 1}, {1, 1}}, 2);
+    try (Workers workers = Workers.sequential()) {
+      DocumentClusters.Result r = DocumentClusters.kmeans(x, new int[] {0, 1, 1}, allowed, 2, workers);
+      assertEquals(0, r.assignment()[0]);
+      assertEquals(1, r.assignment()[1], "0.5% of topic 0 is not enough to join its cluster");
+      assertEquals(1, r.assignment()[2], "equal similarity: it stays");
+      DenseMatrix c = new DenseMatrix(2, 2, new double[] {1, 1, 0, 1});
+      assertArrayEquals(new int[] {0, 1, 0}, DocumentClusters.nearest(x, c, allowed, workers));
+      assertArrayEquals(new int[] {0, 0, 0}, DocumentClusters.nearest(x, c, null, workers));
+      assertThrows(IllegalArgumentException.class,
+          () -> DocumentClusters.kmeans(x, new int[] {1, 1, 1}, allowed, 2, workers), "a seed it may not join");
+    }
+    // A dominant topic below the share (many topics) still qualifies.
+    double[] flat = new double[200];
+    java.util.Arrays.fill(flat, 1.0);
+    flat[7] = 1.5;
+    boolean[] many = DocumentClusters.topicsContained(new DenseMatrix(1, 200, flat));
+    assertTrue(many[7]);
+    assertTrue(!many[0], "each other topic has 0.5% of the weights");
   }
 
   @Test

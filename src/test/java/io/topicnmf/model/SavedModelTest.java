@@ -156,6 +156,7 @@ class SavedModelTest {
       sizes[d.cluster()]++;
       members.computeIfAbsent(d.cluster(), c -> new java.util.HashSet<>()).add(d.id());
       assertEquals(d.weights().get(d.dominantTopic()), d.strength(), 0.0);
+      assertTrue(d.weights().get(d.cluster()) >= DocumentClusters.MIN_SHARE, "a topic the document contains");
     }
     for (Cluster c : fit.clusters()) {
       assertEquals(members.getOrDefault(c.topic(), java.util.Set.of()),
@@ -167,7 +168,8 @@ class SavedModelTest {
     int[] dominant = fit.documents().stream().mapToInt(DocumentTopics::dominantTopic).toArray();
     int[] expected;
     try (var w = io.topicnmf.matrix.DenseKernels.Workers.sequential()) {
-      expected = DocumentClusters.kmeans(fit.matrix(), dominant, 3, w).assignment();
+      expected = DocumentClusters.kmeans(fit.matrix(), dominant,
+          DocumentClusters.topicsContained(fit.factorization().w()), 3, w).assignment();
     }
     assertArrayEquals(expected, fit.documents().stream().mapToInt(DocumentTopics::cluster).toArray());
   }
