@@ -58,7 +58,7 @@ final class FitCommand implements Callable<Integer> {
   double relevance;
 
   @Option(names = "--clusters", defaultValue = "kmeans", paramLabel = "kmeans|dominant",
-      description = "How documents are put in the topics' clusters: kmeans (spherical k-means on the documents' TF-IDF rows, seeded with their dominant topics: each joins the topic whose documents it is most similar to; default) or dominant (the topic with the largest weight).")
+      description = "How documents are put in the topics' clusters: kmeans (spherical k-means on the documents' TF-IDF rows, seeded with their dominant topics: each joins, among the topics it contains, the one whose documents it is most similar to; default) or dominant (the topic with the largest weight).")
   Clustering clusters;
 
   @Option(names = "--save-matrix", paramLabel = "DIR",

@@ -5,8 +5,8 @@ package io.topicnmf.model;
  *
  * <ul>
  *   <li>{@link #KMEANS} (default): spherical k-means on the documents' rows of the factorized
- *       matrix, seeded with their dominant topics ({@link DocumentClusters}): a document joins
- *       the topic whose documents it is most similar to as a whole.
+ *       matrix, seeded with their dominant topics ({@link DocumentClusters}): a document joins,
+ *       among the topics it contains, the one whose documents it is most similar to as a whole.
  *   <li>{@link #DOMINANT}: each document's dominant topic, the largest entry of its row of W
  *       after H's rows are scaled to unit length.
  * </ul>

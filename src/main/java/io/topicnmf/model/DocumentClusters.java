@@ -19,7 +19,7 @@ import java.util.Arrays;
  * The result is a local maximum of the sum of the documents' similarities to their clusters'
  * centroids, which does not depend on the scaling; each cluster keeps its topic's number. Measured
  * on bbc (k = 5) and 20 Newsgroups (k = 20): NMI against the folders 0.864 → 0.886 and 0.564 →
- * 0.595, 3 and 16 rounds (docs/design-notes.md, "Clusters by similarity").
+ * 0.597, 4 and 15 rounds (docs/design-notes.md, "Clusters by similarity").
  *
  * <p>A document joins only the cluster of a topic that makes up at least {@value #MIN_SHARE} of
  * its weights (or its dominant topic's): it is put with the documents it resembles most among
