@@ -159,10 +159,11 @@ public final class ModelApplier {
     // New documents join the cluster whose saved centroid they are most similar to among the
     // topics they contain, as the training documents did at the end of the fit's k-means.
     int[] clusterOf = null;
-    if (fo.clusters() == Clustering.KMEANS && model.centroids() != null) {
+    DenseMatrix centroids = fo.clusters() == Clustering.KMEANS && model.centroids() != null
+        ? model.centroids().toDense() : null;
+    if (centroids != null) {
       try (Workers workers = Workers.of(nmfOptions.threads())) {
-        clusterOf = DocumentClusters.nearest(x, model.centroids().toDense(),
-            DocumentClusters.topicsContained(nmf.w()), workers);
+        clusterOf = DocumentClusters.nearest(x, centroids, DocumentClusters.topicsContained(nmf.w()), workers);
       }
     }
     TopicModeler.Described d = TopicModeler.describe(corpus.documents(), model.surfaceForms(), vocab,
@@ -177,7 +178,7 @@ public final class ModelApplier {
     Timings timings = new Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4), sec(t4, t5), sec(t0, t5));
     FitOptions applied = fo.withCorpus(co).withNmf(nmfOptions);
     return new TopicModelResult(applied, stats, vocab, idfList, ids, counts, x, nmf, d.topics(),
-        d.documents(), d.clusters(), clusterOf == null ? null : model.centroids().toDense(),
+        d.documents(), d.clusters(), centroids,
         d.quality(), d.evaluation(), timings);
   }
 

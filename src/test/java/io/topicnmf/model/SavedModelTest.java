@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.topicnmf.analysis.Stemming;
 import io.topicnmf.matrix.DfLimit;
 import io.topicnmf.nmf.Loss;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +54,15 @@ class SavedModelTest {
     return o.withAnalysis(o.analysis().withStem(Stemming.PORTER).withNgrams(2).withStopwordFiles(List.of(stop)))
         .withVocabulary(o.vocabulary().withMinDf(DfLimit.count(1)))
         .withNmf(o.nmf().withLoss(loss).withThreads(2));
+  }
+
+  /** Saves {@code fit}'s model to {@code file} with {@code edit} applied to its JSON (an older or altered file). */
+  private static void saveEdited(TopicModelResult fit, Path file, Consumer<ObjectNode> edit) throws IOException {
+    ModelFiles.write(SavedModel.of(fit, "test"), file);
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = (ObjectNode) mapper.readTree(file.toFile());
+    edit.accept(root);
+    mapper.writeValue(file.toFile(), root);
   }
 
   @Test
@@ -114,13 +127,10 @@ class SavedModelTest {
   void optionsMissingFromAnOlderModelTakeTheirDefaults() throws IOException {
     TopicModelResult fit = new TopicModeler(options(Loss.FROBENIUS)).fit(corpus());
     Path file = tmp.resolve("old.json");
-    ModelFiles.write(SavedModel.of(fit, "test"), file);
-    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-    var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
-    var opts = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("options");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) opts.get("corpus")).remove("textField");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) opts.get("analysis")).remove("keepUrls");
-    mapper.writeValue(file.toFile(), root);
+    saveEdited(fit, file, root -> {
+      ((ObjectNode) root.get("options").get("corpus")).remove("textField");
+      ((ObjectNode) root.get("options").get("analysis")).remove("keepUrls");
+    });
     SavedModel m = ModelFiles.read(file);
     assertEquals(fit.options(), m.options());
     assertEquals(Stemming.PORTER, m.options().analysis().stem(), "stored values are kept");
@@ -130,19 +140,17 @@ class SavedModelTest {
   void optionValuesAreWrittenAsTheCommandLineSpellsThemAndUpperCaseStillLoads() throws IOException {
     TopicModelResult fit = new TopicModeler(options(Loss.KL)).fit(corpus());
     Path file = tmp.resolve("model.json");
-    ModelFiles.write(SavedModel.of(fit, "test"), file);
-    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-    var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
-    var opts = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("options");
-    assertEquals("porter", opts.get("analysis").get("stem").asText());
-    assertEquals("en", opts.get("analysis").get("language").asText());
-    assertEquals("kl", opts.get("nmf").get("loss").asText());
-    assertEquals("nndsvda", opts.get("nmf").get("init").asText());
-    assertEquals("l2", opts.get("weighting").get("norm").asText());
-    // A model written before values were lower-cased.
-    ((com.fasterxml.jackson.databind.node.ObjectNode) opts.get("analysis")).put("stem", "PORTER");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) opts.get("nmf")).put("loss", "KL");
-    mapper.writeValue(file.toFile(), root);
+    saveEdited(fit, file, root -> {
+      JsonNode opts = root.get("options");
+      assertEquals("porter", opts.get("analysis").get("stem").asText());
+      assertEquals("en", opts.get("analysis").get("language").asText());
+      assertEquals("kl", opts.get("nmf").get("loss").asText());
+      assertEquals("nndsvda", opts.get("nmf").get("init").asText());
+      assertEquals("l2", opts.get("weighting").get("norm").asText());
+      // A model written before values were lower-cased.
+      ((ObjectNode) opts.get("analysis")).put("stem", "PORTER");
+      ((ObjectNode) opts.get("nmf")).put("loss", "KL");
+    });
     SavedModel m = ModelFiles.read(file);
     assertEquals(fit.options(), m.options());
   }
@@ -188,13 +196,11 @@ class SavedModelTest {
     // back to dominant topics, and says so in its options.
     TopicModelResult kmeans = new TopicModeler(options(Loss.KL)).fit(corpus());
     Path old = tmp.resolve("old-kmeans.json");
-    ModelFiles.write(SavedModel.of(kmeans, "test"), old);
-    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-    var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(old.toFile());
-    assertEquals("kmeans", root.get("options").get("clusters").asText());
-    root.remove("centroids");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("options")).remove("clusters");
-    mapper.writeValue(old.toFile(), root);
+    saveEdited(kmeans, old, root -> {
+      assertEquals("kmeans", root.get("options").get("clusters").asText());
+      root.remove("centroids");
+      ((ObjectNode) root.get("options")).remove("clusters");
+    });
     SavedModel loaded = ModelFiles.read(old);
     assertEquals(Clustering.DOMINANT, loaded.options().clusters());
     TopicModelResult applied = ModelApplier.apply(loaded, corpus(), 1, FitListener.NONE);
