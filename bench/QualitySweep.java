@@ -1,5 +1,5 @@
 import io.topicnmf.analysis.Stemming;
-import io.topicnmf.matrix.TfidfOptions;
+import io.topicnmf.vectorize.TfidfOptions;
 import io.topicnmf.model.Clustering;
 import io.topicnmf.model.FitListener;
 import io.topicnmf.model.FitOptions;

@@ -8,8 +8,8 @@ import java.util.Map;
  * The terms of every document, in document order, and the readable form behind each term.
  *
  * <p>{@link CorpusAnalyzer} gives the terms as ids into one dictionary (no string per occurrence);
- * {@link #documentTerms()} then also implements {@link io.topicnmf.matrix.TermIdDocuments}, which
- * {@link io.topicnmf.matrix.DocumentTermMatrix} counts by id.
+ * {@link #documentTerms()} then also implements {@link io.topicnmf.vectorize.TermIdDocuments}, which
+ * {@link io.topicnmf.vectorize.DocumentTermMatrix} counts by id.
  *
  * @param documentTerms the analysed terms of each document, aligned with the input documents (an
  *     empty list for a document with no term left)

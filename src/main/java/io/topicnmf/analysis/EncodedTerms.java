@@ -1,6 +1,6 @@
 package io.topicnmf.analysis;
 
-import io.topicnmf.matrix.TermIdDocuments;
+import io.topicnmf.vectorize.TermIdDocuments;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -8,7 +8,7 @@ import java.util.RandomAccess;
 /**
  * The analysed terms of a corpus as ids into one dictionary, seen as an immutable list of
  * documents, each an immutable list of its terms (strings shared from the dictionary, none made
- * per occurrence). {@link io.topicnmf.matrix.DocumentTermMatrix} counts it by id.
+ * per occurrence). {@link io.topicnmf.vectorize.DocumentTermMatrix} counts it by id.
  */
 final class EncodedTerms extends AbstractList<List<String>>
     implements TermIdDocuments, RandomAccess {

@@ -4,7 +4,7 @@ import io.topicnmf.analysis.LanguageCheck;
 import io.topicnmf.corpus.HtmlBoilerplate;
 import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.corpus.Skipped;
-import io.topicnmf.matrix.PruningStats;
+import io.topicnmf.vectorize.PruningStats;
 import java.util.List;
 
 /**

@@ -4,8 +4,8 @@ import io.topicnmf.analysis.AnalysisOptions;
 import io.topicnmf.analysis.Language;
 import io.topicnmf.analysis.Stemming;
 import io.topicnmf.corpus.CorpusOptions;
-import io.topicnmf.matrix.TfidfOptions;
-import io.topicnmf.matrix.VocabularyOptions;
+import io.topicnmf.vectorize.TfidfOptions;
+import io.topicnmf.vectorize.VocabularyOptions;
 import io.topicnmf.nmf.Loss;
 import io.topicnmf.nmf.NmfOptions;
 

@@ -3,8 +3,8 @@ package io.topicnmf.model;
 import io.topicnmf.analysis.LanguageCheck;
 import io.topicnmf.corpus.Corpus;
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.DocumentTermMatrix;
-import io.topicnmf.matrix.Vocabulary;
+import io.topicnmf.vectorize.DocumentTermMatrix;
+import io.topicnmf.vectorize.Vocabulary;
 import java.util.Map;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package io.topicnmf.model;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseMatrix;
-import io.topicnmf.matrix.Vocabulary;
+import io.topicnmf.vectorize.Vocabulary;
 import io.topicnmf.nmf.NmfResult;
 import java.util.List;
 

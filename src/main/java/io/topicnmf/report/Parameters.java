@@ -1,6 +1,6 @@
 package io.topicnmf.report;
 
-import io.topicnmf.matrix.DfLimit;
+import io.topicnmf.vectorize.DfLimit;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -83,11 +83,11 @@ class CorpusAnalyzerTest {
       try (TextAnalyzer a = new TextAnalyzer(options)) {
         for (int threads : new int[] {1, 3}) {
           AnalyzedCorpus c = CorpusAnalyzer.analyze(docs, options, threads, AnalysisListener.NONE);
-          assertTrue(c.documentTerms() instanceof io.topicnmf.matrix.TermIdDocuments);
+          assertTrue(c.documentTerms() instanceof io.topicnmf.vectorize.TermIdDocuments);
           for (int d = 0; d < docs.size(); d++) {
             assertEquals(a.terms(docs.get(d).text()), c.documentTerms().get(d), options + " doc " + d);
           }
-          int[] offsets = ((io.topicnmf.matrix.TermIdDocuments) c.documentTerms()).offsets();
+          int[] offsets = ((io.topicnmf.vectorize.TermIdDocuments) c.documentTerms()).offsets();
           assertEquals(docs.size() + 1, offsets.length);
           assertThrows(UnsupportedOperationException.class, () -> c.documentTerms().get(0).add("x"));
           assertThrows(UnsupportedOperationException.class, () -> c.documentTerms().remove(0));

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.topicnmf.analysis.Language;
 import io.topicnmf.analysis.Stemming;
-import io.topicnmf.matrix.DfLimit;
-import io.topicnmf.matrix.VocabularyOptions;
+import io.topicnmf.vectorize.DfLimit;
+import io.topicnmf.vectorize.VocabularyOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.topicnmf.analysis.Stemming;
-import io.topicnmf.matrix.DfLimit;
+import io.topicnmf.vectorize.DfLimit;
 import io.topicnmf.nmf.Loss;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

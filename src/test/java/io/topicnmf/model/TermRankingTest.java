@@ -99,7 +99,7 @@ class TermRankingTest {
     FitOptions o = FitOptions.defaults(7);
     assertEquals(Loss.KL, o.nmf().loss());
     assertEquals(Stemming.LIGHT, o.analysis().stem());
-    assertEquals(io.topicnmf.matrix.TfidfOptions.Weighting.TFIDF, o.weighting().weighting());
+    assertEquals(io.topicnmf.vectorize.TfidfOptions.Weighting.TFIDF, o.weighting().weighting());
     assertFalse(o.weighting().sublinearTf());
     assertEquals(0.5, o.relevance());
     assertEquals(7, o.nmf().k());

@@ -1,4 +1,4 @@
-package io.topicnmf.matrix;
+package io.topicnmf.vectorize;
 
 /**
  * A document-frequency limit as scikit-learn's {@code min_df}/{@code max_df} read it: a whole number

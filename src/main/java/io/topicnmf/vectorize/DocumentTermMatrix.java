@@ -1,5 +1,7 @@
-package io.topicnmf.matrix;
+package io.topicnmf.vectorize;
 
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.topicnmf.matrix;
+package io.topicnmf.vectorize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

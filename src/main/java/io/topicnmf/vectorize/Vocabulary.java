@@ -1,4 +1,4 @@
-package io.topicnmf.matrix;
+package io.topicnmf.vectorize;
 
 import java.util.Arrays;
 import java.util.Collections;

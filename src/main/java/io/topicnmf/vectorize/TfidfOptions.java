@@ -1,4 +1,4 @@
-package io.topicnmf.matrix;
+package io.topicnmf.vectorize;
 
 /**
  * How raw counts become the matrix that is factorized; the names and formulas are scikit-learn's

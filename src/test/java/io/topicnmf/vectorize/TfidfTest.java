@@ -1,5 +1,6 @@
-package io.topicnmf.matrix;
+package io.topicnmf.vectorize;
 
+import io.topicnmf.matrix.CsrMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.topicnmf.matrix;
+package io.topicnmf.vectorize;
 
 /**
  * Document-frequency pruning of the vocabulary, as scikit-learn's CountVectorizer does it.

@@ -1,5 +1,6 @@
-package io.topicnmf.matrix;
+package io.topicnmf.vectorize;
 
+import io.topicnmf.matrix.CsrMatrix;
 /**
  * TF-IDF weighting of a count matrix, identical to scikit-learn's {@code TfidfTransformer}:
  * {@code x = tf · idf}, tf optionally sublinear (1 + ln tf), then each row scaled to unit L2 or L1 norm.

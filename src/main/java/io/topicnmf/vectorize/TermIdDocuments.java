@@ -1,4 +1,4 @@
-package io.topicnmf.matrix;
+package io.topicnmf.vectorize;
 
 /**
  * Documents given as sequences of term ids into a dictionary of distinct terms, the compact form
