@@ -11,10 +11,12 @@ import java.util.Objects;
  *
  * @param defaultStopwords use the built-in stop-word list of the language ({@code
  *     --no-default-stopwords} sets false)
- * @param stopwordFiles extra stop-word files, one word a line, '#' comments ({@code --stopwords
- *     FILE}, repeatable)
+ * @param stopwordFiles the extra stop words: the files they come from, one word a line, '#'
+ *     comments ({@code --stopwords FILE}, repeatable), and the words once known ({@link
+ *     StopWordSource}; a list of files is taken as such a source)
  * @param stem the stemmer ({@code --stem none|light|porter|snowball|kstem}, default none; porter
- *     and kstem are English only, standard takes none)
+ *     and kstem are English only, standard takes none); with {@link Language#AUTO} it may be null:
+ *     the default stemmer of the language chosen
  * @param minTokenLength shortest token kept, in code points ({@code --min-token-length}, 1..255,
  *     default 2)
  * @param maxTokenLength longest token kept, in code points ({@code --max-token-length},
@@ -23,7 +25,8 @@ import java.util.Objects;
  *     are dropped)
  * @param foldAccents fold accented letters to ASCII, "café" → "cafe" ({@code --fold-accents})
  * @param language the language: its stop words and stemmers ({@code --language}, default en; {@code
- *     standard} is language-neutral with CJK bigrams)
+ *     standard} is language-neutral with CJK bigrams; {@link Language#AUTO} is chosen from the
+ *     documents when they are prepared, {@link #resolved})
  * @param ngrams longest phrase, in words ({@code --ngrams}, 1..3, default 1): 2 adds two-word
  *     phrases such as "interest rates", never across a removed stop word or sentence punctuation
  * @param keepUrls keep URLs and e-mail addresses as whole terms ({@code --keep-urls}; by default
@@ -31,7 +34,7 @@ import java.util.Objects;
  */
 public record AnalysisOptions(
     boolean defaultStopwords,
-    List<Path> stopwordFiles,
+    StopWordSource stopwordFiles,
     Stemming stem,
     int minTokenLength,
     int maxTokenLength,
@@ -50,14 +53,12 @@ public record AnalysisOptions(
   public AnalysisOptions {
     Objects.requireNonNull(
         language, "--language must not be null; accepted: " + Language.accepted());
-    Objects.requireNonNull(stopwordFiles, "--stopwords: the list of files must not be null");
-    for (Path p : stopwordFiles) {
-      Objects.requireNonNull(p, "--stopwords: a file name must not be null");
+    stopwordFiles = StopWordSource.of(stopwordFiles);
+    if (language != Language.AUTO) {
+      Objects.requireNonNull(
+          stem, "--stem must not be null; accepted: none, light, porter, snowball, kstem");
     }
-    stopwordFiles = List.copyOf(stopwordFiles);
-    Objects.requireNonNull(
-        stem, "--stem must not be null; accepted: none, light, porter, snowball, kstem");
-    if (!language.supports(stem)) {
+    if (stem != null && !language.supports(stem)) {
       throw new IllegalArgumentException("--stem " + stem.flag()
           + " is not available for --language " + language.code()
           + (language == Language.STANDARD
@@ -83,7 +84,7 @@ public record AnalysisOptions(
   /** The step-1 constructor, kept for compatibility: defaults for every later component. */
   public AnalysisOptions(boolean defaultStopwords, List<Path> stopwordFiles) {
     this(
-        defaultStopwords, stopwordFiles, Stemming.NONE, 2, MAX_TOKEN_LENGTH, false, false,
+        defaultStopwords, StopWordSource.of(stopwordFiles), Stemming.NONE, 2, MAX_TOKEN_LENGTH, false, false,
         Language.EN, 1, false);
   }
 
@@ -102,10 +103,10 @@ public record AnalysisOptions(
         foldAccents, language, ngrams, keepUrls);
   }
 
-  /** A copy with {@code stopwordFiles} replaced ({@code --stopwords}). */
+  /** A copy with {@code stopwordFiles} replaced ({@code --stopwords}; a {@link StopWordSource} is kept as it is). */
   public AnalysisOptions withStopwordFiles(List<Path> stopwordFiles) {
     return new AnalysisOptions(
-        defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
+        defaultStopwords, StopWordSource.of(stopwordFiles), stem, minTokenLength, maxTokenLength, keepNumbers,
         foldAccents, language, ngrams, keepUrls);
   }
 
@@ -163,6 +164,27 @@ public record AnalysisOptions(
     return new AnalysisOptions(
         defaultStopwords, stopwordFiles, stem, minTokenLength, maxTokenLength, keepNumbers,
         foldAccents, language, ngrams, keepUrls);
+  }
+
+  /**
+   * These options with {@link Language#AUTO} resolved: {@code language} and {@code stem} in place
+   * of this language and stemmer (through no stemmer, which every language supports, so the
+   * options stay valid in between).
+   *
+   * @throws IllegalArgumentException if {@code language} does not support {@code stem}
+   */
+  public AnalysisOptions resolved(Language language, Stemming stem) {
+    return withStem(Stemming.NONE).withLanguage(language).withStem(stem);
+  }
+
+  /**
+   * Whether {@code prepared} are these options as a corpus was prepared with them: equal, or with
+   * {@link Language#AUTO} resolved to some language and stemmer ({@link #resolved}).
+   */
+  public boolean preparedAs(AnalysisOptions prepared) {
+    AnalysisOptions mine = language == Language.AUTO
+        ? resolved(prepared.language(), prepared.stem()) : this;
+    return mine.equals(prepared);
   }
 
   /** Whether analysis changes words beyond lower-casing, so terms need surface forms. */

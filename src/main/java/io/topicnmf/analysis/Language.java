@@ -64,7 +64,13 @@ public enum Language {
   NO(NorwegianAnalyzer::getDefaultStopSet, NorwegianLightStemFilter::new, NorwegianStemmer::new),
   FI(FinnishAnalyzer::getDefaultStopSet, FinnishLightStemFilter::new, FinnishStemmer::new),
   RU(RussianAnalyzer::getDefaultStopSet, RussianLightStemFilter::new, RussianStemmer::new),
-  STANDARD(() -> CharArraySet.EMPTY_SET, null, null);
+  STANDARD(() -> CharArraySet.EMPTY_SET, null, null),
+  /**
+   * Chosen from the documents ({@code --language auto}): a value of the options, resolved once
+   * when a corpus is prepared (from {@link LanguageCheck#choice}) into one of the others, which
+   * the result records. Until then it stands for English (its stop words, its stemmers).
+   */
+  AUTO(() -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, EnglishMinimalStemFilter::new, EnglishStemmer::new);
 
   private final Supplier<CharArraySet> luceneStopwords;
   private final Function<TokenStream, TokenStream> lightStemmer;
@@ -99,7 +105,7 @@ public enum Language {
         return snowball != null;
       case PORTER:
       case KSTEM:
-        return this == EN;
+        return this == EN || this == AUTO;
       default:
         throw new AssertionError(stem);
     }
@@ -133,8 +139,9 @@ public enum Language {
         "--language: unknown value '" + value + "'; accepted: " + accepted());
   }
 
-  /** The accepted {@code --language} values, comma-separated. */
+  /** The languages text is analysed in (every value but {@link #AUTO}), comma-separated. */
   public static String accepted() {
-    return Arrays.stream(values()).map(Language::code).collect(Collectors.joining(", "));
+    return Arrays.stream(values()).filter(l -> l != AUTO).map(Language::code)
+        .collect(Collectors.joining(", "));
   }
 }

@@ -63,12 +63,16 @@ public record LanguageCheck(String configured, String detected, double configure
   /** Share of CJK letters above which the text is taken for CJK. */
   static final double CJK_SHARE = 0.3;
 
-  /** Checks {@code documents} against {@code configured}. */
+  /** Checks {@code documents} against {@code configured} (not {@link Language#AUTO}). */
   public static LanguageCheck of(List<Document> documents, Language configured) {
+    if (configured == Language.AUTO) {
+      throw new IllegalArgumentException("the language to check against must be resolved, not auto");
+    }
     Language[] languages = Language.values();
     CharArraySet[] sets = new CharArraySet[languages.length];
     for (int l = 0; l < languages.length; l++) {
-      sets[l] = languages[l] == Language.STANDARD ? null : languages[l].luceneStopwords();
+      boolean none = languages[l] == Language.STANDARD || languages[l] == Language.AUTO;
+      sets[l] = none ? null : languages[l].luceneStopwords();
     }
     long[] hits = new long[languages.length];
     long words = 0;

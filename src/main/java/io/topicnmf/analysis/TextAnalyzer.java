@@ -2,7 +2,6 @@ package io.topicnmf.analysis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -84,6 +83,9 @@ public final class TextAnalyzer implements AutoCloseable {
    */
   public TextAnalyzer(AnalysisOptions options) throws IOException {
     this.options = Objects.requireNonNull(options, "options");
+    if (options.language() == Language.AUTO) {
+      throw new IllegalArgumentException("--language auto is chosen from the documents: resolve it before analysis");
+    }
     this.stopwords = loadStopwords(options);
     this.analyzer = new ChainAnalyzer();
   }
@@ -245,9 +247,7 @@ public final class TextAnalyzer implements AutoCloseable {
         set.addAll(options.language().luceneStopwords());
       }
     }
-    for (Path file : options.stopwordFiles()) {
-      StopWords.addAll(set, StopWords.read(file));
-    }
+    StopWords.addAll(set, options.stopwordFiles().words());
     return set;
   }
 

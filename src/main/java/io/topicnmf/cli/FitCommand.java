@@ -85,7 +85,7 @@ final class FitCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(common.quiet));
-    PreparedCorpus prepared = text.modeler(options).prepare(in, progress);
+    PreparedCorpus prepared = new TopicModeler(options).prepare(in, progress);
     options = prepared.options(); // with --language auto, the language the documents were read in
     String kNote = null;
     int most = TopicModeler.maxTopics(prepared);

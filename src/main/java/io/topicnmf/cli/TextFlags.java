@@ -8,7 +8,6 @@ import io.topicnmf.vectorize.DfLimit;
 import io.topicnmf.vectorize.TfidfOptions;
 import io.topicnmf.vectorize.VocabularyOptions;
 import io.topicnmf.model.FitOptions;
-import io.topicnmf.model.TopicModeler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,25 +132,12 @@ final class TextFlags {
   }
 
   /**
-   * {@code base} with these flags applied.
+   * {@code base} with these flags applied; with {@code --language auto} the language is a value of
+   * the options, chosen from the documents when they are prepared.
    *
    * @throws IllegalArgumentException naming the flag of a bad value
    * @throws UserException for a missing stop-word file
    */
-  /** {@code --language auto}: the language is chosen from the documents. */
-  boolean autoLanguage() {
-    return language != null && language.strip().equalsIgnoreCase("auto");
-  }
-
-  /**
-   * The modeler for these flags: {@code new TopicModeler(options)}, choosing its language from
-   * the documents with {@code --language auto} (keeping a {@code --stem} given on the command line).
-   */
-  TopicModeler modeler(FitOptions options) {
-    TopicModeler m = new TopicModeler(options);
-    return autoLanguage() ? m.detectingLanguage(stem != null) : m;
-  }
-
   FitOptions applyTo(FitOptions base) throws UserException {
     for (Path p : stopwords) {
       if (!Files.isRegularFile(p)) {
@@ -167,8 +153,7 @@ final class TextFlags {
     TfidfOptions w = new TfidfOptions(wt, idf != null ? idf : base.weighting().idf(),
         sublinearTf != null ? sublinearTf : base.weighting().sublinearTf(),
         norm != null ? norm : base.weighting().norm());
-    // auto: analysed as English until the documents are read (TopicModeler.detectingLanguage).
-    Language lang = autoLanguage() ? Language.EN : Language.parse(language);
+    Language lang = Language.parse(language);
     AnalysisOptions analysis = base.analysis()
         .withStem(Stemming.NONE)
         .withLanguage(lang)
@@ -176,7 +161,8 @@ final class TextFlags {
         .withKeepUrls(keepUrls)
         .withDefaultStopwords(!noDefaultStopwords)
         .withStopwordFiles(stopwords)
-        .withStem(stem != null ? Stemming.parse(stem) : FitOptions.defaultStem(lang))
+        // auto without --stem: the default stemmer of the language chosen (null until then).
+        .withStem(stem != null ? Stemming.parse(stem) : lang == Language.AUTO ? null : FitOptions.defaultStem(lang))
         .withMinTokenLength(minTokenLength)
         .withMaxTokenLength(maxTokenLength)
         .withKeepNumbers(keepNumbers)

@@ -74,7 +74,7 @@ final class VectorizeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, Progress.mode(common.quiet));
     long t0 = System.nanoTime();
-    PreparedCorpus p = text.modeler(options).prepare(in, progress);
+    PreparedCorpus p = new TopicModeler(options).prepare(in, progress);
     options = p.options(); // with --language auto, the language the documents were read in
     long t1 = System.nanoTime();
     writeMatrices(p, output, options.nmf().threads());

@@ -4,22 +4,24 @@ import io.topicnmf.analysis.LanguageCheck;
 import io.topicnmf.corpus.Corpus;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.vectorize.DocumentTermMatrix;
+import io.topicnmf.vectorize.Vectorizer;
+import io.topicnmf.vectorize.Vectorizer.Vectorized;
 import io.topicnmf.vectorize.Vocabulary;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A corpus read, analysed, counted and weighted once, ready to be factorized any number of times
- * (for several k, or on subsamples) by {@link TopicModeler#fit(PreparedCorpus, FitListener)}. Built
- * by {@link TopicModeler#prepare}. The arrays behind the matrices are shared, not copied: treat them
+ * (for several k, or on subsamples) by {@link TopicModeler#fit(PreparedCorpus, FitListener)}, or given
+ * topic weights under a saved model ({@link ModelApplier}). Built by {@link CorpusPreparer}. The arrays behind the matrices are shared, not copied: treat them
  * as read-only.
  */
 public final class PreparedCorpus {
   private final FitOptions options;
   private final Corpus corpus;
   private final Map<String, String> surfaceForms;
+  private final Vectorizer vectorizer;
   private final DocumentTermMatrix counts;
-  private final double[] idf;
   private final CsrMatrix matrix;
   private final int documentsWithTerms;
   private final double readSeconds;
@@ -28,15 +30,15 @@ public final class PreparedCorpus {
   private final LanguageCheck languageCheck;
 
   PreparedCorpus(FitOptions options, Corpus corpus, Map<String, String> surfaceForms,
-      DocumentTermMatrix counts, double[] idf, CsrMatrix matrix, double readSeconds,
-      double analysisSeconds, double matrixSeconds, LanguageCheck languageCheck) {
+      Vectorized vectorized, double readSeconds, double analysisSeconds, double matrixSeconds,
+      LanguageCheck languageCheck) {
     this.languageCheck = Objects.requireNonNull(languageCheck);
     this.options = Objects.requireNonNull(options);
     this.corpus = Objects.requireNonNull(corpus);
     this.surfaceForms = Map.copyOf(surfaceForms);
-    this.counts = Objects.requireNonNull(counts);
-    this.idf = idf.clone();
-    this.matrix = Objects.requireNonNull(matrix);
+    this.vectorizer = vectorized.vectorizer();
+    this.counts = vectorized.counts();
+    this.matrix = vectorized.matrix();
     int with = 0;
     for (int i = 0; i < matrix.rows(); i++) {
       if (matrix.rowNnz(i) > 0) with++;
@@ -56,14 +58,17 @@ public final class PreparedCorpus {
   /** Term to its most frequent original form, for terms that analysis transformed. */
   public Map<String, String> surfaceForms() { return surfaceForms; }
 
-  /** The pruned vocabulary (column order). */
+  /** The vocabulary (column order), with the document frequencies in these documents. */
   public Vocabulary vocabulary() { return counts.vocabulary(); }
 
   /** Raw counts with the vocabulary and pruning figures. */
   public DocumentTermMatrix counts() { return counts; }
 
+  /** The vectorizer that made the matrix: fitted to these documents, or a saved model's. */
+  public Vectorizer vectorizer() { return vectorizer; }
+
   /** The idf of each column (all 1 when idf is off). */
-  public double[] idf() { return idf.clone(); }
+  public double[] idf() { return vectorizer.idf(); }
 
   /** The weighted documents × terms matrix X that is factorized. */
   public CsrMatrix matrix() { return matrix; }

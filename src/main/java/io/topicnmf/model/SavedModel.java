@@ -1,11 +1,11 @@
 package io.topicnmf.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.topicnmf.analysis.StopWords;
+import io.topicnmf.analysis.AnalysisOptions;
 import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.vectorize.Vectorizer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param mailCleanup the mail clean-up actually applied at fit time; {@code apply} applies the same
  *     (instead of detecting it again on the new folder)
  * @param extraStopwords the words of the {@code --stopwords} files at fit time, so {@code apply}
- *     does not depend on those files still existing
+ *     does not depend on those files still existing; {@code options} carry them ({@link
+ *     io.topicnmf.analysis.StopWordSource#withWords})
  * @param documents number of training documents
  * @param terms the vocabulary, in column order (the columns of H)
  * @param idf the idf of each column (all 1 when idf is off)
@@ -53,6 +54,11 @@ public record SavedModel(
     Objects.requireNonNull(options, "options");
     mailCleanup = mailCleanup == null ? MailCleanup.NONE : mailCleanup;
     extraStopwords = List.copyOf(extraStopwords == null ? List.of() : extraStopwords);
+    // The analysis carries the saved words, so applying the model needs no stop-word file.
+    AnalysisOptions a = options.analysis();
+    if (!a.stopwordFiles().isEmpty()) {
+      options = options.withAnalysis(a.withStopwordFiles(a.stopwordFiles().withWords(extraStopwords)));
+    }
     terms = List.copyOf(terms);
     idf = List.copyOf(idf);
     topics = List.copyOf(topics);
@@ -124,14 +130,20 @@ public record SavedModel(
    * @throws IOException if a {@code --stopwords} file of the fit can no longer be read
    */
   public static SavedModel of(TopicModelResult r, String toolVersion) throws IOException {
-    List<String> stop = new ArrayList<>();
-    for (Path p : r.options().analysis().stopwordFiles()) stop.addAll(StopWords.read(p));
+    List<String> stop = r.options().analysis().stopwordFiles().words();
     List<SavedTopic> topics = new ArrayList<>();
     for (Topic t : r.topics()) topics.add(new SavedTopic(t.id(), t.terms()));
     return new SavedModel(FORMAT, toolVersion, r.options(), r.corpus().mailCleanup(), stop,
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
         SparseRows.of(r.factorization().h()),
         r.centroids() == null ? null : SparseRows.of(r.centroids()));
+  }
+
+  /** The vectorizer of the fit: its vocabulary, idf and weighting, which apply transforms new documents with. */
+  public Vectorizer vectorizer() {
+    double[] v = new double[idf.size()];
+    for (int j = 0; j < v.length; j++) v[j] = idf.get(j);
+    return new Vectorizer(terms, v, options.weighting());
   }
 
   /** Number of topics. */

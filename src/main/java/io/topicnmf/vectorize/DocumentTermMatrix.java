@@ -75,32 +75,20 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
     }
-    String[] seen = documents.dictionary();
-    int[] offsets = documents.offsets();
-    int[] tokenIds = documents.ids();
-    int n = offsets.length - 1;
+    Counted c = Counted.of(documents, threads);
+    String[] seen = c.seen;
+    int n = c.n;
     int v = seen.length;
-    int blocks = (n + BLOCK - 1) / BLOCK;
+    int blocks = c.counted.length;
+    BlockCounts[] counted = c.counted;
+    int[] df = c.df;
+    long[] total = c.total;
 
-    // Pass 1, parallel: each block counts its documents (distinct ids, with their counts).
-    BlockCounts[] counted = new BlockCounts[blocks];
-    forEachBlock(blocks, threads, b -> counted[b] =
-        BlockCounts.count(offsets, tokenIds, v, b * BLOCK, Math.min(n, (b + 1) * BLOCK)));
-    // Document frequencies and total counts: integer sums, the same in any order.
-    int[] df = new int[v];
-    long[] total = new long[v];
-    for (BlockCounts c : counted) {
-      for (int p = 0; p < c.ids.length; p++) {
-        df[c.ids[p]]++;
-        total[c.ids[p]] += c.counts[p];
-      }
-    }
-
-    double minDocs = options.minDf().documents(n);
-    double maxDocs = options.maxDf().documents(n);
     if (options.fixed()) {
       return withFixedTerms(options.vocabulary(), n, v, seen, df, blocks, threads, counted);
     }
+    double minDocs = options.minDf().documents(n);
+    double maxDocs = options.maxDf().documents(n);
     if (maxDocs < minDocs) {
       throw new IllegalArgumentException(
           "--max-df " + options.maxDf() + " allows fewer documents (" + fmt(maxDocs) + ") than --min-df "
@@ -155,6 +143,59 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
     PruningStats stats = new PruningStats(v, minDocs, maxDocs, byMin, maxRemoved.size(), byFeatures,
         keptCount, topRemoved);
     return new DocumentTermMatrix(Vocabulary.ofDistinct(keptTerms, keptDf), counts, stats);
+  }
+
+  /**
+   * The counts of {@code documents} over fixed {@code terms} (columns in that order; other terms
+   * ignored, no pruning), on {@code threads} threads: what {@link Vectorizer#transform} needs for
+   * documents the vocabulary was not learnt on. {@code terms} must be distinct.
+   */
+  static DocumentTermMatrix overTerms(TermIdDocuments documents, List<String> terms, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+    }
+    Counted c = Counted.of(documents, threads);
+    return withFixedTerms(terms, c.n, c.seen.length, c.seen, c.df, c.counted.length, threads, c.counted);
+  }
+
+  /** Documents as term ids, the strings numbered first when they come as strings. */
+  static TermIdDocuments encoded(List<? extends Collection<String>> documentTerms) {
+    return documentTerms instanceof TermIdDocuments encoded ? encoded : encode(documentTerms);
+  }
+
+  /** Pass 1 of the counting: each block's documents counted, with document frequencies and total counts per id. */
+  private static final class Counted {
+    String[] seen;
+    int n;
+    BlockCounts[] counted;
+    int[] df;
+    long[] total;
+
+    static Counted of(TermIdDocuments documents, int threads) {
+      Counted c = new Counted();
+      c.seen = documents.dictionary();
+      int[] offsets = documents.offsets();
+      int[] tokenIds = documents.ids();
+      int n = offsets.length - 1;
+      int v = c.seen.length;
+      int blocks = (n + BLOCK - 1) / BLOCK;
+      c.n = n;
+      // Parallel: each block counts its documents (distinct ids, with their counts).
+      BlockCounts[] counted = new BlockCounts[blocks];
+      forEachBlock(blocks, threads, b -> counted[b] =
+          BlockCounts.count(offsets, tokenIds, v, b * BLOCK, Math.min(n, (b + 1) * BLOCK)));
+      c.counted = counted;
+      // Document frequencies and total counts: integer sums, the same in any order.
+      c.df = new int[v];
+      c.total = new long[v];
+      for (BlockCounts bc : counted) {
+        for (int p = 0; p < bc.ids.length; p++) {
+          c.df[bc.ids[p]]++;
+          c.total[bc.ids[p]] += bc.counts[p];
+        }
+      }
+      return c;
+    }
   }
 
   /** The matrix over a fixed vocabulary: columns in the given order, terms not seen get df 0, no pruning. */

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link TopicModeler#detectingLanguage}: the library's {@code --language auto}. */
+/** {@link Language#AUTO} in the options: the library's {@code --language auto}. */
 class LanguageDetectionTest {
   @TempDir Path tmp;
 
@@ -42,7 +42,9 @@ class LanguageDetectionTest {
 
   @Test
   void fittingThroughTheSameModelerUsesAndReportsTheDetectedLanguage() throws IOException {
-    TopicModelResult r = new TopicModeler(options()).detectingLanguage(false).fit(folder(FRENCH));
+    FitOptions o = options();
+    FitOptions auto = o.withAnalysis(o.analysis().withLanguage(Language.AUTO).withStem(null));
+    TopicModelResult r = new TopicModeler(auto).fit(folder(FRENCH));
     assertEquals(Language.FR, r.options().analysis().language());
     assertEquals(Stemming.NONE, r.options().analysis().stem(), "French's default stemmer");
     assertEquals("fr", r.corpus().language().configured());
@@ -61,10 +63,23 @@ class LanguageDetectionTest {
       "Het team heeft de wedstrijd in de laatste minuut gewonnen en de fans waren er erg blij mee.",
     };
     FitOptions o = options();
-    FitOptions kstem = o.withAnalysis(o.analysis().withStem(Stemming.KSTEM));
+    FitOptions kstem = o.withAnalysis(o.analysis().withStem(Stemming.KSTEM).withLanguage(Language.AUTO));
     UnusableInputException e = assertThrows(UnusableInputException.class,
-        () -> new TopicModeler(kstem).detectingLanguage(true).fit(folder(dutch)));
+        () -> new TopicModeler(kstem).fit(folder(dutch)));
     assertTrue(e.getMessage().contains("--stem kstem is not available") && e.getMessage().contains("'nl'"),
         e.getMessage());
+  }
+
+  @Test
+  void autoIsResolvedWhenPreparedAndTheModelerFitsThePreparedCorpus() throws IOException {
+    FitOptions o = options();
+    FitOptions auto = o.withAnalysis(o.analysis().withLanguage(Language.AUTO).withStem(null));
+    TopicModeler modeler = new TopicModeler(auto);
+    PreparedCorpus p = modeler.prepare(folder(FRENCH), FitListener.NONE);
+    assertEquals(Language.FR, p.options().analysis().language());
+    assertTrue(p.languageCheck().automatic());
+    assertEquals(Language.FR, modeler.fit(p, FitListener.NONE).options().analysis().language());
+    assertThrows(IllegalArgumentException.class,
+        () -> new TopicModeler(o).fit(p, FitListener.NONE), "prepared in French, not English");
   }
 }

@@ -1,0 +1,149 @@
+package io.topicnmf.model;
+
+import io.topicnmf.analysis.AnalysisOptions;
+import io.topicnmf.analysis.AnalyzedCorpus;
+import io.topicnmf.analysis.CorpusAnalyzer;
+import io.topicnmf.analysis.Language;
+import io.topicnmf.analysis.LanguageCheck;
+import io.topicnmf.analysis.Stemming;
+import io.topicnmf.corpus.Corpus;
+import io.topicnmf.corpus.CorpusReader;
+import io.topicnmf.vectorize.Vectorizer;
+import io.topicnmf.vectorize.Vectorizer.Vectorized;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Read → analyse → vectorize, the stages every command runs before the NMF: {@link #fitting} learns
+ * the vectorizer from the documents ({@code fit}, {@code select-k}, {@code vectorize}), {@link
+ * #applying} transforms them with a saved one ({@code apply}). {@link Language#AUTO} is resolved
+ * here, once, after reading; the prepared corpus records the options actually used and the
+ * language check.
+ */
+final class CorpusPreparer {
+  private final FitOptions options;
+  /** The fitted vectorizer to transform with, or null to fit one. */
+  private final Vectorizer fitted;
+  private final FitListener listener;
+
+  private CorpusPreparer(FitOptions options, Vectorizer fitted, FitListener listener) {
+    this.options = options;
+    this.fitted = fitted;
+    this.listener = listener;
+  }
+
+  /**
+   * The documents under {@code input} prepared with {@code options}, the vectorizer fitted to them.
+   *
+   * @throws UnusableInputException if no usable document or term is found
+   */
+  static PreparedCorpus fitting(FitOptions options, Path input, FitListener listener) throws IOException {
+    return new CorpusPreparer(options, null, listener).prepare(input);
+  }
+
+  /**
+   * The documents under {@code input} prepared with {@code options} (a saved model's, resolved)
+   * and transformed by {@code vectorizer}; documents without a term of its vocabulary get empty rows.
+   *
+   * @throws UnusableInputException if no usable document is found
+   */
+  static PreparedCorpus applying(FitOptions options, Vectorizer vectorizer, Path input, FitListener listener)
+      throws IOException {
+    return new CorpusPreparer(options, vectorizer, listener).prepare(input);
+  }
+
+  private PreparedCorpus prepare(Path input) throws IOException {
+    long t0 = System.nanoTime();
+    listener.onStageStart("read");
+    Corpus corpus = CorpusReader.read(input, options.corpus(), listener);
+    long t1 = System.nanoTime();
+    Resolved r = resolveLanguage(corpus);
+    LanguageCheck language = r.check();
+    boolean warn = fitted == null && language.mismatch();
+    listener.onStageEnd("read", sec(t0, t1),
+        corpus.documents().size() + " documents, " + corpus.skipped().size() + " skipped"
+            + (warn ? "; warning: " + language.advice() : ""));
+    if (corpus.documents().isEmpty()) throw noDocument(input, corpus);
+    FitOptions used = options.withAnalysis(r.analysis());
+    int threads = options.nmf().threads();
+    listener.onStageStart("analyse");
+    AnalyzedCorpus analyzed = CorpusAnalyzer.analyze(corpus.documents(), used.analysis(), threads, listener);
+    long t2 = System.nanoTime();
+    listener.onStageEnd("analyse", sec(t1, t2), corpus.documents().size() + " documents analysed");
+
+    listener.onStageStart("matrix");
+    Vectorized v = fitted == null ? fit(analyzed, threads) : fitted.transform(analyzed.documentTerms(), threads);
+    long t3 = System.nanoTime();
+    PreparedCorpus p = new PreparedCorpus(used, corpus, analyzed.surfaceForms(), v,
+        sec(t0, t1), sec(t1, t2), sec(t2, t3), language);
+    int n = corpus.documents().size();
+    String shape = n + " x " + v.counts().vocabulary().size() + ", " + v.matrix().nnz() + " non-zeros";
+    listener.onStageEnd("matrix", sec(t2, t3), fitted == null ? shape
+        : shape + ", " + (n - p.documentsWithTerms()) + " documents without known terms");
+    if (fitted == null && (p.vocabulary().size() == 0 || p.documentsWithTerms() == 0)) {
+      throw new UnusableInputException(
+          "no term is left after analysis and pruning in " + input + " (" + n + " documents, "
+              + v.counts().pruning().removedByMinDf() + " terms below --min-df " + options.vocabulary().minDf()
+              + ", " + v.counts().pruning().removedByMaxDf() + " above --max-df " + options.vocabulary().maxDf()
+              + "): try --min-df 1 or a larger corpus");
+    }
+    return p;
+  }
+
+  /** The analysis options with {@link Language#AUTO} resolved, and the language check of the documents. */
+  private record Resolved(AnalysisOptions analysis, LanguageCheck check) {}
+
+  /**
+   * {@link Language#AUTO} resolved for the documents: {@link LanguageCheck#choice} (against
+   * English) and, unless a stemmer was given, that language's default ({@link
+   * FitOptions#defaultStem}); other languages as they are.
+   */
+  private Resolved resolveLanguage(Corpus corpus) throws UnusableInputException {
+    AnalysisOptions a = options.analysis();
+    if (a.language() != Language.AUTO) {
+      return new Resolved(a, LanguageCheck.of(corpus.documents(), a.language()));
+    }
+    Language chosen = LanguageCheck.of(corpus.documents(), Language.EN).choice();
+    Stemming stem = a.stem() != null ? a.stem() : FitOptions.defaultStem(chosen);
+    if (!chosen.supports(stem)) {
+      throw new UnusableInputException("--stem " + stem.name().toLowerCase(Locale.ROOT)
+          + " is not available for the language the text was found to be in ('" + chosen.code()
+          + "', --language auto): choose another --stem or give --language");
+    }
+    return new Resolved(a.resolved(chosen, stem), LanguageCheck.of(corpus.documents(), chosen).asAutomatic());
+  }
+
+  private Vectorized fit(AnalyzedCorpus analyzed, int threads) throws UnusableInputException {
+    try {
+      return Vectorizer.fit(analyzed.documentTerms(), options.vocabulary(), options.weighting(), threads);
+    } catch (IllegalArgumentException e) {
+      throw new UnusableInputException(e.getMessage());
+    }
+  }
+
+  private UnusableInputException noDocument(Path input, Corpus corpus) {
+    if (fitted != null) {
+      return new UnusableInputException("no usable document in " + input + " ("
+          + corpus.skipped().size() + " files skipped; readable files are " + CorpusReader.READABLE_FILES + ")");
+    }
+    return new UnusableInputException(
+        "no usable document in " + input + ": " + describeSkips(corpus)
+            + " (readable files are " + CorpusReader.READABLE_FILES + ")");
+  }
+
+  private static String describeSkips(Corpus corpus) {
+    if (corpus.skipped().isEmpty()) return "the folder holds no file";
+    Map<String, Long> byReason = new java.util.TreeMap<>();
+    corpus.skipped().forEach(s -> byReason.merge(s.reason(), 1L, Long::sum));
+    StringBuilder b = new StringBuilder(corpus.skipped().size() + " files skipped (");
+    byReason.forEach((r, c) -> b.append(c).append(" ").append(r).append("; "));
+    b.setLength(b.length() - 2);
+    return b.append(")").toString();
+  }
+
+  static double sec(long a, long b) {
+    return (b - a) / 1e9;
+  }
+}
