@@ -10,19 +10,21 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * Leaves a position gap between two tokens separated by sentence punctuation (. ! ? ; : … and
  * their CJK forms) or a blank line, so that phrases ({@link org.apache.lucene.analysis.shingle
  * .ShingleFilter}) never span two sentences. Looks at the analysed text between the previous
- * token's end and the current token's start; must come right after the tokenizer, before any
- * filter removes tokens (whose text would otherwise look like a gap). Tokens pass unchanged.
+ * token's end and the current token's start (the text as read so far, kept by a {@link
+ * TextRecorder} between the reader and the tokenizer); must come right after the tokenizer, before
+ * any filter removes tokens (whose text would otherwise look like a gap). Tokens pass unchanged.
  */
 final class SentenceGapFilter extends TokenFilter {
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
   private final PositionIncrementAttribute posIncAtt =
       addAttribute(PositionIncrementAttribute.class);
-  private final AnalysisContext context;
+  private final CharSequence text;
   private int previousEnd = -1;
 
-  SentenceGapFilter(TokenStream in, AnalysisContext context) {
+  /** @param text the text being analysed, as read so far */
+  SentenceGapFilter(TokenStream in, CharSequence text) {
     super(in);
-    this.context = context;
+    this.text = text;
   }
 
   @Override
@@ -31,7 +33,7 @@ final class SentenceGapFilter extends TokenFilter {
       return false;
     }
     int start = offsetAtt.startOffset();
-    if (previousEnd >= 0 && breaksSentence(context.text, previousEnd, start)) {
+    if (previousEnd >= 0 && breaksSentence(text, previousEnd, start)) {
       posIncAtt.setPositionIncrement(posIncAtt.getPositionIncrement() + 1);
     }
     previousEnd = offsetAtt.endOffset();

@@ -4,21 +4,18 @@ import java.io.IOException;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Records each token as it passes (its start offset and current text) into the chain's {@link
- * AnalysisContext}, so that terms transformed further down (stemmed, folded) can be shown in their
- * original form. Tokens pass unchanged.
+ * Records each token as it passes (its current text) into the stream's {@link Originals} and
+ * points its {@link SurfaceFormAttribute} there, so that terms transformed further down (stemmed,
+ * folded) can be shown in their original form. Tokens pass unchanged.
  */
 final class SurfaceRecorder extends TokenFilter {
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
-  private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
-  private final AnalysisContext context;
+  private final SurfaceFormAttribute surfaceAtt = addAttribute(SurfaceFormAttribute.class);
 
-  SurfaceRecorder(TokenStream in, AnalysisContext context) {
+  SurfaceRecorder(TokenStream in) {
     super(in);
-    this.context = context;
   }
 
   @Override
@@ -26,7 +23,13 @@ final class SurfaceRecorder extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    context.record(offsetAtt.startOffset(), termAtt.buffer(), termAtt.length());
+    surfaceAtt.setOriginalIndex(surfaceAtt.originals().record(termAtt.buffer(), termAtt.length()));
     return true;
+  }
+
+  @Override
+  public void reset() throws IOException {
+    super.reset();
+    surfaceAtt.originals().clear();
   }
 }

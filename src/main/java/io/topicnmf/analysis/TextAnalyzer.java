@@ -1,6 +1,7 @@
 package io.topicnmf.analysis;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,6 @@ import org.apache.lucene.analysis.miscellaneous.CodepointCountFilter;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
@@ -49,7 +49,8 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  *       Lucene's list for the language (none for standard), plus {@code --stopwords} files;
  *   <li>{@link CodepointCountFilter}: {@code --min-token-length}..{@code --max-token-length};
  *   <li>{@link NonWordFilter}: tokens of only digits, punctuation or symbols (emoji) dropped;
- *   <li>when terms are transformed, {@link SurfaceRecorder} notes each token's original form;
+ *   <li>when terms are transformed, {@link SurfaceRecorder} notes each token's original form
+ *       ({@link SurfaceFormAttribute});
  *   <li>with {@code --keep-urls} and a stemmer, {@link UrlKeywordMarker} shields URLs from it;
  *   <li>the stemmer ({@code --stem}; German normalisation first for de);
  *   <li>{@link ASCIIFoldingFilter} ({@code --fold-accents});
@@ -63,7 +64,8 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * every language but {@code standard}, fr and it, whose CJK or elision filters sit between them.
  *
  * <p>Stop-word files are read once, in the constructor. The instance is thread-safe: Lucene keeps
- * one chain per thread. Close it to release those chains.
+ * one chain per thread, and the chain's filters share nothing but the attributes of its stream.
+ * Close it to release those chains.
  */
 public final class TextAnalyzer implements AutoCloseable {
   /** The field name handed to Lucene; the chain is the same for every field. */
@@ -72,8 +74,6 @@ public final class TextAnalyzer implements AutoCloseable {
   private final AnalysisOptions options;
   private final CharArraySet stopwords;
   private final Analyzer analyzer;
-  private final ThreadLocal<AnalysisContext> contexts =
-      ThreadLocal.withInitial(AnalysisContext::new);
 
   /**
    * Builds the chain, reading the stop-word lists.
@@ -82,12 +82,21 @@ public final class TextAnalyzer implements AutoCloseable {
    * @throws IOException naming a stop-word file that cannot be read
    */
   public TextAnalyzer(AnalysisOptions options) throws IOException {
+    this(options, true);
+  }
+
+  /**
+   * The chain with steps 2 to 9 as Lucene's own filters everywhere ({@code fuse} false), or as one
+   * {@link WordFilter} where nothing sits between them ({@code fuse} true, the default): the same
+   * chain definition, which the tests compare one with the other.
+   */
+  TextAnalyzer(AnalysisOptions options, boolean fuse) throws IOException {
     this.options = Objects.requireNonNull(options, "options");
     if (options.language() == Language.AUTO) {
       throw new IllegalArgumentException("--language auto is chosen from the documents: resolve it before analysis");
     }
     this.stopwords = loadStopwords(options);
-    this.analyzer = new ChainAnalyzer();
+    this.analyzer = new ChainAnalyzer(fuse);
   }
 
   /** The options this analyzer was built from. */
@@ -118,31 +127,15 @@ public final class TextAnalyzer implements AutoCloseable {
    * transform terms ({@link AnalysisOptions#transformsTerms()}).
    */
   public void analyze(String text, BiConsumer<String, String> sink) {
-    AnalysisContext context = contexts.get();
-    context.reset(text);
     boolean surfaces = options.transformsTerms();
-    try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        String t = term.toString();
-        String surface = null;
-        if (surfaces) {
-          surface = context.original(offset.startOffset(), wordCount(t));
-          if (surface == null) {
-            surface = t;
-          }
-        }
-        sink.accept(t, surface);
+    forEachToken(text, (term, length, original, from, originalLength) -> {
+      String t = new String(term, 0, length);
+      String surface = null;
+      if (surfaces) {
+        surface = original == term ? t : new String(original, from, originalLength);
       }
-      stream.end();
-    } catch (IOException e) {
-      // Analysis of an in-memory String does no I/O; an exception here is a bug in a filter.
-      throw new UncheckedIOException(e);
-    } finally {
-      context.reset("");
-    }
+      sink.accept(t, surface);
+    });
   }
 
   /** Receives each term's characters ({@code buffer[0..length)}, valid only during the call). */
@@ -156,20 +149,7 @@ public final class TextAnalyzer implements AutoCloseable {
    * a string of it (for counting; the characters are the very terms {@link #analyze} gives).
    */
   void analyzeChars(String text, TermSink sink) {
-    AnalysisContext context = contexts.get();
-    context.reset(text);
-    try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        sink.accept(term.buffer(), term.length());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      context.reset("");
-    }
+    forEachToken(text, (term, length, original, from, originalLength) -> sink.accept(term, length));
   }
 
   /** Receives each term's characters and those of its original form (both valid only during the call). */
@@ -180,33 +160,40 @@ public final class TextAnalyzer implements AutoCloseable {
 
   /**
    * {@link #analyze(String, BiConsumer)} without a string per token: each term's characters and
-   * its original form's (the term itself when nothing was recorded for it). For counting terms
-   * and their surface forms when the options transform terms.
+   * its original form's (the term's own array when nothing was recorded for it). For counting
+   * terms and their surface forms when the options transform terms.
    */
   void analyzeChars(String text, SurfaceSink sink) {
-    AnalysisContext context = contexts.get();
-    context.reset(text);
+    forEachToken(text, sink);
+  }
+
+  /**
+   * The token loop: runs the chain over {@code text} and hands each term to {@code sink} with its
+   * original form ({@link SurfaceFormAttribute}), or the term itself when the chain records none.
+   */
+  private void forEachToken(String text, SurfaceSink sink) {
     try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      SurfaceFormAttribute surface = stream.hasAttribute(SurfaceFormAttribute.class)
+          ? stream.getAttribute(SurfaceFormAttribute.class) : null;
       stream.reset();
       while (stream.incrementToken()) {
         char[] buffer = term.buffer();
         int length = term.length();
-        int words = wordCount(buffer, length);
-        int i = context.index(offset.startOffset(), words);
+        int words = surface == null ? 0 : wordCount(buffer, length);
+        int i = surface == null ? -1 : surface.originals().index(surface.originalIndex(), words);
         if (i < 0) {
           sink.accept(buffer, length, buffer, 0, length);
         } else {
-          sink.accept(buffer, length, context.originalChars(i, words), context.originalFrom(i, words),
-              context.originalLength(i, words));
+          Originals o = surface.originals();
+          sink.accept(buffer, length, o.originalChars(i, words), o.originalFrom(i, words),
+              o.originalLength(i, words));
         }
       }
       stream.end();
     } catch (IOException e) {
+      // Analysis of an in-memory String does no I/O; an exception here is a bug in a filter.
       throw new UncheckedIOException(e);
-    } finally {
-      context.reset("");
     }
   }
 
@@ -216,14 +203,6 @@ public final class TextAnalyzer implements AutoCloseable {
       if (term[i] == ' ') {
         words++;
       }
-    }
-    return words;
-  }
-
-  private static int wordCount(String term) {
-    int words = 1;
-    for (int i = term.indexOf(' '); i >= 0; i = term.indexOf(' ', i + 1)) {
-      words++;
     }
     return words;
   }
@@ -253,16 +232,22 @@ public final class TextAnalyzer implements AutoCloseable {
 
   /** The chain, top to bottom. */
   private final class ChainAnalyzer extends Analyzer {
+    private final boolean fuse;
+
+    ChainAnalyzer(boolean fuse) {
+      this.fuse = fuse;
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-      AnalysisContext context = contexts.get();
       Language language = options.language();
       Tokenizer source = new UAX29URLEmailTokenizer();
       TokenStream stream = source;
-      if (options.ngrams() > 1) {
-        stream = new SentenceGapFilter(stream, context);
+      StringBuilder text = options.ngrams() > 1 ? new StringBuilder() : null;
+      if (text != null) {
+        stream = new SentenceGapFilter(stream, text);
       }
-      if (language != Language.STANDARD && language != Language.FR && language != Language.IT) {
+      if (fuse && language != Language.STANDARD && language != Language.FR && language != Language.IT) {
         // The same filters as below, fused into one (nothing sits between them for these languages).
         stream = new WordFilter(stream, options.keepUrls() ? Set.of() : URL_TYPES,
             language == Language.EN, stopwords, options.minTokenLength(), options.maxTokenLength(),
@@ -271,7 +256,7 @@ public final class TextAnalyzer implements AutoCloseable {
         stream = wordFilters(language, stream);
       }
       if (options.transformsTerms()) {
-        stream = new SurfaceRecorder(stream, context);
+        stream = new SurfaceRecorder(stream);
       }
       if (options.keepUrls() && options.stem() != Stemming.NONE) {
         stream = new UrlKeywordMarker(stream, URL_TYPES);
@@ -287,7 +272,12 @@ public final class TextAnalyzer implements AutoCloseable {
         shingles.setOutputUnigrams(true);
         stream = new PhraseGapFilter(shingles);
       }
-      return new TokenStreamComponents(source, stream);
+      if (text == null) {
+        return new TokenStreamComponents(source, stream);
+      }
+      // The sentence gaps look at the text between tokens, kept as the tokenizer reads it.
+      return new TokenStreamComponents(
+          (Reader reader) -> source.setReader(new TextRecorder(reader, text)), stream);
     }
 
     /**
