@@ -1,6 +1,6 @@
 package io.topicnmf.cli;
 
-import io.topicnmf.matrix.AtomicFiles;
+import io.topicnmf.files.AtomicFiles;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.MatrixMarket;
 import io.topicnmf.model.FitOptions;

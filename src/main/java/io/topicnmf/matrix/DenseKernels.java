@@ -1,11 +1,6 @@
 package io.topicnmf.matrix;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.topicnmf.parallel.Workers;
 
 /**
  * Dense kernels over row-major primitive arrays, and the fixed-block parallel runner shared by
@@ -25,11 +20,6 @@ public final class DenseKernels {
   public static final int REDUCE_BLOCK = 1024;
 
   private DenseKernels() {}
-
-  /** Number of blocks of {@code block} rows covering {@code n} rows. */
-  public static int blockCount(int n, int block) {
-    return n == 0 ? 0 : (n + block - 1) / block;
-  }
 
   /**
    * Adds the Gram matrix of rows {@code [from, to)} of {@code a} ({@code rows × k}) into the
@@ -77,7 +67,7 @@ public final class DenseKernels {
    * @param workspace at least {@code gramWorkspaceSize(rows, k)} doubles
    */
   public static void gram(double[] a, int rows, int k, double[] g, double[] workspace, Workers workers) {
-    int blocks = blockCount(rows, REDUCE_BLOCK);
+    int blocks = Workers.blockCount(rows, REDUCE_BLOCK);
     int kk = k * k;
     if (workspace.length < (long) blocks * kk) {
       throw new IllegalArgumentException(
@@ -100,7 +90,7 @@ public final class DenseKernels {
 
   /** Workspace size, in doubles, that {@link #gram(double[], int, int, double[], double[], Workers)} needs. */
   public static int gramWorkspaceSize(int rows, int k) {
-    return Math.max(1, blockCount(rows, REDUCE_BLOCK)) * k * k;
+    return Math.max(1, Workers.blockCount(rows, REDUCE_BLOCK)) * k * k;
   }
 
   private static void gramUpperRowsAt(double[] a, int k, int from, int to, double[] g, int off) {
@@ -321,7 +311,7 @@ public final class DenseKernels {
    */
   public static double hals(double[] w, int rows, double[] xf, double[] g, int k, double l1,
       double l2, double[] res, boolean fresh, double[] workspace, Workers workers) {
-    int blocks = blockCount(rows, SWEEP_BLOCK);
+    int blocks = Workers.blockCount(rows, SWEEP_BLOCK);
     if (workspace.length < sweepWorkspaceSize(rows, k) || res.length < (long) rows * k) {
       throw new IllegalArgumentException("workspace of " + workspace.length + " doubles (needs "
           + sweepWorkspaceSize(rows, k) + ") or residuals of " + res.length + " (needs " + rows * k
@@ -338,7 +328,7 @@ public final class DenseKernels {
 
   /** Workspace, in doubles, that {@link #hals} and {@link #mu} need for {@code rows × k} factors. */
   public static int sweepWorkspaceSize(int rows, int k) {
-    return Math.max(1, blockCount(rows, SWEEP_BLOCK)) * (k + 1);
+    return Math.max(1, Workers.blockCount(rows, SWEEP_BLOCK)) * (k + 1);
   }
 
   /**
@@ -368,7 +358,7 @@ public final class DenseKernels {
   /**
    * {@link #muRows} over all rows in parallel over blocks of {@link #SWEEP_BLOCK} rows.
    *
-   * @param scratch at least {@code blockCount(rows, SWEEP_BLOCK) · k} doubles
+   * @param scratch at least {@code Workers.blockCount(rows, SWEEP_BLOCK) · k} doubles
    */
   public static void mu(double[] w, int rows, double[] num, double[] g, int k, double l1, double l2,
       double[] scratch, Workers workers) {
@@ -631,7 +621,7 @@ public final class DenseKernels {
    */
   public static int nnls(double[] w, int rows, double[] xf, double[] g, int k, double l1, double l2,
       double[] workspace, int[] iworkspace, Workers workers) {
-    int blocks = blockCount(rows, SWEEP_BLOCK);
+    int blocks = Workers.blockCount(rows, SWEEP_BLOCK);
     int threads = workers.threads();
     if (workspace.length < nnlsWorkspaceSize(rows, k, threads)
         || iworkspace.length < threads * nnlsIntScratchSize(k)) {
@@ -654,140 +644,6 @@ public final class DenseKernels {
 
   /** Doubles {@link #nnls} needs: one count per block plus one scratch per thread. */
   public static int nnlsWorkspaceSize(int rows, int k, int threads) {
-    return blockCount(rows, SWEEP_BLOCK) + threads * nnlsScratchSize(k);
-  }
-
-  /** A body run on one block of rows {@code [from, to)}; {@code block} is the block's index. */
-  @FunctionalInterface
-  public interface BlockTask {
-    void run(int block, int from, int to);
-  }
-
-  /** A body run on one block of rows by worker {@code worker} (for per-worker scratch). */
-  @FunctionalInterface
-  public interface WorkerBlockTask {
-    void run(int worker, int block, int from, int to);
-  }
-
-  /**
-   * A fixed-size pool of worker threads that runs {@link BlockTask}s over fixed row blocks. With
-   * one thread it runs everything in the caller's thread and creates no pool. Lives inside one
-   * computation (for example one NMF fit) and is closed in {@code finally}.
-   */
-  public static final class Workers implements AutoCloseable {
-    private static final AtomicInteger POOL_IDS = new AtomicInteger();
-    private final int threads;
-    private final ExecutorService pool;
-    private final Future<?>[] futures;
-
-    private Workers(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-      }
-      this.threads = threads;
-      if (threads == 1) {
-        this.pool = null;
-      } else {
-        int id = POOL_IDS.incrementAndGet();
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory f = r -> {
-          Thread t = new Thread(r, "topicnmf-kernel-" + id + "-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        };
-        this.pool = Executors.newFixedThreadPool(threads, f);
-      }
-      this.futures = new Future<?>[threads];
-    }
-
-    /** Workers running on {@code threads} threads (1 = the caller's thread only). */
-    public static Workers of(int threads) {
-      return new Workers(threads);
-    }
-
-    /** Single-threaded workers: everything runs in the caller's thread. */
-    public static Workers sequential() {
-      return new Workers(1);
-    }
-
-    public int threads() {
-      return threads;
-    }
-
-    /**
-     * Runs {@code task} once for each block of {@code block} rows covering {@code [0, n)}. Block
-     * bounds depend only on {@code n} and {@code block}; blocks are handed to threads dynamically,
-     * so a task must only write to locations owned by its block. Not re-entrant: a task must not
-     * call {@code forEachBlock} on the same workers.
-     */
-    public void forEachBlock(int n, int block, BlockTask task) {
-      forEachBlock(n, block, (worker, b, from, to) -> task.run(b, from, to));
-    }
-
-    /**
-     * Like {@link #forEachBlock(int, int, BlockTask)}, also telling each call which worker (in
-     * {@code [0, threads)}) runs it, so a task can use per-worker scratch buffers. Which worker
-     * runs which block varies between runs: results must not depend on it.
-     */
-    public void forEachBlock(int n, int block, WorkerBlockTask task) {
-      int blocks = blockCount(n, block);
-      if (pool == null || blocks <= 1) {
-        for (int b = 0; b < blocks; b++) {
-          task.run(0, b, b * block, Math.min(n, (b + 1) * block));
-        }
-        return;
-      }
-      AtomicInteger next = new AtomicInteger();
-      int used = Math.min(threads, blocks);
-      synchronized (futures) {
-        for (int w = 0; w < used; w++) {
-          int worker = w;
-          futures[w] = pool.submit(() -> {
-            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-              task.run(worker, b, b * block, Math.min(n, (b + 1) * block));
-            }
-          });
-        }
-        Throwable failure = null;
-        boolean interrupted = false;
-        // Wait for every worker even after a failure, so no task still runs when we return.
-        for (int w = 0; w < used; w++) {
-          while (true) {
-            try {
-              futures[w].get();
-              break;
-            } catch (InterruptedException e) {
-              interrupted = true;
-            } catch (ExecutionException e) {
-              if (failure == null) {
-                failure = e.getCause();
-              }
-              break;
-            }
-          }
-          futures[w] = null;
-        }
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-        if (failure instanceof RuntimeException re) {
-          throw re;
-        }
-        if (failure instanceof Error err) {
-          throw err;
-        }
-        if (failure != null) {
-          throw new IllegalStateException(failure);
-        }
-      }
-    }
-
-    /** Shuts the pool down (no-op for single-threaded workers). */
-    @Override
-    public void close() {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
-    }
+    return Workers.blockCount(rows, SWEEP_BLOCK) + threads * nnlsScratchSize(k);
   }
 }

@@ -2,6 +2,7 @@ package io.topicnmf.matrix;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import io.topicnmf.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -127,7 +128,7 @@ public final class MatrixMarket {
       }
       // Blocks are formatted in parallel, then written in row order.
       byte[][] parts = new byte[chunks][];
-      try (DenseKernels.Workers workers = DenseKernels.Workers.of(Math.min(threads, chunks))) {
+      try (io.topicnmf.parallel.Workers workers = io.topicnmf.parallel.Workers.of(Math.min(threads, chunks))) {
         workers.forEachBlock(m.rows(), ROWS_PER_CHUNK, (c, from, to) -> parts[c] = formatRows(m, c));
       }
       for (byte[] part : parts) {

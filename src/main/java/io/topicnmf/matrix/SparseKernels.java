@@ -1,6 +1,6 @@
 package io.topicnmf.matrix;
 
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 
 /**
  * Sparse × dense kernels over CSR arrays and row-major dense arrays.

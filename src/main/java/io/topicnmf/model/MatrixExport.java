@@ -1,6 +1,6 @@
 package io.topicnmf.model;
 
-import io.topicnmf.matrix.AtomicFiles;
+import io.topicnmf.files.AtomicFiles;
 import io.topicnmf.matrix.MatrixMarket;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import io.topicnmf.corpus.CorpusReader;
 import io.topicnmf.corpus.Document;
 import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.matrix.PruningStats;
 import io.topicnmf.matrix.Tfidf;

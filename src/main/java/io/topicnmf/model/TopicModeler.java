@@ -14,7 +14,7 @@ import io.topicnmf.eval.ClusterAgreement;
 import io.topicnmf.eval.Coherence;
 import io.topicnmf.eval.TopicCoherence;
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.matrix.DocumentTermMatrix;
 import io.topicnmf.matrix.Tfidf;

@@ -2,7 +2,7 @@ package io.topicnmf.nmf;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.SparseKernels;
 
 /**
@@ -98,7 +98,7 @@ final class KlUpdater implements Updater {
     this.v = solver == Solver.CD ? new double[x.nnz()] : null;
     this.vt = solver == Solver.CD ? new double[x.nnz()] : null;
     this.toXt = solver == Solver.CD ? transposePositions(x, xt) : null;
-    int blocks = Math.max(1, DenseKernels.blockCount(Math.max(m, n), DenseKernels.SWEEP_BLOCK));
+    int blocks = Math.max(1, Workers.blockCount(Math.max(m, n), DenseKernels.SWEEP_BLOCK));
     this.partials = new double[blocks];
     this.scratch = new double[blocks * k];
     this.extrapolation = solver == Solver.CD ? new Extrapolation(m * k, n * k, workers) : null;
@@ -190,7 +190,7 @@ final class KlUpdater implements Updater {
       double[] values = xt.values();
       workers.forEachBlock(n, DenseKernels.SWEEP_BLOCK,
           (b, from, to) -> partials[b] = SparseKernels.klTermsRows(rowPtr, values, vt, from, to));
-      loss = finish(DenseKernels.blockCount(n, DenseKernels.SWEEP_BLOCK));
+      loss = finish(Workers.blockCount(n, DenseKernels.SWEEP_BLOCK));
     } else {
       loss = divergenceFromScratch();
     }
@@ -256,7 +256,7 @@ final class KlUpdater implements Updater {
     double[] values = x.values();
     workers.forEachBlock(m, DenseKernels.SWEEP_BLOCK, (b, from, to) ->
         partials[b] = SparseKernels.klTermsRows(rowPtr, colIdx, values, w, ht, k, from, to));
-    return finish(DenseKernels.blockCount(m, DenseKernels.SWEEP_BLOCK));
+    return finish(Workers.blockCount(m, DenseKernels.SWEEP_BLOCK));
   }
 
   /** Adds the block partials in order and the Σ(W·H) term. */

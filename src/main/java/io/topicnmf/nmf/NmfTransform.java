@@ -2,7 +2,7 @@ package io.topicnmf.nmf;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.matrix.SparseKernels;
 import java.util.Objects;
@@ -119,7 +119,7 @@ public final class NmfTransform {
     double l1 = options.alphaW() * options.l1Ratio() * n;
     double l2 = options.alphaW() * (1 - options.l1Ratio()) * n;
     double[] w = w0 != null ? w0.data().clone() : new double[m * k];
-    int blocks = DenseKernels.blockCount(m, SparseKernels.ROW_BLOCK);
+    int blocks = Workers.blockCount(m, SparseKernels.ROW_BLOCK);
     int[] sweeps = new int[blocks];
     int[] unconverged = new int[blocks];
     double frob = Double.NaN;
@@ -216,7 +216,7 @@ public final class NmfTransform {
   static double kl(CsrMatrix x, double[] w, double[] ht, int k, DenseMatrix h, Workers workers) {
     int m = x.rows();
     int n = x.cols();
-    int blocks = DenseKernels.blockCount(m, SparseKernels.ROW_BLOCK);
+    int blocks = Workers.blockCount(m, SparseKernels.ROW_BLOCK);
     double[] partial = new double[blocks];
     workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (b, from, to) ->
         partial[b] = SparseKernels.klTermsRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, from, to));

@@ -1,0 +1,8 @@
+/**
+ * The ground floor for writing outputs: {@link io.topicnmf.files.AtomicFiles} writes a file so that
+ * it is either complete or absent (a temporary file in the target's folder, forced to disk, then
+ * moved into place). Every output file of the tool goes through it.
+ *
+ * <p>Depends on nothing else in topicnmf.
+ */
+package io.topicnmf.files;
