@@ -1,5 +1,6 @@
-package io.topicnmf.matrix;
+package io.topicnmf.matrix.io;
 
+import io.topicnmf.matrix.CsrMatrix;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -184,7 +185,7 @@ public final class NumericCsv {
             throw valueError(file, records.recordLine, layout, c, rows,
                 "missing value" + (cell.isEmpty() ? "" : " \"" + cell + "\""), "; fill it in or remove the column");
           }
-          double v = MatrixMarket.parseDouble(cell, 0, cell.length());
+          double v = Decimals.parseDouble(cell, 0, cell.length());
           if (!Double.isFinite(v)) {
             throw valueError(file, records.recordLine, layout, c, rows,
                 "value \"" + cell + "\"", " is not a finite number");
@@ -228,7 +229,7 @@ public final class NumericCsv {
     if (cell.isEmpty()) {
       return EMPTY;
     }
-    if (!Double.isNaN(MatrixMarket.parseDouble(cell, 0, cell.length()))) {
+    if (!Double.isNaN(Decimals.parseDouble(cell, 0, cell.length()))) {
       return NUMBER;
     }
     String s = cell.startsWith("+") || cell.startsWith("-") ? cell.substring(1) : cell;
