@@ -18,9 +18,9 @@ import java.util.Objects;
  * W penalty depends on the number of terms only, so a model applied to new documents keeps it).
  *
  * <p><b>Method.</b> Frobenius: cyclic coordinate descent (HALS) on the k × k Gram matrix {@code
- * H·Hᵀ} and the row of {@code X·Hᵀ} ({@link DenseKernels#halsRows}), exact for the convex
+ * H·Hᵀ} and the row of {@code X·Hᵀ} ({@link HalsSolver#rows}), exact for the convex
  * per-row problem. KL: the coordinate Newton sweeps of Hsieh &amp; Dhillon (KDD 2011; {@link
- * SparseKernels#klCdRows}). A row is iterated until a sweep changes it by less than {@code tol}
+ * KlCdSolver}). A row is iterated until a sweep changes it by less than {@code tol}
  * relative to its norm ({@code ‖Δw‖ ≤ tol·‖w‖}), or {@code maxIter} sweeps.
  *
  * <p><b>Determinism.</b> Every row converges on its own, so its result depends only on that row,
@@ -136,7 +136,7 @@ public final class NmfTransform {
             int s = 0;
             boolean done = false;
             while (!done && s < options.maxIter()) {
-              double change = DenseKernels.halsRows(w, xf, g, k, l1, l2, residual, 0, i, i + 1);
+              double change = HalsSolver.rows(w, xf, g, k, l1, l2, residual, 0, i, i + 1);
               s++;
               double norm = 0;
               for (int t = i * k, e = t + k; t < e; t++) norm += w[t] * w[t];
@@ -164,8 +164,8 @@ public final class NmfTransform {
         double[] values = x.values();
         double[] v = new double[x.nnz()];
         int gatherLen = KlUpdater.gatherLength(KlUpdater.maxRowNnz(x), k);
-        double[] gather = new double[gatherLen * workers.threads()];
-        int[] gatherPos = new int[gatherLen * workers.threads()];
+        KlCdSolver cd = new KlCdSolver(k, gatherLen, workers.threads(), KlUpdater.MAX_NEWTON,
+            KlUpdater.NEWTON_TOL);
         workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (worker, b, from, to) -> {
           double[] old = new double[k];
           for (int i = from; i < to; i++) {
@@ -180,9 +180,7 @@ public final class NmfTransform {
             boolean done = false;
             while (!done && s < options.maxIter()) {
               System.arraycopy(w, i * k, old, 0, k);
-              SparseKernels.klCdRows(rowPtr, colIdx, values, w, ht, k, hSum, l1, l2, v, false,
-                  KlUpdater.MAX_NEWTON, KlUpdater.NEWTON_TOL, gather, gatherPos, worker * gatherLen,
-                  gatherLen, i, i + 1);
+              cd.sweep(worker, rowPtr, colIdx, values, w, ht, hSum, l1, l2, v, false, i, i + 1);
               s++;
               double change = 0;
               double norm = 0;
@@ -219,7 +217,7 @@ public final class NmfTransform {
     int blocks = Workers.blockCount(m, SparseKernels.ROW_BLOCK);
     double[] partial = new double[blocks];
     workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (b, from, to) ->
-        partial[b] = SparseKernels.klTermsRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, from, to));
+        partial[b] = KlLoss.klTermsRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, from, to));
     double s = 0;
     for (double p : partial) s += p;
     double[] colW = new double[k];
