@@ -46,7 +46,7 @@ final class HalsSolver {
     }
     int blocks = Workers.blockCount(rows, Sweeps.BLOCK);
     workers.forEachBlock(rows, Sweeps.BLOCK, (b, from, to) ->
-        partials[b] = residualRows(a, xf, g, k, l1, l2, residual, fresh, from, to));
+        partials[b] = residualRows(a, xf, g, k, l1, l2, residual, 0, fresh, from, to));
     double total = 0.0;
     for (int b = 0; b < blocks; b++) {
       total += partials[b];
@@ -75,39 +75,7 @@ final class HalsSolver {
       double[] scratch, int off, int from, int to) {
     double change = 0.0;
     for (int i = from; i < to; i++) {
-      int base = i * k;
-      for (int t = 0; t < k; t++) {
-        scratch[off + t] = xf[base + t] - l1;
-      }
-      for (int r = 0; r < k; r++) {
-        double wr = w[base + r];
-        if (wr != 0.0) {
-          int gr = r * k;
-          for (int t = 0; t < k; t++) {
-            scratch[off + t] -= wr * g[gr + t];
-          }
-        }
-      }
-      for (int t = 0; t < k; t++) {
-        int gt = t * k;
-        double hess = g[gt + t] + l2;
-        if (hess <= 0.0) {
-          continue;
-        }
-        double old = w[base + t];
-        double nw = old + (scratch[off + t] - l2 * old) / hess;
-        if (nw < 0.0) {
-          nw = 0.0;
-        }
-        double d = nw - old;
-        if (d != 0.0) {
-          w[base + t] = nw;
-          change += d * d;
-          for (int s = 0; s < k; s++) {
-            scratch[off + s] -= d * g[gt + s];
-          }
-        }
-      }
+      change += residualRows(w, xf, g, k, l1, l2, scratch, i * k - off, true, i, i + 1);
     }
     return change;
   }
@@ -120,23 +88,26 @@ final class HalsSolver {
    * rounding). Repeated (accelerated) sweeps then cost {@code O(k)} per coordinate instead of
    * {@code O(k²)} per row.
    *
+   * @param shift row i's residual is at {@code res[i·k − shift, i·k − shift + k)} (0 for a
+   *     {@code rows × k} array; {@code from·k} for one row's scratch)
    * @return the sum of squared changes over the rows
    */
   static double residualRows(double[] w, double[] xf, double[] g, int k, double l1,
-      double l2, double[] res, boolean fresh, int from, int to) {
+      double l2, double[] res, int shift, boolean fresh, int from, int to) {
     double change = 0.0;
     for (int i = from; i < to; i++) {
       int base = i * k;
+      int rb = base - shift;
       if (fresh) {
         for (int t = 0; t < k; t++) {
-          res[base + t] = xf[base + t] - l1;
+          res[rb + t] = xf[base + t] - l1;
         }
         for (int r = 0; r < k; r++) {
           double wr = w[base + r];
           if (wr != 0.0) {
             int gr = r * k;
             for (int t = 0; t < k; t++) {
-              res[base + t] -= wr * g[gr + t];
+              res[rb + t] -= wr * g[gr + t];
             }
           }
         }
@@ -148,7 +119,7 @@ final class HalsSolver {
           continue;
         }
         double old = w[base + t];
-        double nw = old + (res[base + t] - l2 * old) / hess;
+        double nw = old + (res[rb + t] - l2 * old) / hess;
         if (nw < 0.0) {
           nw = 0.0;
         }
@@ -157,7 +128,7 @@ final class HalsSolver {
           w[base + t] = nw;
           change += d * d;
           for (int s2 = 0; s2 < k; s2++) {
-            res[base + s2] -= d * g[gt + s2];
+            res[rb + s2] -= d * g[gt + s2];
           }
         }
       }
