@@ -25,7 +25,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     int code;
     String msg;
     if (ex instanceof UserException || ex instanceof UnusableInputException
-        || ex instanceof io.topicnmf.matrix.MatrixFormatException) {
+        || ex instanceof io.topicnmf.matrix.io.MatrixFormatException) {
       code = USAGE;
       msg = ex.getMessage();
     } else if (ex instanceof NoSuchFileException e) {

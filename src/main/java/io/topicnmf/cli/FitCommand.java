@@ -1,8 +1,8 @@
 package io.topicnmf.cli;
 
+import io.topicnmf.matrix.io.MatrixExport;
 import io.topicnmf.model.Clustering;
 import io.topicnmf.model.FitOptions;
-import io.topicnmf.model.MatrixExport;
 import io.topicnmf.model.ModelFiles;
 import io.topicnmf.model.PreparedCorpus;
 import io.topicnmf.model.SavedModel;
@@ -102,7 +102,10 @@ final class FitCommand implements Callable<Integer> {
     Path modelFile = output.resolve("model.json");
     ModelFiles.write(SavedModel.of(result, ToolInfo.current().version()), modelFile);
     if (ldavis != null) LdaVis.write(LdaVis.of(result), ldavis);
-    if (saveMatrix != null) MatrixExport.write(result, saveMatrix);
+    if (saveMatrix != null) {
+      MatrixExport.write(result.matrix(), result.counts(), result.vocabulary().terms(),
+          result.documentIds(), saveMatrix, options.nmf().threads());
+    }
     if (!common.quiet) printTopics(out, result);
     err.println(String.format(Locale.ROOT,
         "topicnmf: %s from %s (%d skipped, %d without terms), %s, %s in %.1f s; report: %s, model: %s",

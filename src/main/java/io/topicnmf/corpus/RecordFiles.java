@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topicnmf.corpus.CorpusReader.FileReading;
+import io.topicnmf.files.CsvReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,6 +103,10 @@ final class RecordFiles {
       if (fields.size() == 1 && fields.get(0).isEmpty()) {
         continue; // a blank line
       }
+      if (parser.malformed() != null) {
+        out.skip(row, "malformed record: " + parser.malformed());
+        continue;
+      }
       if (fields.size() != header.size()) {
         out.skip(row, "expected " + header.size() + " fields, found " + fields.size());
         continue;
@@ -159,13 +167,12 @@ final class RecordFiles {
     }
   }
 
-  /** An RFC 4180 CSV record reader over a String. */
+  /** The records of a CSV text through the shared {@link CsvReader} (comma, fields as they are). */
   static final class CsvParser {
-    private final String s;
-    private int pos;
+    private final CsvReader csv;
 
     CsvParser(String s) {
-      this.s = s;
+      this.csv = new CsvReader(new StringReader(s), ',', false);
     }
 
     /**
@@ -174,48 +181,19 @@ final class RecordFiles {
      * @throws IllegalStateException when a quoted field is not closed before the end
      */
     List<String> next() {
-      if (pos >= s.length()) {
-        return null;
-      }
       List<String> fields = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      while (true) {
-        if (pos >= s.length()) {
-          if (quoted) {
-            pos = s.length();
-            throw new IllegalStateException("unterminated quoted field");
-          }
-          fields.add(field.toString());
-          return fields;
-        }
-        char c = s.charAt(pos++);
-        if (quoted) {
-          if (c == '"') {
-            if (pos < s.length() && s.charAt(pos) == '"') {
-              field.append('"');
-              pos++;
-            } else {
-              quoted = false;
-            }
-          } else {
-            field.append(c);
-          }
-        } else if (c == '"' && field.length() == 0) {
-          quoted = true;
-        } else if (c == ',') {
-          fields.add(field.toString());
-          field.setLength(0);
-        } else if (c == '\n' || c == '\r') {
-          if (c == '\r' && pos < s.length() && s.charAt(pos) == '\n') {
-            pos++;
-          }
-          fields.add(field.toString());
-          return fields;
-        } else {
-          field.append(c);
-        }
+      try {
+        return csv.next(fields) ? fields : null;
+      } catch (CsvReader.UnclosedQuoteException e) {
+        throw new IllegalStateException("unterminated quoted field");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a StringReader does not fail
       }
+    }
+
+    /** Why the record just returned looks malformed (a stray quote that swallowed lines), or null. */
+    String malformed() {
+      return csv.malformed();
     }
   }
 }

@@ -2,7 +2,7 @@ package io.topicnmf.model;
 
 import io.topicnmf.corpus.CorpusOptions;
 import io.topicnmf.corpus.MailCleanup;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.nmf.NmfResult;

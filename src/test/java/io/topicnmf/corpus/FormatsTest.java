@@ -155,6 +155,35 @@ class FormatsTest {
   }
 
   @Test
+  void csvStrayQuoteThatSwallowsLinesIsReportedAsAMalformedRecord() throws IOException {
+    // Row 2's text starts with a quote that is never meant to be closed: it swallows rows 3 to
+    // 200 up to the quote that opens row 201's text, which is then followed by other text.
+    StringBuilder csv = new StringBuilder("id,text,label\n1,first row,a\n2,\"stray quote,b\n");
+    for (int i = 3; i <= 200; i++) {
+      csv.append(i).append(",row ").append(i).append(",c\n");
+    }
+    csv.append("201,\"quoted\" text,d\n202,after,e\n");
+    write("data.csv", csv.toString());
+    Corpus c = read(CorpusOptions.defaults().withIdField("id").withLabelField("label"));
+    assertEquals(List.of(new Document("1", "a", "first row"), new Document("202", "e", "after")),
+        c.documents());
+    Map<String, String> skipped = skips(c);
+    assertEquals(1, skipped.size(), skipped.toString());
+    assertEquals("malformed record: the quoted field that starts on line 3 ends on line 202 with a"
+        + " quote followed by other text: a stray quote joined 200 lines into one field",
+        skipped.get("data.csv#2"));
+  }
+
+  @Test
+  void csvQuotedFieldsOverSeveralLinesFollowedByTextOnOneLineStillRead() throws IOException {
+    // Text after a closing quote is kept as before when the quoted part is on one line.
+    write("data.csv", "id,text\n1,\"quoted\" tail\n2,\"two\nlines\"\n");
+    Corpus c = read(CorpusOptions.defaults().withIdField("id"));
+    assertEquals(List.of(new Document("1", null, "quoted tail"), new Document("2", null, "two\nlines")),
+        c.documents());
+  }
+
+  @Test
   void gzipOfEachFormat() throws IOException {
     write("t/notes.txt.gz", gzip("compressed plain text"));
     write("t/page.html.gz", gzip("<p>compressed &amp; marked up</p>"));
