@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topicnmf.corpus.CorpusReader.FileReading;
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,36 +23,110 @@ final class RecordFiles {
 
   private RecordFiles() {}
 
-  /** The records of a JSON Lines file; blank lines are ignored, record ids end in "#line". */
-  static FileReading jsonl(String fileId, String folderLabel, String text, CorpusOptions options) {
+  /**
+   * The records of a JSON Lines file, read line by line from {@code text}; blank lines are
+   * ignored, record ids end in "#line". A line longer than {@link ReadLimits#maxDocumentBytes()}
+   * characters is skipped without being held. When the stream fails part way (a corrupt or
+   * over-expanding .gz), the records read so far are kept and the failure is reported for the file.
+   */
+  static FileReading jsonl(String fileId, String folderLabel, Reader text, CorpusOptions options)
+      throws IOException {
     Records out = new Records(fileId, folderLabel, options);
+    long max = options.limits().maxDocumentBytes();
+    BoundedLines lines = new BoundedLines(text, max);
     int lineNo = 0;
-    int pos = 0;
-    int n = text.length();
-    while (pos < n) {
-      int eol = text.indexOf('\n', pos);
-      int end = eol < 0 ? n : eol;
-      lineNo++;
-      String line = text.substring(pos, end).strip();
-      pos = end + 1;
-      if (line.isEmpty()) {
-        continue;
+    try {
+      String raw;
+      while ((raw = lines.next()) != null) {
+        lineNo++;
+        if (lines.overflowed()) {
+          out.skip(lineNo, FileInput.tooLarge("record", max));
+          continue;
+        }
+        String line = raw.strip();
+        if (line.isEmpty()) {
+          continue;
+        }
+        JsonNode node;
+        try {
+          node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+          out.skip(lineNo, "malformed JSON (" + e.getOriginalMessage() + ")");
+          continue;
+        }
+        if (node == null || !node.isObject()) {
+          out.skip(lineNo, "not a JSON object");
+          continue;
+        }
+        out.add(lineNo, value(node, options.textField()), value(node, options.idField()),
+            value(node, options.labelField()));
       }
-      JsonNode node;
-      try {
-        node = JSON.readTree(line);
-      } catch (JsonProcessingException e) {
-        out.skip(lineNo, "malformed JSON (" + e.getOriginalMessage() + ")");
-        continue;
-      }
-      if (node == null || !node.isObject()) {
-        out.skip(lineNo, "not a JSON object");
-        continue;
-      }
-      out.add(lineNo, value(node, options.textField()), value(node, options.idField()),
-          value(node, options.labelField()));
+    } catch (FileInput.SkipException e) {
+      out.stopped(lineNo, e.getMessage());
     }
     return out.result();
+  }
+
+  /** The lines of a Reader without their line breaks, each held up to a bound. */
+  static final class BoundedLines {
+    private final Reader in;
+    private final long max;
+    private final char[] buffer = new char[8192];
+    private int pos;
+    private int end;
+    private boolean overflowed;
+
+    BoundedLines(Reader in, long max) {
+      this.in = in;
+      this.max = max;
+    }
+
+    /** The next line ("" for a line over the bound, see {@link #overflowed}), null at the end. */
+    String next() throws IOException {
+      StringBuilder line = new StringBuilder();
+      overflowed = false;
+      boolean any = false;
+      while (true) {
+        if (pos == end) {
+          end = in.read(buffer, 0, buffer.length);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            return any ? finish(line) : null;
+          }
+        }
+        any = true;
+        int start = pos;
+        while (pos < end && buffer[pos] != '\n') {
+          pos++;
+        }
+        if (!overflowed) {
+          if (line.length() + (long) (pos - start) > max) {
+            overflowed = true;
+            line = new StringBuilder();
+          } else {
+            line.append(buffer, start, pos - start);
+          }
+        }
+        if (pos < end) {
+          pos++; // the '\n'
+          return finish(line);
+        }
+      }
+    }
+
+    private String finish(StringBuilder line) {
+      int n = line.length();
+      if (n > 0 && line.charAt(n - 1) == '\r') {
+        line.setLength(n - 1);
+      }
+      return line.toString();
+    }
+
+    /** Whether the last line was over the bound (and so dropped). */
+    boolean overflowed() {
+      return overflowed;
+    }
   }
 
   private static String value(JsonNode object, String field) {
@@ -65,10 +141,16 @@ final class RecordFiles {
   }
 
   /** The records of a CSV file with a header row; record ids end in "#row" (first data row: 1). */
-  static FileReading csv(String fileId, String folderLabel, String text, CorpusOptions options) {
+  static FileReading csv(String fileId, String folderLabel, Reader text, CorpusOptions options)
+      throws IOException {
     Records out = new Records(fileId, folderLabel, options);
-    CsvParser parser = new CsvParser(text);
-    List<String> header = parser.next();
+    CsvParser parser = new CsvParser(text, options.limits().maxDocumentBytes());
+    List<String> header;
+    try {
+      header = parser.next();
+    } catch (IllegalStateException | FileInput.SkipException e) {
+      return FileReading.skip(fileId, "unreadable CSV header (" + e.getMessage() + ")");
+    }
     if (header == null) {
       return FileReading.skip(fileId, "empty CSV file (no header row)");
     }
@@ -90,6 +172,9 @@ final class RecordFiles {
         fields = parser.next();
       } catch (IllegalStateException unterminated) {
         out.skip(row + 1, unterminated.getMessage());
+        break;
+      } catch (FileInput.SkipException e) {
+        out.stopped(row, e.getMessage());
         break;
       }
       if (fields == null) {
@@ -151,6 +236,11 @@ final class RecordFiles {
       documents.add(new Document(docId, docLabel, text));
     }
 
+    /** The rest of the file could not be read (after record {@code number}): reported for the file. */
+    void stopped(int number, String reason) {
+      skipped.add(new Skipped(fileId, "read up to record " + number + " only: " + reason));
+    }
+
     FileReading result() {
       if (documents.isEmpty() && skipped.isEmpty()) {
         return FileReading.skip(fileId, "no records");
@@ -159,47 +249,70 @@ final class RecordFiles {
     }
   }
 
-  /** An RFC 4180 CSV record reader over a String. */
+  /** An RFC 4180 CSV record reader over a stream of characters, one record held at a time. */
   static final class CsvParser {
-    private final String s;
-    private int pos;
+    private final Reader in;
+    private final long maxRecord;
+    private int peeked = -2; // -2: nothing peeked
 
-    CsvParser(String s) {
-      this.s = s;
+    CsvParser(Reader in, long maxRecord) {
+      this.in = in;
+      this.maxRecord = maxRecord;
+    }
+
+    private int read() throws IOException {
+      if (peeked != -2) {
+        int c = peeked;
+        peeked = -2;
+        return c;
+      }
+      return in.read();
+    }
+
+    private int peek() throws IOException {
+      if (peeked == -2) {
+        peeked = in.read();
+      }
+      return peeked;
     }
 
     /**
      * The next record's fields, or {@code null} at the end.
      *
-     * @throws IllegalStateException when a quoted field is not closed before the end
+     * @throws IllegalStateException when a quoted field is not closed before the end, or a record
+     *     is longer than the bound (the rest of the file is then not read)
      */
-    List<String> next() {
-      if (pos >= s.length()) {
+    List<String> next() throws IOException {
+      if (peek() < 0) {
         return null;
       }
       List<String> fields = new ArrayList<>();
       StringBuilder field = new StringBuilder();
+      long length = 0;
       boolean quoted = false;
       while (true) {
-        if (pos >= s.length()) {
+        int c = read();
+        if (c < 0) {
           if (quoted) {
-            pos = s.length();
             throw new IllegalStateException("unterminated quoted field");
           }
           fields.add(field.toString());
           return fields;
         }
-        char c = s.charAt(pos++);
+        if (++length > maxRecord) {
+          throw new IllegalStateException(FileInput.tooLarge("record", maxRecord)
+              + "; an unbalanced quote? the rest of the file is not read");
+        }
         if (quoted) {
           if (c == '"') {
-            if (pos < s.length() && s.charAt(pos) == '"') {
+            if (peek() == '"') {
               field.append('"');
-              pos++;
+              read();
             } else {
               quoted = false;
             }
           } else {
-            field.append(c);
+            field.append((char) c);
           }
         } else if (c == '"' && field.length() == 0) {
           quoted = true;
@@ -207,13 +320,13 @@ final class RecordFiles {
           fields.add(field.toString());
           field.setLength(0);
         } else if (c == '\n' || c == '\r') {
-          if (c == '\r' && pos < s.length() && s.charAt(pos) == '\n') {
-            pos++;
+          if (c == '\r' && peek() == '\n') {
+            read();
           }
           fields.add(field.toString());
           return fields;
         } else {
-          field.append(c);
+          field.append((char) c);
         }
       }
     }
