@@ -29,9 +29,23 @@ final class FileInput implements Closeable {
   /** A reason to skip the file (or the rest of it), as it should read in the report. */
   static final class SkipException extends IOException {
     private static final long serialVersionUID = 1L;
+    private final boolean wholeFile;
 
     SkipException(String reason) {
+      this(reason, false);
+    }
+
+    SkipException(String reason, boolean wholeFile) {
       super(reason);
+      this.wholeFile = wholeFile;
+    }
+
+    /**
+     * Whether the whole file is to be skipped even when some records were read (a likely bomb:
+     * its content is suspect), rather than keeping what came before a truncated end.
+     */
+    boolean wholeFile() {
+      return wholeFile;
     }
   }
 
@@ -234,13 +248,13 @@ final class FileInput implements Closeable {
     private void check() throws SkipException {
       if (expanded > limits.maxExpandedBytes()) {
         throw new SkipException("gzip file expands to more than "
-            + ReadLimits.describe(limits.maxExpandedBytes()) + " (--max-expanded-size)");
+            + ReadLimits.describe(limits.maxExpandedBytes()) + " (--max-expanded-size)", true);
       }
       long in = Math.max(1, compressed.count);
       if (expanded > ReadLimits.RATIO_FLOOR_BYTES && expanded / in > limits.maxCompressionRatio()) {
         throw new SkipException("likely a decompression bomb: " + ReadLimits.describe(in)
             + " of gzip expanded to " + ReadLimits.describe(expanded) + " and more (over "
-            + limits.maxCompressionRatio() + ":1, --max-compression-ratio)");
+            + limits.maxCompressionRatio() + ":1, --max-compression-ratio)", true);
       }
     }
   }

@@ -71,6 +71,9 @@ final class MboxFile {
       }
       s.endMessage();
     } catch (FileInput.SkipException e) {
+      if (e.wholeFile()) {
+        return FileReading.skip(id, e.getMessage());
+      }
       s.skipped.add(new Skipped(id, "read up to message " + s.number + " only: " + e.getMessage()));
     }
     return new FileReading(List.copyOf(s.documents), List.copyOf(s.skipped), true, false);

@@ -62,6 +62,9 @@ final class RecordFiles {
             value(node, options.labelField()));
       }
     } catch (FileInput.SkipException e) {
+      if (e.wholeFile()) {
+        return FileReading.skip(fileId, e.getMessage());
+      }
       out.stopped(lineNo, e.getMessage());
     }
     return out.result();
@@ -148,8 +151,10 @@ final class RecordFiles {
     List<String> header;
     try {
       header = parser.next();
-    } catch (IllegalStateException | FileInput.SkipException e) {
+    } catch (IllegalStateException e) {
       return FileReading.skip(fileId, "unreadable CSV header (" + e.getMessage() + ")");
+    } catch (FileInput.SkipException e) {
+      return FileReading.skip(fileId, e.getMessage());
     }
     if (header == null) {
       return FileReading.skip(fileId, "empty CSV file (no header row)");
@@ -174,6 +179,9 @@ final class RecordFiles {
         out.skip(row + 1, unterminated.getMessage());
         break;
       } catch (FileInput.SkipException e) {
+        if (e.wholeFile()) {
+          return FileReading.skip(fileId, e.getMessage());
+        }
         out.stopped(row, e.getMessage());
         break;
       }
