@@ -60,9 +60,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
   static int resources(Error e, PrintWriter err, boolean verbose) {
     if (e instanceof OutOfMemoryError) {
       long max = Runtime.getRuntime().maxMemory() >> 20;
+      long twice = Math.max(2 * max, 64);
+      String more = twice >= 1024 ? (twice + 1023) / 1024 + "g" : twice + "m";
       err.println("topicnmf: out of memory (the Java heap holds at most " + max + " MB): give it more,"
-          + " e.g. TOPICNMF_JAVA_OPTS=-Xmx" + Math.max(1, (max * 2 + 1023) / 1024) + "g, or read fewer"
-          + " or smaller documents");
+          + " e.g. TOPICNMF_JAVA_OPTS=-Xmx" + more + ", or read fewer or smaller documents");
     } else {
       err.println("topicnmf: out of stack space (input nested too deeply?): give it more, e.g."
           + " TOPICNMF_JAVA_OPTS=-Xss16m, or report the input");
