@@ -236,4 +236,30 @@ class MimeComparisonTest {
       assertEquals(words(mime4jText(mail)), words(r.documents().get(i).text()), names.get(i));
     }
   }
+
+  @Test
+  void mboxSplitsOnlyAtAFromLineAfterAnEmptyLine() {
+    // Python's mailbox.mbox (mboxo) splits this file into 4 messages, the second a bogus one
+    // starting at the body line "From here on"; MboxFile gives the 3 the writer meant.
+    String mbox = "From a@x Mon Jan  1 00:00:00 2024\nSubject: one\n\nbody one\n"
+        + "From here on, a body line\n>From escaped line\n\n"
+        + "From b@x Mon Jan  1 00:00:00 2024\nSubject: two\n\nbody two\n\n"
+        + "From c@x Mon Jan  1 00:00:00 2024\r\nSubject: three\r\n\r\nbody three\r\n";
+    CorpusReader.FileReading r = MboxFile.read("t.mbox", null, mbox.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(
+        new Document("t.mbox#1", null, "one\n\nbody one\nFrom here on, a body line\nFrom escaped line\n"),
+        new Document("t.mbox#2", null, "two\n\nbody two\n"),
+        new Document("t.mbox#3", null, "three\n\nbody three\r\n")), r.documents());
+  }
+
+  @Test
+  void anEmlWithABrokenPartIsKeptAndThePartListed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Files.writeString(dir.resolve("x.eml"), broken().get("inner-multipart-without-boundary"));
+    Corpus c = CorpusReader.read(dir, CorpusOptions.defaults().withAutoMailCleanup(false),
+        CorpusListener.NONE);
+    assertEquals(List.of("x.eml"), c.documents().stream().map(Document::id).toList());
+    assertEquals(List.of(new Skipped("x.eml (part 2)", "broken MIME part left out (multipart body"
+        + " without a boundary); the rest of the message is kept")), c.skipped());
+  }
 }
