@@ -39,6 +39,8 @@ public final class CsvReader implements Closeable {
   private long recordLine;
   private boolean anyQuoted;
   private String malformed;
+  private long maxRecordChars = Long.MAX_VALUE;
+  private long recordChars;
 
   /** A quoted field that is never closed; {@link #line()} is where it starts. */
   public static final class UnclosedQuoteException extends IOException {
@@ -65,6 +67,25 @@ public final class CsvReader implements Closeable {
     this.in = in;
     this.delimiter = delimiter;
     this.trim = trim;
+  }
+
+  /** A record longer than {@link #maxRecordChars(long)} allows. */
+  public static final class RecordTooLongException extends IOException {
+    RecordTooLongException(long line, long max) {
+      super("the record that starts on line " + line + " is longer than " + max + " characters");
+    }
+  }
+
+  /**
+   * Bounds a record's length: a longer one ends the reading with {@link RecordTooLongException}
+   * (an unbalanced quote would otherwise make the rest of the file one record, held in memory).
+   */
+  public CsvReader maxRecordChars(long max) {
+    if (max <= 0) {
+      throw new IllegalArgumentException("maxRecordChars must be positive, was " + max);
+    }
+    this.maxRecordChars = max;
+    return this;
   }
 
   /** Skips a UTF-8 byte-order mark at the very start, if there is one; call before {@link #next}. */
@@ -102,6 +123,7 @@ public final class CsvReader implements Closeable {
     }
     unread();
     recordLine = line;
+    recordChars = 0;
     anyQuoted = false;
     malformed = null;
     field.setLength(0);
@@ -178,6 +200,9 @@ public final class CsvReader implements Closeable {
         return -1;
       }
     }
+    if (++recordChars > maxRecordChars) {
+      throw new RecordTooLongException(recordLine, maxRecordChars);
+    }
     return buf[pos++];
   }
 
@@ -185,6 +210,7 @@ public final class CsvReader implements Closeable {
   private void unread() {
     if (pos > 0) {
       pos--;
+      recordChars--;
     }
   }
 

@@ -89,16 +89,21 @@ class FormatsTest {
   }
 
   @Test
-  void aFileTooLargeForOneArrayIsSkippedWithoutBeingRead() throws IOException {
+  void aFileOverTheDocumentLimitIsSkippedWithoutBeingRead() throws IOException {
     write("small.txt", "a small note");
-    // A sparse file: 3 GB by its size, next to nothing on disk.
+    // Sparse files: 3 GB by their size, next to nothing on disk. One starts with 9 KB of text, so
+    // it passes the binary test and only its size stops it; the other is all zeros.
     try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("huge.txt").toFile(), "rw")) {
+      f.write("word ".repeat(1900).getBytes(StandardCharsets.US_ASCII));
+      f.setLength(3L << 30);
+    }
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("zeros.txt").toFile(), "rw")) {
       f.setLength(3L << 30);
     }
     Corpus c = read(CorpusOptions.defaults());
     assertEquals(List.of("small.txt"), c.documents().stream().map(Document::id).toList());
-    String reason = skips(c).get("huge.txt");
-    assertTrue(reason != null && reason.startsWith("file too large (3072 MB;"), String.valueOf(reason));
+    assertEquals("file too large (over 32 MB, --max-document-size): 3072 MB", skips(c).get("huge.txt"));
+    assertEquals("binary file (NUL byte in first 8 KB)", skips(c).get("zeros.txt"));
   }
 
   @Test
