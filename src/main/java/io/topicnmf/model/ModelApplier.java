@@ -55,6 +55,15 @@ public final class ModelApplier {
    */
   public static TopicModelResult apply(SavedModel model, Path input, int threads, FitListener listener)
       throws IOException {
+    return apply(model, input, threads, listener, corpus -> {});
+  }
+
+  /**
+   * As {@link #apply(SavedModel, Path, int, FitListener)}, handing the documents read to {@code
+   * onRead} first (report.html quotes some of their text).
+   */
+  public static TopicModelResult apply(SavedModel model, Path input, int threads, FitListener listener,
+      java.util.function.Consumer<Corpus> onRead) throws IOException {
     FitOptions fo = model.options();
     NmfOptions nmfOptions = fo.nmf().withThreads(threads);
     MailCleanup mc = model.mailCleanup();
@@ -65,6 +74,7 @@ public final class ModelApplier {
     long t0 = System.nanoTime();
     listener.onStageStart("read");
     Corpus corpus = CorpusReader.read(input, co, listener);
+    onRead.accept(corpus);
     long t1 = System.nanoTime();
     listener.onStageEnd("read", sec(t0, t1),
         corpus.documents().size() + " documents, " + corpus.skipped().size() + " skipped");
