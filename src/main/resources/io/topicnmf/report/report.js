@@ -279,5 +279,8 @@
   ldavis();
   heatmap();
   documentsTable();
+  // report.html#topic=3 opens with topic 3 selected (a link to share, or a screenshot to take).
+  var linked = /(?:^#|&)topic=(\d+)/.exec(location.hash);
+  if (linked && topicById[Number(linked[1])]) selectTopic(Number(linked[1]), false);
   TN.ready(started);
 })();
