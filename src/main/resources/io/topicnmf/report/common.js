@@ -74,7 +74,7 @@ var TN = (function () {
     var ax = svg('g', { 'class': 'axis' });
     var yt = ticks(y0, y1, 5);
     yt.values.forEach(function (v) {
-      ax.appendChild(svg('line', { x1: L - 4, x2: W - R, y1: sy(v), y2: sy(v), stroke: '#eef0f4' }));
+      ax.appendChild(svg('line', { 'class': 'grid', x1: L - 4, x2: W - R, y1: sy(v), y2: sy(v) }));
       ax.appendChild(svg('text', { x: L - 6, y: sy(v) + 4, 'text-anchor': 'end', text: tickLabel(v, yt.step) }));
     });
     var xt = ticks(x0, x1, Math.min(10, Math.max(1, xs.length)));

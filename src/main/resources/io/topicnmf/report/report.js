@@ -83,8 +83,8 @@
     var maxShare = Math.max.apply(null, vis.topics.map(function (t) { return t.share; }));
     visMap = svg('svg', { 'class': 'map', width: S, height: S, role: 'img', 'aria-label': 'Intertopic distance map' });
     var ax = svg('g', { 'class': 'axis' });
-    ax.appendChild(svg('line', { x1: 0, x2: S, y1: S / 2, y2: S / 2, stroke: '#e3e7ee' }));
-    ax.appendChild(svg('line', { y1: 0, y2: S, x1: S / 2, x2: S / 2, stroke: '#e3e7ee' }));
+    ax.appendChild(svg('line', { 'class': 'grid', x1: 0, x2: S, y1: S / 2, y2: S / 2 }));
+    ax.appendChild(svg('line', { 'class': 'grid', y1: 0, y2: S, x1: S / 2, x2: S / 2 }));
     ax.appendChild(svg('text', { x: S - 4, y: S / 2 - 4, 'text-anchor': 'end', text: 'PC1' }));
     ax.appendChild(svg('text', { x: S / 2 + 4, y: 12, text: 'PC2' }));
     visMap.appendChild(ax);
