@@ -39,6 +39,15 @@ public final class ModelApplier {
    */
   public static TopicModelResult apply(SavedModel model, Path input, int threads, FitListener listener)
       throws IOException {
+    return apply(model, input, threads, listener, corpus -> {});
+  }
+
+  /**
+   * As {@link #apply(SavedModel, Path, int, FitListener)}, handing the documents read to {@code
+   * onRead} first (report.html quotes some of their text).
+   */
+  public static TopicModelResult apply(SavedModel model, Path input, int threads, FitListener listener,
+      java.util.function.Consumer<io.topicnmf.corpus.Corpus> onRead) throws IOException {
     FitOptions fo = model.options();
     MailCleanup mc = model.mailCleanup();
     CorpusOptions co = fo.corpus()
@@ -48,6 +57,7 @@ public final class ModelApplier {
     NmfOptions nmfOptions = fo.nmf().withThreads(threads);
     FitOptions applied = fo.withCorpus(co).withNmf(nmfOptions);
     PreparedCorpus p = CorpusPreparer.applying(applied, model.vectorizer(), input, listener);
+    onRead.accept(p.corpus());
 
     long t3 = System.nanoTime();
     listener.onStageStart("nmf");
