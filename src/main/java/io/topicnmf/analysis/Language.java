@@ -1,5 +1,6 @@
 package io.topicnmf.analysis;
 
+import io.topicnmf.options.InvalidOptionException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -129,8 +130,8 @@ public enum Language {
         return l;
       }
     }
-    throw new IllegalArgumentException(
-        "--language: unknown value '" + value + "'; accepted: " + accepted());
+    throw new InvalidOptionException(
+        "language", "{language}: unknown value '" + value + "'; accepted: " + accepted());
   }
 
   /** The accepted {@code --language} values, comma-separated. */

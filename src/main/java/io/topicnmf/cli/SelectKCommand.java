@@ -5,6 +5,7 @@ import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.KSweep;
 import io.topicnmf.model.PreparedCorpus;
 import io.topicnmf.model.TopicModeler;
+import io.topicnmf.options.InvalidOptionException;
 import io.topicnmf.report.Reports;
 import io.topicnmf.report.ToolInfo;
 import java.io.PrintWriter;
@@ -75,18 +76,11 @@ final class SelectKCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Integer> ks;
-    FitOptions options;
-    KSweep.Options sweep;
-    try {
-      ks = parseKs(k);
-      options = text.applyTo(FitOptions.defaults(ks.get(0)))
-          .withNmf(nmfFlags.options(ks.get(0), common))
-          .withTopTerms(topTerms);
-      sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    List<Integer> ks = parseKs(k);
+    FitOptions options = text.applyTo(FitOptions.defaults(ks.get(0)))
+        .withNmf(nmfFlags.options(ks.get(0), common))
+        .withTopTerms(topTerms);
+    KSweep.Options sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
     Path in = input != null ? input : FitCommand.defaultCorpus();
     if (!Files.exists(in)) {
       throw new UserException("no such file or folder: " + in + " (give a folder of documents)");
@@ -174,7 +168,7 @@ final class SelectKCommand implements Callable<Integer> {
   /**
    * Parses "4:40:4" (start:end:step, end included if reached), "4:40" (step 1), "5,10,20" or "10".
    *
-   * @throws IllegalArgumentException naming --k and the accepted forms
+   * @throws InvalidOptionException naming {@code k} (--k) and the accepted forms
    */
   static List<Integer> parseKs(String text) {
     String t = text.strip();
@@ -183,26 +177,26 @@ final class SelectKCommand implements Callable<Integer> {
     try {
       if (t.contains(":")) {
         String[] p = t.split(":", -1);
-        if (p.length < 2 || p.length > 3) throw new IllegalArgumentException("--k '" + text + "' is not a range" + forms);
+        if (p.length < 2 || p.length > 3) throw new InvalidOptionException("k", "{k} '" + text + "' is not a range" + forms);
         int start = Integer.parseInt(p[0].strip());
         int end = Integer.parseInt(p[1].strip());
         int step = p.length == 3 ? Integer.parseInt(p[2].strip()) : 1;
         if (start < 1 || end < start || step < 1) {
-          throw new IllegalArgumentException("--k '" + text + "': need 1 <= start <= end and step >= 1" + forms);
+          throw new InvalidOptionException("k", "{k} '" + text + "': need 1 <= start <= end and step >= 1" + forms);
         }
         for (long v = start; v <= end; v += step) ks.add((int) v);
       } else {
         for (String s : t.split(",")) {
           int v = Integer.parseInt(s.strip());
-          if (v < 1) throw new IllegalArgumentException("--k '" + text + "': " + v + " is below 1" + forms);
-          if (ks.contains(v)) throw new IllegalArgumentException("--k '" + text + "': " + v + " is repeated" + forms);
+          if (v < 1) throw new InvalidOptionException("k", "{k} '" + text + "': " + v + " is below 1" + forms);
+          if (ks.contains(v)) throw new InvalidOptionException("k", "{k} '" + text + "': " + v + " is repeated" + forms);
           ks.add(v);
         }
       }
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--k '" + text + "' is not understood" + forms);
+      throw new InvalidOptionException("k", "{k} '" + text + "' is not understood" + forms);
     }
-    if (ks.size() > 200) throw new IllegalArgumentException("--k '" + text + "' gives " + ks.size() + " values, at most 200" + forms);
+    if (ks.size() > 200) throw new InvalidOptionException("k", "{k} '" + text + "' gives " + ks.size() + " values, at most 200" + forms);
     ks.sort(null);
     return ks;
   }

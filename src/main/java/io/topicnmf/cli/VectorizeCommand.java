@@ -94,12 +94,8 @@ final class VectorizeCommand implements Callable<Integer> {
 
   /** The text-stage options from the flags; the NMF part only carries {@code --threads}. */
   FitOptions options() throws UserException {
-    try {
-      FitOptions base = FitOptions.defaults(1);
-      return text.applyTo(base).withNmf(base.nmf().withThreads(common.threads()));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    FitOptions base = FitOptions.defaults(1);
+    return text.applyTo(base).withNmf(base.nmf().withThreads(common.threads()));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.topicnmf.matrix;
 
+import io.topicnmf.options.InvalidOptionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -52,7 +53,7 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
   public static DocumentTermMatrix build(
       List<? extends Collection<String>> documentTerms, VocabularyOptions options, int threads) {
     if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+      throw new InvalidOptionException("threads", "{threads} must be at least 1, got " + threads);
     }
     if (documentTerms instanceof TermIdDocuments encoded) {
       return build(encoded, options, threads);
@@ -71,7 +72,7 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
    */
   public static DocumentTermMatrix build(TermIdDocuments documents, VocabularyOptions options, int threads) {
     if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+      throw new InvalidOptionException("threads", "{threads} must be at least 1, got " + threads);
     }
     String[] seen = documents.dictionary();
     int[] offsets = documents.offsets();
@@ -100,10 +101,10 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
       return withFixedTerms(options.vocabulary(), n, v, seen, df, blocks, threads, counted);
     }
     if (maxDocs < minDocs) {
-      throw new IllegalArgumentException(
-          "--max-df " + options.maxDf() + " allows fewer documents (" + fmt(maxDocs) + ") than --min-df "
+      throw new InvalidOptionException(
+          "maxDf", "{maxDf} " + options.maxDf() + " allows fewer documents (" + fmt(maxDocs) + ") than {minDf} "
               + options.minDf() + " requires (" + fmt(minDocs) + ") for " + n
-              + " documents: lower --min-df or raise --max-df");
+              + " documents: lower {minDf} or raise {maxDf}", "minDf");
     }
     int byMin = 0;
     List<Integer> maxRemoved = new ArrayList<>();

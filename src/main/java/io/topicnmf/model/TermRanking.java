@@ -2,6 +2,7 @@ package io.topicnmf.model;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.options.InvalidOptionException;
 
 /**
  * Chooses the terms that describe each topic: the {@code top} terms of highest <em>relevance</em>
@@ -60,7 +61,7 @@ public final class TermRanking {
       throw new IllegalArgumentException("top must be >= 1, got " + top);
     }
     if (!(lambda >= 0 && lambda <= 1)) {
-      throw new IllegalArgumentException("--relevance " + lambda + " must be within [0, 1]");
+      throw new InvalidOptionException("relevance", "{relevance} " + lambda + " must be within [0, 1]");
     }
     int k = h.rows();
     int m = h.cols();

@@ -23,6 +23,7 @@ import io.topicnmf.matrix.Vocabulary;
 import io.topicnmf.nmf.Nmf;
 import io.topicnmf.nmf.NmfResult;
 import io.topicnmf.nmf.NmfTransform;
+import io.topicnmf.options.InvalidOptionException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,9 +106,9 @@ public final class TopicModeler {
       AnalysisOptions a = options.analysis();
       Stemming stem = keepStem ? a.stem() : FitOptions.defaultStem(chosen);
       if (!chosen.supports(stem)) {
-        throw new UnusableInputException("--stem " + stem.name().toLowerCase(java.util.Locale.ROOT)
+        throw new UnusableInputException("{stem} " + stem.name().toLowerCase(java.util.Locale.ROOT)
             + " is not available for the language the text was found to be in ('" + chosen.code()
-            + "', --language auto): choose another --stem or give --language");
+            + "', {language} auto): choose another {stem} or give {language}", "stem", "language");
       }
       used = options.withAnalysis(inLanguage(a, chosen, stem));
       language = LanguageCheck.of(corpus.documents(), chosen).asAutomatic();
@@ -141,9 +142,9 @@ public final class TopicModeler {
     if (vocab.size() == 0 || p.documentsWithTerms() == 0) {
       throw new UnusableInputException(
           "no term is left after analysis and pruning in " + input + " (" + n + " documents, "
-              + dtm.pruning().removedByMinDf() + " terms below --min-df " + options.vocabulary().minDf()
-              + ", " + dtm.pruning().removedByMaxDf() + " above --max-df " + options.vocabulary().maxDf()
-              + "): try --min-df 1 or a larger corpus");
+              + dtm.pruning().removedByMinDf() + " terms below {minDf} " + options.vocabulary().minDf()
+              + ", " + dtm.pruning().removedByMaxDf() + " above {maxDf} " + options.vocabulary().maxDf()
+              + "): try {minDf} 1 or a larger corpus", "minDf", "maxDf");
     }
     return p;
   }
@@ -197,8 +198,8 @@ public final class TopicModeler {
     int k = options.nmf().k();
     if (k > maxTopics(p)) {
       throw new UnusableInputException(
-          "-k/--topics " + k + " is larger than the " + withTerms + " usable documents and "
-              + vocab.size() + " terms of " + input + ": choose k <= " + Math.min(withTerms, vocab.size()));
+          "{topics} " + k + " is larger than the " + withTerms + " usable documents and "
+              + vocab.size() + " terms of " + input + ": choose k <= " + Math.min(withTerms, vocab.size()), "topics");
     }
 
     listener.onStageStart("nmf");
@@ -408,6 +409,8 @@ public final class TopicModeler {
   private DocumentTermMatrix buildMatrix(AnalyzedCorpus analyzed, Corpus corpus) throws UnusableInputException {
     try {
       return DocumentTermMatrix.build(analyzed.documentTerms(), options.vocabulary(), options.nmf().threads());
+    } catch (InvalidOptionException e) {
+      throw new UnusableInputException(e);
     } catch (IllegalArgumentException e) {
       throw new UnusableInputException(e.getMessage());
     }
