@@ -1,21 +1,18 @@
 package io.topicnmf.cli;
 
-import io.topicnmf.eval.KSelection;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.KSweep;
 import io.topicnmf.model.PreparedCorpus;
 import io.topicnmf.model.TopicModeler;
 import io.topicnmf.options.InvalidOptionException;
 import io.topicnmf.report.Reports;
-import io.topicnmf.report.ToolInfo;
+import io.topicnmf.report.SelectKReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,9 +32,6 @@ import picocli.CommandLine.Parameters;
           + "Recommends a k, prints a table and writes OUTPUT/select-k.json."
     })
 final class SelectKCommand implements Callable<Integer> {
-  /** Format tag of select-k.json. */
-  static final String FORMAT = "topicnmf-select-k/1";
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "FOLDER",
@@ -118,43 +112,8 @@ final class SelectKCommand implements Callable<Integer> {
     }
     out.flush();
 
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("format", FORMAT);
-    json.put("tool", ToolInfo.current());
-    json.put("command", "select-k");
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("k", ks);
-    params.put("samples", samples);
-    params.put("sampleFraction", sampleFraction);
-    params.put("stabilityTerms", stabilityTerms);
-    params.putAll(Reports.parameters(options));
-    params.remove("k");
-    params.remove("clusters"); // select-k puts no document in a cluster
-    params.put("k", ks);
-    json.put("parameters", params);
-    Map<String, Object> corpus = new LinkedHashMap<>();
-    corpus.put("root", prepared.corpus().root());
-    corpus.put("documentsRead", prepared.corpus().documents().size());
-    corpus.put("documentsSkipped", prepared.corpus().skipped().size());
-    corpus.put("documentsWithTerms", prepared.documentsWithTerms());
-    corpus.put("terms", prepared.vocabulary().size());
-    corpus.put("nonZeros", prepared.matrix().nnz());
-    corpus.put("language", prepared.languageCheck());
-    json.put("corpus", corpus);
-    Map<String, Object> rule = new LinkedHashMap<>();
-    rule.put("stabilityTolerance", KSelection.DEFAULT_STABILITY_TOLERANCE);
-    rule.put("npmiTolerance", KSelection.DEFAULT_NPMI_TOLERANCE);
-    rule.put("description", "among k >= 2 and, with 3 candidates or more, without the smallest and the largest k:"
-        + " keep the k whose stability is within stabilityTolerance of the best; then those whose mean NPMI"
-        + " is within npmiTolerance of the best; recommend the smallest");
-    json.put("rule", rule);
-    json.put("recommendedK", result.recommendedK());
-    json.put("candidates", new ArrayList<>(result.rows()));
-    Map<String, Object> timings = new LinkedHashMap<>();
-    timings.put("prepareSeconds", (t1 - t0) / 1e9);
-    timings.put("fitSeconds", (t2 - t1) / 1e9);
-    timings.put("totalSeconds", (t2 - t0) / 1e9);
-    json.put("timings", timings);
+    SelectKReport json = SelectKReport.of(prepared, options, sweep, result,
+        new SelectKReport.Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9));
     Path file = output.resolve("select-k.json");
     Reports.write(json, file);
     err.println(String.format(Locale.ROOT,

@@ -229,9 +229,7 @@ public final class TopicModeler {
     List<Double> idfList = new ArrayList<>(vocab.size());
     for (double v : p.idf()) idfList.add(v);
     List<String> ids = corpus.documents().stream().map(Document::id).toList();
-    CorpusStats stats = new CorpusStats(corpus.root(), n, corpus.skipped().size(), corpus.skipped(),
-        n - withTerms, vocab.size(), x.nnz(), p.counts().pruning(), corpus.mailCleanup(),
-        p.languageCheck(), corpus.htmlBoilerplate());
+    CorpusStats stats = CorpusStats.of(p);
     double pre = p.readSeconds() + p.analysisSeconds() + p.matrixSeconds();
     Timings timings = new Timings(p.readSeconds(), p.analysisSeconds(), p.matrixSeconds(), sec(t3, t4),
         sec(t4, t5), pre + sec(t3, t5));
