@@ -353,23 +353,9 @@ public final class TopicModeler {
    * (ties by column), found with a bounded selection instead of a full sort.
    */
   static int[] topColumns(DenseMatrix h, int t, int top) {
+    double[] d = h.data();
     int m = h.cols();
-    double[] row = h.data();
-    int base = t * m;
-    int[] best = new int[top];
-    int size = 0;
-    for (int j = 0; j < m; j++) {
-      double v = row[base + j];
-      if (!(v > 0)) continue;
-      if (size == top && v <= row[base + best[size - 1]]) continue;
-      int p = size < top ? size++ : size - 1;
-      while (p > 0 && row[base + best[p - 1]] < v) {
-        best[p] = best[p - 1];
-        p--;
-      }
-      best[p] = j;
-    }
-    return Arrays.copyOf(best, size);
+    return TermRanking.largest(d, t * m, (t + 1) * m, top, j -> d[j] > 0);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.topicnmf.matrix.AtomicFiles;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.model.TermRanking;
 import io.topicnmf.model.TopicModelResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -295,20 +296,7 @@ public record LdaVis(
 
   /** The indices of the {@code r} largest values among those {@code keep} accepts, largest first (ties: lower index). */
   private static int[] topIndices(double[] v, int r, java.util.function.IntPredicate keep) {
-    int[] best = new int[r];
-    int size = 0;
-    for (int j = 0; j < v.length; j++) {
-      if (!keep.test(j)) continue;
-      double x = v[j];
-      if (size == r && !(x > v[best[size - 1]])) continue;
-      int p = size < r ? size++ : size - 1;
-      while (p > 0 && v[best[p - 1]] < x) {
-        best[p] = best[p - 1];
-        p--;
-      }
-      best[p] = j;
-    }
-    return Arrays.copyOf(best, size);
+    return TermRanking.largest(v, 0, v.length, r, keep);
   }
 
   /** {@code x} rounded to 4 decimals as numpy's {@code round(4)}: scaled, rounded half to even, scaled back. */
