@@ -79,12 +79,14 @@ while IFS= read -r f; do
   if [ ! -f "$tmp/new/$f" ]; then
     printf '%-60s %s\n' "$f" "missing in NEW"; status=1; continue
   fi
-  normalise "$tmp/base/$f" >"$tmp/a"
-  normalise "$tmp/new/$f" >"$tmp/b"
-  if cmp -s "$tmp/a" "$tmp/b"; then
+  a="$tmp/base/$f"; b="$tmp/new/$f"
+  if [[ "$f" == *.json ]]; then
+    normalise "$a" >"$tmp/a"; normalise "$b" >"$tmp/b"; a="$tmp/a"; b="$tmp/b"
+  fi
+  if cmp -s "$a" "$b"; then
     printf '%-60s %s\n' "$f" identical
   else
-    printf '%-60s %s\n' "$f" "DIFFERENT ($(cmp "$tmp/a" "$tmp/b" | sed 's/.*: //'))"; status=1
+    printf '%-60s %s\n' "$f" "DIFFERENT ($(cmp "$a" "$b" | sed 's/.*: //'))"; status=1
   fi
 done < <(cd "$tmp/base" && find . -type f | sed 's|^\./||' | sort)
 while IFS= read -r f; do
