@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import io.topicnmf.report.Reports;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -27,13 +22,11 @@ class OutputSchemaTest {
   @TempDir Path tmp;
 
   private static JsonSchema load(String name) throws IOException {
-    try (InputStream in = Files.newInputStream(Path.of("docs", name))) {
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-    }
+    return ReportSchemaTest.load(name);
   }
 
   private static JsonNode read(Path file) throws IOException {
-    return Reports.mapper().readTree(file.toFile());
+    return ReportSchemaTest.read(file);
   }
 
   @Test
