@@ -1,5 +1,6 @@
 package io.topicnmf.analysis;
 
+import io.topicnmf.options.InvalidOptionException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -52,32 +53,32 @@ public record AnalysisOptions(
 
   public AnalysisOptions {
     Objects.requireNonNull(
-        language, "--language must not be null; accepted: " + Language.accepted());
+        language, "language must not be null; accepted: " + Language.accepted());
     stopwordFiles = StopWordSource.of(stopwordFiles);
     if (language != Language.AUTO) {
       Objects.requireNonNull(
-          stem, "--stem must not be null; accepted: none, light, porter, snowball, kstem");
+          stem, "stem must not be null; accepted: none, light, porter, snowball, kstem");
     }
     if (stem != null && !language.supports(stem)) {
-      throw new IllegalArgumentException("--stem " + stem.flag()
-          + " is not available for --language " + language.code()
+      throw new InvalidOptionException("stem", "{stem} " + stem.flag()
+          + " is not available for {language} " + language.code()
           + (language == Language.STANDARD
-              ? "; the language-neutral analysis takes --stem none"
-              : "; porter and kstem are English only, use light or snowball"));
+              ? "; the language-neutral analysis takes {stem} none"
+              : "; porter and kstem are English only, use light or snowball"), "language");
     }
     if (minTokenLength < 1 || minTokenLength > MAX_TOKEN_LENGTH) {
-      throw new IllegalArgumentException(
-          "--min-token-length must be between 1 and " + MAX_TOKEN_LENGTH + ", got "
+      throw new InvalidOptionException(
+          "minTokenLength", "{minTokenLength} must be between 1 and " + MAX_TOKEN_LENGTH + ", got "
               + minTokenLength);
     }
     if (maxTokenLength < minTokenLength || maxTokenLength > MAX_TOKEN_LENGTH) {
-      throw new IllegalArgumentException(
-          "--max-token-length must be between --min-token-length (" + minTokenLength + ") and "
-              + MAX_TOKEN_LENGTH + ", got " + maxTokenLength);
+      throw new InvalidOptionException(
+          "maxTokenLength", "{maxTokenLength} must be between {minTokenLength} (" + minTokenLength + ") and "
+              + MAX_TOKEN_LENGTH + ", got " + maxTokenLength, "minTokenLength");
     }
     if (ngrams < 1 || ngrams > MAX_NGRAMS) {
-      throw new IllegalArgumentException(
-          "--ngrams must be between 1 and " + MAX_NGRAMS + ", got " + ngrams);
+      throw new InvalidOptionException(
+          "ngrams", "{ngrams} must be between 1 and " + MAX_NGRAMS + ", got " + ngrams);
     }
   }
 

@@ -2,6 +2,7 @@ package io.topicnmf.analysis;
 
 import io.topicnmf.corpus.Document;
 import io.topicnmf.parallel.Workers;
+import io.topicnmf.options.InvalidOptionException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class CorpusAnalyzer {
     Objects.requireNonNull(docs, "docs");
     Objects.requireNonNull(listener, "listener");
     if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+      throw new InvalidOptionException("threads", "{threads} must be at least 1, got " + threads);
     }
     try (TextAnalyzer analyzer = new TextAnalyzer(options)) {
       return run(docs, analyzer, threads, listener);

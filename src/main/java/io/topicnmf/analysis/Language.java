@@ -1,5 +1,6 @@
 package io.topicnmf.analysis;
 
+import io.topicnmf.options.InvalidOptionException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -135,8 +136,8 @@ public enum Language {
         return l;
       }
     }
-    throw new IllegalArgumentException(
-        "--language: unknown value '" + value + "'; accepted: " + accepted());
+    throw new InvalidOptionException(
+        "language", "{language}: unknown value '" + value + "'; accepted: " + accepted());
   }
 
   /** The languages text is analysed in (every value but {@link #AUTO}), comma-separated. */

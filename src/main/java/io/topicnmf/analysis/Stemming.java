@@ -1,5 +1,6 @@
 package io.topicnmf.analysis;
 
+import io.topicnmf.options.InvalidOptionException;
 import java.util.Locale;
 
 /**
@@ -38,7 +39,7 @@ public enum Stemming {
         return s;
       }
     }
-    throw new IllegalArgumentException(
-        "--stem: unknown value '" + value + "'; accepted: none, light, porter, snowball, kstem");
+    throw new InvalidOptionException(
+        "stem", "{stem}: unknown value '" + value + "'; accepted: none, light, porter, snowball, kstem");
   }
 }

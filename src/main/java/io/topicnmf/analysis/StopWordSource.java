@@ -42,9 +42,9 @@ public final class StopWordSource extends AbstractList<Path> implements RandomAc
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static StopWordSource of(List<Path> files) {
     if (files instanceof StopWordSource s) return s;
-    Objects.requireNonNull(files, "--stopwords: the list of files must not be null");
+    Objects.requireNonNull(files, "stopwordFiles: the list of files must not be null");
     for (Path p : files) {
-      Objects.requireNonNull(p, "--stopwords: a file name must not be null");
+      Objects.requireNonNull(p, "stopwordFiles: a file name must not be null");
     }
     return files.isEmpty() ? NONE : new StopWordSource(List.copyOf(files), null);
   }

@@ -58,18 +58,18 @@ public final class StopWords {
   /**
    * The words of a stop-word file (UTF-8).
    *
-   * @throws NoSuchFileException naming the file (and the {@code --stopwords} flag) if missing
+   * @throws NoSuchFileException naming the file if missing
    * @throws IOException naming the file when it cannot be read
    */
   public static List<String> read(Path file) throws IOException {
     if (!Files.exists(file)) {
       throw new NoSuchFileException(
-          file.toString(), null, "stop-word file (--stopwords) not found");
+          file.toString(), null, "stop-word file not found");
     }
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(reader);
     } catch (IOException e) {
-      throw new IOException("cannot read stop-word file (--stopwords) " + file + ": " + e, e);
+      throw new IOException("cannot read stop-word file " + file + ": " + e, e);
     }
   }
 

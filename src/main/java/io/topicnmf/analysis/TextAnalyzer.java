@@ -93,7 +93,7 @@ public final class TextAnalyzer implements AutoCloseable {
   TextAnalyzer(AnalysisOptions options, boolean fuse) throws IOException {
     this.options = Objects.requireNonNull(options, "options");
     if (options.language() == Language.AUTO) {
-      throw new IllegalArgumentException("--language auto is chosen from the documents: resolve it before analysis");
+      throw new IllegalArgumentException("language auto is chosen from the documents: resolve it before analysis");
     }
     this.stopwords = loadStopwords(options);
     this.analyzer = new ChainAnalyzer(fuse);

@@ -1,6 +1,7 @@
 package io.topicnmf.cli;
 
 import io.topicnmf.model.UnusableInputException;
+import io.topicnmf.options.InvalidOptionException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -12,6 +13,10 @@ import picocli.CommandLine;
  * Maps failures to exit codes and messages: a user's mistake (bad flag, missing file, unusable
  * input) is exit 2 with a one-line message; anything else is an internal failure, exit 1. Stack
  * traces only with --verbose.
+ *
+ * <p>The one place where the library's parameters become flags: library code names parameters
+ * ({@code maxIter}, {@code topics}) in {@link InvalidOptionException} and {@link
+ * UnusableInputException}, and {@link #flag} writes each as the flag that sets it.
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler {
   static final int USAGE = 2;
@@ -24,8 +29,17 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"));
     int code;
     String msg;
-    if (ex instanceof UserException || ex instanceof UnusableInputException
-        || ex instanceof io.topicnmf.matrix.io.MatrixFormatException) {
+    if (ex instanceof InvalidOptionException e) {
+      // A bad flag value found while building the options: reported as picocli reports a bad flag.
+      err.println("topicnmf: " + e.message(Errors::flag));
+      err.println(tryHelp(cl));
+      err.flush();
+      return USAGE;
+    }
+    if (ex instanceof UnusableInputException e) {
+      code = USAGE;
+      msg = e.message(Errors::flag);
+    } else if (ex instanceof UserException || ex instanceof io.topicnmf.matrix.io.MatrixFormatException) {
       code = USAGE;
       msg = ex.getMessage();
     } else if (ex instanceof NoSuchFileException e) {
@@ -75,6 +89,22 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     return INTERNAL;
   }
 
+  /** The flag that sets a library parameter: {@code maxIter} is {@code --max-iter}, {@code topics} {@code -k/--topics}. */
+  static String flag(String parameter) {
+    if (parameter.equals("topics")) return "-k/--topics";
+    StringBuilder b = new StringBuilder("--");
+    for (int i = 0; i < parameter.length(); i++) {
+      char c = parameter.charAt(i);
+      if (Character.isUpperCase(c)) b.append('-').append(Character.toLowerCase(c));
+      else b.append(c);
+    }
+    return b.toString();
+  }
+
+  private static String tryHelp(CommandLine cl) {
+    return "Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.";
+  }
+
   /** Bad flags: the message, a hint, exit 2. */
   static final class Usage implements CommandLine.IParameterExceptionHandler {
     @Override
@@ -83,7 +113,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       PrintWriter err = cl.getErr();
       err.println("topicnmf: " + ex.getMessage());
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.println(tryHelp(cl));
       }
       err.flush();
       return USAGE;

@@ -126,11 +126,7 @@ final class FactorizeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "-k/--components must be at least 1, got " + k);
     }
-    try {
-      return nmfFlags.options(k, common);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return nmfFlags.options(k, common);
   }
 
   private void checkK(CsrMatrix x) throws UserException {

@@ -131,16 +131,12 @@ final class FitCommand implements Callable<Integer> {
   }
 
   FitOptions options() throws UserException {
-    try {
-      FitOptions defaults = FitOptions.defaults(k);
-      return text.applyTo(defaults)
-          .withNmf(nmfFlags.options(defaults.nmf(), common))
-          .withTopTerms(topTerms)
-          .withRelevance(relevance)
-          .withClusters(clusters);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    FitOptions defaults = FitOptions.defaults(k);
+    return text.applyTo(defaults)
+        .withNmf(nmfFlags.options(defaults.nmf(), common))
+        .withTopTerms(topTerms)
+        .withRelevance(relevance)
+        .withClusters(clusters);
   }
 
   static String count(long n, String noun) {

@@ -1,21 +1,20 @@
 package io.topicnmf.cli;
 
-import io.topicnmf.eval.KSelection;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.KSweep;
 import io.topicnmf.model.PreparedCorpus;
 import io.topicnmf.model.TopicModeler;
+import io.topicnmf.options.InvalidOptionException;
 import io.topicnmf.report.Reports;
 import io.topicnmf.report.SelectKPage;
 import io.topicnmf.report.ToolInfo;
+import io.topicnmf.report.SelectKReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,9 +34,6 @@ import picocli.CommandLine.Parameters;
           + "Recommends a k, prints a table and writes OUTPUT/select-k.json and OUTPUT/select-k.html (charts of the measures against k)."
     })
 final class SelectKCommand implements Callable<Integer> {
-  /** Format tag of select-k.json. */
-  static final String FORMAT = "topicnmf-select-k/1";
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "FOLDER",
@@ -79,18 +75,11 @@ final class SelectKCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Integer> ks;
-    FitOptions options;
-    KSweep.Options sweep;
-    try {
-      ks = parseKs(k);
-      options = text.applyTo(FitOptions.defaults(ks.get(0)))
-          .withNmf(nmfFlags.options(ks.get(0), common))
-          .withTopTerms(topTerms);
-      sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    List<Integer> ks = parseKs(k);
+    FitOptions options = text.applyTo(FitOptions.defaults(ks.get(0)))
+        .withNmf(nmfFlags.options(ks.get(0), common))
+        .withTopTerms(topTerms);
+    KSweep.Options sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
     Path in = input != null ? input : FitCommand.defaultCorpus();
     if (!Files.exists(in)) {
       throw new UserException("no such file or folder: " + in + " (give a folder of documents)");
@@ -128,43 +117,8 @@ final class SelectKCommand implements Callable<Integer> {
     }
     out.flush();
 
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("format", FORMAT);
-    json.put("tool", ToolInfo.current());
-    json.put("command", "select-k");
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("k", ks);
-    params.put("samples", samples);
-    params.put("sampleFraction", sampleFraction);
-    params.put("stabilityTerms", stabilityTerms);
-    params.putAll(Reports.parameters(options));
-    params.remove("k");
-    params.remove("clusters"); // select-k puts no document in a cluster
-    params.put("k", ks);
-    json.put("parameters", params);
-    Map<String, Object> corpus = new LinkedHashMap<>();
-    corpus.put("root", prepared.corpus().root());
-    corpus.put("documentsRead", prepared.corpus().documents().size());
-    corpus.put("documentsSkipped", prepared.corpus().skipped().size());
-    corpus.put("documentsWithTerms", prepared.documentsWithTerms());
-    corpus.put("terms", prepared.vocabulary().size());
-    corpus.put("nonZeros", prepared.matrix().nnz());
-    corpus.put("language", prepared.languageCheck());
-    json.put("corpus", corpus);
-    Map<String, Object> rule = new LinkedHashMap<>();
-    rule.put("stabilityTolerance", KSelection.DEFAULT_STABILITY_TOLERANCE);
-    rule.put("npmiTolerance", KSelection.DEFAULT_NPMI_TOLERANCE);
-    rule.put("description", "among k >= 2 and, with 3 candidates or more, without the smallest and the largest k:"
-        + " keep the k whose stability is within stabilityTolerance of the best; then those whose mean NPMI"
-        + " is within npmiTolerance of the best; recommend the smallest");
-    json.put("rule", rule);
-    json.put("recommendedK", result.recommendedK());
-    json.put("candidates", new ArrayList<>(result.rows()));
-    Map<String, Object> timings = new LinkedHashMap<>();
-    timings.put("prepareSeconds", (t1 - t0) / 1e9);
-    timings.put("fitSeconds", (t2 - t1) / 1e9);
-    timings.put("totalSeconds", (t2 - t0) / 1e9);
-    json.put("timings", timings);
+    SelectKReport json = SelectKReport.of(prepared, options, sweep, result,
+        new SelectKReport.Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9));
     Path file = output.resolve("select-k.json");
     Reports.write(json, file);
     Path page = noHtml ? null : output.resolve("select-k.html");
@@ -180,7 +134,7 @@ final class SelectKCommand implements Callable<Integer> {
   /**
    * Parses "4:40:4" (start:end:step, end included if reached), "4:40" (step 1), "5,10,20" or "10".
    *
-   * @throws IllegalArgumentException naming --k and the accepted forms
+   * @throws InvalidOptionException naming {@code k} (--k) and the accepted forms
    */
   static List<Integer> parseKs(String text) {
     String t = text.strip();
@@ -189,26 +143,26 @@ final class SelectKCommand implements Callable<Integer> {
     try {
       if (t.contains(":")) {
         String[] p = t.split(":", -1);
-        if (p.length < 2 || p.length > 3) throw new IllegalArgumentException("--k '" + text + "' is not a range" + forms);
+        if (p.length < 2 || p.length > 3) throw new InvalidOptionException("k", "{k} '" + text + "' is not a range" + forms);
         int start = Integer.parseInt(p[0].strip());
         int end = Integer.parseInt(p[1].strip());
         int step = p.length == 3 ? Integer.parseInt(p[2].strip()) : 1;
         if (start < 1 || end < start || step < 1) {
-          throw new IllegalArgumentException("--k '" + text + "': need 1 <= start <= end and step >= 1" + forms);
+          throw new InvalidOptionException("k", "{k} '" + text + "': need 1 <= start <= end and step >= 1" + forms);
         }
         for (long v = start; v <= end; v += step) ks.add((int) v);
       } else {
         for (String s : t.split(",")) {
           int v = Integer.parseInt(s.strip());
-          if (v < 1) throw new IllegalArgumentException("--k '" + text + "': " + v + " is below 1" + forms);
-          if (ks.contains(v)) throw new IllegalArgumentException("--k '" + text + "': " + v + " is repeated" + forms);
+          if (v < 1) throw new InvalidOptionException("k", "{k} '" + text + "': " + v + " is below 1" + forms);
+          if (ks.contains(v)) throw new InvalidOptionException("k", "{k} '" + text + "': " + v + " is repeated" + forms);
           ks.add(v);
         }
       }
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--k '" + text + "' is not understood" + forms);
+      throw new InvalidOptionException("k", "{k} '" + text + "' is not understood" + forms);
     }
-    if (ks.size() > 200) throw new IllegalArgumentException("--k '" + text + "' gives " + ks.size() + " values, at most 200" + forms);
+    if (ks.size() > 200) throw new InvalidOptionException("k", "{k} '" + text + "' gives " + ks.size() + " values, at most 200" + forms);
     ks.sort(null);
     return ks;
   }

@@ -157,7 +157,7 @@ final class TextFlags {
    * {@code base} with these flags applied; with {@code --language auto} the language is a value of
    * the options, chosen from the documents when they are prepared.
    *
-   * @throws IllegalArgumentException naming the flag of a bad value
+   * @throws io.topicnmf.options.InvalidOptionException naming the parameter of a bad value
    * @throws UserException for a missing stop-word file
    */
   FitOptions applyTo(FitOptions base) throws UserException {
@@ -167,7 +167,7 @@ final class TextFlags {
       }
     }
     VocabularyOptions vocab = new VocabularyOptions(
-        DfLimit.parse(minDf, "--min-df"), DfLimit.parse(maxDf, "--max-df"), maxFeatures, readVocabulary());
+        DfLimit.parse(minDf, "minDf"), DfLimit.parse(maxDf, "maxDf"), maxFeatures, readVocabulary());
     // --idf, --norm and --sublinear-tf only mean something for tfidf, so giving one selects it.
     TfidfOptions.Weighting wt = weighting != null ? weighting
         : idf != null || norm != null || sublinearTf != null ? TfidfOptions.Weighting.TFIDF

@@ -6,15 +6,13 @@ import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.PreparedCorpus;
 import io.topicnmf.model.TopicModeler;
 import io.topicnmf.report.Reports;
-import io.topicnmf.report.ToolInfo;
+import io.topicnmf.report.VectorizeReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * does, but stops before the factorization and writes the matrices, for users who factorize (or
  * classify, or cluster) elsewhere: {@code matrix.mtx} (the weighted matrix), {@code counts.mtx}
  * (raw counts), {@code terms.txt}, {@code documents.txt} (the files {@code fit --save-matrix}
- * writes) and {@code vectorize.json} (format {@value #FORMAT}: parameters, corpus statistics,
+ * writes) and {@code vectorize.json} ({@link VectorizeReport}: parameters, corpus statistics,
  * timings).
  */
 @Command(
@@ -41,9 +39,6 @@ import picocli.CommandLine.Parameters;
       "Without FOLDER it runs on the sample corpus shipped in corpora/sample."
     })
 final class VectorizeCommand implements Callable<Integer> {
-  /** Format tag of vectorize.json. */
-  static final String FORMAT = "topicnmf-vectorize/1";
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "FOLDER",
@@ -74,7 +69,7 @@ final class VectorizeCommand implements Callable<Integer> {
     writeMatrices(p, output, options.nmf().threads());
     long t2 = System.nanoTime();
     Path json = output.resolve("vectorize.json");
-    Reports.write(summary(p, options, (t1 - t0) / 1e9, (t2 - t1) / 1e9), json);
+    Reports.write(VectorizeReport.of(p, options, (t1 - t0) / 1e9, (t2 - t1) / 1e9), json);
     CsrMatrix x = p.matrix();
     int n = p.corpus().documents().size();
     err.println(String.format(Locale.ROOT,
@@ -88,12 +83,8 @@ final class VectorizeCommand implements Callable<Integer> {
 
   /** The text-stage options from the flags; the NMF part only carries {@code --threads}. */
   FitOptions options() throws UserException {
-    try {
-      FitOptions base = FitOptions.defaults(1);
-      return text.applyTo(base).withNmf(base.nmf().withThreads(common.threads()));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    FitOptions base = FitOptions.defaults(1);
+    return text.applyTo(base).withNmf(base.nmf().withThreads(common.threads()));
   }
 
   /** Writes matrix.mtx, counts.mtx, terms.txt and documents.txt into {@code dir} ({@link MatrixExport}). */
@@ -102,47 +93,9 @@ final class VectorizeCommand implements Callable<Integer> {
         p.corpus().documents().stream().map(io.topicnmf.corpus.Document::id).toList(), dir, threads);
   }
 
-  /** The content of vectorize.json. */
-  static Map<String, Object> summary(PreparedCorpus p, FitOptions options, double prepareSeconds, double writeSeconds) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("format", FORMAT);
-    json.put("tool", ToolInfo.current());
-    json.put("command", "vectorize");
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("threads", options.nmf().threads());
-    params.put("vocabulary", io.topicnmf.report.Parameters.of(options.vocabulary()));
-    params.put("weighting", io.topicnmf.report.Parameters.of(options.weighting()));
-    params.put("analysis", io.topicnmf.report.Parameters.of(options.analysis()));
-    params.put("corpus", io.topicnmf.report.Parameters.of(options.corpus()));
-    json.put("parameters", params);
-    Map<String, Object> corpus = new LinkedHashMap<>();
-    int n = p.corpus().documents().size();
-    corpus.put("root", p.corpus().root());
-    corpus.put("documentsRead", n);
-    corpus.put("documentsSkipped", p.corpus().skipped().size());
-    corpus.put("skipped", p.corpus().skipped());
-    corpus.put("documentsWithoutTerms", n - p.documentsWithTerms());
-    corpus.put("terms", p.vocabulary().size());
-    corpus.put("nonZeros", p.matrix().nnz());
-    corpus.put("pruning", p.counts().pruning());
-    corpus.put("mailCleanup", p.corpus().mailCleanup());
-    corpus.put("language", p.languageCheck());
-    corpus.put("htmlBoilerplate", p.corpus().htmlBoilerplate());
-    json.put("corpus", corpus);
-    Map<String, Object> files = new LinkedHashMap<>();
-    files.put("matrix", "matrix.mtx");
-    files.put("counts", "counts.mtx");
-    files.put("terms", "terms.txt");
-    files.put("documents", "documents.txt");
-    json.put("files", files);
-    Map<String, Object> timings = new LinkedHashMap<>();
-    timings.put("readSeconds", p.readSeconds());
-    timings.put("analysisSeconds", p.analysisSeconds());
-    timings.put("matrixSeconds", p.matrixSeconds());
-    timings.put("prepareSeconds", prepareSeconds);
-    timings.put("writeSeconds", writeSeconds);
-    timings.put("totalSeconds", prepareSeconds + writeSeconds);
-    json.put("timings", timings);
-    return json;
+  /** A write that may fail with an IOException. */
+  @FunctionalInterface
+  private interface IoTask {
+    void run() throws IOException;
   }
 }

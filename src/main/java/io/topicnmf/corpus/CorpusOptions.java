@@ -1,5 +1,6 @@
 package io.topicnmf.corpus;
 
+import io.topicnmf.options.InvalidOptionException;
 import java.util.Objects;
 
 /**
@@ -34,16 +35,16 @@ public record CorpusOptions(
 
   public CorpusOptions {
     Objects.requireNonNull(limits, "limits");
-    Objects.requireNonNull(textField, "--text-field must not be null");
+    Objects.requireNonNull(textField, "textField must not be null");
     if (textField.isBlank()) {
-      throw new IllegalArgumentException("--text-field must name a field, got '" + textField + "'");
+      throw new InvalidOptionException("textField", "{textField} must name a field, got '" + textField + "'");
     }
     if (idField != null && idField.isBlank()) {
-      throw new IllegalArgumentException("--id-field must name a field, got '" + idField + "'");
+      throw new InvalidOptionException("idField", "{idField} must name a field, got '" + idField + "'");
     }
     if (labelField != null && labelField.isBlank()) {
-      throw new IllegalArgumentException(
-          "--label-field must name a field, got '" + labelField + "'");
+      throw new InvalidOptionException(
+          "labelField", "{labelField} must name a field, got '" + labelField + "'");
     }
   }
 

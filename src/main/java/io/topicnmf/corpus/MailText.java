@@ -38,11 +38,6 @@ public final class MailText {
     return (double) n / documents.size();
   }
 
-  /** Whether most (more than half) of {@code documents} start with a header block. */
-  public static boolean mostlyMail(List<Document> documents) {
-    return headerShare(documents) > 0.5;
-  }
-
   /**
    * The text without its header block, the Subject's text (reply prefixes such as "Re:" removed)
    * kept as the first line. A text without a header block is returned unchanged.

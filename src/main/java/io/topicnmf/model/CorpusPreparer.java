@@ -6,6 +6,7 @@ import io.topicnmf.analysis.CorpusAnalyzer;
 import io.topicnmf.analysis.Language;
 import io.topicnmf.analysis.LanguageCheck;
 import io.topicnmf.analysis.Stemming;
+import io.topicnmf.options.InvalidOptionException;
 import io.topicnmf.corpus.Corpus;
 import io.topicnmf.corpus.CorpusReader;
 import io.topicnmf.vectorize.Vectorizer;
@@ -85,9 +86,9 @@ final class CorpusPreparer {
     if (fitted == null && (p.vocabulary().size() == 0 || p.documentsWithTerms() == 0)) {
       throw new UnusableInputException(
           "no term is left after analysis and pruning in " + input + " (" + n + " documents, "
-              + v.counts().pruning().removedByMinDf() + " terms below --min-df " + options.vocabulary().minDf()
-              + ", " + v.counts().pruning().removedByMaxDf() + " above --max-df " + options.vocabulary().maxDf()
-              + "): try --min-df 1 or a larger corpus");
+              + v.counts().pruning().removedByMinDf() + " terms below {minDf} " + options.vocabulary().minDf()
+              + ", " + v.counts().pruning().removedByMaxDf() + " above {maxDf} " + options.vocabulary().maxDf()
+              + "): try {minDf} 1 or a larger corpus", "minDf", "maxDf");
     }
     return p;
   }
@@ -108,9 +109,9 @@ final class CorpusPreparer {
     Language chosen = LanguageCheck.of(corpus.documents(), Language.EN).choice();
     Stemming stem = a.stem() != null ? a.stem() : FitOptions.defaultStem(chosen);
     if (!chosen.supports(stem)) {
-      throw new UnusableInputException("--stem " + stem.name().toLowerCase(Locale.ROOT)
+      throw new UnusableInputException("{stem} " + stem.name().toLowerCase(Locale.ROOT)
           + " is not available for the language the text was found to be in ('" + chosen.code()
-          + "', --language auto): choose another --stem or give --language");
+          + "', {language} auto): choose another {stem} or give {language}", "stem", "language");
     }
     return new Resolved(a.resolved(chosen, stem), LanguageCheck.of(corpus.documents(), chosen).asAutomatic());
   }
@@ -118,6 +119,8 @@ final class CorpusPreparer {
   private Vectorized fit(AnalyzedCorpus analyzed, int threads) throws UnusableInputException {
     try {
       return Vectorizer.fit(analyzed.documentTerms(), options.vocabulary(), options.weighting(), threads);
+    } catch (InvalidOptionException e) {
+      throw new UnusableInputException(e);
     } catch (IllegalArgumentException e) {
       throw new UnusableInputException(e.getMessage());
     }

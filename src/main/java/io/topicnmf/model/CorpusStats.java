@@ -37,4 +37,13 @@ public record CorpusStats(
   public CorpusStats {
     skipped = List.copyOf(skipped);
   }
+
+  /** The statistics of a prepared corpus: what fit and vectorize report. */
+  public static CorpusStats of(PreparedCorpus p) {
+    io.topicnmf.corpus.Corpus corpus = p.corpus();
+    int n = corpus.documents().size();
+    return new CorpusStats(corpus.root(), n, corpus.skipped().size(), corpus.skipped(),
+        n - p.documentsWithTerms(), p.vocabulary().size(), p.matrix().nnz(), p.counts().pruning(),
+        corpus.mailCleanup(), p.languageCheck(), corpus.htmlBoilerplate());
+  }
 }

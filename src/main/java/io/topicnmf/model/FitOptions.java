@@ -8,6 +8,7 @@ import io.topicnmf.vectorize.TfidfOptions;
 import io.topicnmf.vectorize.VocabularyOptions;
 import io.topicnmf.nmf.Loss;
 import io.topicnmf.nmf.NmfOptions;
+import io.topicnmf.options.InvalidOptionException;
 
 /**
  * Everything a topic-model fit needs, stage by stage.
@@ -46,10 +47,10 @@ public record FitOptions(
       throw new IllegalArgumentException("every stage's options must be given");
     }
     if (topTerms < 1 || topTerms > 1000) {
-      throw new IllegalArgumentException("--top-terms " + topTerms + " must be within [1, 1000]");
+      throw new InvalidOptionException("topTerms", "{topTerms} " + topTerms + " must be within [1, 1000]");
     }
     if (!(relevance >= 0 && relevance <= 1)) {
-      throw new IllegalArgumentException("--relevance " + relevance + " must be within [0, 1]");
+      throw new InvalidOptionException("relevance", "{relevance} " + relevance + " must be within [0, 1]");
     }
     clusters = clusters == null ? Clustering.KMEANS : clusters;
   }

@@ -11,6 +11,7 @@ import io.topicnmf.nmf.Nmf;
 import io.topicnmf.nmf.NmfListener;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.nmf.NmfResult;
+import io.topicnmf.options.InvalidOptionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,19 +51,19 @@ public final class KSweep {
   public record Options(List<Integer> ks, int samples, double sampleFraction, int stabilityTerms) {
     public Options {
       ks = List.copyOf(ks);
-      if (ks.isEmpty()) throw new IllegalArgumentException("--k: give at least one number of topics");
-      if (ks.stream().distinct().count() != ks.size()) throw new IllegalArgumentException("--k " + ks + ": a k is repeated");
+      if (ks.isEmpty()) throw new InvalidOptionException("k", "{k}: give at least one number of topics");
+      if (ks.stream().distinct().count() != ks.size()) throw new InvalidOptionException("k", "{k} " + ks + ": a k is repeated");
       for (int k : ks) {
-        if (k < 1) throw new IllegalArgumentException("--k " + ks + ": every k must be >= 1, got " + k);
+        if (k < 1) throw new InvalidOptionException("k", "{k} " + ks + ": every k must be >= 1, got " + k);
       }
       if (samples < 1 || samples > 100) {
-        throw new IllegalArgumentException("--samples " + samples + " must be within [1, 100]");
+        throw new InvalidOptionException("samples", "{samples} " + samples + " must be within [1, 100]");
       }
       if (!(sampleFraction > 0 && sampleFraction < 1)) {
-        throw new IllegalArgumentException("--sample-fraction " + sampleFraction + " must be within (0, 1)");
+        throw new InvalidOptionException("sampleFraction", "{sampleFraction} " + sampleFraction + " must be within (0, 1)");
       }
       if (stabilityTerms < 1 || stabilityTerms > 1000) {
-        throw new IllegalArgumentException("--stability-terms " + stabilityTerms + " must be within [1, 1000]");
+        throw new InvalidOptionException("stabilityTerms", "{stabilityTerms} " + stabilityTerms + " must be within [1, 1000]");
       }
     }
   }
@@ -128,9 +129,9 @@ public final class KSweep {
     int maxK = ks.get(ks.size() - 1);
     int limit = maxK(p, o.sampleFraction());
     if (maxK > limit) {
-      throw new UnusableInputException("--k " + maxK + " is larger than the " + sampleSize
+      throw new UnusableInputException("{k} " + maxK + " is larger than the " + sampleSize
           + " usable documents of a " + o.sampleFraction() + " subsample (or the " + p.vocabulary().size()
-          + " terms): choose k <= " + limit);
+          + " terms): choose k <= " + limit, "k");
     }
     CsrMatrix[] subs = new CsrMatrix[o.samples()];
     for (int s = 0; s < o.samples(); s++) {

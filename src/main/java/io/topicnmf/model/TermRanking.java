@@ -2,6 +2,7 @@ package io.topicnmf.model;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.options.InvalidOptionException;
 
 /**
  * Chooses the terms that describe each topic: the {@code top} terms of highest <em>relevance</em>
@@ -60,7 +61,7 @@ public final class TermRanking {
       throw new IllegalArgumentException("top must be >= 1, got " + top);
     }
     if (!(lambda >= 0 && lambda <= 1)) {
-      throw new IllegalArgumentException("--relevance " + lambda + " must be within [0, 1]");
+      throw new InvalidOptionException("relevance", "{relevance} " + lambda + " must be within [0, 1]");
     }
     int k = h.rows();
     int m = h.cols();
@@ -169,18 +170,29 @@ public final class TermRanking {
 
   /** Indices of the {@code n} largest non-NaN scores, largest first, ties by lower index. */
   static int[] largest(double[] score, int n) {
+    return largest(score, 0, score.length, n, j -> !Double.isNaN(score[j]));
+  }
+
+  /**
+   * The top-n selection of the project (term ranking, the top terms of a row of H, LDAvis's
+   * salient and relevant terms): the indices, counted from {@code from}, of the {@code n} largest
+   * values of {@code v[from, to)} among those {@code keep} accepts (it is given the index into
+   * {@code v}), largest first, ties by lower index. A bounded insertion, O(length · n) at worst,
+   * instead of a full sort.
+   */
+  public static int[] largest(double[] v, int from, int to, int n, java.util.function.IntPredicate keep) {
     int[] best = new int[n];
     int size = 0;
-    for (int j = 0; j < score.length; j++) {
-      double v = score[j];
-      if (Double.isNaN(v)) continue;
-      if (size == n && v <= score[best[size - 1]]) continue;
+    for (int j = from; j < to; j++) {
+      if (!keep.test(j)) continue;
+      double x = v[j];
+      if (size == n && !(x > v[from + best[size - 1]])) continue;
       int p = size < n ? size++ : size - 1;
-      while (p > 0 && score[best[p - 1]] < v) {
+      while (p > 0 && v[from + best[p - 1]] < x) {
         best[p] = best[p - 1];
         p--;
       }
-      best[p] = j;
+      best[p] = j - from;
     }
     return java.util.Arrays.copyOf(best, size);
   }

@@ -10,6 +10,7 @@ import io.topicnmf.vectorize.Vocabulary;
 import io.topicnmf.nmf.Nmf;
 import io.topicnmf.nmf.NmfResult;
 import io.topicnmf.nmf.NmfTransform;
+import io.topicnmf.options.InvalidOptionException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,8 +105,8 @@ public final class TopicModeler {
     int k = options.nmf().k();
     if (k > maxTopics(p)) {
       throw new UnusableInputException(
-          "-k/--topics " + k + " is larger than the " + withTerms + " usable documents and "
-              + vocab.size() + " terms of " + input + ": choose k <= " + Math.min(withTerms, vocab.size()));
+          "{topics} " + k + " is larger than the " + withTerms + " usable documents and "
+              + vocab.size() + " terms of " + input + ": choose k <= " + Math.min(withTerms, vocab.size()), "topics");
     }
 
     listener.onStageStart("nmf");
@@ -150,9 +151,7 @@ public final class TopicModeler {
     List<Double> idfList = new ArrayList<>(vocab.size());
     for (double v : p.idf()) idfList.add(v);
     List<String> ids = corpus.documents().stream().map(Document::id).toList();
-    CorpusStats stats = new CorpusStats(corpus.root(), n, corpus.skipped().size(), corpus.skipped(),
-        n - p.documentsWithTerms(), vocab.size(), x.nnz(), p.counts().pruning(), corpus.mailCleanup(),
-        p.languageCheck(), corpus.htmlBoilerplate());
+    CorpusStats stats = CorpusStats.of(p);
     double pre = p.readSeconds() + p.analysisSeconds() + p.matrixSeconds();
     Timings timings = new Timings(p.readSeconds(), p.analysisSeconds(), p.matrixSeconds(), nmfSeconds,
         describeSeconds, pre + nmfSeconds + describeSeconds);
@@ -172,23 +171,9 @@ public final class TopicModeler {
    * (ties by column), found with a bounded selection instead of a full sort.
    */
   static int[] topColumns(DenseMatrix h, int t, int top) {
+    double[] d = h.data();
     int m = h.cols();
-    double[] row = h.data();
-    int base = t * m;
-    int[] best = new int[top];
-    int size = 0;
-    for (int j = 0; j < m; j++) {
-      double v = row[base + j];
-      if (!(v > 0)) continue;
-      if (size == top && v <= row[base + best[size - 1]]) continue;
-      int p = size < top ? size++ : size - 1;
-      while (p > 0 && row[base + best[p - 1]] < v) {
-        best[p] = best[p - 1];
-        p--;
-      }
-      best[p] = j;
-    }
-    return Arrays.copyOf(best, size);
+    return TermRanking.largest(d, t * m, (t + 1) * m, top, j -> d[j] > 0);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.topicnmf.nmf;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
 import io.topicnmf.parallel.Workers;
+import io.topicnmf.matrix.SparseKernels;
+import io.topicnmf.options.InvalidOptionException;
 
 /**
  * Solvers for the generalized Kullback–Leibler divergence {@code D(X‖WH) = Σ_ij x·ln(x/(WH)) − x +
@@ -79,7 +81,7 @@ final class KlUpdater implements Updater {
   KlUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
       Regularization reg, Workers workers) {
     if (solver != Solver.CD && solver != Solver.MU) {
-      throw new IllegalArgumentException("--loss kl is solved by --solver cd or mu, not " + solver);
+      throw new InvalidOptionException("solver", "{loss} kl is solved by {solver} cd or mu, not " + solver, "loss");
     }
     this.x = x;
     this.xt = xt;

@@ -4,6 +4,7 @@ import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
 import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.options.InvalidOptionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -143,10 +144,10 @@ public final class Nmf {
     int n = x.cols();
     if (k > Math.min(m, n)) {
       if (m <= n) {
-        throw new IllegalArgumentException("-k/--topics " + k + " is larger than the " + m
+        throw new InvalidOptionException("topics", "{topics} " + k + " is larger than the " + m
             + " usable documents (rows of the matrix); choose k between 1 and " + m);
       }
-      throw new IllegalArgumentException("-k/--topics " + k + " is larger than the " + n
+      throw new InvalidOptionException("topics", "{topics} " + k + " is larger than the " + n
           + " usable terms (columns of the matrix); choose k between 1 and " + n);
     }
     int[] rowPtr = x.rowPtr();

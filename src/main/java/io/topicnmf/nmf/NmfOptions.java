@@ -1,5 +1,6 @@
 package io.topicnmf.nmf;
 
+import io.topicnmf.options.InvalidOptionException;
 import java.util.Locale;
 
 /**
@@ -53,43 +54,43 @@ public record NmfOptions(
 
   public NmfOptions {
     if (k < 1) {
-      throw new IllegalArgumentException("-k/--topics must be at least 1, got " + k);
+      throw new InvalidOptionException("topics", "{topics} must be at least 1, got " + k);
     }
     if (loss == null) {
-      throw new IllegalArgumentException("--loss must be one of frobenius, kl; got none");
+      throw new InvalidOptionException("loss", "{loss} must be one of frobenius, kl; got none");
     }
     if (solver == null) {
-      throw new IllegalArgumentException("--solver must be one of auto, hals, cd, mu, anls; got none");
+      throw new InvalidOptionException("solver", "{solver} must be one of auto, hals, cd, mu, anls; got none");
     }
     if (init == null) {
-      throw new IllegalArgumentException("--init must be one of nndsvd, nndsvda, nndsvdar, random; got none");
+      throw new InvalidOptionException("init", "{init} must be one of nndsvd, nndsvda, nndsvdar, random; got none");
     }
     if (solver == Solver.HALS && loss != Loss.FROBENIUS) {
-      throw new IllegalArgumentException("--solver hals only minimises --loss frobenius, got --loss "
-          + name(loss) + "; use --solver auto, cd or mu for --loss kl");
+      throw new InvalidOptionException("solver", "{solver} hals only minimises {loss} frobenius, got {loss} "
+          + name(loss) + "; use {solver} auto, cd or mu for {loss} kl", "loss");
     }
     if (solver == Solver.ANLS && loss != Loss.FROBENIUS) {
-      throw new IllegalArgumentException("--solver anls only minimises --loss frobenius, got --loss "
-          + name(loss) + "; use --solver auto, cd or mu for --loss kl");
+      throw new InvalidOptionException("solver", "{solver} anls only minimises {loss} frobenius, got {loss} "
+          + name(loss) + "; use {solver} auto, cd or mu for {loss} kl", "loss");
     }
     if (maxIter < 0) {
-      throw new IllegalArgumentException("--max-iter must be >= 0, got " + maxIter);
+      throw new InvalidOptionException("maxIter", "{maxIter} must be >= 0, got " + maxIter);
     }
     if (!(tol >= 0) || Double.isInfinite(tol)) {
-      throw new IllegalArgumentException("--tol must be a finite number >= 0, got " + tol);
+      throw new InvalidOptionException("tol", "{tol} must be a finite number >= 0, got " + tol);
     }
     if (threads < 1 || threads > MAX_THREADS) {
-      throw new IllegalArgumentException(
-          "--threads must be between 1 and " + MAX_THREADS + ", got " + threads);
+      throw new InvalidOptionException(
+          "threads", "{threads} must be between 1 and " + MAX_THREADS + ", got " + threads);
     }
     if (!(alphaW >= 0) || Double.isInfinite(alphaW)) {
-      throw new IllegalArgumentException("--alpha-w must be a finite number >= 0, got " + alphaW);
+      throw new InvalidOptionException("alphaW", "{alphaW} must be a finite number >= 0, got " + alphaW);
     }
     if (!(alphaH >= 0) || Double.isInfinite(alphaH)) {
-      throw new IllegalArgumentException("--alpha-h must be a finite number >= 0, got " + alphaH);
+      throw new InvalidOptionException("alphaH", "{alphaH} must be a finite number >= 0, got " + alphaH);
     }
     if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
-      throw new IllegalArgumentException("--l1-ratio must be between 0 and 1, got " + l1Ratio);
+      throw new InvalidOptionException("l1Ratio", "{l1Ratio} must be between 0 and 1, got " + l1Ratio);
     }
   }
 

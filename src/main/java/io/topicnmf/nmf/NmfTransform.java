@@ -5,6 +5,7 @@ import io.topicnmf.matrix.DenseKernels;
 import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.matrix.SparseKernels;
+import io.topicnmf.options.InvalidOptionException;
 import java.util.Objects;
 
 /**
@@ -50,23 +51,23 @@ public final class NmfTransform {
   public record Options(Loss loss, double alphaW, double l1Ratio, int maxIter, double tol, int threads) {
     public Options {
       if (loss == null) {
-        throw new IllegalArgumentException("--loss must be one of frobenius, kl; got none");
+        throw new InvalidOptionException("loss", "{loss} must be one of frobenius, kl; got none");
       }
       if (!(alphaW >= 0) || Double.isInfinite(alphaW)) {
-        throw new IllegalArgumentException("--alpha-w must be a finite number >= 0, got " + alphaW);
+        throw new InvalidOptionException("alphaW", "{alphaW} must be a finite number >= 0, got " + alphaW);
       }
       if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
-        throw new IllegalArgumentException("--l1-ratio must be between 0 and 1, got " + l1Ratio);
+        throw new InvalidOptionException("l1Ratio", "{l1Ratio} must be between 0 and 1, got " + l1Ratio);
       }
       if (maxIter < 1) {
-        throw new IllegalArgumentException("transform sweeps (maxIter) must be >= 1, got " + maxIter);
+        throw new InvalidOptionException("maxIter", "transform sweeps ({maxIter}) must be >= 1, got " + maxIter);
       }
       if (!(tol >= 0) || Double.isInfinite(tol)) {
-        throw new IllegalArgumentException("transform tolerance must be a finite number >= 0, got " + tol);
+        throw new InvalidOptionException("tol", "transform tolerance ({tol}) must be a finite number >= 0, got " + tol);
       }
       if (threads < 1 || threads > NmfOptions.MAX_THREADS) {
-        throw new IllegalArgumentException(
-            "--threads must be between 1 and " + NmfOptions.MAX_THREADS + ", got " + threads);
+        throw new InvalidOptionException(
+            "threads", "{threads} must be between 1 and " + NmfOptions.MAX_THREADS + ", got " + threads);
       }
     }
 

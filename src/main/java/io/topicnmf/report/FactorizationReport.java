@@ -6,6 +6,7 @@ import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.nmf.NmfResult;
+import io.topicnmf.options.InvalidOptionException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ public record FactorizationReport(
   public static FactorizationReport of(CsrMatrix x, NmfResult result, NmfOptions options, Input input,
       List<String> rowNames, List<String> columnNames, long reconstructionLimit, Timings timings) {
     if (reconstructionLimit < 0) {
-      throw new IllegalArgumentException("--reconstruction-limit must be >= 0, got " + reconstructionLimit);
+      throw new InvalidOptionException("reconstructionLimit", "{reconstructionLimit} must be >= 0, got " + reconstructionLimit);
     }
     int k = options.k();
     List<String> components = new ArrayList<>(k);

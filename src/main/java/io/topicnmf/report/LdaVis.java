@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.topicnmf.files.AtomicFiles;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.model.TermRanking;
 import io.topicnmf.model.TopicModelResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -111,7 +112,25 @@ public record LdaVis(
           + ", counts " + counts.rows() + "x" + counts.cols() + ", " + vocab.size() + " terms, R " + rMax);
     }
     int r = Math.min(rMax, m);
-    // φ: rows of H as distributions; θ·len summed: topic frequencies.
+    Topics topics = Topics.of(distributions(h), topicFrequencies(w, counts, k), k, m);
+    Set<Integer> listed = new LinkedHashSet<>();
+    Table tinfo = termInfo(topics, vocab, r, listed);
+    Table tokens = tokenTable(topics, vocab, listed);
+    double[][] xy = pcoa(jensenShannon(topics.phi, k, m));
+    Table mds = new Table("x", "y", "topics", "cluster", "Freq");
+    for (int a = 0; a < k; a++) mds.add(xy[a][0], xy[a][1], a + 1, 1, topics.share[a] * 100);
+    List<Integer> topicOrder = new ArrayList<>(k);
+    for (int a = 0; a < k; a++) topicOrder.add(topics.order[a] + 1);
+    Map<String, String> plot = new LinkedHashMap<>();
+    plot.put("xlab", "PC1");
+    plot.put("ylab", "PC2");
+    return new LdaVis(mds.columns, tinfo.columns, tokens.columns, r, LAMBDA_STEP, plot, topicOrder);
+  }
+
+  /** φ: the rows of H (k × m) as distributions. */
+  private static double[] distributions(DenseMatrix h) {
+    int k = h.rows();
+    int m = h.cols();
     double[] phi = h.data().clone();
     for (int t = 0; t < k; t++) {
       double s = 0;
@@ -119,8 +138,13 @@ public record LdaVis(
       if (!(s > 0)) throw new IllegalArgumentException("LDAvis: topic " + t + " has an all-zero row of H");
       for (int j = 0; j < m; j++) phi[t * m + j] /= s;
     }
+    return phi;
+  }
+
+  /** The tokens of each topic: θ (rows of W as distributions) times the document lengths, summed. */
+  private static double[] topicFrequencies(DenseMatrix w, CsrMatrix counts, int k) {
     double[] topicFreq = new double[k];
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < w.rows(); i++) {
       double len = 0;
       for (int p = counts.rowPtr()[i]; p < counts.rowPtr()[i + 1]; p++) len += counts.values()[p];
       double s = 0;
@@ -128,53 +152,85 @@ public record LdaVis(
       if (!(s > 0) || len == 0) continue;
       for (int t = 0; t < k; t++) topicFreq[t] += w.get(i, t) / s * len;
     }
-    double total = Arrays.stream(topicFreq).sum();
-    if (!(total > 0)) throw new IllegalArgumentException("LDAvis: no document has topic weights and terms");
-    Integer[] order = new Integer[k];
-    for (int t = 0; t < k; t++) order[t] = t;
-    // Stable sort by decreasing share, as pandas sort_values (ties keep the original order).
-    Arrays.sort(order, Comparator.comparingDouble((Integer t) -> -topicFreq[t]));
-    double[] share = new double[k];
-    double[] phiO = new double[k * m];
-    double[] freqO = new double[k];
-    for (int a = 0; a < k; a++) {
-      int t = order[a];
-      share[a] = topicFreq[t] / total;
-      freqO[a] = topicFreq[t];
-      System.arraycopy(phi, t * m, phiO, a * m, m);
-    }
-    double[] termTopic = new double[k * m];
-    double[] termFreq = new double[m];
-    for (int a = 0; a < k; a++) {
-      for (int j = 0; j < m; j++) {
-        termTopic[a * m + j] = phiO[a * m + j] * freqO[a];
-        termFreq[j] += termTopic[a * m + j];
-      }
-    }
-    double tfSum = Arrays.stream(termFreq).sum();
-    double[] termProp = new double[m];
-    for (int j = 0; j < m; j++) termProp[j] = termFreq[j] / tfSum;
+    return topicFreq;
+  }
 
-    // Default view: saliency.
+  /**
+   * The topics in LDAvis's order (decreasing share of the tokens), with what every table needs.
+   *
+   * @param order the original index of each topic, in the new order
+   * @param share each topic's share of the tokens
+   * @param phi p(w|t), k × m, rows in the new order
+   * @param termTopic tokens of each term in each topic, k × m
+   * @param termFreq tokens of each term, all topics
+   */
+  private record Topics(Integer[] order, double[] share, double[] phi, double[] termTopic, double[] termFreq,
+      int k, int m) {
+    static Topics of(double[] phi, double[] topicFreq, int k, int m) {
+      double total = Arrays.stream(topicFreq).sum();
+      if (!(total > 0)) throw new IllegalArgumentException("LDAvis: no document has topic weights and terms");
+      Integer[] order = new Integer[k];
+      for (int t = 0; t < k; t++) order[t] = t;
+      // Stable sort by decreasing share, as pandas sort_values (ties keep the original order).
+      Arrays.sort(order, Comparator.comparingDouble((Integer t) -> -topicFreq[t]));
+      double[] share = new double[k];
+      double[] phiO = new double[k * m];
+      double[] freqO = new double[k];
+      for (int a = 0; a < k; a++) {
+        int t = order[a];
+        share[a] = topicFreq[t] / total;
+        freqO[a] = topicFreq[t];
+        System.arraycopy(phi, t * m, phiO, a * m, m);
+      }
+      double[] termTopic = new double[k * m];
+      double[] termFreq = new double[m];
+      for (int a = 0; a < k; a++) {
+        for (int j = 0; j < m; j++) {
+          termTopic[a * m + j] = phiO[a * m + j] * freqO[a];
+          termFreq[j] += termTopic[a * m + j];
+        }
+      }
+      return new Topics(order, share, phiO, termTopic, termFreq, k, m);
+    }
+  }
+
+  /** Saliency of each term (Chuang et al. 2012): p(w) times the KL divergence of p(t|w) from p(t). */
+  private static double[] saliency(Topics o) {
+    int k = o.k;
+    int m = o.m;
+    double tfSum = Arrays.stream(o.termFreq).sum();
+    double[] termProp = new double[m];
+    for (int j = 0; j < m; j++) termProp[j] = o.termFreq[j] / tfSum;
     double[] colPhi = new double[m];
-    for (int a = 0; a < k; a++) for (int j = 0; j < m; j++) colPhi[j] += phiO[a * m + j];
+    for (int a = 0; a < k; a++) for (int j = 0; j < m; j++) colPhi[j] += o.phi[a * m + j];
     double[] saliency = new double[m];
     for (int j = 0; j < m; j++) {
       double d = 0;
       for (int a = 0; a < k; a++) {
-        double ptw = colPhi[j] > 0 ? phiO[a * m + j] / colPhi[j] : 0;
-        if (ptw > 0) d += ptw * Math.log(ptw / share[a]);
+        double ptw = colPhi[j] > 0 ? o.phi[a * m + j] / colPhi[j] : 0;
+        if (ptw > 0) d += ptw * Math.log(ptw / o.share[a]);
       }
       saliency[j] = termProp[j] * d;
     }
-    int[] salient = topIndices(saliency, r, j -> true);
+    return saliency;
+  }
+
+  /**
+   * tinfo: the {@code r} most salient terms (the default view), then for each topic the terms
+   * that are among its {@code r} most relevant at some λ on the grid; adds every listed term to
+   * {@code listed}.
+   */
+  private static Table termInfo(Topics o, List<String> vocab, int r, Set<Integer> listed) {
+    int k = o.k;
+    int m = o.m;
+    double[] phiO = o.phi;
+    int[] salient = topIndices(saliency(o), r, j -> true);
     Table tinfo = new Table("Term", "Freq", "Total", "Category", "logprob", "loglift");
     for (int q = 0; q < salient.length; q++) {
       int j = salient[q];
-      double f = Math.floor(termFreq[j]);
+      double f = Math.floor(o.termFreq[j]);
       tinfo.add(vocab.get(j), f, f, "Default", (double) (r - q), (double) (r - q));
     }
-    Set<Integer> listed = new LinkedHashSet<>();
     for (int j : salient) listed.add(j);
     int steps = (int) Math.round(1 / LAMBDA_STEP);
     double[] relevance = new double[m];
@@ -189,7 +245,7 @@ public record LdaVis(
         // lift = p(w|t)/p(w) = p(t|w)/p(t), computed the second way so that the terms of one topic
         // alone (p(t|w) = x/x = 1) tie exactly, as they do in exact arithmetic; pyLDAvis's
         // φ/p(w) leaves them one rounding apart, which would pick its λ = 0 terms by noise.
-        logLift[j] = p > 0 ? Math.log(termTopic[a * m + j] / termFreq[j] / share[a]) : Double.NEGATIVE_INFINITY;
+        logLift[j] = p > 0 ? Math.log(o.termTopic[a * m + j] / o.termFreq[j] / o.share[a]) : Double.NEGATIVE_INFINITY;
       }
       for (int s = 0; s <= steps; s++) {
         double lambda = s * LAMBDA_STEP;
@@ -199,30 +255,26 @@ public record LdaVis(
         for (int j : topIndices(relevance, r, j -> phiO[topic * m + j] > 0)) terms.add(j);
       }
       for (int j : terms) {
-        tinfo.add(vocab.get(j), termTopic[a * m + j], termFreq[j], "Topic" + (a + 1),
+        tinfo.add(vocab.get(j), o.termTopic[a * m + j], o.termFreq[j], "Topic" + (a + 1),
             round4(logProb[j]), round4(logLift[j]));
         listed.add(j);
       }
     }
-    // token.table over the terms of tinfo, sorted by term then topic.
+    return tinfo;
+  }
+
+  /** token.table over the {@code listed} terms, sorted by term then topic. */
+  private static Table tokenTable(Topics o, List<String> vocab, Set<Integer> listed) {
     List<Integer> tokenTerms = new ArrayList<>(listed);
     tokenTerms.sort((x, y) -> compareCodePoints(vocab.get(x), vocab.get(y)));
     Table tokens = new Table("Topic", "Freq", "Term");
     for (int j : tokenTerms) {
-      for (int a = 0; a < k; a++) {
-        double f = termTopic[a * m + j];
-        if (f >= 0.5) tokens.add(a + 1, Math.rint(f) / termFreq[j], vocab.get(j));
+      for (int a = 0; a < o.k; a++) {
+        double f = o.termTopic[a * o.m + j];
+        if (f >= 0.5) tokens.add(a + 1, Math.rint(f) / o.termFreq[j], vocab.get(j));
       }
     }
-    double[][] xy = pcoa(jensenShannon(phiO, k, m));
-    Table mds = new Table("x", "y", "topics", "cluster", "Freq");
-    for (int a = 0; a < k; a++) mds.add(xy[a][0], xy[a][1], a + 1, 1, share[a] * 100);
-    List<Integer> topicOrder = new ArrayList<>(k);
-    for (int a = 0; a < k; a++) topicOrder.add(order[a] + 1);
-    Map<String, String> plot = new LinkedHashMap<>();
-    plot.put("xlab", "PC1");
-    plot.put("ylab", "PC2");
-    return new LdaVis(mds.columns, tinfo.columns, tokens.columns, r, LAMBDA_STEP, plot, topicOrder);
+    return tokens;
   }
 
   /** Writes the JSON atomically. */
@@ -295,20 +347,7 @@ public record LdaVis(
 
   /** The indices of the {@code r} largest values among those {@code keep} accepts, largest first (ties: lower index). */
   private static int[] topIndices(double[] v, int r, java.util.function.IntPredicate keep) {
-    int[] best = new int[r];
-    int size = 0;
-    for (int j = 0; j < v.length; j++) {
-      if (!keep.test(j)) continue;
-      double x = v[j];
-      if (size == r && !(x > v[best[size - 1]])) continue;
-      int p = size < r ? size++ : size - 1;
-      while (p > 0 && v[best[p - 1]] < x) {
-        best[p] = best[p - 1];
-        p--;
-      }
-      best[p] = j;
-    }
-    return Arrays.copyOf(best, size);
+    return TermRanking.largest(v, 0, v.length, r, keep);
   }
 
   /** {@code x} rounded to 4 decimals as numpy's {@code round(4)}: scaled, rounded half to even, scaled back. */

@@ -1,5 +1,7 @@
 package io.topicnmf.vectorize;
 
+import io.topicnmf.options.InvalidOptionException;
+
 /**
  * A document-frequency limit as scikit-learn's {@code min_df}/{@code max_df} read it: a whole number
  * (written without a decimal point) is a count of documents, a number with a decimal point or
@@ -25,27 +27,27 @@ public record DfLimit(double value, boolean share) {
   /**
    * Parses "2" (a count) or "0.95" / "1.0" / "5e-1" (a share).
    *
-   * @param flag the flag name used in error messages, e.g. "--min-df"
+   * @param parameter the parameter named in error messages, e.g. "minDf"
    */
-  public static DfLimit parse(String text, String flag) {
+  public static DfLimit parse(String text, String parameter) {
     String t = text.trim();
     try {
       if (t.contains(".") || t.contains("e") || t.contains("E")) {
         double v = Double.parseDouble(t);
         if (!(v >= 0 && v <= 1)) {
-          throw new IllegalArgumentException(
-              flag + " " + text + ": a share of documents must be within [0.0, 1.0] (or give a whole number of documents)");
+          throw new InvalidOptionException(
+              parameter, "{" + parameter + "} " + text + ": a share of documents must be within [0.0, 1.0] (or give a whole number of documents)");
         }
         return share(v);
       }
       long n = Long.parseLong(t);
       if (n < 0 || n > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(flag + " " + text + ": a document count must be >= 0");
+        throw new InvalidOptionException(parameter, "{" + parameter + "} " + text + ": a document count must be >= 0");
       }
       return count((int) n);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          flag + " '" + text + "' is not a number: give a whole number of documents (e.g. 2) or a share (e.g. 0.95)");
+      throw new InvalidOptionException(
+          parameter, "{" + parameter + "} '" + text + "' is not a number: give a whole number of documents (e.g. 2) or a share (e.g. 0.95)");
     }
   }
 

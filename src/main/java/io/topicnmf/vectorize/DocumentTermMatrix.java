@@ -2,6 +2,7 @@ package io.topicnmf.vectorize;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
+import io.topicnmf.options.InvalidOptionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -54,7 +55,7 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
   public static DocumentTermMatrix build(
       List<? extends Collection<String>> documentTerms, VocabularyOptions options, int threads) {
     if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+      throw new InvalidOptionException("threads", "{threads} must be at least 1, got " + threads);
     }
     if (documentTerms instanceof TermIdDocuments encoded) {
       return build(encoded, options, threads);
@@ -73,7 +74,7 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
    */
   public static DocumentTermMatrix build(TermIdDocuments documents, VocabularyOptions options, int threads) {
     if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+      throw new InvalidOptionException("threads", "{threads} must be at least 1, got " + threads);
     }
     Counted c = Counted.of(documents, threads);
     String[] seen = c.seen;
@@ -90,10 +91,10 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
     double minDocs = options.minDf().documents(n);
     double maxDocs = options.maxDf().documents(n);
     if (maxDocs < minDocs) {
-      throw new IllegalArgumentException(
-          "--max-df " + options.maxDf() + " allows fewer documents (" + fmt(maxDocs) + ") than --min-df "
+      throw new InvalidOptionException(
+          "maxDf", "{maxDf} " + options.maxDf() + " allows fewer documents (" + fmt(maxDocs) + ") than {minDf} "
               + options.minDf() + " requires (" + fmt(minDocs) + ") for " + n
-              + " documents: lower --min-df or raise --max-df");
+              + " documents: lower {minDf} or raise {maxDf}", "minDf");
     }
     int byMin = 0;
     List<Integer> maxRemoved = new ArrayList<>();

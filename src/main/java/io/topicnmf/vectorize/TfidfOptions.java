@@ -1,5 +1,7 @@
 package io.topicnmf.vectorize;
 
+import io.topicnmf.options.InvalidOptionException;
+
 /**
  * How raw counts become the matrix that is factorized; the names and formulas are scikit-learn's
  * {@code TfidfTransformer}'s.
@@ -21,7 +23,7 @@ public record TfidfOptions(Weighting weighting, Idf idf, boolean sublinearTf, No
 
   public TfidfOptions {
     if (weighting == null || idf == null || norm == null) {
-      throw new IllegalArgumentException("--weighting, --idf and --norm must be given");
+      throw new InvalidOptionException("weighting", "{weighting}, {idf} and {norm} must be given", "idf", "norm");
     }
   }
 

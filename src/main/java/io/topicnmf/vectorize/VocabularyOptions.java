@@ -1,5 +1,7 @@
 package io.topicnmf.vectorize;
 
+import io.topicnmf.options.InvalidOptionException;
+
 /**
  * Document-frequency pruning of the vocabulary, as scikit-learn's CountVectorizer does it.
  *
@@ -17,17 +19,17 @@ public record VocabularyOptions(DfLimit minDf, DfLimit maxDf, int maxFeatures, j
     java.util.Set<String> distinct = new java.util.HashSet<>();
     for (String t : vocabulary) {
       if (t.isBlank()) {
-        throw new IllegalArgumentException("--vocabulary: a term must not be blank");
+        throw new InvalidOptionException("vocabulary", "{vocabulary}: a term must not be blank");
       }
       if (!distinct.add(t)) {
-        throw new IllegalArgumentException("--vocabulary: the term '" + t + "' is listed twice");
+        throw new InvalidOptionException("vocabulary", "{vocabulary}: the term '" + t + "' is listed twice");
       }
     }
     if (minDf == null || maxDf == null) {
-      throw new IllegalArgumentException("--min-df and --max-df must be given");
+      throw new InvalidOptionException("minDf", "{minDf} and {maxDf} must be given", "maxDf");
     }
     if (maxFeatures < 0) {
-      throw new IllegalArgumentException("--max-features " + maxFeatures + " must be >= 0 (0 = no limit)");
+      throw new InvalidOptionException("maxFeatures", "{maxFeatures} " + maxFeatures + " must be >= 0 (0 = no limit)");
     }
   }
 

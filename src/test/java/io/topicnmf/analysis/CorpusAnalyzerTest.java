@@ -70,7 +70,7 @@ class CorpusAnalyzerTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CorpusAnalyzer.analyze(List.of(), AnalysisOptions.defaults(), 0,
             AnalysisListener.NONE));
-    assertTrue(e.getMessage().contains("--threads"));
+    assertTrue(e.getMessage().contains("threads"));
   }
 
   @Test

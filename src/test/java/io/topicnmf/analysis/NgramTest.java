@@ -76,7 +76,7 @@ class NgramTest {
     for (int bad : new int[] {0, 4}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> AnalysisOptions.defaults().withNgrams(bad));
-      assertTrue(e.getMessage().contains("--ngrams") && e.getMessage().contains("1 and 3")
+      assertTrue(e.getMessage().contains("ngrams") && e.getMessage().contains("1 and 3")
           && e.getMessage().contains(String.valueOf(bad)), e.getMessage());
     }
   }

@@ -106,11 +106,11 @@ class StemmingAndFilteringTest {
   void invalidLengthsNameTheFlag() {
     IllegalArgumentException min = assertThrows(IllegalArgumentException.class,
         () -> AnalysisOptions.defaults().withMinTokenLength(0));
-    assertTrue(min.getMessage().contains("--min-token-length") && min.getMessage().contains("0"),
+    assertTrue(min.getMessage().contains("minTokenLength") && min.getMessage().contains("0"),
         min.getMessage());
     IllegalArgumentException max = assertThrows(IllegalArgumentException.class,
         () -> AnalysisOptions.defaults().withMinTokenLength(5).withMaxTokenLength(3));
-    assertTrue(max.getMessage().contains("--max-token-length") && max.getMessage().contains("3"),
+    assertTrue(max.getMessage().contains("maxTokenLength") && max.getMessage().contains("3"),
         max.getMessage());
     IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
         () -> AnalysisOptions.defaults().withMaxTokenLength(256));
@@ -122,7 +122,7 @@ class StemmingAndFilteringTest {
     assertEquals(Stemming.KSTEM, Stemming.parse("KStem"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Stemming.parse("lancaster"));
-    assertTrue(e.getMessage().contains("--stem") && e.getMessage().contains("lancaster")
+    assertTrue(e.getMessage().contains("stem") && e.getMessage().contains("lancaster")
         && e.getMessage().contains("kstem"), e.getMessage());
   }
 }

@@ -82,7 +82,7 @@ class TextAnalyzerTest {
     AnalysisOptions options = AnalysisOptions.defaults().withStopwordFiles(List.of(missing));
     NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> new TextAnalyzer(options));
     assertTrue(e.getMessage().contains("missing-stops.txt"), e.getMessage());
-    assertTrue(e.getMessage().contains("--stopwords"), e.getMessage());
+    assertTrue(e.getMessage().contains("stop-word file"), e.getMessage());
   }
 
   @Test

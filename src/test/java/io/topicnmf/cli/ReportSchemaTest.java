@@ -36,7 +36,8 @@ class ReportSchemaTest {
     factorizationSchema = load("factorization.schema.json");
   }
 
-  private static JsonSchema load(String name) throws IOException {
+  /** The schema docs/NAME (draft 2020-12). */
+  static JsonSchema load(String name) throws IOException {
     try (InputStream in = Files.newInputStream(Path.of("docs", name))) {
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
     }
@@ -46,7 +47,7 @@ class ReportSchemaTest {
     return schema.validate(report);
   }
 
-  private static JsonNode read(Path file) throws IOException {
+  static JsonNode read(Path file) throws IOException {
     return Reports.mapper().readTree(file.toFile());
   }
 

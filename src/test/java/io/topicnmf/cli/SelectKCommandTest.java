@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.topicnmf.options.InvalidOptionException;
 import io.topicnmf.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,8 +88,10 @@ class SelectKCommandTest {
     assertEquals(List.of(5, 10, 20), SelectKCommand.parseKs("20, 5,10"));
     assertEquals(List.of(7), SelectKCommand.parseKs("7"));
     for (String bad : List.of("0:4", "5:2", "2:8:0", "a,b", "3,3", "1:2:3:4", "")) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SelectKCommand.parseKs(bad), bad);
-      assertTrue(e.getMessage().startsWith("--k"), e.getMessage());
+      InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> SelectKCommand.parseKs(bad), bad);
+      assertEquals("k", e.parameter());
+      assertTrue(e.getMessage().startsWith("k '"), e.getMessage());
+      assertTrue(e.message(Errors::flag).startsWith("--k '" + bad + "'"), e.message(Errors::flag));
     }
   }
 

@@ -337,6 +337,6 @@ class FormatsTest {
   void blankTextFieldIsRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CorpusOptions.defaults().withTextField(" "));
-    assertTrue(e.getMessage().contains("--text-field"), e.getMessage());
+    assertTrue(e.getMessage().contains("textField"), e.getMessage());
   }
 }

@@ -29,7 +29,7 @@ class LanguageDetectionTest {
 
   private static FitOptions options() {
     FitOptions o = FitOptions.defaults(2);
-    return o.withVocabulary(new VocabularyOptions(DfLimit.parse("1", "--min-df"), o.vocabulary().maxDf(),
+    return o.withVocabulary(new VocabularyOptions(DfLimit.parse("1", "minDf"), o.vocabulary().maxDf(),
         o.vocabulary().maxFeatures(), o.vocabulary().vocabulary()));
   }
 
@@ -66,7 +66,7 @@ class LanguageDetectionTest {
     FitOptions kstem = o.withAnalysis(o.analysis().withStem(Stemming.KSTEM).withLanguage(Language.AUTO));
     UnusableInputException e = assertThrows(UnusableInputException.class,
         () -> new TopicModeler(kstem).fit(folder(dutch)));
-    assertTrue(e.getMessage().contains("--stem kstem is not available") && e.getMessage().contains("'nl'"),
+    assertTrue(e.getMessage().contains("stem kstem is not available") && e.getMessage().contains("'nl'"),
         e.getMessage());
   }
 

@@ -95,6 +95,6 @@ class AnlsTest {
   void klLossIsRejectedNamingBothFlags() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> NmfOptions.defaults(3).withLoss(Loss.KL).withSolver(Solver.ANLS));
-    assertTrue(e.getMessage().contains("--solver anls") && e.getMessage().contains("--loss kl"), e.getMessage());
+    assertTrue(e.getMessage().contains("solver anls") && e.getMessage().contains("loss kl"), e.getMessage());
   }
 }

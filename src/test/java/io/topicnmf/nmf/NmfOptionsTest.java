@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.topicnmf.options.InvalidOptionException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class NmfOptionsTest {
 
+  /** The parameter at fault is the first part; the message names it and holds the other parts. */
   private static void assertMessage(Supplier<NmfOptions> build, String... parts) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build::get);
+    InvalidOptionException e = assertThrows(InvalidOptionException.class, build::get);
+    assertEquals(parts[0].split(" ")[0], e.parameter());
     for (String p : parts) {
       assertTrue(e.getMessage().contains(p), "'" + e.getMessage() + "' lacks '" + p + "'");
     }
@@ -47,17 +50,17 @@ class NmfOptionsTest {
   @Test
   void invalidValuesNameTheFlagTheValueAndTheRange() {
     NmfOptions d = NmfOptions.defaults(5);
-    assertMessage(() -> d.withK(0), "-k/--topics", "0", "at least 1");
-    assertMessage(() -> d.withMaxIter(-1), "--max-iter", "-1", ">= 0");
-    assertMessage(() -> d.withTol(-1e-3), "--tol", "-0.001", ">= 0");
-    assertMessage(() -> d.withTol(Double.NaN), "--tol", "NaN");
-    assertMessage(() -> d.withThreads(0), "--threads", "0", "between 1 and");
-    assertMessage(() -> d.withRegularization(-1, 0, 0), "--alpha-w", "-1.0", ">= 0");
-    assertMessage(() -> d.withRegularization(0, Double.POSITIVE_INFINITY, 0), "--alpha-h", "Infinity");
-    assertMessage(() -> d.withRegularization(0, 0, 1.5), "--l1-ratio", "1.5", "between 0 and 1");
-    assertMessage(() -> d.withLoss(null), "--loss", "frobenius, kl");
-    assertMessage(() -> d.withSolver(null), "--solver", "auto, hals, cd, mu");
-    assertMessage(() -> d.withInit(null), "--init", "nndsvd, nndsvda, nndsvdar, random");
-    assertMessage(() -> d.withLoss(Loss.KL).withSolver(Solver.HALS), "--solver hals", "--loss kl");
+    assertMessage(() -> d.withK(0), "topics", "0", "at least 1");
+    assertMessage(() -> d.withMaxIter(-1), "maxIter", "-1", ">= 0");
+    assertMessage(() -> d.withTol(-1e-3), "tol", "-0.001", ">= 0");
+    assertMessage(() -> d.withTol(Double.NaN), "tol", "NaN");
+    assertMessage(() -> d.withThreads(0), "threads", "0", "between 1 and");
+    assertMessage(() -> d.withRegularization(-1, 0, 0), "alphaW", "-1.0", ">= 0");
+    assertMessage(() -> d.withRegularization(0, Double.POSITIVE_INFINITY, 0), "alphaH", "Infinity");
+    assertMessage(() -> d.withRegularization(0, 0, 1.5), "l1Ratio", "1.5", "between 0 and 1");
+    assertMessage(() -> d.withLoss(null), "loss", "frobenius, kl");
+    assertMessage(() -> d.withSolver(null), "solver", "auto, hals, cd, mu");
+    assertMessage(() -> d.withInit(null), "init", "nndsvd, nndsvda, nndsvdar, random");
+    assertMessage(() -> d.withLoss(Loss.KL).withSolver(Solver.HALS), "solver hals", "loss kl");
   }
 }

@@ -185,7 +185,7 @@ class NmfTest {
     CsrMatrix x = NmfTestData.randomSparse(12, 8, 30, 0.5);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Nmf.fit(x, opts(12), NmfListener.NONE));
-    assertTrue(e.getMessage().startsWith("-k/--topics 12 is larger than the 8 usable documents"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("topics 12 is larger than the 8 usable documents"), e.getMessage());
     CsrMatrix wide = NmfTestData.randomSparse(12, 30, 6, 0.5);
     e = assertThrows(IllegalArgumentException.class, () -> Nmf.fit(wide, opts(7), NmfListener.NONE));
     assertTrue(e.getMessage().contains("6 usable terms"), e.getMessage());

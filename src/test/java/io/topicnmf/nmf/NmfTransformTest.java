@@ -113,9 +113,9 @@ class NmfTransformTest {
     assertTrue(e.getMessage().contains("1x3") && e.getMessage().contains("2x4"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> new NmfTransform.Options(Loss.FROBENIUS, -1, 0, 10, 1e-6, 1));
-    assertTrue(e.getMessage().contains("--alpha-w"), e.getMessage());
+    assertTrue(e.getMessage().contains("alphaW"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> new NmfTransform.Options(Loss.KL, 0, 0, 10, 1e-6, 0));
-    assertTrue(e.getMessage().contains("--threads"), e.getMessage());
+    assertTrue(e.getMessage().contains("threads"), e.getMessage());
   }
 }

@@ -58,19 +58,19 @@ class DocumentTermMatrixTest {
   void contradictoryLimitsAreRejectedWithBothFlags() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> DocumentTermMatrix.build(DOCS, new VocabularyOptions(DfLimit.count(3), DfLimit.count(2), 0)));
-    assertTrue(e.getMessage().contains("--max-df") && e.getMessage().contains("--min-df"), e.getMessage());
+    assertTrue(e.getMessage().contains("maxDf") && e.getMessage().contains("minDf"), e.getMessage());
   }
 
   @Test
   void dfLimitParsesCountsAndShares() {
-    assertEquals(DfLimit.count(2), DfLimit.parse("2", "--min-df"));
-    assertEquals(DfLimit.share(1.0), DfLimit.parse("1.0", "--max-df"));
-    assertEquals(DfLimit.share(0.5), DfLimit.parse("5e-1", "--max-df"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> DfLimit.parse("1.5", "--max-df"))
-        .getMessage().contains("--max-df"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> DfLimit.parse("two", "--min-df"))
-        .getMessage().contains("--min-df 'two'"));
-    assertThrows(IllegalArgumentException.class, () -> DfLimit.parse("-1", "--min-df"));
+    assertEquals(DfLimit.count(2), DfLimit.parse("2", "minDf"));
+    assertEquals(DfLimit.share(1.0), DfLimit.parse("1.0", "maxDf"));
+    assertEquals(DfLimit.share(0.5), DfLimit.parse("5e-1", "maxDf"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> DfLimit.parse("1.5", "maxDf"))
+        .getMessage().contains("maxDf"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> DfLimit.parse("two", "minDf"))
+        .getMessage().contains("minDf 'two'"));
+    assertThrows(IllegalArgumentException.class, () -> DfLimit.parse("-1", "minDf"));
   }
   @Test
   void fixedVocabularyKeepsExactlyItsTermsInItsOrderWithoutPruning() {
@@ -92,7 +92,7 @@ class DocumentTermMatrixTest {
   @Test
   void fixedVocabularyRejectsDuplicatesAndBlanks() {
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> VocabularyOptions.defaults().withVocabulary(List.of("a", "a"))).getMessage().contains("--vocabulary"));
+        () -> VocabularyOptions.defaults().withVocabulary(List.of("a", "a"))).getMessage().contains("vocabulary"));
     assertThrows(IllegalArgumentException.class, () -> VocabularyOptions.defaults().withVocabulary(List.of(" ")));
   }
 }
