@@ -167,7 +167,7 @@ public final class ModelApplier {
       }
     }
     TopicModeler.Described d = TopicModeler.describe(corpus.documents(), model.surfaceForms(), vocab,
-        counts, x, nmf, fo.topTerms(), fo.relevance(), modelTopIds, clusterOf, NO_KNOWN_TERMS);
+        counts, TokenColumns.of(analyzed.documentTerms(), vocab), x, nmf, fo.topTerms(), fo.relevance(), modelTopIds, clusterOf, NO_KNOWN_TERMS);
     long t5 = System.nanoTime();
     List<Double> idfList = new ArrayList<>(model.idf());
     List<String> ids = corpus.documents().stream().map(Document::id).toList();

@@ -12,6 +12,7 @@ import io.topicnmf.corpus.Document;
 import io.topicnmf.eval.Agreement;
 import io.topicnmf.eval.ClusterAgreement;
 import io.topicnmf.eval.Coherence;
+import io.topicnmf.eval.TokenSequences;
 import io.topicnmf.eval.TopicCoherence;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels.Workers;
@@ -137,7 +138,7 @@ public final class TopicModeler {
     listener.onStageEnd("matrix", sec(t2, t3),
         n + " x " + vocab.size() + ", " + x.nnz() + " non-zeros");
     PreparedCorpus p = new PreparedCorpus(used, corpus, analyzed.surfaceForms(), dtm, idf, x,
-        sec(t0, t1), sec(t1, t2), sec(t2, t3), language);
+        sec(t0, t1), sec(t1, t2), sec(t2, t3), language, TokenColumns.of(analyzed.documentTerms(), vocab));
     if (vocab.size() == 0 || p.documentsWithTerms() == 0) {
       throw new UnusableInputException(
           "no term is left after analysis and pruning in " + input + " (" + n + " documents, "
@@ -221,7 +222,7 @@ public final class TopicModeler {
           + (rounds == 1 ? " round, " : " rounds, ") + moved + " of " + withTerms
           + " documents moved from their dominant topic");
     }
-    Described d = describe(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), x, nmf,
+    Described d = describe(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), p.texts(), x, nmf,
         options.topTerms(), options.relevance(), null,
         clusters == null ? null : clusters.assignment(), "no terms after analysis");
     long t5 = System.nanoTime();
@@ -275,7 +276,8 @@ public final class TopicModeler {
   /**
    * Describes a factorization of {@code x} (rows = {@code documents}): each document's dominant
    * topic, normalised weights and cluster, each topic's top terms, size (its cluster's), coherence
-   * on {@code counts} and majority label, the clusters, and agreement of the clusters with labels.
+   * on {@code counts} (C_V on {@code texts}) and majority label, the clusters, and agreement of the
+   * clusters with labels.
    *
    * @param relevance λ of the ranking of each topic's terms ({@link TermRanking}), p(w) taken from x
    * @param fixedTopIds each topic's top term columns when they are given (a saved model's own
@@ -284,7 +286,7 @@ public final class TopicModeler {
    * @param noTermsNote the note of a document whose row of x is empty
    */
   static Described describe(List<Document> documents, Map<String, String> surface, Vocabulary vocab,
-      CsrMatrix counts, CsrMatrix x, NmfResult nmf, int topTerms, double relevance,
+      CsrMatrix counts, TokenSequences texts, CsrMatrix x, NmfResult nmf, int topTerms, double relevance,
       int[][] fixedTopIds, int[] clusterOf, String noTermsNote) {
     int n = documents.size();
     int k = nmf.h().rows();
@@ -320,7 +322,7 @@ public final class TopicModeler {
     int m = vocab.size();
     int top = Math.min(topTerms, m);
     int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(h, x, top, relevance, vocab.terms());
-    TopicCoherence coherence = Coherence.compute(counts, topIds);
+    TopicCoherence coherence = Coherence.compute(counts, topIds, texts);
     String[] labels = new String[n];
     boolean labelled = false;
     for (int i = 0; i < n; i++) {
@@ -336,9 +338,11 @@ public final class TopicModeler {
       }
       String majority = agreement == null ? null : agreement.majorityLabelOf(t);
       double share = agreement == null ? 0 : agreement.majorityShare()[t];
-      topics.add(new Topic(t, terms, sizes[t], coherence.npmi()[t], coherence.umass()[t], majority, share));
+      topics.add(new Topic(t, terms, sizes[t], coherence.npmi()[t], coherence.umass()[t],
+          coherence.cv()[t], majority, share));
     }
-    Quality quality = new Quality(coherence.meanNpmi(), coherence.meanUmass(), Coherence.diversity(topIds), top);
+    Quality quality = new Quality(coherence.meanNpmi(), coherence.meanUmass(), coherence.meanCv(),
+        Coherence.diversity(topIds), top);
     Evaluation evaluation = agreement == null ? null : evaluation(agreement);
     List<Cluster> clusters = new ArrayList<>(k);
     for (int t = 0; t < k; t++) {
