@@ -29,8 +29,9 @@ import picocli.CommandLine.Parameters;
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
-      "Fits each number of topics given by --k on the same matrix and measures it: mean NPMI, diversity, "
-          + "objective, and stability across random subsamples (Greene, O'Callaghan & Cunningham 2014). "
+      "Fits each number of topics given by -k/--k on the same matrix as fit would (same loss, same clustering) and "
+          + "measures it: mean NPMI, UMass and C_V, diversity, objective, and the stability of its terms and of its "
+          + "clusters across random subsamples (Greene, O'Callaghan & Cunningham 2014). "
           + "Recommends a k, prints a table and writes OUTPUT/select-k.json."
     })
 final class SelectKCommand implements Callable<Integer> {
@@ -43,7 +44,7 @@ final class SelectKCommand implements Callable<Integer> {
       description = "Folder (read recursively) or single file. Default: the sample corpus.")
   Path input;
 
-  @Option(names = "--k", defaultValue = "2:20", paramLabel = "START:END:STEP|K1,K2,...",
+  @Option(names = {"-k", "--k"}, defaultValue = "2:20", paramLabel = "START:END:STEP|K1,K2,...",
       description = "Candidate numbers of topics: a range with a step (ends included) or a list (default: ${DEFAULT-VALUE}).")
   String k;
 
@@ -80,8 +81,10 @@ final class SelectKCommand implements Callable<Integer> {
     KSweep.Options sweep;
     try {
       ks = parseKs(k);
-      options = text.applyTo(FitOptions.defaults(ks.get(0)))
-          .withNmf(nmfFlags.options(ks.get(0), common))
+      // fit's defaults, its loss included, so that every k is fitted as fit would fit it.
+      FitOptions defaults = FitOptions.defaults(ks.get(0));
+      options = text.applyTo(defaults)
+          .withNmf(nmfFlags.options(defaults.nmf(), common))
           .withTopTerms(topTerms);
       sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
     } catch (IllegalArgumentException e) {
@@ -109,19 +112,19 @@ final class SelectKCommand implements Callable<Integer> {
         sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
       }
     }
-    out.println(String.format(Locale.ROOT, "%5s  %9s  %9s  %9s  %9s  %12s  %8s",
-        "k", "stability", "min", "mean NPMI", "diversity", "objective", "seconds"));
+    out.println(String.format(Locale.ROOT, "%5s  %9s  %9s  %9s  %9s  %9s  %9s  %12s  %8s",
+        "k", "stability", "min", "clusters", "min", "mean NPMI", "diversity", "objective", "seconds"));
     out.flush();
     KSweep.Result result = KSweep.run(prepared, options, sweep, row -> {
-      out.println(String.format(Locale.ROOT, "%5d  %9.4f  %9.4f  %9.4f  %9.4f  %12.6g  %8.1f",
-          row.k(), row.stability(), row.stabilityMin(), row.meanNpmi(), row.diversity(), row.objective(), row.seconds()));
+      out.println(String.format(Locale.ROOT, "%5d  %9.4f  %9.4f  %9.4f  %9.4f  %9.4f  %9.4f  %12.6g  %8.1f",
+          row.k(), row.stability(), row.stabilityMin(), row.clusterStability(), row.clusterStabilityMin(),
+          row.meanNpmi(), row.diversity(), row.objective(), row.seconds()));
       out.flush();
     });
     long t2 = System.nanoTime();
     out.println("recommended k: " + result.recommendedK());
-    if (ks.size() >= 3 && (result.recommendedK() == ks.get(1) || result.recommendedK() == ks.get(ks.size() - 2))) {
-      out.println("note: the recommended k is next to an end of the range; widen --k on that side to confirm it");
-    }
+    String edgeNote = KSelection.edgeNote(result.recommendedK(), ks);
+    if (edgeNote != null) out.println("note: " + edgeNote);
     out.flush();
 
     Map<String, Object> json = new LinkedHashMap<>();
@@ -149,12 +152,12 @@ final class SelectKCommand implements Callable<Integer> {
     json.put("corpus", corpus);
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("stabilityTolerance", KSelection.DEFAULT_STABILITY_TOLERANCE);
+    rule.put("clusterTolerance", KSelection.DEFAULT_CLUSTER_TOLERANCE);
     rule.put("npmiTolerance", KSelection.DEFAULT_NPMI_TOLERANCE);
-    rule.put("description", "among k >= 2 and, with 3 candidates or more, without the smallest and the largest k:"
-        + " keep the k whose stability is within stabilityTolerance of the best; then those whose mean NPMI"
-        + " is within npmiTolerance of the best; recommend the smallest");
+    rule.put("description", KSelection.RULE);
     json.put("rule", rule);
     json.put("recommendedK", result.recommendedK());
+    json.put("note", edgeNote);
     json.put("candidates", new ArrayList<>(result.rows()));
     Map<String, Object> timings = new LinkedHashMap<>();
     timings.put("prepareSeconds", (t1 - t0) / 1e9);
