@@ -126,29 +126,8 @@ public final class Coherence {
     }
 
     // Binary term × document postings for the union only; documents come out sorted.
-    int[] rowPtr = docTerm.rowPtr();
-    int[] colIdx = docTerm.colIdx();
-    double[] values = docTerm.values();
     int[] ptr = new int[union + 1];
-    for (int p = 0, nnz = docTerm.nnz(); p < nnz; p++) {
-      int u = local[colIdx[p]];
-      if (u >= 0 && values[p] > 0) {
-        ptr[u + 1]++;
-      }
-    }
-    for (int u = 0; u < union; u++) {
-      ptr[u + 1] += ptr[u];
-    }
-    int[] next = Arrays.copyOf(ptr, union);
-    int[] postings = new int[ptr[union]];
-    for (int i = 0; i < docs; i++) {
-      for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-        int u = local[colIdx[p]];
-        if (u >= 0 && values[p] > 0) {
-          postings[next[u]++] = i;
-        }
-      }
-    }
+    int[] postings = postings(docTerm, local, ptr);
 
     int k = topTerms.length;
     double[] npmi = new double[k];
@@ -290,6 +269,38 @@ public final class Coherence {
         }
       }
     }
+  }
+
+  /**
+   * The documents in which each union term is present, sorted: term u's are {@code
+   * postings[ptr[u] .. ptr[u + 1])}. Fills {@code ptr} (length union + 1) and returns postings.
+   */
+  private static int[] postings(CsrMatrix docTerm, int[] local, int[] ptr) {
+    int union = ptr.length - 1;
+    int docs = docTerm.rows();
+    int[] rowPtr = docTerm.rowPtr();
+    int[] colIdx = docTerm.colIdx();
+    double[] values = docTerm.values();
+    for (int p = 0, nnz = docTerm.nnz(); p < nnz; p++) {
+      int u = local[colIdx[p]];
+      if (u >= 0 && values[p] > 0) {
+        ptr[u + 1]++;
+      }
+    }
+    for (int u = 0; u < union; u++) {
+      ptr[u + 1] += ptr[u];
+    }
+    int[] next = Arrays.copyOf(ptr, union);
+    int[] postings = new int[ptr[union]];
+    for (int i = 0; i < docs; i++) {
+      for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+        int u = local[colIdx[p]];
+        if (u >= 0 && values[p] > 0) {
+          postings[next[u]++] = i;
+        }
+      }
+    }
+    return postings;
   }
 
   /** Size of the intersection of two sorted, duplicate-free ranges of {@code a}. */
