@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** Flags of the factorization (fit, factorize and select-k share them). */
 final class NmfFlags {
   @Option(names = "--loss", paramLabel = "frobenius|kl",
-      description = "Loss: kl (generalized Kullback-Leibler; default of fit) or frobenius (0.5·||X-WH||²; default of select-k and factorize, and with --solver hals or anls).")
+      description = "Loss: kl (generalized Kullback-Leibler; default of fit) or frobenius (0.5·||X-WH||²; default of factorize, and with --solver hals or anls).")
   Loss loss;
 
   @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|hals|cd|mu|anls",

@@ -1,5 +1,6 @@
 package io.topicnmf.cli;
 
+import io.topicnmf.eval.KSelection;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.KSweep;
 import io.topicnmf.model.PreparedCorpus;
@@ -7,7 +8,6 @@ import io.topicnmf.model.TopicModeler;
 import io.topicnmf.options.InvalidOptionException;
 import io.topicnmf.report.Reports;
 import io.topicnmf.report.SelectKPage;
-import io.topicnmf.report.ToolInfo;
 import io.topicnmf.report.SelectKReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,8 +29,9 @@ import picocli.CommandLine.Parameters;
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
-      "Fits each number of topics given by --k on the same matrix and measures it: mean NPMI, diversity, "
-          + "objective, and stability across random subsamples (Greene, O'Callaghan & Cunningham 2014). "
+      "Fits each number of topics given by -k/--k on the same matrix as fit would (same loss, same clustering) and "
+          + "measures it: mean NPMI, UMass and C_V, diversity, objective, and the stability of its terms and of its "
+          + "clusters across random subsamples (Greene, O'Callaghan & Cunningham 2014). "
           + "Recommends a k, prints a table and writes OUTPUT/select-k.json and OUTPUT/select-k.html (charts of the measures against k)."
     })
 final class SelectKCommand implements Callable<Integer> {
@@ -40,7 +41,7 @@ final class SelectKCommand implements Callable<Integer> {
       description = "Folder (read recursively) or single file. Default: the sample corpus.")
   Path input;
 
-  @Option(names = "--k", defaultValue = "2:20", paramLabel = "START:END:STEP|K1,K2,...",
+  @Option(names = {"-k", "--k"}, defaultValue = "2:20", paramLabel = "START:END:STEP|K1,K2,...",
       description = "Candidate numbers of topics: a range with a step (ends included) or a list (default: ${DEFAULT-VALUE}).")
   String k;
 
@@ -76,8 +77,10 @@ final class SelectKCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Integer> ks = parseKs(k);
-    FitOptions options = text.applyTo(FitOptions.defaults(ks.get(0)))
-        .withNmf(nmfFlags.options(ks.get(0), common))
+    // fit's defaults, its loss included, so that every k is fitted as fit would fit it.
+    FitOptions defaults = FitOptions.defaults(ks.get(0));
+    FitOptions options = text.applyTo(defaults)
+        .withNmf(nmfFlags.options(defaults.nmf(), common))
         .withTopTerms(topTerms);
     KSweep.Options sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
     Path in = input != null ? input : FitCommand.defaultCorpus();
@@ -102,19 +105,19 @@ final class SelectKCommand implements Callable<Integer> {
         sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
       }
     }
-    out.println(String.format(Locale.ROOT, "%5s  %9s  %9s  %9s  %9s  %12s  %8s",
-        "k", "stability", "min", "mean NPMI", "diversity", "objective", "seconds"));
+    out.println(String.format(Locale.ROOT, "%5s  %9s  %9s  %9s  %9s  %9s  %9s  %12s  %8s",
+        "k", "stability", "min", "clusters", "min", "mean NPMI", "diversity", "objective", "seconds"));
     out.flush();
     KSweep.Result result = KSweep.run(prepared, options, sweep, row -> {
-      out.println(String.format(Locale.ROOT, "%5d  %9.4f  %9.4f  %9.4f  %9.4f  %12.6g  %8.1f",
-          row.k(), row.stability(), row.stabilityMin(), row.meanNpmi(), row.diversity(), row.objective(), row.seconds()));
+      out.println(String.format(Locale.ROOT, "%5d  %9.4f  %9.4f  %9.4f  %9.4f  %9.4f  %9.4f  %12.6g  %8.1f",
+          row.k(), row.stability(), row.stabilityMin(), row.clusterStability(), row.clusterStabilityMin(),
+          row.meanNpmi(), row.diversity(), row.objective(), row.seconds()));
       out.flush();
     });
     long t2 = System.nanoTime();
     out.println("recommended k: " + result.recommendedK());
-    if (ks.size() >= 3 && (result.recommendedK() == ks.get(1) || result.recommendedK() == ks.get(ks.size() - 2))) {
-      out.println("note: the recommended k is next to an end of the range; widen --k on that side to confirm it");
-    }
+    String edgeNote = KSelection.edgeNote(result.recommendedK(), ks);
+    if (edgeNote != null) out.println("note: " + edgeNote);
     out.flush();
 
     SelectKReport json = SelectKReport.of(prepared, options, sweep, result,

@@ -6,43 +6,50 @@ import java.util.Objects;
 
 /**
  * Intrinsic quality of topics from their top terms and the corpus they were fitted on: coherence
- * by NPMI and UMass over document co-occurrence, and the diversity of the top terms.
+ * by NPMI and UMass over document co-occurrence, C_V over sliding windows ({@link
+ * ContextVectorCoherence}), and the diversity of the top terms. NPMI, UMass and C_V are defined
+ * exactly as gensim's {@code CoherenceModel} computes {@code c_npmi} with a whole-document window,
+ * {@code u_mass} and {@code c_v} (gensim 4, {@code gensim.topic_coherence}), so the figures can be
+ * compared with published ones; {@code bench/coherence_vs_gensim.sh} checks the equality.
  *
  * <h2>Counts</h2>
  *
  * A term is <em>present</em> in a document when the document-term matrix stores a value
  * {@code > 0} for it (counts or TF-IDF weights give the same answer). With {@code D} the number
  * of rows (documents, including any without terms), {@code df(w)} the number of documents in which
- * {@code w} is present and {@code codf(wi, wj)} the number in which both are present.
+ * {@code w} is present and {@code codf(wi, wj)} the number in which both are present;
+ * {@code p(w) = df(w)/D}, {@code p(wi,wj) = codf(wi,wj)/D} and {@code ε = }{@value #EPSILON}
+ * (gensim's {@code EPSILON}, which keeps the logarithms finite for pairs that never meet). All
+ * logarithms are natural.
  *
  * <h2>NPMI</h2>
  *
- * Normalised pointwise mutual information (Bouma 2009), as in the C_NPMI measure of Röder, Both
- * &amp; Hinneburg (2015, "Exploring the space of topic coherence measures") but with boolean
- * <em>document</em> co-occurrence instead of sliding windows: with {@code p(w) = df(w)/D} and
- * {@code p(wi,wj) = codf(wi,wj)/D},
+ * Normalised pointwise mutual information (Bouma 2009) of every pair of top terms, the C_NPMI
+ * measure of Röder, Both &amp; Hinneburg (2015, "Exploring the space of topic coherence measures")
+ * with boolean <em>document</em> co-occurrence (a window as long as the document):
  *
- * <pre>  NPMI(wi, wj) = log( p(wi,wj) / (p(wi) p(wj)) ) / -log p(wi,wj)</pre>
+ * <pre>  NPMI(wi, wj) = log( (p(wi,wj) + ε) / (p(wi) p(wj)) ) / -log( p(wi,wj) + ε )</pre>
  *
- * A topic's NPMI is the mean over all N(N-1)/2 unordered pairs of its top-N terms; it lies in
- * [-1, 1], 1 meaning the terms always appear together. Conventions, where the formula is
- * undefined: {@code codf = 0} gives {@code -1} (its limit, and the value of terms that never meet);
- * {@code codf = D} (both terms in every document, so {@code 0/0}) gives {@code 1} (they always
- * co-occur). No epsilon smoothing is used, so the values are exact.
+ * A topic's NPMI is the arithmetic mean over all ordered pairs of distinct top terms (gensim's
+ * {@code s_one_one} segmentation; the measure is symmetric, so this is also the mean over the
+ * N(N-1)/2 unordered pairs). A pair lies in [-1, 1]: 1 for terms that always appear together, 0
+ * for independent ones; a pair that never meets scores {@code -1 + log(1/(p(wi)p(wj)))/-log ε},
+ * slightly above -1, and a pair present in every document scores -1 (the ε convention of gensim).
+ * If a term never occurs ({@code df = 0}, possible only when the top terms come from another
+ * corpus, as in {@code apply}), the pair scores -1 (gensim would divide by zero).
  *
  * <h2>UMass</h2>
  *
  * Mimno, Wallach, Talley, Leenders &amp; McCallum (2011, "Optimizing semantic coherence in topic
- * models"): for the top terms {@code v1..vN} in rank order,
+ * models") as gensim computes it: for the top terms {@code v1..vN} in rank order (gensim's {@code
+ * s_one_pre} segmentation, the conditioning term {@code vl} being the higher-ranked one),
  *
- * <pre>  UMass = mean over 1 &le; l &lt; m &le; N of log( (codf(vm, vl) + 1) / df(vl) )</pre>
+ * <pre>  UMass = mean over 1 &le; l &lt; m &le; N of log( (p(vm, vl) + ε) / p(vl) )</pre>
  *
- * that is, the paper's sum divided by the number of pairs N(N-1)/2 (as gensim does), so that
- * values are comparable across N. The conditioning term {@code vl} is the higher-ranked one. It is
- * at most log 2 and usually negative; closer to zero is more coherent. Convention: if the
- * higher-ranked term never occurs in the corpus ({@code df(vl) = 0}, possible only when the top
- * terms come from another corpus), the pair scores {@code log(1/D)}, the lowest value a pair can
- * have in a corpus of D documents (the analogue of NPMI's -1).
+ * It is at most 0; closer to zero is more coherent. A pair that never co-occurs scores about
+ * {@code log(ε D / df(vl))}, around -20, so a single such pair dominates the topic's mean (this is
+ * the published measure; the paper's original "+1" smoothing gives much smaller magnitudes).
+ * Convention: if {@code df(vl) = 0} the pair scores 0, as in gensim.
  *
  * <h2>Diversity</h2>
  *
@@ -57,10 +64,37 @@ import java.util.Objects;
  * lists: O(nnz + k·N²·maxdf) time and O(cols + nnz(U)) memory.
  */
 public final class Coherence {
+  /** gensim's {@code direct_confirmation_measure.EPSILON}, added to joint probabilities. */
+  public static final double EPSILON = 1e-12;
+
   private Coherence() {}
 
   /**
-   * Scores every topic by NPMI and UMass over document co-occurrence in {@code docTerm}.
+   * NPMI and UMass as {@link #compute(CsrMatrix, int[][])}, and C_V over the sliding windows of
+   * {@code texts} ({@link ContextVectorCoherence}, window {@value ContextVectorCoherence#WINDOW}).
+   *
+   * @param texts the same documents as the matrix rows, as sequences of its columns; null to leave
+   *     C_V undefined ({@code NaN})
+   * @throws IllegalArgumentException as {@link #compute(CsrMatrix, int[][])}, or if {@code texts}
+   *     has another number of documents than the matrix rows
+   */
+  public static TopicCoherence compute(CsrMatrix docTerm, int[][] topTerms, TokenSequences texts) {
+    TopicCoherence direct = compute(docTerm, topTerms);
+    if (texts == null) {
+      return direct;
+    }
+    if (texts.documents() != docTerm.rows()) {
+      throw new IllegalArgumentException("the texts have " + texts.documents()
+          + " documents but the matrix has " + docTerm.rows() + " rows");
+    }
+    double[] cv = ContextVectorCoherence.cv(texts, topTerms, ContextVectorCoherence.WINDOW);
+    return new TopicCoherence(direct.npmi(), direct.umass(), cv, direct.meanNpmi(),
+        direct.meanUmass(), TopicCoherence.meanOf(cv));
+  }
+
+  /**
+   * Scores every topic by NPMI and UMass over document co-occurrence in {@code docTerm} (C_V is
+   * left {@code NaN}: it needs the texts, see {@link #compute(CsrMatrix, int[][], TokenSequences)}).
    *
    * @param docTerm documents × terms, any non-negative values; a term is present in a document
    *     when its value is {@code > 0}
@@ -92,29 +126,8 @@ public final class Coherence {
     }
 
     // Binary term × document postings for the union only; documents come out sorted.
-    int[] rowPtr = docTerm.rowPtr();
-    int[] colIdx = docTerm.colIdx();
-    double[] values = docTerm.values();
     int[] ptr = new int[union + 1];
-    for (int p = 0, nnz = docTerm.nnz(); p < nnz; p++) {
-      int u = local[colIdx[p]];
-      if (u >= 0 && values[p] > 0) {
-        ptr[u + 1]++;
-      }
-    }
-    for (int u = 0; u < union; u++) {
-      ptr[u + 1] += ptr[u];
-    }
-    int[] next = Arrays.copyOf(ptr, union);
-    int[] postings = new int[ptr[union]];
-    for (int i = 0; i < docs; i++) {
-      for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-        int u = local[colIdx[p]];
-        if (u >= 0 && values[p] > 0) {
-          postings[next[u]++] = i;
-        }
-      }
-    }
+    int[] postings = postings(docTerm, local, ptr);
 
     int k = topTerms.length;
     double[] npmi = new double[k];
@@ -152,14 +165,16 @@ public final class Coherence {
     }
     double meanNpmi = scored == 0 ? Double.NaN : sumNpmi / scored;
     double meanUmass = scored == 0 ? Double.NaN : sumUmass / scored;
-    return new TopicCoherence(npmi, umass, meanNpmi, meanUmass);
+    double[] cv = new double[k];
+    Arrays.fill(cv, Double.NaN);
+    return new TopicCoherence(npmi, umass, cv, meanNpmi, meanUmass, Double.NaN);
   }
 
   /**
-   * NPMI of one pair from its counts, with the conventions of the class documentation ({@code -1}
-   * when {@code codf = 0}, {@code 1} when {@code codf = docs}).
+   * NPMI of one pair from its counts, as gensim's {@code log_ratio_measure(normalize=True)} (see
+   * the class documentation); {@code -1} when a term never occurs.
    *
-   * @param codf documents containing both terms
+   * @param codf documents (or windows) containing both terms
    * @param dfI documents containing the first term
    * @param dfJ documents containing the second term
    * @param docs number of documents D
@@ -170,20 +185,19 @@ public final class Coherence {
       throw new IllegalArgumentException("inconsistent counts codf=" + codf + ", df=" + dfI + ", "
           + dfJ + ", docs=" + docs + " (need 0 <= codf <= df <= docs)");
     }
-    if (codf == 0) {
+    if (dfI == 0 || dfJ == 0) {
       return -1.0;
     }
-    if (codf == docs) {
-      return 1.0;
-    }
-    double pmi = Math.log((double) codf * docs / ((double) dfI * dfJ));
-    double v = pmi / Math.log((double) docs / codf);
-    return Math.max(-1.0, Math.min(1.0, v));
+    double d = docs;
+    double joint = codf / d + EPSILON;
+    double ratio = Math.log(joint / ((dfI / d) * (dfJ / d)));
+    return ratio / -Math.log(joint);
   }
 
   /**
-   * UMass score of one ordered pair: {@code log((codf + 1) / df(vl))} where {@code vl} is the
-   * higher-ranked term; {@code log(1/docs)} when {@code df(vl) = 0}.
+   * UMass score of one ordered pair as gensim's {@code log_conditional_probability}: {@code
+   * log((codf/D + ε) / (df(vl)/D))} where {@code vl} is the higher-ranked term; 0 when {@code
+   * df(vl) = 0}.
    *
    * @param codf documents containing both terms
    * @param dfL documents containing the higher-ranked (conditioning) term
@@ -196,9 +210,10 @@ public final class Coherence {
           + ", docs=" + docs + " (need 0 <= codf <= df <= docs, docs >= 1)");
     }
     if (dfL == 0) {
-      return -Math.log(docs);
+      return 0.0;
     }
-    return Math.log((codf + 1.0) / dfL);
+    double d = docs;
+    return Math.log((codf / d + EPSILON) / (dfL / d));
   }
 
   /**
@@ -234,7 +249,7 @@ public final class Coherence {
     return (double) distinct / total;
   }
 
-  private static void validate(int[][] topTerms, int cols) {
+  static void validate(int[][] topTerms, int cols) {
     Objects.requireNonNull(topTerms, "topTerms");
     for (int t = 0; t < topTerms.length; t++) {
       int[] topic = topTerms[t];
@@ -254,6 +269,38 @@ public final class Coherence {
         }
       }
     }
+  }
+
+  /**
+   * The documents in which each union term is present, sorted: term u's are {@code
+   * postings[ptr[u] .. ptr[u + 1])}. Fills {@code ptr} (length union + 1) and returns postings.
+   */
+  private static int[] postings(CsrMatrix docTerm, int[] local, int[] ptr) {
+    int union = ptr.length - 1;
+    int docs = docTerm.rows();
+    int[] rowPtr = docTerm.rowPtr();
+    int[] colIdx = docTerm.colIdx();
+    double[] values = docTerm.values();
+    for (int p = 0, nnz = docTerm.nnz(); p < nnz; p++) {
+      int u = local[colIdx[p]];
+      if (u >= 0 && values[p] > 0) {
+        ptr[u + 1]++;
+      }
+    }
+    for (int u = 0; u < union; u++) {
+      ptr[u + 1] += ptr[u];
+    }
+    int[] next = Arrays.copyOf(ptr, union);
+    int[] postings = new int[ptr[union]];
+    for (int i = 0; i < docs; i++) {
+      for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+        int u = local[colIdx[p]];
+        if (u >= 0 && values[p] > 0) {
+          postings[next[u]++] = i;
+        }
+      }
+    }
+    return postings;
   }
 
   /** Size of the intersection of two sorted, duplicate-free ranges of {@code a}. */

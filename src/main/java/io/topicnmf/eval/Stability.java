@@ -183,6 +183,37 @@ public final class Stability {
     return aj;
   }
 
+  /**
+   * Agreement of two partitions of the same documents: the adjusted Rand index (Hubert &amp; Arabie
+   * 1985, as scikit-learn's {@code adjusted_rand_score}) of {@code a} and {@code b} over the
+   * documents that both put in a cluster (ids ≥ 0; -1 means none). Cluster ids need not match
+   * between the two: ARI is invariant to relabelling, so no topic matching is needed.
+   *
+   * @param a each document's cluster in one run, or -1
+   * @param b the same documents' clusters in another run, or -1
+   * @return ARI in [-0.5, 1] (1: the same partition; about 0: as good as chance), {@code NaN} if no
+   *     document is in a cluster in both
+   * @throws IllegalArgumentException if the arrays differ in length
+   */
+  public static double clusterAgreement(int[] a, int[] b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    if (a.length != b.length) {
+      throw new IllegalArgumentException("the partitions cover " + a.length + " and " + b.length + " documents");
+    }
+    int ka = 0;
+    int kb = 0;
+    for (int i = 0; i < a.length; i++) {
+      ka = Math.max(ka, a[i] + 1);
+      kb = Math.max(kb, b[i] + 1);
+    }
+    int[][] table = new int[ka][kb];
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] >= 0 && b[i] >= 0) table[a[i]][b[i]]++;
+    }
+    return ClusterAgreement.ari(table);
+  }
+
   private static int[] matchFromGain(double[][] gain, int ka, int kb) {
     int[] m = new int[ka];
     if (ka <= kb) {

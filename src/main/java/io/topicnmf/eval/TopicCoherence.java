@@ -13,17 +13,41 @@ import java.util.Arrays;
  *     in [-1, 1]
  * @param umass per topic, the mean UMass log conditional probability over its ordered top-term
  *     pairs, at most log 2 and usually negative
+ * @param cv per topic, the C_V coherence over sliding windows ({@link ContextVectorCoherence}), or
+ *     {@code NaN} when it was not computed
  * @param meanNpmi mean of {@code npmi} over the topics that have a pair
  * @param meanUmass mean of {@code umass} over the topics that have a pair
+ * @param meanCv mean of {@code cv} over the topics where it is defined ({@code NaN} if none)
  */
-public record TopicCoherence(double[] npmi, double[] umass, double meanNpmi, double meanUmass) {
+public record TopicCoherence(double[] npmi, double[] umass, double[] cv, double meanNpmi,
+    double meanUmass, double meanCv) {
   public TopicCoherence {
-    if (npmi.length != umass.length) {
-      throw new IllegalArgumentException(
-          "npmi has " + npmi.length + " topics but umass has " + umass.length);
+    if (npmi.length != umass.length || npmi.length != cv.length) {
+      throw new IllegalArgumentException("npmi has " + npmi.length + " topics but umass has "
+          + umass.length + " and cv " + cv.length);
     }
     npmi = npmi.clone();
     umass = umass.clone();
+    cv = cv.clone();
+  }
+
+  /** Mean of the values that are not {@code NaN}; {@code NaN} when there is none. */
+  static double meanOf(double[] values) {
+    double sum = 0;
+    int n = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  /** Per-topic C_V (a copy). */
+  @Override
+  public double[] cv() {
+    return cv.clone();
   }
 
   /** Per-topic NPMI (a copy). */
@@ -48,13 +72,15 @@ public record TopicCoherence(double[] npmi, double[] umass, double meanNpmi, dou
     return o instanceof TopicCoherence c
         && Arrays.equals(npmi, c.npmi)
         && Arrays.equals(umass, c.umass)
+        && Arrays.equals(cv, c.cv)
+        && Double.compare(meanCv, c.meanCv) == 0
         && Double.compare(meanNpmi, c.meanNpmi) == 0
         && Double.compare(meanUmass, c.meanUmass) == 0;
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Arrays.hashCode(npmi) + Arrays.hashCode(umass))
+    return 31 * (31 * (31 * Arrays.hashCode(npmi) + Arrays.hashCode(umass)) + Arrays.hashCode(cv))
         + Double.hashCode(meanNpmi) * 7
         + Double.hashCode(meanUmass);
   }
@@ -62,6 +88,7 @@ public record TopicCoherence(double[] npmi, double[] umass, double meanNpmi, dou
   @Override
   public String toString() {
     return "TopicCoherence[npmi=" + Arrays.toString(npmi) + ", umass=" + Arrays.toString(umass)
-        + ", meanNpmi=" + meanNpmi + ", meanUmass=" + meanUmass + "]";
+        + ", cv=" + Arrays.toString(cv) + ", meanNpmi=" + meanNpmi + ", meanUmass=" + meanUmass
+        + ", meanCv=" + meanCv + "]";
   }
 }

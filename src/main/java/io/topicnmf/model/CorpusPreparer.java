@@ -78,7 +78,8 @@ final class CorpusPreparer {
     Vectorized v = fitted == null ? fit(analyzed, threads) : fitted.transform(analyzed.documentTerms(), threads);
     long t3 = System.nanoTime();
     PreparedCorpus p = new PreparedCorpus(used, corpus, analyzed.surfaceForms(), v,
-        sec(t0, t1), sec(t1, t2), sec(t2, t3), language);
+        sec(t0, t1), sec(t1, t2), sec(t2, t3), language,
+        TokenColumns.of(analyzed.documentTerms(), v.counts().vocabulary()));
     int n = corpus.documents().size();
     String shape = n + " x " + v.counts().vocabulary().size() + ", " + v.matrix().nnz() + " non-zeros";
     listener.onStageEnd("matrix", sec(t2, t3), fitted == null ? shape

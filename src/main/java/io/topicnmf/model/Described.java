@@ -4,6 +4,7 @@ import io.topicnmf.corpus.Document;
 import io.topicnmf.eval.Agreement;
 import io.topicnmf.eval.ClusterAgreement;
 import io.topicnmf.eval.Coherence;
+import io.topicnmf.eval.TokenSequences;
 import io.topicnmf.eval.TopicCoherence;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseMatrix;
@@ -47,7 +48,8 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
   /**
    * Describes a factorization of {@code x} (rows = {@code documents}): each document's dominant
    * topic, normalised weights and cluster, each topic's top terms, size (its cluster's), coherence
-   * on {@code counts} and majority label, the clusters, and agreement of the clusters with labels.
+   * on {@code counts} (C_V on {@code texts}) and majority label, the clusters, and agreement of the
+   * clusters with labels.
    *
    * @param relevance λ of the ranking of each topic's terms ({@link TermRanking}), p(w) taken from x
    * @param fixedTopIds each topic's top term columns when they are given (a saved model's own
@@ -56,7 +58,7 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
    * @param noTermsNote the note of a document whose row of x is empty
    */
   static Described of(List<Document> documents, Map<String, String> surface, Vocabulary vocab,
-      CsrMatrix counts, CsrMatrix x, NmfResult nmf, int topTerms, double relevance,
+      CsrMatrix counts, TokenSequences texts, CsrMatrix x, NmfResult nmf, int topTerms, double relevance,
       int[][] fixedTopIds, int[] clusterOf, String noTermsNote) {
     int n = documents.size();
     int k = nmf.h().rows();
@@ -92,7 +94,7 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
     int m = vocab.size();
     int top = Math.min(topTerms, m);
     int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(h, x, top, relevance, vocab.terms());
-    TopicCoherence coherence = Coherence.compute(counts, topIds);
+    TopicCoherence coherence = Coherence.compute(counts, topIds, texts);
     String[] labels = new String[n];
     boolean labelled = false;
     for (int i = 0; i < n; i++) {
@@ -108,9 +110,11 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
       }
       String majority = agreement == null ? null : agreement.majorityLabelOf(t);
       double share = agreement == null ? 0 : agreement.majorityShare()[t];
-      topics.add(new Topic(t, terms, sizes[t], coherence.npmi()[t], coherence.umass()[t], majority, share));
+      topics.add(new Topic(t, terms, sizes[t], coherence.npmi()[t], coherence.umass()[t],
+          coherence.cv()[t], majority, share));
     }
-    Quality quality = new Quality(coherence.meanNpmi(), coherence.meanUmass(), Coherence.diversity(topIds), top);
+    Quality quality = new Quality(coherence.meanNpmi(), coherence.meanUmass(), coherence.meanCv(),
+        Coherence.diversity(topIds), top);
     Evaluation evaluation = agreement == null ? null : evaluation(agreement);
     List<Cluster> clusters = new ArrayList<>(k);
     for (int t = 0; t < k; t++) {

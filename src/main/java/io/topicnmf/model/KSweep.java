@@ -4,6 +4,7 @@ import io.topicnmf.eval.Coherence;
 import io.topicnmf.eval.KScore;
 import io.topicnmf.eval.KSelection;
 import io.topicnmf.eval.Stability;
+import io.topicnmf.eval.TokenSequences;
 import io.topicnmf.eval.TopicCoherence;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseMatrix;
@@ -23,13 +24,20 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Fits several numbers of topics on one prepared corpus and measures each: mean NPMI and diversity
- * of the top terms, the objective, and stability in the sense of Greene, O'Callaghan &amp;
- * Cunningham (2014, "How many topics? Stability analysis for topic models"): the topics fitted on
- * all documents are compared with those fitted on {@code samples} random subsamples of {@code
- * sampleFraction} of the documents; topics are matched with the Hungarian algorithm and scored by
- * the average Jaccard of their top-{@code stabilityTerms} term lists ({@link Stability}). Then
- * {@link KSelection#recommend} picks k.
+ * Fits several numbers of topics on one prepared corpus and measures each: mean NPMI, UMass, C_V
+ * and diversity of the listed terms, the objective, and stability in the sense of Greene,
+ * O'Callaghan &amp; Cunningham (2014, "How many topics? Stability analysis for topic models"): the
+ * fit on all documents is compared with those on {@code samples} random subsamples of {@code
+ * sampleFraction} of the documents, for its terms (topics matched with the Hungarian algorithm and
+ * scored by the average Jaccard of their top-{@code stabilityTerms} term lists, {@link Stability})
+ * and for its clusters (the adjusted Rand index of the subsample's clusters and the all-documents
+ * clusters of the same documents, {@link Stability#clusterAgreement}). Then {@link
+ * KSelection#recommend} picks k.
+ *
+ * <p>Every fit is {@code fit}'s: the same NMF options (loss included), W re-solved for H, H's rows
+ * at unit length ({@link TopicModeler#factorize}), the same clustering step ({@link
+ * TopicModeler#clusters}) and the same ranking of the listed terms, so the row of a k shows the
+ * coherence that {@code fit -k} reports.
  *
  * <p>The matrix is built once ({@link PreparedCorpus}); every fit (one per k on all documents, and
  * one per k and subsample) is an independent job, run {@code threads} at a time, each fit
@@ -74,17 +82,21 @@ public final class KSweep {
    * @param k number of topics
    * @param meanNpmi mean NPMI of the top terms (N = --top-terms) of the fit on all documents
    * @param meanUmass mean UMass of the same
+   * @param meanCv mean C_V of the same
    * @param diversity distinct top terms / (N·k)
-   * @param stability mean agreement of the all-documents topics with each subsample's
+   * @param stability mean agreement of the all-documents topics with each subsample's (terms)
    * @param stabilityMin the lowest agreement with a subsample
+   * @param clusterStability mean adjusted Rand index of each subsample's clusters against the
+   *     all-documents clusters of the same documents
+   * @param clusterStabilityMin the lowest of those
    * @param objective the fit's final loss on all documents
    * @param relativeError ‖X − WH‖ / ‖X‖ of that fit
    * @param iterations its iterations
    * @param converged whether it converged
    * @param seconds wall-clock seconds of the fits of this k (all documents and subsamples, summed over jobs)
    */
-  public record Row(int k, double meanNpmi, double meanUmass, double diversity, double stability,
-      double stabilityMin, double objective, double relativeError, int iterations, boolean converged,
+  public record Row(int k, double meanNpmi, double meanUmass, double meanCv, double diversity,
+      double stability, double stabilityMin, double clusterStability, double clusterStabilityMin, double objective, double relativeError, int iterations, boolean converged,
       double seconds) {}
 
   /**
@@ -134,8 +146,10 @@ public final class KSweep {
           + " terms): choose k <= " + limit, "k");
     }
     CsrMatrix[] subs = new CsrMatrix[o.samples()];
+    int[][] subRows = new int[o.samples()][];
     for (int s = 0; s < o.samples(); s++) {
-      subs[s] = rows(x, subsample(usable, sampleSize, base.nmf().seed(), s));
+      subRows[s] = subsample(usable, sampleSize, base.nmf().seed(), s);
+      subs[s] = rows(x, subRows[s]);
     }
     int jobsPerK = 1 + o.samples();
     // Only what the measures need is kept of each fit (top-term lists and figures), not W and H.
@@ -158,11 +172,12 @@ public final class KSweep {
           final CsrMatrix data = j == 0 ? x : subs[j - 1];
           Runnable job = () -> {
             long t0 = System.nanoTime();
-            NmfResult r = Nmf.fit(data, no, NmfListener.NONE);
+            NmfResult r = TopicModeler.factorize(data, no, NmfListener.NONE);
             int m = r.h().cols();
             fits[ai][jj] = new Fitted(topLists(r.h(), Math.min(o.stabilityTerms(), m)),
                 jj == 0 ? TermRanking.top(r.h(), x, Math.min(base.topTerms(), m), base.relevance(),
-                    p.vocabulary().terms()) : null, r.objective(),
+                    p.vocabulary().terms()) : null,
+                TopicModeler.clusters(data, r, base.clusters(), 1), r.objective(),
                 r.relativeError(), r.iterations(), r.converged());
             secs[ai][jj] = (System.nanoTime() - t0) / 1e9;
           };
@@ -176,7 +191,7 @@ public final class KSweep {
       }
       for (int a = 0; a < ks.size(); a++) {
         for (Future<?> f : futures.get(a)) waitFor(f);
-        Row row = measure(ks.get(a), fits[a], secs[a], counts);
+        Row row = measure(ks.get(a), fits[a], secs[a], counts, p.texts(), subRows);
         out.add(row);
         if (onRow != null) onRow.accept(row);
         Arrays.fill(fits[a], null);
@@ -185,28 +200,41 @@ public final class KSweep {
       if (pool != null) pool.shutdownNow();
     }
     List<KScore> scores = new ArrayList<>();
-    for (Row r : out) scores.add(new KScore(r.k(), r.meanNpmi(), r.diversity(), r.stability(), r.objective()));
+    for (Row r : out) {
+      scores.add(new KScore(r.k(), r.meanNpmi(), r.diversity(), r.stability(), r.clusterStability(), r.objective()));
+    }
     return new Result(out, KSelection.recommend(scores));
   }
 
   /** What is kept of one fit. */
-  private record Fitted(int[][] stabilityLists, int[][] topIds, double objective, double relativeError,
-      int iterations, boolean converged) {}
+  private record Fitted(int[][] stabilityLists, int[][] topIds, int[] clusters, double objective,
+      double relativeError, int iterations, boolean converged) {}
 
-  private static Row measure(int k, Fitted[] fits, double[] secs, CsrMatrix counts) {
+  private static Row measure(int k, Fitted[] fits, double[] secs, CsrMatrix counts,
+      TokenSequences texts, int[][] subRows) {
     Fitted full = fits[0];
     int[][] topIds = full.topIds();
-    TopicCoherence c = Coherence.compute(counts, topIds);
+    TopicCoherence c = Coherence.compute(counts, topIds, texts);
     int[][] reference = full.stabilityLists();
     double sum = 0;
     double min = Double.POSITIVE_INFINITY;
+    double sumAri = 0;
+    double minAri = Double.POSITIVE_INFINITY;
     for (int s = 1; s < fits.length; s++) {
       double agree = Stability.agreement(reference, fits[s].stabilityLists());
       sum += agree;
       min = Math.min(min, agree);
+      int[] rows = subRows[s - 1];
+      int[] ofFull = new int[rows.length];
+      for (int i = 0; i < rows.length; i++) ofFull[i] = full.clusters()[rows[i]];
+      double ari = Stability.clusterAgreement(ofFull, fits[s].clusters());
+      sumAri += ari;
+      minAri = Math.min(minAri, ari);
     }
     double stability = sum / (fits.length - 1);
-    return new Row(k, c.meanNpmi(), c.meanUmass(), Coherence.diversity(topIds), stability, min,
+    double clusterStability = sumAri / (fits.length - 1);
+    return new Row(k, c.meanNpmi(), c.meanUmass(), c.meanCv(), Coherence.diversity(topIds), stability, min,
+        clusterStability, minAri,
         full.objective(), full.relativeError(), full.iterations(), full.converged(),
         Arrays.stream(secs).sum());
   }

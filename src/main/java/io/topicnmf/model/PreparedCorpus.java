@@ -2,6 +2,7 @@ package io.topicnmf.model;
 
 import io.topicnmf.analysis.LanguageCheck;
 import io.topicnmf.corpus.Corpus;
+import io.topicnmf.eval.TokenSequences;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.vectorize.DocumentTermMatrix;
 import io.topicnmf.vectorize.Vectorizer;
@@ -28,10 +29,12 @@ public final class PreparedCorpus {
   private final double analysisSeconds;
   private final double matrixSeconds;
   private final LanguageCheck languageCheck;
+  private final TokenSequences texts;
 
   PreparedCorpus(FitOptions options, Corpus corpus, Map<String, String> surfaceForms,
       Vectorized vectorized, double readSeconds, double analysisSeconds, double matrixSeconds,
-      LanguageCheck languageCheck) {
+      LanguageCheck languageCheck, TokenSequences texts) {
+    this.texts = Objects.requireNonNull(texts);
     this.languageCheck = Objects.requireNonNull(languageCheck);
     this.options = Objects.requireNonNull(options);
     this.corpus = Objects.requireNonNull(corpus);
@@ -81,6 +84,14 @@ public final class PreparedCorpus {
   public double analysisSeconds() { return analysisSeconds; }
 
   public double matrixSeconds() { return matrixSeconds; }
+
+  /**
+   * The analysed documents as sequences of their tokens' columns (-1 for a pruned term), in text
+   * order: the sliding windows of C_V coherence.
+   */
+  public TokenSequences texts() {
+    return texts;
+  }
 
   /** Whether the text looks like another language than {@code --language} ({@link LanguageCheck}). */
   public LanguageCheck languageCheck() {

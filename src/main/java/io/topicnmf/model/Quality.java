@@ -5,7 +5,8 @@ package io.topicnmf.model;
  *
  * @param meanNpmi mean of the topics' NPMI coherence, in [-1, 1], higher is better
  * @param meanUmass mean of the topics' UMass coherence, ≤ 0, closer to 0 is better
+ * @param meanCv mean of the topics' C_V coherence, in [-1, 1] (in practice [0, 1]), higher is better
  * @param diversity distinct top terms / (top terms × topics), in (0, 1]; 1 = no topic shares a top term
  * @param topTerms the number of top terms per topic the three were computed on
  */
-public record Quality(double meanNpmi, double meanUmass, double diversity, int topTerms) {}
+public record Quality(double meanNpmi, double meanUmass, double meanCv, double diversity, int topTerms) {}

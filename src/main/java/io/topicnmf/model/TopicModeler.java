@@ -110,7 +110,7 @@ public final class TopicModeler {
     }
 
     listener.onStageStart("nmf");
-    NmfResult nmf = normaliseTopics(finalWeights(x, Nmf.fit(x, options.nmf(), listener), options.nmf()));
+    NmfResult nmf = factorize(x, options.nmf(), listener);
     long t4 = System.nanoTime();
     listener.onStageEnd("nmf", sec(t3, t4), nmf.iterations() + " iterations, relative error "
         + String.format(java.util.Locale.ROOT, "%.4f", nmf.relativeError()));
@@ -129,7 +129,7 @@ public final class TopicModeler {
           + (rounds == 1 ? " round, " : " rounds, ") + moved + " of " + withTerms
           + " documents moved from their dominant topic");
     }
-    Described d = Described.of(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), x, nmf,
+    Described d = Described.of(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), p.texts(), x, nmf,
         options.topTerms(), options.relevance(), null,
         clusters == null ? null : clusters.assignment(), "no terms after analysis");
     long t5 = System.nanoTime();
@@ -157,6 +157,28 @@ public final class TopicModeler {
         describeSeconds, pre + nmfSeconds + describeSeconds);
     return new TopicModelResult(used, stats, vocab, idfList, ids, p.counts().counts(), x, nmf,
         d.topics(), d.documents(), d.clusters(), centroids, d.quality(), d.evaluation(), timings);
+  }
+
+  /**
+   * fit's factorization of {@code x}: the NMF, W re-solved for its H ({@link #finalWeights}), H's
+   * rows scaled to unit length ({@link #normaliseTopics}). select-k fits every k this way too.
+   */
+  static NmfResult factorize(CsrMatrix x, io.topicnmf.nmf.NmfOptions o, io.topicnmf.nmf.NmfListener listener) {
+    return normaliseTopics(finalWeights(x, Nmf.fit(x, o, listener), o));
+  }
+
+  /**
+   * fit's cluster of each row of {@code x} for a {@link #factorize factorization}: the k-means step
+   * ({@link DocumentClusters#kmeans}) with {@link Clustering#KMEANS}, else the dominant topic; -1
+   * for a row without topic weight.
+   */
+  static int[] clusters(CsrMatrix x, NmfResult nmf, Clustering clustering, int threads) {
+    int[] dominant = Described.dominantTopics(nmf.w());
+    if (clustering != Clustering.KMEANS) return dominant;
+    try (Workers workers = Workers.of(threads)) {
+      return DocumentClusters.kmeans(x, dominant, DocumentClusters.topicsContained(nmf.w()),
+          nmf.h().rows(), workers).assignment();
+    }
   }
 
   /** W re-solved for the fit's H to a tight tolerance, warm-started from the fit's W; figures recomputed. */

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param corpus what was read and the matrix's size
  * @param rule the tolerances of the recommendation and the rule in words
  * @param recommendedK the recommended number of topics
+ * @param note when the recommendation is an end of the range, the advice to widen it; else null
  * @param candidates one row per candidate k, in increasing k
  * @param timings seconds of the preparation and of the fits
  */
@@ -33,14 +34,10 @@ public record SelectKReport(
     Corpus corpus,
     Rule rule,
     int recommendedK,
+    String note,
     List<KSweep.Row> candidates,
     Timings timings) {
   public static final String FORMAT = "topicnmf-select-k/1";
-
-  /** The rule of {@link KSelection#recommend}, in words. */
-  public static final String RULE = "among k >= 2 and, with 3 candidates or more, without the smallest and the largest k:"
-      + " keep the k whose stability is within stabilityTolerance of the best; then those whose mean NPMI"
-      + " is within npmiTolerance of the best; recommend the smallest";
 
   public SelectKReport {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -64,11 +61,12 @@ public record SelectKReport(
   /**
    * How the recommendation was made.
    *
-   * @param stabilityTolerance how far below the best stability a kept k may be
+   * @param stabilityTolerance how far below the best term stability a kept k may be
+   * @param clusterTolerance how far below the best cluster stability a kept k may be
    * @param npmiTolerance how far below the best mean NPMI a kept k may be
    * @param description the rule in words
    */
-  public record Rule(double stabilityTolerance, double npmiTolerance, String description) {}
+  public record Rule(double stabilityTolerance, double clusterTolerance, double npmiTolerance, String description) {}
 
   /**
    * Wall-clock seconds.
@@ -96,8 +94,10 @@ public record SelectKReport(
     params.put("k", sweep.ks());
     Corpus corpus = new Corpus(p.corpus().root(), p.corpus().documents().size(), p.corpus().skipped().size(),
         p.documentsWithTerms(), p.vocabulary().size(), p.matrix().nnz(), p.languageCheck());
-    Rule rule = new Rule(KSelection.DEFAULT_STABILITY_TOLERANCE, KSelection.DEFAULT_NPMI_TOLERANCE, RULE);
+    Rule rule = new Rule(KSelection.DEFAULT_STABILITY_TOLERANCE, KSelection.DEFAULT_CLUSTER_TOLERANCE,
+        KSelection.DEFAULT_NPMI_TOLERANCE, KSelection.RULE);
     return new SelectKReport(FORMAT, ToolInfo.current(), "select-k", params, corpus, rule, result.recommendedK(),
+        KSelection.edgeNote(result.recommendedK(), sweep.ks()),
         result.rows(), timings);
   }
 }

@@ -34,13 +34,53 @@ class SelectKCommandTest {
       assertTrue(s > 0 && s <= 1, c.toString());
       assertTrue(c.get("stabilityMin").asDouble() <= s, c.toString());
       assertTrue(c.get("meanNpmi").asDouble() > 0, c.toString());
+      double ari = c.get("clusterStability").asDouble();
+      assertTrue(ari > 0 && ari <= 1 && c.get("clusterStabilityMin").asDouble() <= ari, c.toString());
+      assertTrue(c.get("meanCv").asDouble() > 0 && c.get("meanUmass").asDouble() < 0, c.toString());
     }
+    // 10 is inside the range: no note.
+    assertTrue(j.get("note").isNull(), j.toString());
     // The sample corpus's 10 folders are the most stable structure.
     JsonNode ten = j.get("candidates").get(2);
     assertEquals(10, ten.get("k").asInt());
     for (JsonNode c : j.get("candidates")) {
       assertTrue(ten.get("stability").asDouble() >= c.get("stability").asDouble(), c.toString());
     }
+  }
+
+  @Test
+  void measuresEachKAsFitDoesAndAcceptsShortK() throws IOException {
+    // -k as well as --k; the row of k = 4 shows what fit -k 4 reports (same loss, final W, ranking).
+    CliRun sk = CliRun.of("select-k", Path.of("corpora", "sample").toString(), "-k", "3,4", "--samples", "1",
+        "-o", tmp.resolve("sk").toString(), "--quiet");
+    assertEquals(0, sk.code(), sk.err());
+    CliRun fit = CliRun.of("fit", Path.of("corpora", "sample").toString(), "-k", "4",
+        "-o", tmp.resolve("fit").toString(), "--quiet");
+    assertEquals(0, fit.code(), fit.err());
+    JsonNode row = Reports.mapper().readTree(tmp.resolve("sk/select-k.json").toFile()).get("candidates").get(1);
+    JsonNode report = Reports.mapper().readTree(tmp.resolve("fit/report.json").toFile());
+    assertEquals(4, row.get("k").asInt());
+    assertEquals("kl", report.get("fit").get("loss").asText().toLowerCase(java.util.Locale.ROOT));
+    JsonNode q = report.get("quality");
+    assertEquals(q.get("meanNpmi").asDouble(), row.get("meanNpmi").asDouble(), 1e-12);
+    assertEquals(q.get("meanUmass").asDouble(), row.get("meanUmass").asDouble(), 1e-12);
+    assertEquals(q.get("meanCv").asDouble(), row.get("meanCv").asDouble(), 1e-12);
+    assertEquals(q.get("diversity").asDouble(), row.get("diversity").asDouble(), 1e-12);
+    assertEquals(report.get("fit").get("objective").asDouble(), row.get("objective").asDouble(),
+        1e-9 * Math.abs(row.get("objective").asDouble()));
+  }
+
+  @Test
+  void saysWhenTheRecommendationIsAnEndOfTheRange() throws IOException {
+    // The sample corpus has 10 folders; with 10 the largest candidate, it is recommended and flagged.
+    Path out = tmp.resolve("edge");
+    CliRun r = CliRun.of("select-k", Path.of("corpora", "sample").toString(), "-k", "6,8,10", "--samples", "2",
+        "-o", out.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("recommended k: 10"), r.out());
+    assertTrue(r.out().contains("note: k = 10 is the largest candidate") && r.out().contains("-k 10:20"), r.out());
+    JsonNode j = Reports.mapper().readTree(out.resolve("select-k.json").toFile());
+    assertTrue(j.get("note").asText().contains("widen the range upwards"), j.toString());
   }
 
   @Test
@@ -53,7 +93,7 @@ class SelectKCommandTest {
     JsonNode ja = Reports.mapper().readTree(tmp.resolve("a/select-k.json").toFile()).get("candidates");
     JsonNode jb = Reports.mapper().readTree(tmp.resolve("b/select-k.json").toFile()).get("candidates");
     for (int i = 0; i < 2; i++) {
-      for (String f : List.of("stability", "meanNpmi", "objective", "iterations")) {
+      for (String f : List.of("stability", "clusterStability", "meanNpmi", "meanCv", "objective", "iterations")) {
         assertEquals(ja.get(i).get(f), jb.get(i).get(f), f);
       }
     }

@@ -33,43 +33,52 @@ class CoherenceTest {
     return new CsrMatrix(4, 5, rowPtr, colIdx, values);
   }
 
+  private static final double E = Coherence.EPSILON;
+
   @Test
-  void npmiAndUmassMatchHandComputedValues() {
+  void npmiAndUmassMatchHandComputedValuesAndGensim() {
     // Topic A = [w0, w1, w2], topic B = [w3, w0].
     TopicCoherence c = Coherence.compute(tinyCorpus(), new int[][] {{0, 1, 2}, {3, 0}});
 
-    // NPMI, p(w) = df/4, p(wi,wj) = codf/4:
+    // NPMI, p(w) = df/4, p(wi,wj) = codf/4, NPMI = log((p_ij + e) / (p_i p_j)) / -log(p_ij + e):
     // (w0,w1): codf = 2 (doc0, doc1): log(0.5 / (0.75*0.5)) / -log(0.5) = log(4/3) / log 2 = 0.41504
     // (w0,w2): codf = 1 (doc0):       log(0.25 / (0.75*0.5)) / -log(0.25) = log(2/3) / log 4 = -0.29248
     // (w1,w2): codf = 1 (doc0; doc1's stored zero is absent): log(0.25 / (0.5*0.5)) = log 1 = 0
-    double n01 = Math.log(4.0 / 3) / Math.log(2);
-    double n02 = Math.log(2.0 / 3) / Math.log(4);
-    double topicA = (n01 + n02 + 0) / 3; // 0.040852
-    // (w3,w0): codf = 1 (doc2): log(0.25 / (0.5*0.75)) / log 4 = log(2/3) / log 4
-    double topicB = Math.log(2.0 / 3) / Math.log(4);
-    assertEquals(0.41503749927884376, n01, 1e-15);
-    assertEquals(-0.2924812503605781, n02, 1e-15);
+    double n01 = Math.log((0.5 + E) / (0.75 * 0.5)) / -Math.log(0.5 + E);
+    double n02 = Math.log((0.25 + E) / (0.75 * 0.5)) / -Math.log(0.25 + E);
+    double n12 = Math.log((0.25 + E) / (0.5 * 0.5)) / -Math.log(0.25 + E);
+    assertEquals(Math.log(4.0 / 3) / Math.log(2), n01, 1e-11);
+    assertEquals(Math.log(2.0 / 3) / Math.log(4), n02, 1e-11);
+    double topicA = (n01 + n02 + n12) / 3;
+    double topicB = n02; // (w3,w0): codf = 1, df 2 and 3: the same counts as (w0,w2)
     assertArrayEquals(new double[] {topicA, topicB}, c.npmi(), EPS);
     assertEquals((topicA + topicB) / 2, c.meanNpmi(), EPS);
-    assertEquals(-0.12581458, c.meanNpmi(), 1e-8);
+    // gensim 4.2 CoherenceModel(coherence="c_npmi", window_size=10) on the same four token lists
+    // (doc0 = w0 w1 w2 w4, doc1 = w0 w1, doc2 = w0 w3, doc3 = w2 w3 w4; windows hold whole documents).
+    assertArrayEquals(new double[] {0.040852082975758465, -0.29248125035853667}, c.npmi(), 1e-12);
 
-    // UMass, pairs (v_m | v_l) with l < m, log((codf + 1) / df(v_l)):
-    // A: (w1|w0) log((2+1)/3) = 0; (w2|w0) log((1+1)/3) = log(2/3); (w2|w1) log((1+1)/2) = 0
-    double umassA = Math.log(2.0 / 3) / 3; // -0.135155
-    // B: (w0|w3) log((1+1)/2) = 0
-    double umassB = 0.0;
+    // UMass, pairs (v_m | v_l) with l < m, log((codf/D + e) / (df(v_l)/D)):
+    // A: (w1|w0) log(2/3); (w2|w0) log(1/3); (w2|w1) log(1/2)
+    double umassA = (Math.log((0.5 + E) / 0.75) + Math.log((0.25 + E) / 0.75) + Math.log((0.25 + E) / 0.5)) / 3;
+    assertEquals(Math.log(1.0 / 9) / 3, umassA, 1e-11);
+    // B: (w0|w3) log(1/2)
+    double umassB = Math.log((0.25 + E) / 0.5);
     assertArrayEquals(new double[] {umassA, umassB}, c.umass(), EPS);
     assertEquals((umassA + umassB) / 2, c.meanUmass(), EPS);
-    assertEquals(-0.06757752, c.meanUmass(), 1e-8);
+    // gensim CoherenceModel(coherence="u_mass") on the same token lists.
+    assertArrayEquals(new double[] {-0.7324081924420732, -0.6931471805559454}, c.umass(), 1e-12);
+    // Without C_V's texts, C_V is undefined.
+    assertTrue(Double.isNaN(c.cv()[0]) && Double.isNaN(c.meanCv()));
   }
 
   @Test
   void umassConditionsOnTheHigherRankedTerm() {
-    // Reversing B = [w0, w3]: (w3|w0) log((1+1)/3) instead of (w0|w3) log((1+1)/2) = 0.
+    // Reversing B = [w0, w3]: (w3|w0) log(1/3) instead of (w0|w3) log(1/2); gensim: -1.0986122886641096.
     TopicCoherence c = Coherence.compute(tinyCorpus(), new int[][] {{0, 3}});
-    assertEquals(Math.log(2.0 / 3), c.umass()[0], EPS);
+    assertEquals(Math.log((0.25 + E) / 0.75), c.umass()[0], EPS);
+    assertEquals(-1.0986122886641096, c.umass()[0], 1e-12);
     // NPMI is symmetric.
-    assertEquals(Math.log(2.0 / 3) / Math.log(4), c.npmi()[0], EPS);
+    assertEquals(-0.29248125035853667, c.npmi()[0], 1e-12);
   }
 
   @Test
@@ -79,22 +88,25 @@ class CoherenceTest {
     TopicCoherence c = Coherence.compute(m, new int[][] {{0, 1}, {2, 3}, {4, 0}, {0, 4}, {1}});
     double[] npmi = c.npmi();
     double[] umass = c.umass();
-    // {w0,w1}: codf = D: NPMI defined as 1; UMass log((2+1)/2).
-    assertEquals(1.0, npmi[0], EPS);
-    assertEquals(Math.log(1.5), umass[0], EPS);
-    // {w2,w3}: never together: NPMI -1; UMass log((0+1)/1) = 0.
-    assertEquals(-1.0, npmi[1], EPS);
-    assertEquals(0.0, umass[1], EPS);
-    // [w4, w0]: w4 absent: NPMI -1; UMass conditions on df(w4) = 0: log(1/D) = log(1/2).
+    // gensim on the token lists [w0 w1 w2], [w0 w1 w3]: c_npmi [-1.0, -0.9498283340560031],
+    // u_mass [1.000088900581841e-12, -26.937873935368604].
+    // {w0,w1}: codf = D: log(1 + e) / -log(1 + e) = -1 (gensim's epsilon convention); UMass log(1 + e).
+    assertEquals(-1.0, npmi[0], EPS);
+    assertEquals(1.000088900581841e-12, umass[0], 1e-20);
+    // {w2,w3}: never together: (log e - log(1/4)) / -log e, just above -1; UMass log(e / (1/2)).
+    assertEquals((Math.log(E) - Math.log(0.25)) / -Math.log(E), npmi[1], EPS);
+    assertEquals(-0.9498283340560031, npmi[1], 1e-12);
+    assertEquals(-26.937873935368604, umass[1], 1e-10);
+    // [w4, w0]: w4 absent: NPMI -1; UMass conditions on df(w4) = 0: 0, as gensim.
     assertEquals(-1.0, npmi[2], EPS);
-    assertEquals(Math.log(0.5), umass[2], EPS);
-    // [w0, w4]: log((0+1)/df(w0)=2) = log(1/2).
-    assertEquals(Math.log(0.5), umass[3], EPS);
+    assertEquals(0.0, umass[2], EPS);
+    // [w0, w4]: log((0 + e) / 1).
+    assertEquals(Math.log(E), umass[3], EPS);
     // A single term has no pair: NaN, left out of the means.
     assertTrue(Double.isNaN(npmi[4]));
     assertTrue(Double.isNaN(umass[4]));
-    assertEquals((1 - 1 - 1 - 1) / 4.0, c.meanNpmi(), EPS);
-    assertEquals((Math.log(1.5) + 0 + 2 * Math.log(0.5)) / 4, c.meanUmass(), EPS);
+    assertEquals((npmi[0] + npmi[1] + npmi[2] + npmi[3]) / 4, c.meanNpmi(), EPS);
+    assertEquals((umass[0] + umass[1] + umass[2] + umass[3]) / 4, c.meanUmass(), EPS);
   }
 
   @Test
@@ -133,7 +145,7 @@ class CoherenceTest {
         assertEquals(ref[0], c.npmi()[t], 1e-12, "npmi trial " + trial + " topic " + t);
         assertEquals(ref[1], c.umass()[t], 1e-12, "umass trial " + trial + " topic " + t);
         assertTrue(c.npmi()[t] >= -1 && c.npmi()[t] <= 1);
-        assertTrue(c.umass()[t] <= Math.log(2) + 1e-12);
+        assertTrue(c.umass()[t] <= 1e-11);
         sumN += ref[0];
         sumU += ref[1];
       }
@@ -160,17 +172,12 @@ class CoherenceTest {
           dfl += hl ? 1 : 0;
           co += hm && hl ? 1 : 0;
         }
-        double npmi;
-        if (co == 0) {
-          npmi = -1;
-        } else if (co == d) {
-          npmi = 1;
-        } else {
-          double pij = (double) co / d;
-          npmi = Math.log(pij / ((double) dfm / d * dfl / d)) / -Math.log(pij);
-        }
+        // gensim's formulas (direct_confirmation_measure), over ordered pairs both ways.
+        double pij = (double) co / d + 1e-12;
+        double npmi = dfm == 0 || dfl == 0 ? -1
+            : Math.log(pij / ((double) dfm / d * ((double) dfl / d))) / -Math.log(pij);
         sN += npmi;
-        sU += dfl == 0 ? Math.log(1.0 / d) : Math.log((co + 1.0) / dfl);
+        sU += dfl == 0 ? 0 : Math.log(pij / ((double) dfl / d));
         pairs++;
       }
     }
@@ -194,10 +201,12 @@ class CoherenceTest {
   @Test
   void pairFormulasDirectly() {
     // Independent terms: p_ij = p_i p_j gives 0. D = 8, df = 4 and 4, codf = 2.
-    assertEquals(0.0, Coherence.npmi(2, 4, 4, 8), EPS);
+    assertEquals(0.0, Coherence.npmi(2, 4, 4, 8), 1e-11);
     // Always together but not everywhere: p_ij = p_i = p_j = 1/2: log(2)/log(2) = 1.
-    assertEquals(1.0, Coherence.npmi(4, 4, 4, 8), EPS);
-    assertEquals(Math.log(5.0 / 4), Coherence.umass(4, 4, 8), EPS);
+    assertEquals(1.0, Coherence.npmi(4, 4, 4, 8), 1e-11);
+    // p(v_m | v_l) = 1: log 1 = 0 (up to epsilon); 1/2: log 1/2.
+    assertEquals(0.0, Coherence.umass(4, 4, 8), 1e-11);
+    assertEquals(Math.log(0.5), Coherence.umass(2, 4, 8), 1e-11);
     assertThrows(IllegalArgumentException.class, () -> Coherence.npmi(3, 2, 4, 8));
     assertThrows(IllegalArgumentException.class, () -> Coherence.umass(1, 2, 1));
   }

@@ -3,6 +3,7 @@ package io.topicnmf.eval;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -137,5 +138,24 @@ class StabilityTest {
       a[i] = topics.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
     return a;
+  }
+
+  @Test
+  void clusterAgreementIsTheAriOfTheDocumentsBothCluster() {
+    // The same partition under other cluster ids: 1.
+    assertEquals(1.0, Stability.clusterAgreement(new int[] {0, 0, 1, 1, 2}, new int[] {2, 2, 0, 0, 1}), 1e-12);
+    // Documents without a cluster (-1) in either run are left out: what remains agrees fully.
+    assertEquals(1.0, Stability.clusterAgreement(new int[] {0, 0, 1, 1, -1}, new int[] {1, 1, 0, -1, 0}), 1e-12);
+    // a = {0,1}{2,3}, b = {0,1,2}{3}: pairs (of 6) together in a: 2, in b: 3, in both: 1;
+    // ARI = (1 - 2*3/6) / ((2 + 3)/2 - 2*3/6) = 0 / 1.5 = 0.
+    assertEquals(0.0, Stability.clusterAgreement(new int[] {0, 0, 1, 1}, new int[] {0, 0, 0, 1}), 1e-12);
+    // As ClusterAgreement.ari of the contingency table.
+    int[] a = {0, 1, 1, 2, 2, 2, 0, 1};
+    int[] b = {1, 1, 0, 0, 2, 2, 1, 0};
+    int[][] table = new int[3][3];
+    for (int i = 0; i < a.length; i++) table[a[i]][b[i]]++;
+    assertEquals(ClusterAgreement.ari(table), Stability.clusterAgreement(a, b), 1e-15);
+    assertTrue(Double.isNaN(Stability.clusterAgreement(new int[] {-1, 0}, new int[] {0, -1})));
+    assertThrows(IllegalArgumentException.class, () -> Stability.clusterAgreement(new int[2], new int[3]));
   }
 }
