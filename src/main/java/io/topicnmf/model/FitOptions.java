@@ -8,6 +8,7 @@ import io.topicnmf.vectorize.TfidfOptions;
 import io.topicnmf.vectorize.VocabularyOptions;
 import io.topicnmf.nmf.Loss;
 import io.topicnmf.nmf.NmfOptions;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything a topic-model fit needs, stage by stage.
@@ -94,7 +95,47 @@ public record FitOptions(
 
   public FitOptions withWeighting(TfidfOptions o) { return new FitOptions(corpus, analysis, vocabulary, o, nmf, topTerms, relevance, clusters); }
 
-  public FitOptions withNmf(NmfOptions o) { return new FitOptions(corpus, analysis, vocabulary, weighting, o, topTerms, relevance, clusters); }
+  /**
+   * Same options with the factorization's replaced; the number of topics is set once ({@link
+   * #defaults(int)} or {@link #withTopics}), so {@code o} must keep it. Prefer {@link
+   * #withNmf(UnaryOperator)}, which starts from these options' NMF settings (their k and their loss).
+   *
+   * @throws IllegalArgumentException naming {@code topics} when {@code o}'s k differs from this k
+   */
+  public FitOptions withNmf(NmfOptions o) {
+    if (o.k() != nmf.k()) {
+      throw new IllegalArgumentException("topics: these options fit " + nmf.k() + " topics but the NMF options"
+          + " given to withNmf have k = " + o.k() + "; the number of topics is set once: change it with"
+          + " withTopics(" + o.k() + "), and other NMF settings with withNmf(nmf -> nmf.with...(...))");
+    }
+    return new FitOptions(corpus, analysis, vocabulary, weighting, o, topTerms, relevance, clusters);
+  }
+
+  /**
+   * Same options with the factorization's settings changed by {@code change}, which is given these
+   * options' (so their k and loss are kept unless changed): {@code withNmf(n -> n.withSeed(7))}.
+   *
+   * @throws IllegalArgumentException naming {@code topics} when {@code change} alters k (use
+   *     {@link #withTopics})
+   */
+  public FitOptions withNmf(UnaryOperator<NmfOptions> change) {
+    return withNmf(change.apply(nmf));
+  }
+
+  /**
+   * Same options for {@code k} topics (parameter {@code topics}, {@code -k/--topics} on the command
+   * line), every other setting kept.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public FitOptions withTopics(int k) {
+    return new FitOptions(corpus, analysis, vocabulary, weighting, nmf.withK(k), topTerms, relevance, clusters);
+  }
+
+  /** The number of topics (parameter {@code topics}): the NMF's k. */
+  public int topics() {
+    return nmf.k();
+  }
 
   public FitOptions withTopTerms(int n) { return new FitOptions(corpus, analysis, vocabulary, weighting, nmf, n, relevance, clusters); }
 
