@@ -57,7 +57,7 @@ public final class ModelApplier {
   }
 
   /** The model's options as apply uses them: the fit's mail clean-up, not detected again; {@code threads}. */
-  private static FitOptions applied(SavedModel model, int threads) {
+  static FitOptions applied(SavedModel model, int threads) {
     FitOptions fo = model.options();
     MailCleanup mc = model.mailCleanup();
     CorpusOptions co = fo.corpus()
