@@ -42,6 +42,7 @@ public record FitOptions(
   /** The default λ of {@code --relevance}: rank by p(w|t)·p(t|w). */
   public static final double DEFAULT_RELEVANCE = 0.5;
 
+  /** Validates the options: every stage given, {@code topTerms} and {@code relevance} in range. */
   public FitOptions {
     if (corpus == null || analysis == null || vocabulary == null || weighting == null || nmf == null) {
       throw new IllegalArgumentException("every stage's options must be given");
@@ -87,12 +88,16 @@ public record FitOptions(
     return language == Language.EN ? Stemming.LIGHT : Stemming.NONE;
   }
 
+  /** Same options with how files and texts are read replaced. */
   public FitOptions withCorpus(CorpusOptions o) { return new FitOptions(o, analysis, vocabulary, weighting, nmf, topTerms, relevance, clusters); }
 
+  /** Same options with the analysis chain replaced. */
   public FitOptions withAnalysis(AnalysisOptions o) { return new FitOptions(corpus, o, vocabulary, weighting, nmf, topTerms, relevance, clusters); }
 
+  /** Same options with the document-frequency pruning replaced. */
   public FitOptions withVocabulary(VocabularyOptions o) { return new FitOptions(corpus, analysis, o, weighting, nmf, topTerms, relevance, clusters); }
 
+  /** Same options with the TF-IDF weighting replaced. */
   public FitOptions withWeighting(TfidfOptions o) { return new FitOptions(corpus, analysis, vocabulary, o, nmf, topTerms, relevance, clusters); }
 
   /**
@@ -137,6 +142,7 @@ public record FitOptions(
     return nmf.k();
   }
 
+  /** Same options with the number of terms listed per topic ({@code topTerms}) replaced. */
   public FitOptions withTopTerms(int n) { return new FitOptions(corpus, analysis, vocabulary, weighting, nmf, n, relevance, clusters); }
 
   /** Same options with λ of the term ranking ({@code --relevance}) replaced. */
