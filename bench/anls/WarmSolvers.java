@@ -1,6 +1,6 @@
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.MatrixMarket;
-import io.topicnmf.matrix.NumericCsv;
+import io.topicnmf.matrix.io.MatrixMarket;
+import io.topicnmf.matrix.io.NumericCsv;
 import io.topicnmf.nmf.Init;
 import io.topicnmf.nmf.Nmf;
 import io.topicnmf.nmf.NmfListener;

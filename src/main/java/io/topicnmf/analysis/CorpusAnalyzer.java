@@ -1,7 +1,7 @@
 package io.topicnmf.analysis;
 
 import io.topicnmf.corpus.Document;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,15 +1,20 @@
 package io.topicnmf.cli;
 
+import io.topicnmf.corpus.Document;
 import io.topicnmf.model.ModelApplier;
 import io.topicnmf.model.ModelFiles;
 import io.topicnmf.model.ModelFormatException;
 import io.topicnmf.model.SavedModel;
 import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.report.Report;
+import io.topicnmf.report.ReportPage;
 import io.topicnmf.report.Reports;
+import io.topicnmf.report.Snippets;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,7 +30,8 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = {
       "Gives the documents of FOLDER topic weights under a model saved by 'topicnmf fit' (model.json) "
-          + "and writes OUTPUT/report.json (\"command\": \"apply\"): the model's topics, the new documents and clusters. "
+          + "and writes OUTPUT/report.json (\"command\": \"apply\"): the model's topics, the new documents and clusters, "
+          + "and OUTPUT/report.html, the same as a page to explore in a browser. "
           + "Documents are analysed exactly as at fit time; terms outside the model's vocabulary are ignored, "
           + "and a document with none of its terms gets no topic (note \"no known terms\")."
     })
@@ -42,6 +48,9 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, defaultValue = "output", paramLabel = "DIR",
       description = "Output folder (default: ${DEFAULT-VALUE}/); report.json is written there.")
   Path output;
+
+  @Option(names = "--no-html", description = "Do not write OUTPUT/report.html (the report as a self-contained page to explore in a browser).")
+  boolean noHtml;
 
   @Option(names = "--threads", description = "Worker threads (default: all cores, ${sys:topicnmf.cores}). Results do not depend on it.")
   Integer threads;
@@ -73,17 +82,20 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(quiet));
-    TopicModelResult result = ModelApplier.apply(m, input, nThreads, progress);
+    List<Document> read = new ArrayList<>();
+    TopicModelResult result = ModelApplier.apply(m, input, nThreads, progress, c -> read.addAll(c.documents()));
     Report report = Reports.of(result, "apply");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
+    Path page = noHtml ? null : output.resolve("report.html");
+    if (page != null) ReportPage.write(report, result, Snippets.of(read, ReportPage.quotedDocuments(report)), page);
     if (!quiet) FitCommand.printTopics(out, result);
     int noTopic = 0;
     for (var d : result.documents()) if (d.dominantTopic() == null) noTopic++;
     err.println(String.format(Locale.ROOT,
         "topicnmf: %d documents (%d skipped, %d without a topic) given weights on %d topics of %s; report: %s",
         result.corpus().documentsRead(), result.corpus().documentsSkipped(), noTopic,
-        result.topics().size(), model, reportFile));
+        result.topics().size(), model, reportFile) + (page != null ? ", page: " + page : ""));
     err.flush();
     return 0;
   }

@@ -25,7 +25,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     int code;
     String msg;
     if (ex instanceof UserException || ex instanceof UnusableInputException
-        || ex instanceof io.topicnmf.matrix.MatrixFormatException) {
+        || ex instanceof io.topicnmf.matrix.io.MatrixFormatException) {
       code = USAGE;
       msg = ex.getMessage();
     } else if (ex instanceof NoSuchFileException e) {
@@ -34,6 +34,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     } else if (ex instanceof AccessDeniedException e) {
       code = USAGE;
       msg = "permission denied: " + e.getFile();
+    } else if (ex instanceof io.topicnmf.corpus.NotRegularFileException e) {
+      code = USAGE;
+      msg = e.getFile() + ": " + e.getReason();
     } else if (ex instanceof NotDirectoryException e) {
       code = USAGE;
       msg = "not a folder: " + e.getFile();
@@ -48,6 +51,28 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     if (verbose) ex.printStackTrace(err);
     err.flush();
     return code;
+  }
+
+  /**
+   * The JVM ran out of heap or stack: one line with what to do, exit 1 (the trace only with
+   * --verbose).
+   */
+  static int resources(Error e, PrintWriter err, boolean verbose) {
+    if (e instanceof OutOfMemoryError) {
+      long max = Runtime.getRuntime().maxMemory() >> 20;
+      long twice = Math.max(2 * max, 64);
+      String more = twice >= 1024 ? (twice + 1023) / 1024 + "g" : twice + "m";
+      err.println("topicnmf: out of memory (the Java heap holds at most " + max + " MB): give it more,"
+          + " e.g. TOPICNMF_JAVA_OPTS=-Xmx" + more + ", or read fewer or smaller documents");
+    } else {
+      err.println("topicnmf: out of stack space (input nested too deeply?): give it more, e.g."
+          + " TOPICNMF_JAVA_OPTS=-Xss16m, or report the input");
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return INTERNAL;
   }
 
   /** Bad flags: the message, a hint, exit 2. */

@@ -1,9 +1,9 @@
 package io.topicnmf.cli;
 
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.MatrixMarket;
-import io.topicnmf.matrix.NumericCsv;
-import io.topicnmf.matrix.NumericTable;
+import io.topicnmf.matrix.io.MatrixMarket;
+import io.topicnmf.matrix.io.NumericCsv;
+import io.topicnmf.matrix.io.NumericTable;
 import io.topicnmf.nmf.Nmf;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.nmf.NmfResult;

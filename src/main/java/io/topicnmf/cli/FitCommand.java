@@ -1,8 +1,8 @@
 package io.topicnmf.cli;
 
+import io.topicnmf.matrix.io.MatrixExport;
 import io.topicnmf.model.Clustering;
 import io.topicnmf.model.FitOptions;
-import io.topicnmf.model.MatrixExport;
 import io.topicnmf.model.ModelFiles;
 import io.topicnmf.model.PreparedCorpus;
 import io.topicnmf.model.SavedModel;
@@ -11,7 +11,9 @@ import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.model.TopicModeler;
 import io.topicnmf.report.LdaVis;
 import io.topicnmf.report.Report;
+import io.topicnmf.report.ReportPage;
 import io.topicnmf.report.Reports;
+import io.topicnmf.report.Snippets;
 import io.topicnmf.report.ToolInfo;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,8 +34,8 @@ import picocli.CommandLine.Parameters;
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
-      "Finds the topics of a folder of documents and writes OUTPUT/report.json and OUTPUT/model.json",
-      "(the model, for 'topicnmf apply').",
+      "Finds the topics of a folder of documents and writes OUTPUT/report.json, OUTPUT/model.json",
+      "(the model, for 'topicnmf apply') and OUTPUT/report.html (the report as a page to explore in a browser).",
       "Without FOLDER it runs on the sample corpus shipped in corpora/sample."
     })
 final class FitCommand implements Callable<Integer> {
@@ -69,6 +71,9 @@ final class FitCommand implements Callable<Integer> {
       description = "Also write the topics as LDAvis/pyLDAvis prepared-data JSON to FILE.")
   Path ldavis;
 
+  @Option(names = "--no-html", description = "Do not write OUTPUT/report.html (the report as a self-contained page to explore in a browser).")
+  boolean noHtml;
+
   @Mixin TextFlags text;
 
   @Mixin NmfFlags nmfFlags;
@@ -102,7 +107,14 @@ final class FitCommand implements Callable<Integer> {
     Path modelFile = output.resolve("model.json");
     ModelFiles.write(SavedModel.of(result, ToolInfo.current().version()), modelFile);
     if (ldavis != null) LdaVis.write(LdaVis.of(result), ldavis);
-    if (saveMatrix != null) MatrixExport.write(result, saveMatrix);
+    Path page = noHtml ? null : output.resolve("report.html");
+    if (page != null) {
+      ReportPage.write(report, result, Snippets.of(prepared.corpus().documents(), ReportPage.quotedDocuments(report)), page);
+    }
+    if (saveMatrix != null) {
+      MatrixExport.write(result.matrix(), result.counts(), result.vocabulary().terms(),
+          result.documentIds(), saveMatrix, options.nmf().threads());
+    }
     if (!common.quiet) printTopics(out, result);
     err.println(String.format(Locale.ROOT,
         "topicnmf: %s from %s (%d skipped, %d without terms), %s, %s in %.1f s; report: %s, model: %s",
@@ -111,6 +123,7 @@ final class FitCommand implements Callable<Integer> {
         count(result.corpus().terms(), "term"),
         result.factorization().converged() ? "converged" : "not converged",
         result.timings().totalSeconds(), reportFile, modelFile)
+        + (page != null ? ", page: " + page : "")
         + (kNote != null ? "; note: " + kNote : "")
         + (result.corpus().language().mismatch() ? "; warning: " + result.corpus().language().advice() : ""));
     err.flush();

@@ -30,7 +30,13 @@ public final class Main implements Runnable {
     CommandLine cl = commandLine();
     cl.setOut(out);
     cl.setErr(err);
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // Caught here, where the work has ended and its memory is garbage, so printing can succeed.
+      return Errors.resources(e, err, java.util.Arrays.asList(args).contains("--verbose")
+          || java.util.Arrays.asList(args).contains("-v"));
+    }
   }
 
   /** The configured picocli command line (for tests and {@link #execute}). */

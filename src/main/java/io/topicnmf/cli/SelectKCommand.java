@@ -6,6 +6,7 @@ import io.topicnmf.model.KSweep;
 import io.topicnmf.model.PreparedCorpus;
 import io.topicnmf.model.TopicModeler;
 import io.topicnmf.report.Reports;
+import io.topicnmf.report.SelectKPage;
 import io.topicnmf.report.ToolInfo;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Fits each number of topics given by --k on the same matrix and measures it: mean NPMI, diversity, "
           + "objective, and stability across random subsamples (Greene, O'Callaghan & Cunningham 2014). "
-          + "Recommends a k, prints a table and writes OUTPUT/select-k.json."
+          + "Recommends a k, prints a table and writes OUTPUT/select-k.json and OUTPUT/select-k.html (charts of the measures against k)."
     })
 final class SelectKCommand implements Callable<Integer> {
   /** Format tag of select-k.json. */
@@ -66,6 +67,9 @@ final class SelectKCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, defaultValue = "output", paramLabel = "DIR",
       description = "Output folder (default: ${DEFAULT-VALUE}/); select-k.json is written there.")
   Path output;
+
+  @Option(names = "--no-html", description = "Do not write OUTPUT/select-k.html (the measures against k as charts, the recommended k marked).")
+  boolean noHtml;
 
   @Mixin TextFlags text;
 
@@ -163,10 +167,12 @@ final class SelectKCommand implements Callable<Integer> {
     json.put("timings", timings);
     Path file = output.resolve("select-k.json");
     Reports.write(json, file);
+    Path page = noHtml ? null : output.resolve("select-k.html");
+    if (page != null) SelectKPage.write(json, page);
     err.println(String.format(Locale.ROOT,
         "topicnmf: recommended k = %d among %s (%d documents, %d terms, %d fits) in %.1f s; report: %s",
         result.recommendedK(), ks, prepared.corpus().documents().size(), prepared.vocabulary().size(),
-        ks.size() * (1 + samples), (t2 - t0) / 1e9, file));
+        ks.size() * (1 + samples), (t2 - t0) / 1e9, file) + (page != null ? ", page: " + page : ""));
     err.flush();
     return 0;
   }

@@ -4,6 +4,7 @@ import io.topicnmf.analysis.AnalysisOptions;
 import io.topicnmf.analysis.Language;
 import io.topicnmf.analysis.Stemming;
 import io.topicnmf.corpus.CorpusOptions;
+import io.topicnmf.corpus.ReadLimits;
 import io.topicnmf.vectorize.DfLimit;
 import io.topicnmf.vectorize.TfidfOptions;
 import io.topicnmf.vectorize.VocabularyOptions;
@@ -61,6 +62,18 @@ final class TextFlags {
   @Option(names = "--label-field", paramLabel = "NAME",
       description = "Field holding a record's label in .jsonl and .csv files (default: the sub-folder).")
   String labelField;
+
+  @Option(names = "--max-document-size", defaultValue = "32M", paramLabel = "SIZE",
+      description = "Skip (and list) a document larger than this: a text, HTML or .eml file, a .jsonl line, a .csv record, an .mbox message (default: ${DEFAULT-VALUE}; K, M, G are binary multiples).")
+  String maxDocumentSize;
+
+  @Option(names = "--max-expanded-size", defaultValue = "4G", paramLabel = "SIZE",
+      description = "Stop reading a .gz file that expands to more than this (default: ${DEFAULT-VALUE}).")
+  String maxExpandedSize;
+
+  @Option(names = "--max-compression-ratio", defaultValue = "100", paramLabel = "N",
+      description = "Skip a .gz file as a likely decompression bomb when, past 16 MB expanded, it expands more than N:1 (default: ${DEFAULT-VALUE}; text is 3-5:1).")
+  int maxCompressionRatio;
 
   @Option(names = "--stem", paramLabel = "none|light|porter|snowball|kstem",
       description = "Stemmer (default: light for --language en, none for the others); reports show the most frequent original word behind a stem.")
@@ -131,6 +144,15 @@ final class TextFlags {
     }
   }
 
+  private ReadLimits readLimits() throws UserException {
+    try {
+      return new ReadLimits(ReadLimits.parseSize(maxDocumentSize, "--max-document-size"),
+          ReadLimits.parseSize(maxExpandedSize, "--max-expanded-size"), maxCompressionRatio);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
   /**
    * {@code base} with these flags applied; with {@code --language auto} the language is a value of
    * the options, chosen from the documents when they are prepared.
@@ -174,7 +196,8 @@ final class TextFlags {
         .withAutoMailCleanup(!noMailCleanup)
         .withTextField(textField)
         .withIdField(idField)
-        .withLabelField(labelField);
+        .withLabelField(labelField)
+        .withLimits(readLimits());
     return base.withVocabulary(vocab).withWeighting(w).withAnalysis(analysis).withCorpus(corpus);
   }
 }

@@ -1,8 +1,7 @@
 package io.topicnmf.cli;
 
-import io.topicnmf.matrix.AtomicFiles;
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.MatrixMarket;
+import io.topicnmf.matrix.io.MatrixExport;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.PreparedCorpus;
 import io.topicnmf.model.TopicModeler;
@@ -10,7 +9,6 @@ import io.topicnmf.report.Reports;
 import io.topicnmf.report.ToolInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,10 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,64 +96,10 @@ final class VectorizeCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Writes matrix.mtx, counts.mtx, terms.txt and documents.txt into {@code dir}, each atomically;
-   * with two threads or more the weighted matrix (the largest file, its lines formatted on {@code
-   * threads} threads) is written alongside the rest.
-   */
+  /** Writes matrix.mtx, counts.mtx, terms.txt and documents.txt into {@code dir} ({@link MatrixExport}). */
   static void writeMatrices(PreparedCorpus p, Path dir, int threads) throws IOException {
-    CsrMatrix x = p.matrix();
-    String shape = x.rows() + " documents x " + x.cols() + " terms";
-    Files.createDirectories(dir);
-    IoTask rest = () -> {
-      MatrixMarket.write(p.counts().counts(), dir.resolve("counts.mtx"), "topicnmf term counts, " + shape);
-      writeLines(dir.resolve("terms.txt"), p.vocabulary().terms());
-      writeLines(dir.resolve("documents.txt"),
-          p.corpus().documents().stream().map(io.topicnmf.corpus.Document::id).toList());
-    };
-    IoTask matrix = () ->
-        MatrixMarket.write(x, dir.resolve("matrix.mtx"), "topicnmf weighted matrix, " + shape, threads);
-    if (threads < 2) {
-      matrix.run();
-      rest.run();
-      return;
-    }
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-        try {
-          rest.run();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }, pool);
-      IOException first = null;
-      try {
-        matrix.run();
-      } catch (IOException e) {
-        first = e;
-      }
-      try {
-        other.join();
-      } catch (CompletionException e) {
-        Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
-        if (first == null && cause instanceof IOException io) first = io;
-        else if (first == null && cause instanceof RuntimeException r) throw r;
-        else if (first == null && cause instanceof Error er) throw er;
-      }
-      if (first != null) throw first;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static void writeLines(Path file, List<String> lines) throws IOException {
-    AtomicFiles.writeText(file, w -> {
-      for (String s : lines) {
-        w.write(s);
-        w.write('\n');
-      }
-    });
+    MatrixExport.write(p.matrix(), p.counts().counts(), p.vocabulary().terms(),
+        p.corpus().documents().stream().map(io.topicnmf.corpus.Document::id).toList(), dir, threads);
   }
 
   /** The content of vectorize.json. */
@@ -204,11 +144,5 @@ final class VectorizeCommand implements Callable<Integer> {
     timings.put("totalSeconds", prepareSeconds + writeSeconds);
     json.put("timings", timings);
     return json;
-  }
-
-  /** A write that may fail with an IOException. */
-  @FunctionalInterface
-  private interface IoTask {
-    void run() throws IOException;
   }
 }

@@ -20,6 +20,7 @@ import java.util.Objects;
  *     id is the file's id, '#' and the record's line (.jsonl) or row (.csv) number
  * @param labelField the field or column holding a record's label ({@code --label-field}); {@code
  *     null}: the file's first sub-folder
+ * @param limits the bounds on one file's size, a document's size and a .gz file's expansion
  */
 public record CorpusOptions(
     boolean forceHtml,
@@ -28,9 +29,11 @@ public record CorpusOptions(
     boolean autoMailCleanup,
     String textField,
     String idField,
-    String labelField) {
+    String labelField,
+    ReadLimits limits) {
 
   public CorpusOptions {
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(textField, "--text-field must not be null");
     if (textField.isBlank()) {
       throw new IllegalArgumentException("--text-field must name a field, got '" + textField + "'");
@@ -46,7 +49,7 @@ public record CorpusOptions(
 
   /** The step-1 constructor, kept for compatibility: defaults for every later component. */
   public CorpusOptions(boolean forceHtml) {
-    this(forceHtml, false, false, true, "text", null, null);
+    this(forceHtml, false, false, true, "text", null, null, ReadLimits.defaults());
   }
 
   /**
@@ -60,42 +63,48 @@ public record CorpusOptions(
   /** A copy with {@code forceHtml} replaced ({@code --html}). */
   public CorpusOptions withForceHtml(boolean forceHtml) {
     return new CorpusOptions(forceHtml, stripMailHeaders, stripQuotes, autoMailCleanup, textField,
-        idField, labelField);
+        idField, labelField, limits);
   }
 
   /** A copy with {@code stripMailHeaders} replaced ({@code --strip-mail-headers}). */
   public CorpusOptions withStripMailHeaders(boolean stripMailHeaders) {
     return new CorpusOptions(forceHtml, stripMailHeaders, stripQuotes, autoMailCleanup, textField,
-        idField, labelField);
+        idField, labelField, limits);
   }
 
   /** A copy with {@code stripQuotes} replaced ({@code --strip-quotes}). */
   public CorpusOptions withStripQuotes(boolean stripQuotes) {
     return new CorpusOptions(forceHtml, stripMailHeaders, stripQuotes, autoMailCleanup, textField,
-        idField, labelField);
+        idField, labelField, limits);
   }
 
   /** A copy with {@code autoMailCleanup} replaced ({@code --no-mail-cleanup} sets false). */
   public CorpusOptions withAutoMailCleanup(boolean autoMailCleanup) {
     return new CorpusOptions(forceHtml, stripMailHeaders, stripQuotes, autoMailCleanup, textField,
-        idField, labelField);
+        idField, labelField, limits);
   }
 
   /** A copy with {@code textField} replaced ({@code --text-field}). */
   public CorpusOptions withTextField(String textField) {
     return new CorpusOptions(forceHtml, stripMailHeaders, stripQuotes, autoMailCleanup, textField,
-        idField, labelField);
+        idField, labelField, limits);
   }
 
   /** A copy with {@code idField} replaced ({@code --id-field}; null for none). */
   public CorpusOptions withIdField(String idField) {
     return new CorpusOptions(forceHtml, stripMailHeaders, stripQuotes, autoMailCleanup, textField,
-        idField, labelField);
+        idField, labelField, limits);
   }
 
   /** A copy with {@code labelField} replaced ({@code --label-field}; null for none). */
   public CorpusOptions withLabelField(String labelField) {
     return new CorpusOptions(forceHtml, stripMailHeaders, stripQuotes, autoMailCleanup, textField,
-        idField, labelField);
+        idField, labelField, limits);
+  }
+
+  /** A copy with {@code limits} replaced ({@code --max-document-size} and related flags). */
+  public CorpusOptions withLimits(ReadLimits limits) {
+    return new CorpusOptions(forceHtml, stripMailHeaders, stripQuotes, autoMailCleanup, textField,
+        idField, labelField, limits);
   }
 }

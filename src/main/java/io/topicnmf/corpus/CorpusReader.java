@@ -66,6 +66,8 @@ public final class CorpusReader {
    * @return the documents and skipped files, in walk order
    * @throws NoSuchFileException when {@code rootOrFile} does not exist
    * @throws AccessDeniedException when it exists but cannot be read
+   * @throws NotRegularFileException when it is neither a folder nor a regular file (a FIFO, a
+   *     device, a socket), which is never opened
    * @throws IOException when the root folder cannot be listed
    */
   public static Corpus read(Path rootOrFile, CorpusOptions options, CorpusListener listener)
@@ -80,11 +82,15 @@ public final class CorpusReader {
       throw new AccessDeniedException(rootOrFile.toString(), null, "not readable");
     }
     List<Object> entries = new ArrayList<>(); // FileTask or Skipped, in walk order
-    if (Files.isDirectory(rootOrFile)) {
+    BasicFileAttributes rootAttributes = Files.readAttributes(rootOrFile, BasicFileAttributes.class);
+    if (rootAttributes.isDirectory()) {
       Walker walker = new Walker(entries);
       walker.walkRoot(rootOrFile);
+    } else if (rootAttributes.isRegularFile()) {
+      entries.add(new FileTask(rootOrFile, FileNames.name(rootOrFile), null));
     } else {
-      entries.add(new FileTask(rootOrFile, rootOrFile.getFileName().toString(), null));
+      // Opening a FIFO blocks until a writer comes; a device like /dev/zero never ends.
+      throw new NotRegularFileException(rootOrFile.toString());
     }
     boolean detect = options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes());
     FileReading[] results = new FileReading[entries.size()];
@@ -361,7 +367,12 @@ public final class CorpusReader {
 
     /** A message already parsed as MIME (.eml): mail, though its text has no header block left. */
     static FileReading ofMessage(Document d) {
-      return new FileReading(List.of(d), List.of(), true, false);
+      return ofMessage(d, List.of());
+    }
+
+    /** A message kept though some of its parts were left out ({@code partial} says which). */
+    static FileReading ofMessage(Document d, List<Skipped> partial) {
+      return new FileReading(List.of(d), partial, true, false);
     }
 
     static FileReading skip(String id, String reason) {
@@ -408,10 +419,12 @@ public final class CorpusReader {
     }
 
     private void walk(Path dir, String prefix, String label, boolean isRoot) throws IOException {
-      List<String> names = new ArrayList<>();
+      // The Paths the listing gives are kept (not names turned back into Paths): a name that is
+      // not valid UTF-8 (or not valid in the locale's encoding) does not survive as a String.
+      List<Map.Entry<String, Path>> children = new ArrayList<>();
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
         for (Path child : stream) {
-          names.add(child.getFileName().toString());
+          children.add(Map.entry(FileNames.name(child), child));
         }
       } catch (IOException e) {
         if (isRoot) {
@@ -421,12 +434,13 @@ public final class CorpusReader {
         return;
       }
       // Sort the names once, not Paths by a key re-derived at every comparison.
-      names.sort(Comparator.naturalOrder());
-      for (String name : names) {
+      children.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
+      for (Map.Entry<String, Path> entry : children) {
+        String name = entry.getKey();
         if (name.startsWith(".")) {
           continue;
         }
-        Path child = dir.resolve(name);
+        Path child = entry.getValue();
         String id = prefix.isEmpty() ? name : prefix + "/" + name;
         // One stat per entry (following links) instead of isDirectory then isRegularFile.
         BasicFileAttributes attributes;
@@ -442,7 +456,7 @@ public final class CorpusReader {
         } else if (Files.isSymbolicLink(child) && !Files.exists(child)) {
           out.add(new Skipped(id, "broken symbolic link"));
         } else {
-          out.add(new Skipped(id, "not a regular file"));
+          out.add(new Skipped(id, FileReaders.NOT_REGULAR));
         }
       }
     }

@@ -2,15 +2,15 @@ package io.topicnmf.corpus;
 
 import io.topicnmf.corpus.CorpusReader.FileReading;
 import io.topicnmf.corpus.CorpusReader.FileTask;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads one file into documents according to its extension: plain text (.txt, .text, .md, none),
@@ -26,11 +26,16 @@ final class FileReaders {
   private static final Set<String> SUPPORTED =
       Set.of("", "txt", "text", "md", "html", "htm", "jsonl", "ndjson", "csv", "eml", "mbox", "pdf", "docx", "odt");
 
-  /** The largest file read: a Java array holds at most 2^31 − 1 bytes. */
-  static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8L;
+  /**
+   * The largest .pdf, .docx or .odt file read: these are read whole (their parsers need random
+   * access) and hold images and fonts besides their text, so they get more room than a text
+   * document; 256 MiB.
+   */
+  static final long MAX_CONTAINER_BYTES = 256L << 20;
 
-  /** The most bytes a .gz file may expand to; a guard against decompression bombs. */
-  static final long MAX_GUNZIPPED_BYTES = 1L << 30;
+  /** The reason given for a FIFO, device or socket, which is never opened. */
+  static final String NOT_REGULAR =
+      "not a regular file (a FIFO, device or socket is never opened)";
 
   private FileReaders() {}
 
@@ -45,66 +50,99 @@ final class FileReaders {
     if (!SUPPORTED.contains(ext)) {
       return FileReading.skip(task.id(), "unsupported file type ." + ext + (gzip ? ".gz" : ""));
     }
-    byte[] bytes;
+    long size;
     try {
-      long size = Files.size(task.path());
-      if (size > MAX_FILE_BYTES) {
-        return FileReading.skip(task.id(), "file too large (" + (size >> 20) + " MB; one file may hold at most "
-            + (MAX_FILE_BYTES >> 20) + " MB: split it, e.g. a .jsonl into several)");
+      // Checked again just before opening: the walk's answer may be stale, and opening a FIFO
+      // blocks until a writer comes.
+      BasicFileAttributes attributes = Files.readAttributes(task.path(), BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        return FileReading.skip(task.id(), NOT_REGULAR);
       }
-      bytes = Files.readAllBytes(task.path());
+      size = attributes.size();
     } catch (IOException | SecurityException e) {
       return FileReading.skip(task.id(), "unreadable file (" + describe(e) + ")");
     }
-    if (gzip) {
-      try {
-        bytes = gunzip(bytes);
-      } catch (IOException e) {
-        return FileReading.skip(task.id(), "corrupt gzip file (" + describe(e) + ")");
-      }
+    if (size == 0) {
+      return FileReading.skip(task.id(), "empty file");
     }
-    return fromBytes(task.id(), task.label(), ext, bytes, options);
+    try (FileInput in = FileInput.open(task.path(), gzip, options.limits())) {
+      return read(task, ext, gzip, size, in, options);
+    } catch (FileInput.SkipException e) {
+      return FileReading.skip(task.id(), e.getMessage());
+    } catch (IOException | SecurityException | UncheckedIOException e) {
+      return FileReading.skip(task.id(), "unreadable file (" + describe(e) + ")");
+    }
   }
 
-  /** The documents of a file's (decompressed) bytes, read as its extension says. */
-  static FileReading fromBytes(
-      String id, String label, String ext, byte[] bytes, CorpusOptions options) {
-    if (bytes.length == 0) {
+  /** The documents of an opened file: the binary test on its first bytes, then its format. */
+  private static FileReading read(
+      FileTask task, String ext, boolean gzip, long size, FileInput in, CorpusOptions options)
+      throws IOException {
+    String id = task.id();
+    String label = task.label();
+    ReadLimits limits = options.limits();
+    byte[] probe = in.probe();
+    if (probe.length == 0) {
       return FileReading.skip(id, "empty file");
     }
     if (DocumentText.handles(ext)) {
       // Binary container formats: their own parsers find the text.
+      if (!gzip && size > MAX_CONTAINER_BYTES) {
+        return FileReading.skip(id, "file too large (" + ReadLimits.describe(size) + "; a ."
+            + ext + " file is read up to " + ReadLimits.describe(MAX_CONTAINER_BYTES) + ")");
+      }
+      byte[] bytes = in.readAll(MAX_CONTAINER_BYTES, "file");
       try {
-        return FileReading.of(new Document(id, label, DocumentText.text(ext, bytes)));
+        String text = DocumentText.text(ext, bytes);
+        if (text.length() > limits.maxDocumentBytes()) {
+          return FileReading.skip(id, FileInput.tooLarge("text", limits.maxDocumentBytes()));
+        }
+        return FileReading.of(new Document(id, label, text));
       } catch (DocumentText.UnreadableDocumentException e) {
         return FileReading.skip(id, e.getMessage());
       }
     }
-    if (ext.equals("mbox")) {
-      if (TextDecoder.looksBinary(bytes)) {
-        return FileReading.skip(id, "binary file (NUL byte in first 8 KB)");
-      }
-      return MboxFile.read(id, label, bytes);
+    if (TextDecoder.looksBinary(probe)) {
+      return FileReading.skip(id, "binary file (NUL byte in first 8 KB)");
     }
+    if (JSONL.contains(ext)) {
+      return RecordFiles.jsonl(id, label, in.reader(), options);
+    }
+    if (ext.equals("csv")) {
+      return RecordFiles.csv(id, label, in.reader(), options);
+    }
+    if (ext.equals("mbox")) {
+      return MboxFile.read(id, label, in.stream(), limits);
+    }
+    if (!gzip && size > limits.maxDocumentBytes()) {
+      return FileReading.skip(id, FileInput.tooLarge("file", limits.maxDocumentBytes()) + ": "
+          + ReadLimits.describe(size));
+    }
+    return fromBytes(id, label, ext, in.readAll(limits.maxDocumentBytes(), "file"), options);
+  }
+
+  /**
+   * The document of a text, HTML or .eml file's (decompressed) bytes, read as its extension says;
+   * the bytes are not binary (tested on the first bytes before).
+   */
+  static FileReading fromBytes(
+      String id, String label, String ext, byte[] bytes, CorpusOptions options) {
     if (!ext.equals("eml") && isAsciiText(bytes)) {
       // Most files of a corpus are plain ASCII: then they are not binary, and UTF-8 and
       // windows-1252 both read them as the bytes themselves, which ISO-8859-1 copies directly.
       return fromText(id, label, ext, new String(bytes, StandardCharsets.ISO_8859_1), options);
     }
-    if (TextDecoder.looksBinary(bytes)) {
-      return FileReading.skip(id, "binary file (NUL byte in first 8 KB)");
-    }
     if (ext.equals("eml")) {
-      String text;
+      MimeText.Message message;
       try {
-        text = MimeText.text(bytes);
+        message = MimeText.read(bytes);
       } catch (MimeText.MalformedMessageException e) {
         return FileReading.skip(id, "malformed message (" + e.getMessage() + ")");
       }
-      if (text.isBlank()) {
+      if (message.text().isBlank()) {
         return FileReading.skip(id, "empty message (no text part)");
       }
-      return FileReading.ofMessage(new Document(id, label, text));
+      return FileReading.ofMessage(new Document(id, label, message.text()), message.partial(id));
     }
     return fromText(id, label, ext, TextDecoder.decode(bytes), options);
   }
@@ -124,12 +162,6 @@ final class FileReaders {
     if (text.isBlank()) {
       return FileReading.skip(id, "empty file (only whitespace)");
     }
-    if (JSONL.contains(ext)) {
-      return RecordFiles.jsonl(id, label, text, options);
-    }
-    if (ext.equals("csv")) {
-      return RecordFiles.csv(id, label, text, options);
-    }
     return textDocument(id, label, text, HTML.contains(ext) || options.forceHtml());
   }
 
@@ -145,12 +177,6 @@ final class FileReaders {
       return FileReading.skip(id, "empty file (no text)");
     }
     return FileReading.of(new Document(id, label, text));
-  }
-
-  static byte[] gunzip(byte[] bytes) throws IOException {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      return readAtMost(in, MAX_GUNZIPPED_BYTES, "", bytes.length * 4);
-    }
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.topicnmf.corpus;
 
 import io.topicnmf.corpus.CorpusReader.FileReading;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,103 +14,210 @@ import java.util.List;
  * starts at a "From " line at the start of the file or after an empty line (the mboxo/mboxrd
  * separator); body lines escaped as "&gt;From " (one or more '&gt;') lose one '&gt;' (mboxrd).
  * Each message is then read as an .eml ({@link MimeText}); its id is the file's id, '#' and the
- * message number (from 1). A message that cannot be parsed or has no text is skipped with its
- * reason; a file that does not start with a "From " line is skipped as not an mbox.
+ * message number (from 1). A message that cannot be parsed, has no text or is larger than {@link
+ * ReadLimits#maxDocumentBytes()} is skipped with its reason; a file that does not start with a
+ * "From " line is skipped as not an mbox.
+ *
+ * <p>The file is streamed line by line: one message is held at a time, never the mailbox.
  * Non-instantiable.
  */
 final class MboxFile {
+  private static final byte[] FROM = {'F', 'r', 'o', 'm', ' '};
+
   private MboxFile() {}
 
   static FileReading read(String id, String label, byte[] bytes) {
-    if (!startsWith(bytes, 0, "From ")) {
+    try {
+      return read(id, label, new java.io.ByteArrayInputStream(bytes), ReadLimits.defaults());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a byte array does not fail
+    }
+  }
+
+  /**
+   * The messages of the mailbox in {@code in}. When the stream fails part way (a corrupt or
+   * over-expanding .gz), the messages read so far are kept and the failure is reported for the
+   * file.
+   */
+  static FileReading read(String id, String label, InputStream in, ReadLimits limits)
+      throws IOException {
+    ByteLines lines = new ByteLines(in, limits.maxDocumentBytes() + 1);
+    byte[] line = lines.next();
+    if (line == null || !startsWith(line, FROM)) {
       return FileReading.skip(id, "not an mbox file (it does not start with a \"From \" line)");
     }
-    List<Document> documents = new ArrayList<>();
-    List<Skipped> skipped = new ArrayList<>();
-    int number = 0;
-    int start = 0; // the current message's From_ line
-    int n = bytes.length;
-    while (start < n) {
-      int bodyStart = lineEnd(bytes, start);
-      int next = bodyStart;
-      int end = n;
-      // The next separator: a From_ line after an empty line (which belongs to the separator).
-      while (next < n) {
-        int eol = lineEnd(bytes, next);
-        if (eol < n && isEmptyLine(bytes, next, eol) && startsWith(bytes, eol, "From ")) {
-          end = next;
-          next = eol;
-          break;
+    Splitter s = new Splitter(id, label, limits.maxDocumentBytes());
+    try {
+      boolean previousEmpty = false;
+      boolean pendingEmpty = false; // an empty line held back: it belongs to a following From_
+      while ((line = lines.next()) != null) {
+        if (previousEmpty && startsWith(line, FROM)) {
+          s.endMessage();
+          previousEmpty = false;
+          pendingEmpty = false;
+          continue;
         }
-        next = eol;
-      }
-      if (next >= n) {
-        end = n;
-      }
-      number++;
-      String msgId = id + "#" + number;
-      byte[] message = unescape(Arrays.copyOfRange(bytes, bodyStart, end));
-      try {
-        String text = MimeText.text(message);
-        if (text.isBlank()) {
-          skipped.add(new Skipped(msgId, "empty message (no text part)"));
+        if (pendingEmpty) {
+          s.append(lines.lastEmpty);
+        }
+        boolean empty = isEmpty(line);
+        pendingEmpty = empty;
+        previousEmpty = empty;
+        if (!empty) {
+          s.append(unescape(line));
         } else {
-          documents.add(new Document(msgId, label, text));
+          lines.lastEmpty = line;
         }
-      } catch (MimeText.MalformedMessageException e) {
-        skipped.add(new Skipped(msgId, "malformed message (" + e.getMessage() + ")"));
       }
-      start = next;
+      s.endMessage();
+    } catch (FileInput.SkipException e) {
+      if (e.wholeFile()) {
+        return FileReading.skip(id, e.getMessage());
+      }
+      s.skipped.add(new Skipped(id, "read up to message " + s.number + " only: " + e.getMessage()));
     }
-    return new FileReading(List.copyOf(documents), List.copyOf(skipped), true, false);
+    return new FileReading(List.copyOf(s.documents), List.copyOf(s.skipped), true, false);
   }
 
-  /** The offset just after the line starting at {@code from} (after its '\n'), or the length. */
-  private static int lineEnd(byte[] b, int from) {
-    for (int i = from; i < b.length; i++) {
-      if (b[i] == '\n') {
-        return i + 1;
+  /** Gathers one message at a time and turns each into a document or a skip. */
+  private static final class Splitter {
+    final String id;
+    final String label;
+    final long limit;
+    final List<Document> documents = new ArrayList<>();
+    final List<Skipped> skipped = new ArrayList<>();
+    final ByteArrayOutputStream message = new ByteArrayOutputStream();
+    boolean tooLarge;
+    int number = 1;
+
+    Splitter(String id, String label, long limit) {
+      this.id = id;
+      this.label = label;
+      this.limit = limit;
+    }
+
+    void append(byte[] line) {
+      if (tooLarge) {
+        return;
+      }
+      if (message.size() + (long) line.length > limit) {
+        tooLarge = true;
+        message.reset();
+        return;
+      }
+      message.write(line, 0, line.length);
+    }
+
+    void endMessage() {
+      String msgId = id + "#" + number;
+      if (tooLarge) {
+        skipped.add(new Skipped(msgId, FileInput.tooLarge("message", limit)));
+      } else {
+        byte[] bytes = message.toByteArray();
+        try {
+          MimeText.Message m = MimeText.read(bytes);
+          if (m.text().isBlank()) {
+            skipped.add(new Skipped(msgId, "empty message (no text part)"));
+          } else {
+            documents.add(new Document(msgId, label, m.text()));
+            skipped.addAll(m.partial(msgId));
+          }
+        } catch (MimeText.MalformedMessageException e) {
+          skipped.add(new Skipped(msgId, "malformed message (" + e.getMessage() + ")"));
+        }
+      }
+      message.reset();
+      tooLarge = false;
+      number++;
+    }
+  }
+
+  /** The lines of a stream with their line breaks, each cut at {@code max} bytes (rest dropped). */
+  static final class ByteLines {
+    private final InputStream in;
+    private final long max;
+    private final byte[] buffer = new byte[65536];
+    private int pos;
+    private int end;
+    byte[] lastEmpty;
+
+    ByteLines(InputStream in, long max) {
+      this.in = in;
+      this.max = max;
+    }
+
+    /** The next line with its '\n' (none at the end of the stream), or null at the end. */
+    byte[] next() throws IOException {
+      ByteArrayOutputStream line = null;
+      long length = 0;
+      while (true) {
+        if (pos == end) {
+          end = in.read(buffer, 0, buffer.length);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            return line == null ? null : line.toByteArray();
+          }
+        }
+        int nl = -1;
+        for (int i = pos; i < end; i++) {
+          if (buffer[i] == '\n') {
+            nl = i;
+            break;
+          }
+        }
+        int stop = nl < 0 ? end : nl + 1;
+        if (line == null && nl >= 0) {
+          byte[] out = Arrays.copyOfRange(buffer, pos, stop);
+          pos = stop;
+          return out;
+        }
+        if (line == null) {
+          line = new ByteArrayOutputStream();
+        }
+        int keep = (int) Math.max(0, Math.min(stop - pos, max - length));
+        line.write(buffer, pos, keep);
+        length += stop - pos;
+        pos = stop;
+        if (nl >= 0) {
+          return line.toByteArray();
+        }
       }
     }
-    return b.length;
   }
 
-  /** Whether the line [from, end) is empty ("\n" or "\r\n"). */
-  private static boolean isEmptyLine(byte[] b, int from, int end) {
-    int len = end - from;
-    return (len == 1 && b[from] == '\n') || (len == 2 && b[from] == '\r' && b[from + 1] == '\n');
+  /** Whether the line is empty ("\n" or "\r\n"). */
+  private static boolean isEmpty(byte[] line) {
+    return (line.length == 1 && line[0] == '\n')
+        || (line.length == 2 && line[0] == '\r' && line[1] == '\n');
   }
 
-  private static boolean startsWith(byte[] b, int at, String prefix) {
-    if (at + prefix.length() > b.length) {
+  private static boolean startsWith(byte[] b, byte[] prefix) {
+    if (b.length < prefix.length) {
       return false;
     }
-    for (int i = 0; i < prefix.length(); i++) {
-      if (b[at + i] != prefix.charAt(i)) {
+    for (int i = 0; i < prefix.length; i++) {
+      if (b[i] != prefix[i]) {
         return false;
       }
     }
     return true;
   }
 
-  /** Removes one '&gt;' from lines of the form "&gt;+From " (mboxrd quoting). */
-  private static byte[] unescape(byte[] m) {
-    byte[] out = new byte[m.length];
-    int o = 0;
-    int i = 0;
-    while (i < m.length) {
-      int lineStart = i;
-      int q = i;
-      while (q < m.length && m[q] == '>') {
-        q++;
-      }
-      boolean escaped = q > lineStart && startsWith(m, q, "From ");
-      int from = escaped ? lineStart + 1 : lineStart;
-      int end = lineEnd(m, lineStart);
-      System.arraycopy(m, from, out, o, end - from);
-      o += end - from;
-      i = end;
+  /** The line without one '&gt;' when it is of the form "&gt;+From " (mboxrd quoting). */
+  private static byte[] unescape(byte[] line) {
+    int q = 0;
+    while (q < line.length && line[q] == '>') {
+      q++;
     }
-    return o == m.length ? out : Arrays.copyOf(out, o);
+    if (q == 0 || line.length - q < FROM.length) {
+      return line;
+    }
+    for (int i = 0; i < FROM.length; i++) {
+      if (line[q + i] != FROM[i]) {
+        return line;
+      }
+    }
+    return Arrays.copyOfRange(line, 1, line.length);
   }
 }

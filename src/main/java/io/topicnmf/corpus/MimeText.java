@@ -38,12 +38,50 @@ public final class MimeText {
   }
 
   /**
+   * A message read: its text, and the parts that could not be read and were left out (the rest
+   * of the message is kept).
+   *
+   * @param text the decoded Subject, a blank line, the body text
+   * @param brokenParts for each part left out, its number ("2", "2.1": the position in each
+   *     multipart from 1) and why
+   */
+  public record Message(String text, List<BrokenPart> brokenParts) {
+    public Message {
+      brokenParts = List.copyOf(brokenParts);
+    }
+
+    /** The broken parts as skipped entries of the document {@code id}. */
+    List<Skipped> partial(String id) {
+      List<Skipped> out = new ArrayList<>(brokenParts.size());
+      for (BrokenPart b : brokenParts) {
+        out.add(new Skipped(id + " (part " + b.number() + ")",
+            "broken MIME part left out (" + b.reason() + "); the rest of the message is kept"));
+      }
+      return out;
+    }
+  }
+
+  /** A part left out of a message: its number ("2.1") and why. */
+  public record BrokenPart(String number, String reason) {}
+
+  /**
    * The text of the message in {@code bytes}: the decoded Subject, a blank line, the body text.
    *
-   * @throws MalformedMessageException when there is no header block, or a multipart body has no
-   *     boundary or no parts
+   * @throws MalformedMessageException when there is no header block, or the message's own body is
+   *     a multipart without a boundary or without parts
    */
   public static String text(byte[] bytes) throws MalformedMessageException {
+    return read(bytes).text();
+  }
+
+  /**
+   * The message in {@code bytes}: its text, and the parts left out because they could not be read
+   * (a nested multipart without a boundary or parts, base64 that does not decode).
+   *
+   * @throws MalformedMessageException when there is no header block, or the message's own body is
+   *     a multipart without a boundary or without parts
+   */
+  public static Message read(byte[] bytes) throws MalformedMessageException {
     // ISO-8859-1 maps every byte to one char and back, so part bodies can be re-read as bytes.
     String raw = new String(bytes, StandardCharsets.ISO_8859_1);
     Part message = Part.parse(raw);
@@ -55,12 +93,18 @@ public final class MimeText {
     if (subject != null) {
       out.append(decodeWords(subject).strip()).append("\n\n");
     }
-    body(message, out, 0);
-    return out.toString();
+    List<BrokenPart> broken = new ArrayList<>();
+    body(message, out, "", broken);
+    return new Message(out.toString(), broken);
   }
 
-  private static void body(Part part, StringBuilder out, int depth)
+  /**
+   * Appends the text of {@code part} (numbered {@code number}, "" for the message itself); a
+   * broken sub-part is recorded in {@code broken} and left out, a broken message body throws.
+   */
+  private static void body(Part part, StringBuilder out, String number, List<BrokenPart> broken)
       throws MalformedMessageException {
+    int depth = number.isEmpty() ? 0 : number.split("\\.").length;
     if (depth > MAX_DEPTH) {
       throw new MalformedMessageException("multipart nested deeper than " + MAX_DEPTH);
     }
@@ -77,36 +121,26 @@ public final class MimeText {
       if (parts.isEmpty()) {
         throw new MalformedMessageException("multipart body without parts");
       }
-      if (type.equals("multipart/alternative")) {
-        Part chosen = null;
-        for (Part p : parts) {
-          if (p.mediaType().equals("text/plain") && !p.isAttachment()) {
-            chosen = p;
-            break;
-          }
+      List<Integer> chosen = type.equals("multipart/alternative")
+          ? List.of(alternative(parts)) : java.util.stream.IntStream.range(0, parts.size()).boxed().toList();
+      for (int i : chosen) {
+        if (i < 0) {
+          continue;
         }
-        if (chosen == null) {
-          for (Part p : parts) {
-            String t = p.mediaType();
-            if ((t.equals("text/html") || t.startsWith("multipart/")) && !p.isAttachment()) {
-              chosen = p;
-              break;
-            }
-          }
+        String n = number.isEmpty() ? Integer.toString(i + 1) : number + "." + (i + 1);
+        int mark = out.length();
+        try {
+          body(parts.get(i), out, n, broken);
+        } catch (MalformedMessageException e) {
+          out.setLength(mark);
+          broken.add(new BrokenPart(n, e.getMessage()));
         }
-        if (chosen != null) {
-          body(chosen, out, depth + 1);
-        }
-        return;
-      }
-      for (Part p : parts) {
-        body(p, out, depth + 1);
       }
       return;
     }
     if (type.equals("message/rfc822")) {
       String inner = new String(part.decodedBytes(), StandardCharsets.ISO_8859_1);
-      body(Part.parse(inner), out, depth + 1);
+      body(Part.parse(inner), out, number.isEmpty() ? "1" : number + ".1", broken);
       return;
     }
     if (type.equals("text/plain")) {
@@ -114,6 +148,24 @@ public final class MimeText {
     } else if (type.equals("text/html")) {
       appendParagraph(out, HtmlText.strip(part.decodedText()));
     }
+  }
+
+  /** The index of the part of a multipart/alternative to read: plain text first; -1 for none. */
+  private static int alternative(List<Part> parts) {
+    for (int i = 0; i < parts.size(); i++) {
+      Part p = parts.get(i);
+      if (p.mediaType().equals("text/plain") && !p.isAttachment()) {
+        return i;
+      }
+    }
+    for (int i = 0; i < parts.size(); i++) {
+      Part p = parts.get(i);
+      String t = p.mediaType();
+      if ((t.equals("text/html") || t.startsWith("multipart/")) && !p.isAttachment()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void appendParagraph(StringBuilder out, String text) {
@@ -293,14 +345,14 @@ public final class MimeText {
       return cd != null && cd.strip().toLowerCase(Locale.ROOT).startsWith("attachment");
     }
 
-    byte[] decodedBytes() {
+    byte[] decodedBytes() throws MalformedMessageException {
       String cte = headers.getOrDefault("content-transfer-encoding", "7bit")
           .strip().toLowerCase(Locale.ROOT);
       if (cte.equals("base64")) {
         try {
           return Base64.getMimeDecoder().decode(body.strip());
         } catch (IllegalArgumentException bad) {
-          return body.getBytes(StandardCharsets.ISO_8859_1);
+          throw new MalformedMessageException("base64 body does not decode: " + bad.getMessage());
         }
       }
       if (cte.equals("quoted-printable")) {
@@ -309,7 +361,7 @@ public final class MimeText {
       return body.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    String decodedText() {
+    String decodedText() throws MalformedMessageException {
       byte[] bytes = decodedBytes();
       String cs = param("charset");
       if (cs == null) {
@@ -319,7 +371,12 @@ public final class MimeText {
       return charset == null ? TextDecoder.decode(bytes) : new String(bytes, charset);
     }
 
-    /** The parts of a multipart body, between "--boundary" lines, up to "--boundary--". */
+    /**
+     * The parts of a multipart body, between "--boundary" lines, up to "--boundary--" (RFC 2046
+     * §5.1.1: a delimiter line is exactly "--" and the boundary, then "--" for the last, then
+     * only white space; a line that merely starts so, like the "--abcZ" of an inner multipart in
+     * an outer "abc", is body text).
+     */
     List<Part> split(String boundary) {
       List<Part> parts = new ArrayList<>();
       String delimiter = "--" + boundary;
@@ -329,8 +386,9 @@ public final class MimeText {
       while (pos <= n) {
         int eol = body.indexOf('\n', pos);
         int end = eol < 0 ? n : eol;
-        String line = body.substring(pos, end).stripTrailing();
-        if (line.startsWith(delimiter)) {
+        String line = body.substring(pos, end);
+        int kind = delimiterKind(line, delimiter);
+        if (kind != 0) {
           if (start >= 0) {
             int partEnd = pos;
             // The line break before a delimiter belongs to the delimiter.
@@ -342,7 +400,7 @@ public final class MimeText {
             }
             parts.add(parse(body.substring(start, partEnd)));
           }
-          if (line.equals(delimiter + "--")) {
+          if (kind == 2) {
             return parts;
           }
           start = eol < 0 ? n : eol + 1;
@@ -356,6 +414,26 @@ public final class MimeText {
         parts.add(parse(body.substring(start))); // closing delimiter missing: keep the last part
       }
       return parts;
+    }
+
+    /** 0: not a delimiter line; 1: "--boundary"; 2: the closing "--boundary--". */
+    static int delimiterKind(String line, String delimiter) {
+      if (!line.startsWith(delimiter)) {
+        return 0;
+      }
+      int i = delimiter.length();
+      int kind = 1;
+      if (line.startsWith("--", i)) {
+        kind = 2;
+        i += 2;
+      }
+      for (; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c != ' ' && c != '\t' && c != '\r') {
+          return 0;
+        }
+      }
+      return kind;
     }
   }
 }

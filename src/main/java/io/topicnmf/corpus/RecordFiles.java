@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topicnmf.corpus.CorpusReader.FileReading;
+import io.topicnmf.files.CsvReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,36 +24,113 @@ final class RecordFiles {
 
   private RecordFiles() {}
 
-  /** The records of a JSON Lines file; blank lines are ignored, record ids end in "#line". */
-  static FileReading jsonl(String fileId, String folderLabel, String text, CorpusOptions options) {
+  /**
+   * The records of a JSON Lines file, read line by line from {@code text}; blank lines are
+   * ignored, record ids end in "#line". A line longer than {@link ReadLimits#maxDocumentBytes()}
+   * characters is skipped without being held. When the stream fails part way (a corrupt or
+   * over-expanding .gz), the records read so far are kept and the failure is reported for the file.
+   */
+  static FileReading jsonl(String fileId, String folderLabel, Reader text, CorpusOptions options)
+      throws IOException {
     Records out = new Records(fileId, folderLabel, options);
+    long max = options.limits().maxDocumentBytes();
+    BoundedLines lines = new BoundedLines(text, max);
     int lineNo = 0;
-    int pos = 0;
-    int n = text.length();
-    while (pos < n) {
-      int eol = text.indexOf('\n', pos);
-      int end = eol < 0 ? n : eol;
-      lineNo++;
-      String line = text.substring(pos, end).strip();
-      pos = end + 1;
-      if (line.isEmpty()) {
-        continue;
+    try {
+      String raw;
+      while ((raw = lines.next()) != null) {
+        lineNo++;
+        if (lines.overflowed()) {
+          out.skip(lineNo, FileInput.tooLarge("record", max));
+          continue;
+        }
+        String line = raw.strip();
+        if (line.isEmpty()) {
+          continue;
+        }
+        JsonNode node;
+        try {
+          node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+          out.skip(lineNo, "malformed JSON (" + e.getOriginalMessage() + ")");
+          continue;
+        }
+        if (node == null || !node.isObject()) {
+          out.skip(lineNo, "not a JSON object");
+          continue;
+        }
+        out.add(lineNo, value(node, options.textField()), value(node, options.idField()),
+            value(node, options.labelField()));
       }
-      JsonNode node;
-      try {
-        node = JSON.readTree(line);
-      } catch (JsonProcessingException e) {
-        out.skip(lineNo, "malformed JSON (" + e.getOriginalMessage() + ")");
-        continue;
+    } catch (FileInput.SkipException e) {
+      if (e.wholeFile()) {
+        return FileReading.skip(fileId, e.getMessage());
       }
-      if (node == null || !node.isObject()) {
-        out.skip(lineNo, "not a JSON object");
-        continue;
-      }
-      out.add(lineNo, value(node, options.textField()), value(node, options.idField()),
-          value(node, options.labelField()));
+      out.stopped(lineNo, e.getMessage());
     }
     return out.result();
+  }
+
+  /** The lines of a Reader without their line breaks, each held up to a bound. */
+  static final class BoundedLines {
+    private final Reader in;
+    private final long max;
+    private final char[] buffer = new char[8192];
+    private int pos;
+    private int end;
+    private boolean overflowed;
+
+    BoundedLines(Reader in, long max) {
+      this.in = in;
+      this.max = max;
+    }
+
+    /** The next line ("" for a line over the bound, see {@link #overflowed}), null at the end. */
+    String next() throws IOException {
+      StringBuilder line = new StringBuilder();
+      overflowed = false;
+      boolean any = false;
+      while (true) {
+        if (pos == end) {
+          end = in.read(buffer, 0, buffer.length);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            return any ? finish(line) : null;
+          }
+        }
+        any = true;
+        int start = pos;
+        while (pos < end && buffer[pos] != '\n') {
+          pos++;
+        }
+        if (!overflowed) {
+          if (line.length() + (long) (pos - start) > max) {
+            overflowed = true;
+            line = new StringBuilder();
+          } else {
+            line.append(buffer, start, pos - start);
+          }
+        }
+        if (pos < end) {
+          pos++; // the '\n'
+          return finish(line);
+        }
+      }
+    }
+
+    private String finish(StringBuilder line) {
+      int n = line.length();
+      if (n > 0 && line.charAt(n - 1) == '\r') {
+        line.setLength(n - 1);
+      }
+      return line.toString();
+    }
+
+    /** Whether the last line was over the bound (and so dropped). */
+    boolean overflowed() {
+      return overflowed;
+    }
   }
 
   private static String value(JsonNode object, String field) {
@@ -65,10 +145,18 @@ final class RecordFiles {
   }
 
   /** The records of a CSV file with a header row; record ids end in "#row" (first data row: 1). */
-  static FileReading csv(String fileId, String folderLabel, String text, CorpusOptions options) {
+  static FileReading csv(String fileId, String folderLabel, Reader text, CorpusOptions options)
+      throws IOException {
     Records out = new Records(fileId, folderLabel, options);
-    CsvParser parser = new CsvParser(text);
-    List<String> header = parser.next();
+    CsvParser parser = new CsvParser(text, options.limits().maxDocumentBytes());
+    List<String> header;
+    try {
+      header = parser.next();
+    } catch (IllegalStateException e) {
+      return FileReading.skip(fileId, "unreadable CSV header (" + e.getMessage() + ")");
+    } catch (FileInput.SkipException e) {
+      return FileReading.skip(fileId, e.getMessage());
+    }
     if (header == null) {
       return FileReading.skip(fileId, "empty CSV file (no header row)");
     }
@@ -91,6 +179,12 @@ final class RecordFiles {
       } catch (IllegalStateException unterminated) {
         out.skip(row + 1, unterminated.getMessage());
         break;
+      } catch (FileInput.SkipException e) {
+        if (e.wholeFile()) {
+          return FileReading.skip(fileId, e.getMessage());
+        }
+        out.stopped(row, e.getMessage());
+        break;
       }
       if (fields == null) {
         break;
@@ -98,6 +192,10 @@ final class RecordFiles {
       row++;
       if (fields.size() == 1 && fields.get(0).isEmpty()) {
         continue; // a blank line
+      }
+      if (parser.malformed() != null) {
+        out.skip(row, "malformed record: " + parser.malformed());
+        continue;
       }
       if (fields.size() != header.size()) {
         out.skip(row, "expected " + header.size() + " fields, found " + fields.size());
@@ -151,6 +249,11 @@ final class RecordFiles {
       documents.add(new Document(docId, docLabel, text));
     }
 
+    /** The rest of the file could not be read (after record {@code number}): reported for the file. */
+    void stopped(int number, String reason) {
+      skipped.add(new Skipped(fileId, "read up to record " + number + " only: " + reason));
+    }
+
     FileReading result() {
       if (documents.isEmpty() && skipped.isEmpty()) {
         return FileReading.skip(fileId, "no records");
@@ -159,63 +262,37 @@ final class RecordFiles {
     }
   }
 
-  /** An RFC 4180 CSV record reader over a String. */
+  /** The records of a CSV stream through the shared {@link CsvReader} (comma, fields as they are), one held at a time. */
   static final class CsvParser {
-    private final String s;
-    private int pos;
+    private final CsvReader csv;
+    private final long maxRecord;
 
-    CsvParser(String s) {
-      this.s = s;
+    CsvParser(Reader in, long maxRecord) {
+      this.csv = new CsvReader(in, ',', false).maxRecordChars(maxRecord);
+      this.maxRecord = maxRecord;
     }
 
     /**
      * The next record's fields, or {@code null} at the end.
      *
-     * @throws IllegalStateException when a quoted field is not closed before the end
+     * @throws IllegalStateException when a quoted field is not closed before the end, or a record
+     *     is longer than the bound (the rest of the file is then not read)
      */
-    List<String> next() {
-      if (pos >= s.length()) {
-        return null;
-      }
+    List<String> next() throws IOException {
       List<String> fields = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      while (true) {
-        if (pos >= s.length()) {
-          if (quoted) {
-            pos = s.length();
-            throw new IllegalStateException("unterminated quoted field");
-          }
-          fields.add(field.toString());
-          return fields;
-        }
-        char c = s.charAt(pos++);
-        if (quoted) {
-          if (c == '"') {
-            if (pos < s.length() && s.charAt(pos) == '"') {
-              field.append('"');
-              pos++;
-            } else {
-              quoted = false;
-            }
-          } else {
-            field.append(c);
-          }
-        } else if (c == '"' && field.length() == 0) {
-          quoted = true;
-        } else if (c == ',') {
-          fields.add(field.toString());
-          field.setLength(0);
-        } else if (c == '\n' || c == '\r') {
-          if (c == '\r' && pos < s.length() && s.charAt(pos) == '\n') {
-            pos++;
-          }
-          fields.add(field.toString());
-          return fields;
-        } else {
-          field.append(c);
-        }
+      try {
+        return csv.next(fields) ? fields : null;
+      } catch (CsvReader.UnclosedQuoteException e) {
+        throw new IllegalStateException("unterminated quoted field");
+      } catch (CsvReader.RecordTooLongException e) {
+        throw new IllegalStateException(FileInput.tooLarge("record", maxRecord)
+            + " from line " + csv.recordLine() + "; an unbalanced quote? the rest of the file is not read");
       }
+    }
+
+    /** Why the record just returned looks malformed (a stray quote that swallowed lines), or null. */
+    String malformed() {
+      return csv.malformed();
     }
   }
 }

@@ -59,6 +59,23 @@ public final class TextDecoder {
     }
   }
 
+  /**
+   * Decodes bytes known to carry no byte-order mark (a line of a record file): UTF-8 when valid,
+   * windows-1252 otherwise; never fails.
+   */
+  static String decodeUtf8OrWindows1252(byte[] bytes) {
+    CharsetDecoder strict =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      return strict.decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException notUtf8) {
+      return new String(bytes, WINDOWS_1252);
+    }
+  }
+
   private static boolean hasUtf8Bom(byte[] b) {
     return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
   }

@@ -1,7 +1,7 @@
 package io.topicnmf.model;
 
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import java.util.Arrays;
 

@@ -3,7 +3,7 @@ package io.topicnmf.model;
 import io.topicnmf.corpus.CorpusOptions;
 import io.topicnmf.corpus.Document;
 import io.topicnmf.corpus.MailCleanup;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.nmf.NmfResult;
@@ -40,8 +40,19 @@ public final class ModelApplier {
    */
   public static TopicModelResult apply(SavedModel model, Path input, int threads, FitListener listener)
       throws IOException {
+    return apply(model, input, threads, listener, corpus -> {});
+  }
+
+  /**
+   * As {@link #apply(SavedModel, Path, int, FitListener)}, handing the documents read to {@code
+   * onRead} first (report.html quotes some of their text).
+   */
+  public static TopicModelResult apply(SavedModel model, Path input, int threads, FitListener listener,
+      java.util.function.Consumer<io.topicnmf.corpus.Corpus> onRead) throws IOException {
     FitOptions applied = applied(model, threads);
-    return apply(model, applied, CorpusPreparer.applying(applied, model.vectorizer(), input, listener), listener);
+    PreparedCorpus p = CorpusPreparer.applying(applied, model.vectorizer(), input, listener);
+    onRead.accept(p.corpus());
+    return apply(model, applied, p, listener);
   }
 
   /**

@@ -4,7 +4,7 @@ import io.topicnmf.analysis.Language;
 import io.topicnmf.corpus.Corpus;
 import io.topicnmf.corpus.Document;
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.vectorize.Vocabulary;
 import io.topicnmf.nmf.Nmf;

@@ -1,7 +1,7 @@
 package io.topicnmf.nmf;
 
 import io.topicnmf.matrix.DenseKernels;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 
 /**
  * Extrapolation with restarts for alternating NMF solvers (Ang &amp; Gillis, "Accelerating

@@ -2,13 +2,13 @@ package io.topicnmf.nmf;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.SparseKernels;
 
 /**
  * Frobenius-loss solvers: accelerated HALS, plain coordinate descent (one HALS sweep per factor),
  * multiplicative updates and ANLS (each factor solved exactly by block principal pivoting, {@link
- * DenseKernels#nnls}).
+ * NnlsSolver}).
  *
  * <p>Each half-iteration computes the sparse product ({@code X·Hᵀ} for W, {@code Xᵀ·W} for H) and
  * the k×k Gram matrix once. Accelerated HALS (Gillis &amp; Glineur, "Accelerated multiplicative
@@ -61,12 +61,10 @@ final class FrobeniusUpdater implements Updater {
   private final double[] hht;
   private final double[] wtw;
   private final double[] gramWork;
-  private final double[] partials;
-  /** HALS: residuals {@code X·Fᵀ − l1 − W·F·Fᵀ} of the factor being swept, reused by repeated sweeps. */
-  private final double[] residual;
-  /** ANLS: block-count slots plus per-worker scratch of the NNLS kernel (null for the other solvers). */
-  private final double[] nnlsWork;
-  private final int[] nnlsIntWork;
+  /** The solver of one factor given the other; only the one for {@code solver} is built. */
+  private final HalsSolver hals;
+  private final NnlsSolver nnls;
+  private final MultiplicativeUpdate mu;
   private boolean xhtValid;
   private double loss;
 
@@ -101,13 +99,10 @@ final class FrobeniusUpdater implements Updater {
     this.hht = new double[k * k];
     this.wtw = new double[k * k];
     this.gramWork = new double[DenseKernels.gramWorkspaceSize(Math.max(m, n), k)];
-    this.partials = new double[DenseKernels.sweepWorkspaceSize(Math.max(m, n), k)];
-    boolean sweeps = solver == Solver.HALS || solver == Solver.CD;
-    this.residual = sweeps ? new double[Math.max(m, n) * k] : null;
-    boolean anls = solver == Solver.ANLS;
-    this.nnlsWork = anls
-        ? new double[DenseKernels.nnlsWorkspaceSize(Math.max(m, n), k, workers.threads())] : null;
-    this.nnlsIntWork = anls ? new int[workers.threads() * DenseKernels.nnlsIntScratchSize(k)] : null;
+    int rows = Math.max(m, n);
+    this.mu = solver == Solver.MU ? new MultiplicativeUpdate(rows, k, workers) : null;
+    this.nnls = solver == Solver.ANLS ? new NnlsSolver(rows, k, workers) : null;
+    this.hals = mu == null && nnls == null ? new HalsSolver(rows, k, workers) : null;
     this.extrapolation = solver == Solver.HALS ? new Extrapolation(m * k, n * k, workers) : null;
   }
 
@@ -204,18 +199,18 @@ final class FrobeniusUpdater implements Updater {
 
   private void update(double[] a, int rows, double[] xf, double[] g, double l1, double l2, int maxInner) {
     if (solver == Solver.MU) {
-      DenseKernels.mu(a, rows, xf, g, k, l1, l2, partials, workers);
+      mu.update(a, rows, xf, g, l1, l2);
       return;
     }
     if (solver == Solver.ANLS) {
-      DenseKernels.nnls(a, rows, xf, g, k, l1, l2, nnlsWork, nnlsIntWork, workers);
+      nnls.solve(a, rows, xf, g, l1, l2);
       return;
     }
     // The first sweep forms each row's residual; repeated sweeps on the same products reuse it.
-    double first = DenseKernels.hals(a, rows, xf, g, k, l1, l2, residual, true, partials, workers);
+    double first = hals.sweep(a, rows, xf, g, l1, l2, true);
     double last = first;
     for (int sweep = 1; sweep < maxInner && first > 0 && last >= DELTA * DELTA * first; sweep++) {
-      last = DenseKernels.hals(a, rows, xf, g, k, l1, l2, residual, false, partials, workers);
+      last = hals.sweep(a, rows, xf, g, l1, l2, false);
     }
   }
 

@@ -1,7 +1,7 @@
 package io.topicnmf.nmf;
 
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import java.util.SplittableRandom;
 
 /**

@@ -2,8 +2,7 @@ package io.topicnmf.nmf;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
-import io.topicnmf.matrix.DenseKernels.Workers;
-import io.topicnmf.matrix.SparseKernels;
+import io.topicnmf.parallel.Workers;
 
 /**
  * Solvers for the generalized Kullback–Leibler divergence {@code D(X‖WH) = Σ_ij x·ln(x/(WH)) − x +
@@ -23,7 +22,7 @@ import io.topicnmf.matrix.SparseKernels;
  *       _multiplicative_update_w/h} with {@code beta_loss='kullback-leibler'}.
  * </ul>
  *
- * <p>Predictions below {@link SparseKernels#KL_EPSILON} at stored entries are raised to it in
+ * <p>Predictions below {@link Sweeps#KL_EPSILON} at stored entries are raised to it in
  * ratios and logarithms, as scikit-learn does.
  */
 final class KlUpdater implements Updater {
@@ -59,10 +58,9 @@ final class KlUpdater implements Updater {
   private final int[] toXt;
   private int sweeps;
   private final double[] partials;
-  private final double[] scratch;
-  private final double[] gather;
-  private final int[] gatherPos;
-  private final int gatherLen;
+  /** The solver of one factor given the other: CD or multiplicative updates. */
+  private final KlCdSolver cd;
+  private final MultiplicativeUpdate mu;
   private double loss;
 
   /**
@@ -98,19 +96,14 @@ final class KlUpdater implements Updater {
     this.v = solver == Solver.CD ? new double[x.nnz()] : null;
     this.vt = solver == Solver.CD ? new double[x.nnz()] : null;
     this.toXt = solver == Solver.CD ? transposePositions(x, xt) : null;
-    int blocks = Math.max(1, DenseKernels.blockCount(Math.max(m, n), DenseKernels.SWEEP_BLOCK));
+    int blocks = Math.max(1, Workers.blockCount(Math.max(m, n), Sweeps.BLOCK));
     this.partials = new double[blocks];
-    this.scratch = new double[blocks * k];
+    this.mu = solver == Solver.CD ? null : new MultiplicativeUpdate(Math.max(m, n), k, workers);
     this.extrapolation = solver == Solver.CD ? new Extrapolation(m * k, n * k, workers) : null;
-    if (solver == Solver.CD) {
-      this.gatherLen = gatherLength(Math.max(maxRowNnz(x), maxRowNnz(xt)), k);
-      this.gather = new double[gatherLen * workers.threads()];
-      this.gatherPos = new int[gatherLen * workers.threads()];
-    } else {
-      this.gatherLen = 0;
-      this.gather = null;
-      this.gatherPos = null;
-    }
+    this.cd = solver == Solver.CD
+        ? new KlCdSolver(k, gatherLength(Math.max(maxRowNnz(x), maxRowNnz(xt)), k), workers.threads(),
+            MAX_NEWTON, NEWTON_TOL)
+        : null;
   }
 
   /**
@@ -137,7 +130,7 @@ final class KlUpdater implements Updater {
   }
 
   /**
-   * Per-worker length of the gather buffers of {@link SparseKernels#klCdRows} for rows of at most
+   * Per-worker length of the gather buffers of {@link KlCdSolver} for rows of at most
    * {@code longest} stored entries: room for all k components of the longest row up to {@link
    * #GATHER_CAP}, and never less than one component of it.
    */
@@ -188,9 +181,9 @@ final class KlUpdater implements Updater {
       // vt holds W·H at the stored entries of Xᵀ, exact for the final W and H.
       int[] rowPtr = xt.rowPtr();
       double[] values = xt.values();
-      workers.forEachBlock(n, DenseKernels.SWEEP_BLOCK,
-          (b, from, to) -> partials[b] = SparseKernels.klTermsRows(rowPtr, values, vt, from, to));
-      loss = finish(DenseKernels.blockCount(n, DenseKernels.SWEEP_BLOCK));
+      workers.forEachBlock(n, Sweeps.BLOCK,
+          (b, from, to) -> partials[b] = KlLoss.klTermsRows(rowPtr, values, vt, from, to));
+      loss = finish(Workers.blockCount(n, Sweeps.BLOCK));
     } else {
       loss = divergenceFromScratch();
     }
@@ -219,7 +212,7 @@ final class KlUpdater implements Updater {
   private void copyPredictions(boolean toXtOrder) {
     int[] rowPtr = x.rowPtr();
     int[] pos = toXt;
-    workers.forEachBlock(m, DenseKernels.SWEEP_BLOCK, (b, from, to) -> {
+    workers.forEachBlock(m, Sweeps.BLOCK, (b, from, to) -> {
       for (int p = rowPtr[from], end = rowPtr[to]; p < end; p++) {
         if (toXtOrder) {
           vt[pos[p]] = v[p];
@@ -241,12 +234,10 @@ final class KlUpdater implements Updater {
     int[] colIdx = a.colIdx();
     double[] values = a.values();
     if (solver == Solver.CD) {
-      workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (worker, b, from, to) ->
-          SparseKernels.klCdRows(rowPtr, colIdx, values, f, other, k, colSum, l1, l2, pred, current,
-              MAX_NEWTON, NEWTON_TOL, gather, gatherPos, worker * gatherLen, gatherLen, from, to));
+      workers.forEachBlock(a.rows(), Sweeps.BLOCK, (worker, b, from, to) ->
+          cd.sweep(worker, rowPtr, colIdx, values, f, other, colSum, l1, l2, pred, current, from, to));
     } else {
-      workers.forEachBlock(a.rows(), DenseKernels.SWEEP_BLOCK, (b, from, to) -> SparseKernels.klMuRows(
-          rowPtr, colIdx, values, f, other, k, colSum, l1, l2, scratch, b * k, from, to));
+      mu.updateKl(a, f, other, colSum, l1, l2);
     }
   }
 
@@ -254,9 +245,9 @@ final class KlUpdater implements Updater {
     int[] rowPtr = x.rowPtr();
     int[] colIdx = x.colIdx();
     double[] values = x.values();
-    workers.forEachBlock(m, DenseKernels.SWEEP_BLOCK, (b, from, to) ->
-        partials[b] = SparseKernels.klTermsRows(rowPtr, colIdx, values, w, ht, k, from, to));
-    return finish(DenseKernels.blockCount(m, DenseKernels.SWEEP_BLOCK));
+    workers.forEachBlock(m, Sweeps.BLOCK, (b, from, to) ->
+        partials[b] = KlLoss.klTermsRows(rowPtr, colIdx, values, w, ht, k, from, to));
+    return finish(Workers.blockCount(m, Sweeps.BLOCK));
   }
 
   /** Adds the block partials in order and the Σ(W·H) term. */

@@ -2,7 +2,7 @@ package io.topicnmf.nmf;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import java.util.ArrayList;
 import java.util.List;

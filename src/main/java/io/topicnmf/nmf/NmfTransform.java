@@ -2,7 +2,7 @@ package io.topicnmf.nmf;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.matrix.SparseKernels;
 import java.util.Objects;
@@ -18,9 +18,9 @@ import java.util.Objects;
  * W penalty depends on the number of terms only, so a model applied to new documents keeps it).
  *
  * <p><b>Method.</b> Frobenius: cyclic coordinate descent (HALS) on the k × k Gram matrix {@code
- * H·Hᵀ} and the row of {@code X·Hᵀ} ({@link DenseKernels#halsRows}), exact for the convex
+ * H·Hᵀ} and the row of {@code X·Hᵀ} ({@link HalsSolver#rows}), exact for the convex
  * per-row problem. KL: the coordinate Newton sweeps of Hsieh &amp; Dhillon (KDD 2011; {@link
- * SparseKernels#klCdRows}). A row is iterated until a sweep changes it by less than {@code tol}
+ * KlCdSolver}). A row is iterated until a sweep changes it by less than {@code tol}
  * relative to its norm ({@code ‖Δw‖ ≤ tol·‖w‖}), or {@code maxIter} sweeps.
  *
  * <p><b>Determinism.</b> Every row converges on its own, so its result depends only on that row,
@@ -119,84 +119,15 @@ public final class NmfTransform {
     double l1 = options.alphaW() * options.l1Ratio() * n;
     double l2 = options.alphaW() * (1 - options.l1Ratio()) * n;
     double[] w = w0 != null ? w0.data().clone() : new double[m * k];
-    int blocks = DenseKernels.blockCount(m, SparseKernels.ROW_BLOCK);
+    int blocks = Workers.blockCount(m, SparseKernels.ROW_BLOCK);
     int[] sweeps = new int[blocks];
     int[] unconverged = new int[blocks];
     double frob = Double.NaN;
     try (Workers workers = Workers.of(options.threads())) {
       if (options.loss() == Loss.FROBENIUS) {
-        double[] xf = new double[m * k];
-        double[] g = new double[k * k];
-        double[] work = new double[DenseKernels.gramWorkspaceSize(Math.max(m, n), k)];
-        SparseKernels.multiply(x, ht, k, xf, workers);
-        DenseKernels.gram(ht, n, k, g, work, workers);
-        workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (b, from, to) -> {
-          double[] residual = new double[k];
-          for (int i = from; i < to; i++) {
-            int s = 0;
-            boolean done = false;
-            while (!done && s < options.maxIter()) {
-              double change = DenseKernels.halsRows(w, xf, g, k, l1, l2, residual, 0, i, i + 1);
-              s++;
-              double norm = 0;
-              for (int t = i * k, e = t + k; t < e; t++) norm += w[t] * w[t];
-              done = change <= options.tol() * options.tol() * norm;
-            }
-            sweeps[b] = Math.max(sweeps[b], s);
-            if (!done) unconverged[b]++;
-          }
-        });
-        // ½‖X − WH‖² = ½(‖X‖² − 2⟨X·Hᵀ, W⟩ + ⟨WᵀW, H·Hᵀ⟩), reusing X·Hᵀ and H·Hᵀ.
-        double[] gw = new double[k * k];
-        DenseKernels.gram(w, m, k, gw, work, workers);
-        frob = Math.max(0.0, 0.5 * (x.frobeniusNormSquared() - 2 * DenseKernels.dot(xf, w, m * k)
-            + DenseKernels.dot(gw, g, k * k)));
+        frob = solveFrobenius(x, ht, k, l1, l2, w, options, sweeps, unconverged, workers);
       } else {
-        double[] hSum = new double[k];
-        for (int t = 0; t < k; t++) {
-          double s = 0;
-          for (int j = 0; j < n; j++) s += h.data()[t * n + j];
-          hSum[t] = s;
-        }
-        double total = DenseKernels.sum(hSum, k);
-        int[] rowPtr = x.rowPtr();
-        int[] colIdx = x.colIdx();
-        double[] values = x.values();
-        double[] v = new double[x.nnz()];
-        int gatherLen = KlUpdater.gatherLength(KlUpdater.maxRowNnz(x), k);
-        double[] gather = new double[gatherLen * workers.threads()];
-        int[] gatherPos = new int[gatherLen * workers.threads()];
-        workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (worker, b, from, to) -> {
-          double[] old = new double[k];
-          for (int i = from; i < to; i++) {
-            if (w0 == null) {
-              // Neutral start: equal weights whose predicted total matches the row's mass.
-              double mass = 0;
-              for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) mass += values[p];
-              double start = total > 0 ? mass / total : 0;
-              for (int t = 0; t < k; t++) w[i * k + t] = start;
-            }
-            int s = 0;
-            boolean done = false;
-            while (!done && s < options.maxIter()) {
-              System.arraycopy(w, i * k, old, 0, k);
-              SparseKernels.klCdRows(rowPtr, colIdx, values, w, ht, k, hSum, l1, l2, v, false,
-                  KlUpdater.MAX_NEWTON, KlUpdater.NEWTON_TOL, gather, gatherPos, worker * gatherLen,
-                  gatherLen, i, i + 1);
-              s++;
-              double change = 0;
-              double norm = 0;
-              for (int t = 0; t < k; t++) {
-                double d = w[i * k + t] - old[t];
-                change += d * d;
-                norm += w[i * k + t] * w[i * k + t];
-              }
-              done = change <= options.tol() * options.tol() * norm;
-            }
-            sweeps[b] = Math.max(sweeps[b], s);
-            if (!done) unconverged[b]++;
-          }
-        });
+        solveKl(x, h, ht, k, l1, l2, w, w0 == null, options, sweeps, unconverged, workers);
       }
       int maxSweeps = 0;
       int notConverged = 0;
@@ -212,14 +143,101 @@ public final class NmfTransform {
     }
   }
 
+  /**
+   * W for the Frobenius loss by HALS sweeps on each row until it settles (a row's sweeps and
+   * whether it converged go to its block's slot); returns ½‖X − WH‖², from the products it formed.
+   */
+  private static double solveFrobenius(CsrMatrix x, double[] ht, int k, double l1, double l2,
+      double[] w, Options options, int[] sweeps, int[] unconverged, Workers workers) {
+    int m = x.rows();
+    int n = x.cols();
+    double[] xf = new double[m * k];
+    double[] g = new double[k * k];
+    double[] work = new double[DenseKernels.gramWorkspaceSize(Math.max(m, n), k)];
+    SparseKernels.multiply(x, ht, k, xf, workers);
+    DenseKernels.gram(ht, n, k, g, work, workers);
+    workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (b, from, to) -> {
+      double[] residual = new double[k];
+      for (int i = from; i < to; i++) {
+        int s = 0;
+        boolean done = false;
+        while (!done && s < options.maxIter()) {
+          double change = HalsSolver.rows(w, xf, g, k, l1, l2, residual, 0, i, i + 1);
+          s++;
+          double norm = 0;
+          for (int t = i * k, e = t + k; t < e; t++) norm += w[t] * w[t];
+          done = change <= options.tol() * options.tol() * norm;
+        }
+        sweeps[b] = Math.max(sweeps[b], s);
+        if (!done) unconverged[b]++;
+      }
+    });
+    // ½‖X − WH‖² = ½(‖X‖² − 2⟨X·Hᵀ, W⟩ + ⟨WᵀW, H·Hᵀ⟩), reusing X·Hᵀ and H·Hᵀ.
+    double[] gw = new double[k * k];
+    DenseKernels.gram(w, m, k, gw, work, workers);
+    return Math.max(0.0, 0.5 * (x.frobeniusNormSquared() - 2 * DenseKernels.dot(xf, w, m * k)
+        + DenseKernels.dot(gw, g, k * k)));
+  }
+
+  /** W for the KL loss by coordinate descent on each row until it settles, from a neutral start if asked. */
+  private static void solveKl(CsrMatrix x, DenseMatrix h, double[] ht, int k, double l1, double l2,
+      double[] w, boolean neutralStart, Options options, int[] sweeps, int[] unconverged,
+      Workers workers) {
+    int m = x.rows();
+    int n = x.cols();
+    double[] hSum = new double[k];
+    for (int t = 0; t < k; t++) {
+      double s = 0;
+      for (int j = 0; j < n; j++) s += h.data()[t * n + j];
+      hSum[t] = s;
+    }
+    double total = DenseKernels.sum(hSum, k);
+    int[] rowPtr = x.rowPtr();
+    int[] colIdx = x.colIdx();
+    double[] values = x.values();
+    double[] v = new double[x.nnz()];
+    int gatherLen = KlUpdater.gatherLength(KlUpdater.maxRowNnz(x), k);
+    KlCdSolver cd = new KlCdSolver(k, gatherLen, workers.threads(), KlUpdater.MAX_NEWTON,
+        KlUpdater.NEWTON_TOL);
+    workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (worker, b, from, to) -> {
+      double[] old = new double[k];
+      for (int i = from; i < to; i++) {
+        if (neutralStart) {
+          // Neutral start: equal weights whose predicted total matches the row's mass.
+          double mass = 0;
+          for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) mass += values[p];
+          double start = total > 0 ? mass / total : 0;
+          for (int t = 0; t < k; t++) w[i * k + t] = start;
+        }
+        int s = 0;
+        boolean done = false;
+        while (!done && s < options.maxIter()) {
+          System.arraycopy(w, i * k, old, 0, k);
+          cd.sweep(worker, rowPtr, colIdx, values, w, ht, hSum, l1, l2, v, false, i, i + 1);
+          s++;
+          double change = 0;
+          double norm = 0;
+          for (int t = 0; t < k; t++) {
+            double d = w[i * k + t] - old[t];
+            change += d * d;
+            norm += w[i * k + t] * w[i * k + t];
+          }
+          done = change <= options.tol() * options.tol() * norm;
+        }
+        sweeps[b] = Math.max(sweeps[b], s);
+        if (!done) unconverged[b]++;
+      }
+    });
+  }
+
   /** Generalized KL divergence D(X‖WH), W·H evaluated at the stored entries of X only. */
   static double kl(CsrMatrix x, double[] w, double[] ht, int k, DenseMatrix h, Workers workers) {
     int m = x.rows();
     int n = x.cols();
-    int blocks = DenseKernels.blockCount(m, SparseKernels.ROW_BLOCK);
+    int blocks = Workers.blockCount(m, SparseKernels.ROW_BLOCK);
     double[] partial = new double[blocks];
     workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (b, from, to) ->
-        partial[b] = SparseKernels.klTermsRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, from, to));
+        partial[b] = KlLoss.klTermsRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, from, to));
     double s = 0;
     for (double p : partial) s += p;
     double[] colW = new double[k];

@@ -2,7 +2,7 @@ package io.topicnmf.nmf;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.SparseKernels;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
@@ -118,7 +118,7 @@ final class RandomizedSvd {
 
   /** {@code out = a·c} for a tall {@code rows × l} and a small {@code l × k} matrix, row-major, over fixed row blocks. */
   static void timesSmall(double[] a, int rows, int l, double[] c, int k, double[] out, Workers workers) {
-    workers.forEachBlock(rows, DenseKernels.SWEEP_BLOCK, (b, from, to) -> {
+    workers.forEachBlock(rows, Sweeps.BLOCK, (b, from, to) -> {
       for (int i = from; i < to; i++) {
         int oi = i * k;
         int ai = i * l;
@@ -174,7 +174,7 @@ final class RandomizedSvd {
         return householder(a, rows, cols);
       }
       double[] r = g;
-      workers.forEachBlock(rows, DenseKernels.SWEEP_BLOCK, (b, from, to) -> {
+      workers.forEachBlock(rows, Sweeps.BLOCK, (b, from, to) -> {
         // Row x of A·R⁻¹ solves x·R = a: forward substitution, row by row of R (contiguous).
         for (int i = from; i < to; i++) {
           int base = i * cols;

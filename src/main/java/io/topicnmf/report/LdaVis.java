@@ -2,7 +2,7 @@ package io.topicnmf.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.topicnmf.matrix.AtomicFiles;
+import io.topicnmf.files.AtomicFiles;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.model.TopicModelResult;

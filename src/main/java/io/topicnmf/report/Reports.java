@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.topicnmf.matrix.AtomicFiles;
+import io.topicnmf.files.AtomicFiles;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.nmf.NmfResult;

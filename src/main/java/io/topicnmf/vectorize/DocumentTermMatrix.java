@@ -416,7 +416,7 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
    * thread ran it.
    */
   private static void forEachBlock(int blocks, int threads, IntConsumer task) {
-    try (DenseKernels.Workers workers = DenseKernels.Workers.of(Math.max(1, Math.min(threads, blocks)))) {
+    try (io.topicnmf.parallel.Workers workers = io.topicnmf.parallel.Workers.of(Math.max(1, Math.min(threads, blocks)))) {
       workers.forEachBlock(blocks, 1, (b, from, to) -> task.accept(b));
     }
   }

@@ -47,7 +47,7 @@ class FitCommandTest {
     assertTrue(r.err().contains("3 topics from 12 documents"), r.err());
     assertTrue(r.out().contains("topic  0"), r.out());
     try (var files = Files.list(out)) {
-      assertEquals(2, files.count(), "report.json and model.json, no temporary file left next to them");
+      assertEquals(3, files.count(), "report.json, model.json and report.html, no temporary file left next to them");
     }
   }
 

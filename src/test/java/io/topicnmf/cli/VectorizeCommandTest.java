@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.MatrixMarket;
+import io.topicnmf.matrix.io.MatrixMarket;
 import io.topicnmf.report.Reports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

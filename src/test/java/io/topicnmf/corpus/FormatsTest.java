@@ -89,16 +89,21 @@ class FormatsTest {
   }
 
   @Test
-  void aFileTooLargeForOneArrayIsSkippedWithoutBeingRead() throws IOException {
+  void aFileOverTheDocumentLimitIsSkippedWithoutBeingRead() throws IOException {
     write("small.txt", "a small note");
-    // A sparse file: 3 GB by its size, next to nothing on disk.
+    // Sparse files: 3 GB by their size, next to nothing on disk. One starts with 9 KB of text, so
+    // it passes the binary test and only its size stops it; the other is all zeros.
     try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("huge.txt").toFile(), "rw")) {
+      f.write("word ".repeat(1900).getBytes(StandardCharsets.US_ASCII));
+      f.setLength(3L << 30);
+    }
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("zeros.txt").toFile(), "rw")) {
       f.setLength(3L << 30);
     }
     Corpus c = read(CorpusOptions.defaults());
     assertEquals(List.of("small.txt"), c.documents().stream().map(Document::id).toList());
-    String reason = skips(c).get("huge.txt");
-    assertTrue(reason != null && reason.startsWith("file too large (3072 MB;"), String.valueOf(reason));
+    assertEquals("file too large (over 32 MB, --max-document-size): 3072 MB", skips(c).get("huge.txt"));
+    assertEquals("binary file (NUL byte in first 8 KB)", skips(c).get("zeros.txt"));
   }
 
   @Test
@@ -152,6 +157,35 @@ class FormatsTest {
         skipped.get("a.csv"));
     assertEquals("unterminated quoted field", skipped.get("b.csv#2"));
     assertEquals(List.of(new Document("b.csv#1", null, "fine row")), c.documents());
+  }
+
+  @Test
+  void csvStrayQuoteThatSwallowsLinesIsReportedAsAMalformedRecord() throws IOException {
+    // Row 2's text starts with a quote that is never meant to be closed: it swallows rows 3 to
+    // 200 up to the quote that opens row 201's text, which is then followed by other text.
+    StringBuilder csv = new StringBuilder("id,text,label\n1,first row,a\n2,\"stray quote,b\n");
+    for (int i = 3; i <= 200; i++) {
+      csv.append(i).append(",row ").append(i).append(",c\n");
+    }
+    csv.append("201,\"quoted\" text,d\n202,after,e\n");
+    write("data.csv", csv.toString());
+    Corpus c = read(CorpusOptions.defaults().withIdField("id").withLabelField("label"));
+    assertEquals(List.of(new Document("1", "a", "first row"), new Document("202", "e", "after")),
+        c.documents());
+    Map<String, String> skipped = skips(c);
+    assertEquals(1, skipped.size(), skipped.toString());
+    assertEquals("malformed record: the quoted field that starts on line 3 ends on line 202 with a"
+        + " quote followed by other text: a stray quote joined 200 lines into one field",
+        skipped.get("data.csv#2"));
+  }
+
+  @Test
+  void csvQuotedFieldsOverSeveralLinesFollowedByTextOnOneLineStillRead() throws IOException {
+    // Text after a closing quote is kept as before when the quoted part is on one line.
+    write("data.csv", "id,text\n1,\"quoted\" tail\n2,\"two\nlines\"\n");
+    Corpus c = read(CorpusOptions.defaults().withIdField("id"));
+    assertEquals(List.of(new Document("1", null, "quoted tail"), new Document("2", null, "two\nlines")),
+        c.documents());
   }
 
   @Test

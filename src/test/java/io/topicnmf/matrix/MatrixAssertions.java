@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Assertions on sparse matrices read by the matrix readers' tests. */
-final class MatrixAssertions {
+public final class MatrixAssertions {
   private MatrixAssertions() {}
 
   /** {@code m} holds exactly {@code expected} (rows × cols, values) and stores no zero. */
-  static void assertMatrix(double[][] expected, CsrMatrix m) {
+  public static void assertMatrix(double[][] expected, CsrMatrix m) {
     assertEquals(expected.length, m.rows(), "rows");
     assertEquals(expected[0].length, m.cols(), "cols");
     double[][] actual = m.toDense();

@@ -175,7 +175,7 @@ class SavedModelTest {
     // The clusters are the fixed point of k-means on X seeded with the dominant topics.
     int[] dominant = fit.documents().stream().mapToInt(DocumentTopics::dominantTopic).toArray();
     int[] expected;
-    try (var w = io.topicnmf.matrix.DenseKernels.Workers.sequential()) {
+    try (var w = io.topicnmf.parallel.Workers.sequential()) {
       expected = DocumentClusters.kmeans(fit.matrix(), dominant,
           DocumentClusters.topicsContained(fit.factorization().w()), 3, w).assignment();
     }

@@ -1,8 +1,8 @@
 package io.topicnmf.bench;
 
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.DenseKernels.Workers;
-import io.topicnmf.matrix.MatrixMarket;
+import io.topicnmf.parallel.Workers;
+import io.topicnmf.matrix.io.MatrixMarket;
 import io.topicnmf.matrix.SparseKernels;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code csrTimesDensePlainLoop}: {@code X·Hᵀ} by the plain loop that updates the output
  *       row in memory for every stored entry (single-threaded baseline for {@code csrTimesDense});
  *   <li>{@code csrTransposeTimesDenseScatter}: the same {@code Xᵀ·W} by scattering rows of X
- *       ({@link SparseKernels#multiplyTransA}, single-threaded, no transposed copy): the
+ *       ({@link #scatterTransA}, single-threaded, no transposed copy): the
  *       alternative the transposed copy replaces.
  * </ul>
  *
@@ -138,8 +138,31 @@ public class SparseKernelsBenchmark {
 
   @Benchmark
   public void csrTransposeTimesDenseScatter(Blackhole bh) {
-    SparseKernels.multiplyTransA(x, w, k, xtw);
+    scatterTransA(x, w, k, xtw);
     bh.consume(xtw);
+  }
+
+  /**
+   * {@code C = Aᵀ·B} by scattering the rows of A ({@code b} is {@code rows × k}, {@code c} is
+   * {@code cols × k}): the alternative to multiplying by a transposed copy, which the solvers use.
+   * Kept here (it was {@code SparseKernels.multiplyTransA}, which only tests and this benchmark
+   * called) as the baseline that choice has to beat.
+   */
+  static void scatterTransA(CsrMatrix a, double[] b, int k, double[] c) {
+    java.util.Arrays.fill(c, 0, a.cols() * k, 0.0);
+    int[] rowPtr = a.rowPtr();
+    int[] colIdx = a.colIdx();
+    double[] values = a.values();
+    for (int i = 0, rows = a.rows(); i < rows; i++) {
+      int bi = i * k;
+      for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+        double v = values[p];
+        int cj = colIdx[p] * k;
+        for (int t = 0; t < k; t++) {
+          c[cj + t] += v * b[bi + t];
+        }
+      }
+    }
   }
 
   /**

@@ -1,17 +1,17 @@
-package io.topicnmf.matrix;
+package io.topicnmf.nmf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.topicnmf.matrix.DenseKernels.Workers;
+import io.topicnmf.parallel.Workers;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-/** {@link DenseKernels#nnls} (block principal pivoting) against enumeration of all passive sets. */
-class NnlsKernelTest {
+/** {@link NnlsSolver} (block principal pivoting) against enumeration of all passive sets. */
+class NnlsSolverTest {
 
   /** A random problem: rows of W for {@code xf = X·Fᵀ}, {@code g = F·Fᵀ} with F {@code k × n}. */
   private record Problem(int k, int rows, double[] g, double[] xf, double[] w0) {}
@@ -90,9 +90,7 @@ class NnlsKernelTest {
 
   private static double[] solve(Problem pr, double l1, double l2, Workers workers) {
     double[] w = pr.w0().clone();
-    double[] work = new double[DenseKernels.nnlsWorkspaceSize(pr.rows(), pr.k(), workers.threads())];
-    int[] iwork = new int[workers.threads() * DenseKernels.nnlsIntScratchSize(pr.k())];
-    int limited = DenseKernels.nnls(w, pr.rows(), pr.xf(), pr.g(), pr.k(), l1, l2, work, iwork, workers);
+    int limited = new NnlsSolver(pr.rows(), pr.k(), workers).solve(w, pr.rows(), pr.xf(), pr.g(), l1, l2);
     assertEquals(0, limited, "rows that hit the solve limit");
     return w;
   }
@@ -163,7 +161,7 @@ class NnlsKernelTest {
   @Test
   void parallelEqualsSequentialBitForBit() {
     for (int kind = 0; kind < 4; kind++) {
-      Problem pr = problem(20 + kind, 9, 2 * DenseKernels.SWEEP_BLOCK + 77, kind);
+      Problem pr = problem(20 + kind, 9, 2 * Sweeps.BLOCK + 77, kind);
       double[] one = solve(pr, 0.02, 0.1, Workers.sequential());
       for (int threads : new int[] {2, 3}) {
         try (Workers workers = Workers.of(threads)) {
@@ -174,11 +172,11 @@ class NnlsKernelTest {
   }
 
   @Test
-  void tooSmallWorkspaceIsRejectedWithTheSizes() {
-    double[] w = new double[10 * 3];
+  void moreRowsThanTheSolverWasBuiltForAreRejectedWithTheSizes() {
+    NnlsSolver solver = new NnlsSolver(10, 3, Workers.sequential());
+    int rows = Sweeps.BLOCK + 1;
     var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> DenseKernels.nnls(w, 10, new double[30], new double[9], 3, 0, 0, new double[2], new int[6],
-            Workers.sequential()));
-    assertTrue(e.getMessage().contains("needs " + DenseKernels.nnlsWorkspaceSize(10, 3, 1)), e.getMessage());
+        () -> solver.solve(new double[rows * 3], rows, new double[rows * 3], new double[9], 0, 0));
+    assertTrue(e.getMessage().contains(rows + " rows"), e.getMessage());
   }
 }

@@ -1,5 +1,6 @@
-package io.topicnmf.matrix;
+package io.topicnmf.matrix.io;
 
+import io.topicnmf.matrix.CsrMatrix;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.topicnmf.matrix;
+package io.topicnmf.files;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package io.topicnmf.matrix;
+package io.topicnmf.matrix.io;
 
+import io.topicnmf.files.CsvReader;
+import io.topicnmf.matrix.CsrMatrix;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +21,8 @@ import java.util.stream.Collectors;
  * Reads the numeric columns of a CSV file as a non-negative sparse matrix, so that any table of
  * measurements (the Iris data, a term-count export) can be factorized like a corpus.
  *
- * <p>The format is RFC 4180 with the usual leniencies: fields are separated by commas (or by
+ * <p>The format is RFC 4180 with the usual leniencies ({@link CsvReader}, shared with {@code .csv}
+ * corpora): fields are separated by commas (or by
  * semicolons or tabs when the first line uses more of those than commas), a field may be quoted
  * with {@code "} and then hold delimiters, line breaks and doubled quotes; lines end with LF, CRLF
  * or CR; blank lines and a UTF-8 byte-order mark are skipped; fields are trimmed. Bytes
@@ -184,7 +187,7 @@ public final class NumericCsv {
             throw valueError(file, records.recordLine, layout, c, rows,
                 "missing value" + (cell.isEmpty() ? "" : " \"" + cell + "\""), "; fill it in or remove the column");
           }
-          double v = MatrixMarket.parseDouble(cell, 0, cell.length());
+          double v = Decimals.parseDouble(cell, 0, cell.length());
           if (!Double.isFinite(v)) {
             throw valueError(file, records.recordLine, layout, c, rows,
                 "value \"" + cell + "\"", " is not a finite number");
@@ -228,7 +231,7 @@ public final class NumericCsv {
     if (cell.isEmpty()) {
       return EMPTY;
     }
-    if (!Double.isNaN(MatrixMarket.parseDouble(cell, 0, cell.length()))) {
+    if (!Double.isNaN(Decimals.parseDouble(cell, 0, cell.length()))) {
       return NUMBER;
     }
     String s = cell.startsWith("+") || cell.startsWith("-") ? cell.substring(1) : cell;
@@ -282,134 +285,44 @@ public final class NumericCsv {
         .onUnmappableCharacter(CodingErrorAction.REPLACE));
   }
 
-  /** An RFC 4180 record reader that knows the line each record starts on. */
+  /**
+   * The non-blank records of the file through the shared {@link CsvReader} (fields trimmed, a
+   * byte-order mark skipped), with an unclosed quote reported as a {@link MatrixFormatException}.
+   */
   private static final class Records implements Closeable {
     private final Path file;
-    private final Reader in;
-    private final char delimiter;
-    private final char[] buf = new char[1 << 16];
-    private final StringBuilder field = new StringBuilder();
-    private int len;
-    private int pos;
-    private long line = 1;
+    private final CsvReader csv;
     long recordLine;
 
     Records(Path file, char delimiter) throws IOException {
       this.file = file;
-      this.in = reader(file);
-      this.delimiter = delimiter;
-      if (read() != '\uFEFF') {
-        unread();
-      }
-    }
-
-    private int read() throws IOException {
-      if (pos == len) {
-        len = in.read(buf, 0, buf.length);
-        pos = 0;
-        if (len <= 0) {
-          len = 0;
-          return -1;
-        }
-      }
-      return buf[pos++];
-    }
-
-    /** Steps back over the character just read (always in the buffer). */
-    private void unread() {
-      if (pos > 0) {
-        pos--;
-      }
+      this.csv = new CsvReader(reader(file), delimiter, true);
+      csv.skipByteOrderMark();
     }
 
     /** Reads the next non-blank record into {@code fields}; false at the end of the file. */
     boolean next(List<String> fields) throws IOException {
       while (true) {
-        fields.clear();
-        int c = read();
-        if (c == -1) {
+        boolean more;
+        try {
+          more = csv.next(fields);
+        } catch (CsvReader.UnclosedQuoteException e) {
+          throw new MatrixFormatException(file, e.line(), "the quoted field that starts on this line is never closed");
+        }
+        if (!more) {
           return false;
         }
-        unread();
-        recordLine = line;
-        boolean anyQuoted = false;
-        field.setLength(0);
-        boolean fieldQuoted = false;
-        while (true) {
-          c = read();
-          if (c == '"' && !fieldQuoted && isBlank(field)) {
-            field.setLength(0);
-            readQuoted();
-            fieldQuoted = true;
-            anyQuoted = true;
-          } else if (c == delimiter) {
-            fields.add(field.toString().trim());
-            field.setLength(0);
-            fieldQuoted = false;
-          } else if (c == '\n' || c == '\r' || c == -1) {
-            if (c == '\r' && read() != '\n') {
-              unread();
-            }
-            if (c != -1) {
-              line++;
-            }
-            fields.add(field.toString().trim());
-            break;
-          } else {
-            field.append((char) c);
-          }
-        }
-        if (fields.size() == 1 && !anyQuoted && fields.get(0).isEmpty()) {
+        recordLine = csv.recordLine();
+        if (fields.size() == 1 && !csv.anyQuoted() && fields.get(0).isEmpty()) {
           continue; // a blank line
         }
         return true;
       }
     }
 
-    /** Reads a quoted field's content after its opening quote, up to and including the closing one. */
-    private void readQuoted() throws IOException {
-      long start = line;
-      while (true) {
-        int c = read();
-        if (c == -1) {
-          throw new MatrixFormatException(file, start, "the quoted field that starts on this line is never closed");
-        }
-        if (c == '"') {
-          if (read() == '"') {
-            field.append('"');
-          } else {
-            unread();
-            return;
-          }
-        } else {
-          if (c == '\n' || (c == '\r' && peekNot('\n'))) {
-            line++;
-          }
-          field.append((char) c);
-        }
-      }
-    }
-
-    private boolean peekNot(char expected) throws IOException {
-      int c = read();
-      if (c != -1) {
-        unread();
-      }
-      return c != expected;
-    }
-
-    private static boolean isBlank(StringBuilder sb) {
-      for (int i = 0; i < sb.length(); i++) {
-        if (sb.charAt(i) > ' ') {
-          return false;
-        }
-      }
-      return true;
-    }
-
     @Override
     public void close() throws IOException {
-      in.close();
+      csv.close();
     }
   }
 }

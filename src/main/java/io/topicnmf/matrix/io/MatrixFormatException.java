@@ -1,4 +1,4 @@
-package io.topicnmf.matrix;
+package io.topicnmf.matrix.io;
 
 import java.io.IOException;
 import java.nio.file.Path;

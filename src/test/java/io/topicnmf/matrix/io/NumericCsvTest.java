@@ -1,4 +1,4 @@
-package io.topicnmf.matrix;
+package io.topicnmf.matrix.io;
 
 import static io.topicnmf.matrix.MatrixAssertions.assertMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.topicnmf.matrix.CsrMatrix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

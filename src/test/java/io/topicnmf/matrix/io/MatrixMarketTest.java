@@ -1,4 +1,4 @@
-package io.topicnmf.matrix;
+package io.topicnmf.matrix.io;
 
 import static io.topicnmf.matrix.MatrixAssertions.assertMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseMatrix;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -321,13 +323,13 @@ class MatrixMarketTest {
       samples.add(String.format(java.util.Locale.ROOT, "%.17g", v).trim());
     }
     for (String s : samples) {
-      assertEquals(Double.parseDouble(s), MatrixMarket.parseDouble(s, 0, s.length()), s);
+      assertEquals(Double.parseDouble(s), Decimals.parseDouble(s, 0, s.length()), s);
     }
     for (String s : new String[] {"", "-", ".", "e5", "1e", "1e+", "1x", "0x10", "1f", "--1", "1..2"}) {
-      assertTrue(Double.isNaN(MatrixMarket.parseDouble(s, 0, s.length())), s);
+      assertTrue(Double.isNaN(Decimals.parseDouble(s, 0, s.length())), s);
     }
-    assertEquals(Double.POSITIVE_INFINITY, MatrixMarket.parseDouble("Inf", 0, 3));
-    assertFalse(Double.isFinite(MatrixMarket.parseDouble("-infinity", 0, 9)));
+    assertEquals(Double.POSITIVE_INFINITY, Decimals.parseDouble("Inf", 0, 3));
+    assertFalse(Double.isFinite(Decimals.parseDouble("-infinity", 0, 9)));
   }
 
   @Test
@@ -376,7 +378,7 @@ class MatrixMarketTest {
   void writesEveryValueAsDoubleToStringWhateverTheThreads() throws IOException {
     double[] special = {1, 2, 3, 9_999_999, 10_000_000, 12_345_678, 0.5, 1e-5, 1.0000000000000002,
         -1, -3.0, -0.0, 0.0, 1e300, 4.9e-324, 0.024160005261221487, 123456.75, 6.02214076e23};
-    int rows = MatrixMarket.ROWS_PER_CHUNK * 3 + 17;
+    int rows = MatrixMarketWriter.ROWS_PER_CHUNK * 3 + 17;
     int cols = 40;
     SplittableRandom random = new SplittableRandom(7);
     double[][] dense = new double[rows][cols];

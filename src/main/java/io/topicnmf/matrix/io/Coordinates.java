@@ -1,0 +1,119 @@
+package io.topicnmf.matrix.io;
+
+import io.topicnmf.matrix.CsrMatrix;
+import java.util.Arrays;
+
+/**
+ * Coordinate triples in growable primitive arrays, turned into CSR by two stable counting sorts
+ * (by column, then by row) so that columns come out sorted within each row; duplicates are
+ * summed and zeros dropped.
+ */
+final class Coordinates {
+  int[] ri;
+  int[] ci;
+  double[] v;
+  int n;
+
+  Coordinates(long expected) {
+    // Do not trust a huge declared count blindly: grow past 16 M entries only as entries arrive.
+    int cap = (int) Math.max(16, Math.min(expected, 1L << 24));
+    ri = new int[cap];
+    ci = new int[cap];
+    v = new double[cap];
+  }
+
+  void add(int i, int j, double x) {
+    if (n == ri.length) {
+      int cap = (int) Math.min(Integer.MAX_VALUE - 16L, ri.length + (ri.length >> 1) + 16L);
+      ri = Arrays.copyOf(ri, cap);
+      ci = Arrays.copyOf(ci, cap);
+      v = Arrays.copyOf(v, cap);
+    }
+    ri[n] = i;
+    ci[n] = j;
+    v[n] = x;
+    n++;
+  }
+
+  CsrMatrix toCsr(int rows, int cols) {
+    int[] ptr = new int[rows + 1];
+    for (int p = 0; p < n; p++) {
+      ptr[ri[p] + 1]++;
+    }
+    for (int i = 0; i < rows; i++) {
+      ptr[i + 1] += ptr[i];
+    }
+    int[] idx = new int[n];
+    double[] val = new double[n];
+    if (isRowMajorSorted()) {
+      System.arraycopy(ci, 0, idx, 0, n);
+      System.arraycopy(v, 0, val, 0, n);
+    } else {
+      // Stable sort by column, then a stable scatter by row keeps columns ascending in each row.
+      int[] cptr = new int[cols + 1];
+      for (int p = 0; p < n; p++) {
+        cptr[ci[p] + 1]++;
+      }
+      for (int j = 0; j < cols; j++) {
+        cptr[j + 1] += cptr[j];
+      }
+      int[] byColRow = new int[n];
+      double[] byColVal = new double[n];
+      int[] next = Arrays.copyOf(cptr, cols);
+      for (int p = 0; p < n; p++) {
+        int q = next[ci[p]]++;
+        byColRow[q] = ri[p];
+        byColVal[q] = v[p];
+      }
+      next = Arrays.copyOf(ptr, rows);
+      for (int j = 0; j < cols; j++) {
+        for (int q = cptr[j]; q < cptr[j + 1]; q++) {
+          int p = next[byColRow[q]]++;
+          idx[p] = j;
+          val[p] = byColVal[q];
+        }
+      }
+    }
+    ri = null;
+    ci = null;
+    v = null;
+    return compact(rows, cols, ptr, idx, val);
+  }
+
+  private boolean isRowMajorSorted() {
+    for (int p = 1; p < n; p++) {
+      if (ri[p] < ri[p - 1] || (ri[p] == ri[p - 1] && ci[p] <= ci[p - 1])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Sums adjacent duplicates and drops zeros, in place. */
+  private static CsrMatrix compact(int rows, int cols, int[] ptr, int[] idx, double[] val) {
+    int out = 0;
+    int start = 0;
+    for (int i = 0; i < rows; i++) {
+      int end = ptr[i + 1];
+      int p = start;
+      while (p < end) {
+        int col = idx[p];
+        double sum = val[p++];
+        while (p < end && idx[p] == col) {
+          sum += val[p++];
+        }
+        if (sum != 0) {
+          idx[out] = col;
+          val[out++] = sum;
+        }
+      }
+      start = end;
+      ptr[i + 1] = out;
+    }
+    if (out < idx.length) {
+      idx = Arrays.copyOf(idx, out);
+      val = Arrays.copyOf(val, out);
+    }
+    return new CsrMatrix(rows, cols, ptr, idx, val);
+  }
+}

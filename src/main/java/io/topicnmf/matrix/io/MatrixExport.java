@@ -1,0 +1,96 @@
+package io.topicnmf.matrix.io;
+
+import io.topicnmf.files.AtomicFiles;
+import io.topicnmf.matrix.CsrMatrix;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Writes a document-term matrix so other tools can factorize the very same data: {@code
+ * matrix.mtx} (the weighted matrix X, Matrix Market coordinate, full precision), {@code
+ * counts.mtx} (raw term counts), {@code terms.txt} (one term a line, column order) and {@code
+ * documents.txt} (one document id a line, row order). Rows are documents, columns terms, as in
+ * scikit-learn. The one exporter behind {@code fit --save-matrix} and {@code vectorize}.
+ * Non-instantiable.
+ */
+public final class MatrixExport {
+  private MatrixExport() {}
+
+  /**
+   * Writes matrix.mtx, counts.mtx, terms.txt and documents.txt into {@code dir} (created if
+   * needed), each atomically; with two threads or more the weighted matrix (the largest file, its
+   * lines formatted on {@code threads} threads) is written alongside the rest. The bytes do not
+   * depend on {@code threads}.
+   *
+   * @param matrix the weighted matrix, documents × terms
+   * @param counts the raw term counts, same shape
+   * @param terms the column names, one per column
+   * @param documentIds the row names, one per row
+   */
+  public static void write(CsrMatrix matrix, CsrMatrix counts, List<String> terms,
+      List<String> documentIds, Path dir, int threads) throws IOException {
+    String shape = matrix.rows() + " documents x " + matrix.cols() + " terms";
+    Files.createDirectories(dir);
+    IoTask rest = () -> {
+      MatrixMarket.write(counts, dir.resolve("counts.mtx"), "topicnmf term counts, " + shape);
+      writeLines(dir.resolve("terms.txt"), terms);
+      writeLines(dir.resolve("documents.txt"), documentIds);
+    };
+    IoTask weighted = () -> MatrixMarket.write(matrix, dir.resolve("matrix.mtx"),
+        "topicnmf weighted matrix, " + shape, threads);
+    if (threads < 2) {
+      weighted.run();
+      rest.run();
+      return;
+    }
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+        try {
+          rest.run();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, pool);
+      IOException first = null;
+      try {
+        weighted.run();
+      } catch (IOException e) {
+        first = e;
+      }
+      try {
+        other.join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+        if (first == null && cause instanceof IOException io) first = io;
+        else if (first == null && cause instanceof RuntimeException r) throw r;
+        else if (first == null && cause instanceof Error er) throw er;
+      }
+      if (first != null) throw first;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void writeLines(Path file, List<String> lines) throws IOException {
+    AtomicFiles.writeText(file, w -> {
+      for (String s : lines) {
+        w.write(s);
+        w.write('\n');
+      }
+    });
+  }
+
+  /** A write that may fail with an IOException. */
+  @FunctionalInterface
+  private interface IoTask {
+    void run() throws IOException;
+  }
+}

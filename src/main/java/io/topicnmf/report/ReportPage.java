@@ -1,0 +1,242 @@
+package io.topicnmf.report;
+
+import io.topicnmf.model.Cluster;
+import io.topicnmf.model.DocumentTopics;
+import io.topicnmf.model.TermWeight;
+import io.topicnmf.model.Topic;
+import io.topicnmf.model.TopicModelResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * report.html: one self-contained page (style, scripts and data inline, no network request) to
+ * explore a report: an overview, each topic's top terms as a bar chart with its size, coherence and
+ * most representative documents (with a snippet of their text), the LDAvis intertopic distance map
+ * with its λ slider, the topics × labels table as a heat map when there are labels, and a
+ * searchable, sortable, paged table of the documents that a click on a topic filters.
+ *
+ * <p>The page's data is a compact digest of the report, not the report itself: each document's
+ * mixture keeps only the topics with at least {@value #MIN_WEIGHT} of its weights (rounded to 3
+ * decimals), and beyond {@value #MAX_DOCUMENTS} documents the table holds an evenly spaced sample
+ * of that many (the page says so). At 11,314 documents (20 Newsgroups) the file is about 1.5 MB;
+ * docs/design-notes.md has the measurements.
+ */
+public final class ReportPage {
+  /** Documents the page's table holds at most; beyond, an evenly spaced sample of this many. */
+  public static final int MAX_DOCUMENTS = 50_000;
+
+  /** Representative documents shown per topic. */
+  public static final int REPRESENTATIVES = 5;
+
+  /** Smallest share of a document's weights drawn in its topic mixture. */
+  public static final double MIN_WEIGHT = 0.01;
+
+  private ReportPage() {}
+
+  /**
+   * Writes report.html atomically for {@code report}, the report of {@code result}; the intertopic
+   * map comes from {@link LdaVis#of(TopicModelResult)}, or is replaced by a note saying why when
+   * LdaVis cannot describe the fit (a topic with an all-zero row of H, no document with weights).
+   *
+   * @param snippets text extracts by document id ({@link Snippets}, for {@link #quotedDocuments});
+   *     documents without one show none
+   */
+  public static void write(Report report, TopicModelResult result, Map<String, String> snippets, Path file)
+      throws IOException {
+    LdaVis vis = null;
+    String note = null;
+    try {
+      vis = LdaVis.of(result);
+    } catch (IllegalArgumentException e) {
+      note = "No intertopic map: " + e.getMessage();
+    }
+    HtmlPages.write("report.html", "report.js", data(report, vis, note, snippets), file);
+  }
+
+  /** The ids of the documents the page quotes: each topic's {@value #REPRESENTATIVES} most representative. */
+  public static Set<String> quotedDocuments(Report report) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Cluster c : report.clusters()) {
+      c.documents().stream().limit(REPRESENTATIVES).forEach(m -> ids.add(m.id()));
+    }
+    return ids;
+  }
+
+  /** The data the page's script reads (package-private for the tests). */
+  static Map<String, Object> data(Report report, LdaVis vis, String visNote, Map<String, String> snippets) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("command", report.command());
+    d.put("tool", report.tool());
+    Map<String, Object> corpus = new LinkedHashMap<>();
+    corpus.put("root", report.corpus().root());
+    corpus.put("documentsRead", report.corpus().documentsRead());
+    corpus.put("documentsSkipped", report.corpus().documentsSkipped());
+    corpus.put("documentsWithoutTerms", report.corpus().documentsWithoutTerms());
+    corpus.put("terms", report.corpus().terms());
+    d.put("corpus", corpus);
+    d.put("quality", report.quality());
+    d.put("relevance", report.parameters().get("relevance"));
+    Map<String, Object> fit = new LinkedHashMap<>();
+    fit.put("loss", report.fit().loss());
+    fit.put("solver", report.fit().solver());
+    fit.put("iterations", report.fit().iterations());
+    fit.put("converged", report.fit().converged());
+    fit.put("relativeError", report.fit().relativeError());
+    d.put("fit", fit);
+    d.put("evaluation", report.evaluation());
+    d.put("topics", topics(report, snippets));
+    d.put("documents", documents(report.documents()));
+    d.put("ldavis", vis == null ? null : visData(vis));
+    d.put("ldavisNote", visNote);
+    return d;
+  }
+
+  private static List<Map<String, Object>> topics(Report report, Map<String, String> snippets) {
+    Map<Integer, Cluster> clusters = new HashMap<>();
+    for (Cluster c : report.clusters()) clusters.put(c.topic(), c);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Topic t : report.topics()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", t.id());
+      m.put("name", t.terms().stream().limit(3).map(TermWeight::surface).collect(Collectors.joining(", ")));
+      m.put("terms", t.terms().stream().map(tw -> List.of(tw.surface(), tw.weight())).toList());
+      m.put("documents", t.documents());
+      m.put("npmi", t.npmi());
+      m.put("umass", t.umass());
+      m.put("majorityLabel", t.majorityLabel());
+      m.put("majorityShare", t.majorityShare());
+      List<Map<String, Object>> reps = new ArrayList<>();
+      Cluster c = clusters.get(t.id());
+      if (c != null) {
+        c.documents().stream().limit(REPRESENTATIVES).forEach(member -> {
+          Map<String, Object> r = new LinkedHashMap<>();
+          r.put("id", member.id());
+          r.put("strength", member.strength());
+          r.put("snippet", snippets.get(member.id()));
+          reps.add(r);
+        });
+      }
+      m.put("representatives", reps);
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** Rows [id, label index or -1, cluster or null, strength, [topic, weight, topic, weight, …]]. */
+  static Map<String, Object> documents(List<DocumentTopics> all) {
+    List<DocumentTopics> kept = sample(all, MAX_DOCUMENTS);
+    TreeSet<String> labelSet = new TreeSet<>();
+    for (DocumentTopics doc : kept) if (doc.label() != null) labelSet.add(doc.label());
+    List<String> labels = new ArrayList<>(labelSet);
+    Map<String, Integer> labelIndex = new HashMap<>();
+    for (int i = 0; i < labels.size(); i++) labelIndex.put(labels.get(i), i);
+    List<List<Object>> rows = new ArrayList<>(kept.size());
+    for (DocumentTopics doc : kept) {
+      List<double[]> mix = new ArrayList<>();
+      for (int t = 0; t < doc.weights().size(); t++) {
+        double w = doc.weights().get(t);
+        if (w >= MIN_WEIGHT) mix.add(new double[] {t, w});
+      }
+      mix.sort(Comparator.comparingDouble((double[] p) -> -p[1]).thenComparingDouble(p -> p[0]));
+      List<Number> flat = new ArrayList<>(2 * mix.size());
+      for (double[] p : mix) {
+        flat.add((int) p[0]);
+        flat.add(Math.round(p[1] * 1000) / 1000.0);
+      }
+      List<Object> row = new ArrayList<>(5);
+      row.add(doc.id());
+      row.add(doc.label() == null ? -1 : labelIndex.get(doc.label()));
+      row.add(doc.cluster());
+      row.add(Math.round(doc.strength() * 1000) / 1000.0);
+      row.add(flat);
+      rows.add(row);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("total", all.size());
+    out.put("sampled", kept.size() < all.size());
+    out.put("limit", MAX_DOCUMENTS);
+    out.put("minWeight", MIN_WEIGHT);
+    out.put("labels", labels);
+    out.put("rows", rows);
+    return out;
+  }
+
+  /** All of {@code list} if it has at most {@code limit} items, else {@code limit} evenly spaced ones (first included). */
+  static <T> List<T> sample(List<T> list, int limit) {
+    int n = list.size();
+    if (n <= limit) return list;
+    List<T> out = new ArrayList<>(limit);
+    for (int i = 0; i < limit; i++) out.add(list.get((int) ((long) i * n / limit)));
+    return out;
+  }
+
+  /**
+   * LDAvis's prepared data regrouped for the page: topics by their report ids (LdaVis renumbers
+   * them by size), each with its terms' estimated frequency, log probability and log lift, from
+   * which the page ranks by relevance for any λ.
+   */
+  static Map<String, Object> visData(LdaVis vis) {
+    List<Integer> order = vis.topicOrder();
+    Map<String, List<Object>> mds = vis.mdsDat();
+    List<Map<String, Object>> topics = new ArrayList<>();
+    for (int a = 0; a < order.size(); a++) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("id", order.get(a) - 1);
+      t.put("x", mds.get("x").get(a));
+      t.put("y", mds.get("y").get(a));
+      t.put("share", ((Number) mds.get("Freq").get(a)).doubleValue() / 100);
+      topics.add(t);
+    }
+    Map<String, List<Object>> ti = vis.tinfo();
+    List<Object> term = ti.get("Term");
+    Map<String, Integer> index = new LinkedHashMap<>();
+    List<Double> totals = new ArrayList<>();
+    List<Integer> saliency = new ArrayList<>();
+    Map<Integer, List<List<Number>>> byTopic = new LinkedHashMap<>();
+    for (int i = 0; i < term.size(); i++) {
+      String w = (String) term.get(i);
+      String category = (String) ti.get("Category").get(i);
+      double total = ((Number) ti.get("Total").get(i)).doubleValue();
+      Integer j = index.get(w);
+      if (j == null) {
+        j = index.size();
+        index.put(w, j);
+        totals.add(total);
+      } else if (!category.equals("Default")) {
+        totals.set(j, total); // the unfloored frequency of the topic rows
+      }
+      if (category.equals("Default")) {
+        saliency.add(j);
+      } else {
+        int topic = order.get(Integer.parseInt(category.substring("Topic".length())) - 1) - 1;
+        byTopic.computeIfAbsent(topic, x -> new ArrayList<>()).add(List.of(j,
+            round(((Number) ti.get("Freq").get(i)).doubleValue()),
+            ((Number) ti.get("logprob").get(i)).doubleValue(),
+            ((Number) ti.get("loglift").get(i)).doubleValue()));
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("r", vis.r());
+    out.put("lambdaStep", vis.lambdaStep());
+    out.put("topics", topics);
+    out.put("terms", new ArrayList<>(index.keySet()));
+    out.put("totals", totals.stream().map(ReportPage::round).toList());
+    out.put("saliency", saliency);
+    out.put("byTopic", byTopic);
+    return out;
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 100) / 100.0;
+  }
+}
