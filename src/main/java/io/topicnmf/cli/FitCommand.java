@@ -98,7 +98,7 @@ final class FitCommand implements Callable<Integer> {
       // The default k only: a k the user asked for is an error that names the limit (TopicModeler).
       kNote = "the corpus supports at most " + count(most, "topic") + ", so " + most
           + " were fitted instead of the default " + options.nmf().k() + " (-k chooses)";
-      options = options.withNmf(options.nmf().withK(most));
+      options = options.withTopics(most);
     }
     TopicModelResult result = new TopicModeler(options).fit(prepared, progress);
     Report report = Reports.of(result, "fit");

@@ -123,6 +123,60 @@ public final class CorpusReader {
   }
 
   /**
+   * The corpus of documents given in memory (the library's texts), read as the reader reads the
+   * text of a plain-text file: markup stripped when {@link CorpusOptions#forceHtml()} is set (the
+   * texts are then web pages, and the lines most of them share are removed as {@link
+   * HtmlBoilerplate}), mail clean-up applied when asked for or detected ({@link MailCleanup}), blank
+   * texts and repeated ids skipped with their reason. The order is the order given.
+   *
+   * @param root what the documents are, for the report's {@code input} (e.g. "(texts in memory)")
+   * @param texts the documents, with unique ids; their text as given (not decoded again)
+   */
+  public static Corpus of(String root, List<Document> texts, CorpusOptions options) {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(options, "options");
+    boolean detect = options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes());
+    FileReading[] results = new FileReading[texts.size()];
+    int[] headerBlocks = detect ? new int[texts.size()] : null;
+    IntStream.range(0, results.length).parallel().forEach(i -> {
+      Document d = texts.get(i);
+      results[i] = d.text().isBlank() ? FileReading.skip(d.id(), "empty text")
+          : FileReaders.textDocument(d.id(), d.label(), d.text(), options.forceHtml());
+      if (headerBlocks != null) headerBlocks[i] = headerBlocks(results[i]);
+    });
+    MailCleanup cleanup = mailCleanup(results, headerBlocks, options);
+    HtmlBoilerplate boilerplate = removeBoilerplate(results);
+    List<Document> documents = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (FileReading r : results) {
+      for (Document d : r.documents()) {
+        if (ids.add(d.id())) {
+          documents.add(d);
+        } else {
+          skipped.add(new Skipped(d.id(), DUPLICATE_ID + "; the first is kept"));
+        }
+      }
+      skipped.addAll(r.skipped());
+    }
+    return new Corpus(root, documents, skipped, cleanup, boilerplate);
+  }
+
+  /** How many of a reading's documents start with a mail header block (0 for a MIME message). */
+  private static int headerBlocks(FileReading r) {
+    if (r.mail()) {
+      return 0;
+    }
+    int n = 0;
+    for (Document d : r.documents()) {
+      if (MailText.startsWithHeaderBlock(d.text())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
    * Removes, from every web page, the lines that most pages share ({@link HtmlBoilerplate}); a
    * line is compared with its surrounding whitespace trimmed and inner runs of whitespace as one
    * space. Pages left blank become skipped.
@@ -283,14 +337,8 @@ public final class CorpusReader {
               if (entries.get(i) instanceof FileTask task) {
                 FileReading r = FileReaders.read(task, options);
                 results[i] = r;
-                if (headerBlocks != null && !r.mail()) {
-                  int n = 0;
-                  for (Document d : r.documents()) {
-                    if (MailText.startsWithHeaderBlock(d.text())) {
-                      n++;
-                    }
-                  }
-                  headerBlocks[i] = n;
+                if (headerBlocks != null) {
+                  headerBlocks[i] = headerBlocks(r);
                 }
                 synchronized (lock) {
                   listener.onFile(++seen[0], task.id());

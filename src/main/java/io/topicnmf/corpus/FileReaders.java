@@ -165,7 +165,7 @@ final class FileReaders {
     return textDocument(id, label, text, HTML.contains(ext) || options.forceHtml());
   }
 
-  private static FileReading textDocument(String id, String label, String text, boolean html) {
+  static FileReading textDocument(String id, String label, String text, boolean html) {
     if (html) {
       text = HtmlText.strip(text);
       if (text.isBlank()) {

@@ -9,10 +9,12 @@ import io.topicnmf.analysis.Stemming;
 import io.topicnmf.options.InvalidOptionException;
 import io.topicnmf.corpus.Corpus;
 import io.topicnmf.corpus.CorpusReader;
+import io.topicnmf.corpus.Document;
 import io.topicnmf.vectorize.Vectorizer;
 import io.topicnmf.vectorize.Vectorizer.Vectorized;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +26,9 @@ import java.util.Map;
  * language check.
  */
 final class CorpusPreparer {
+  /** The {@code input} of a corpus given in memory, as reports show it. */
+  static final String IN_MEMORY = "(texts in memory)";
+
   private final FitOptions options;
   /** The fitted vectorizer to transform with, or null to fit one. */
   private final Vectorizer fitted;
@@ -55,10 +60,42 @@ final class CorpusPreparer {
     return new CorpusPreparer(options, vectorizer, listener).prepare(input);
   }
 
+  /**
+   * Documents given in memory, read by {@link CorpusReader#of} with {@code options} and prepared
+   * with them, the vectorizer fitted to them.
+   *
+   * @throws UnusableInputException if no usable document or term is found
+   */
+  static PreparedCorpus fitting(FitOptions options, List<Document> texts, FitListener listener) throws IOException {
+    return new CorpusPreparer(options, null, listener).prepare(texts);
+  }
+
+  /**
+   * Documents given in memory, read with {@code options} (a saved model's, resolved) and
+   * transformed by {@code vectorizer}.
+   *
+   * @throws UnusableInputException if no usable document is found
+   */
+  static PreparedCorpus applying(FitOptions options, Vectorizer vectorizer, List<Document> texts,
+      FitListener listener) throws IOException {
+    return new CorpusPreparer(options, vectorizer, listener).prepare(texts);
+  }
+
+  private PreparedCorpus prepare(List<Document> texts) throws IOException {
+    long t0 = System.nanoTime();
+    listener.onStageStart("read");
+    return prepare(CorpusReader.of(IN_MEMORY, texts, options.corpus()), t0);
+  }
+
   private PreparedCorpus prepare(Path input) throws IOException {
     long t0 = System.nanoTime();
     listener.onStageStart("read");
-    Corpus corpus = CorpusReader.read(input, options.corpus(), listener);
+    return prepare(CorpusReader.read(input, options.corpus(), listener), t0);
+  }
+
+  /** The stages after reading, for a corpus whose reading started at {@code t0}. */
+  private PreparedCorpus prepare(Corpus corpus, long t0) throws IOException {
+    String input = corpus.root();
     long t1 = System.nanoTime();
     Resolved r = resolveLanguage(corpus);
     LanguageCheck language = r.check();
@@ -127,21 +164,26 @@ final class CorpusPreparer {
     }
   }
 
-  private UnusableInputException noDocument(Path input, Corpus corpus) {
+  private UnusableInputException noDocument(String input, Corpus corpus) {
+    if (IN_MEMORY.equals(input)) {
+      String skips = corpus.skipped().isEmpty() ? "no text was given" : describeSkips(corpus, "texts");
+      return new UnusableInputException("no usable document among the texts given: " + skips
+          + " (give at least one text with words in it)");
+    }
     if (fitted != null) {
       return new UnusableInputException("no usable document in " + input + " ("
           + corpus.skipped().size() + " files skipped; readable files are " + CorpusReader.READABLE_FILES + ")");
     }
     return new UnusableInputException(
-        "no usable document in " + input + ": " + describeSkips(corpus)
+        "no usable document in " + input + ": " + describeSkips(corpus, "files")
             + " (readable files are " + CorpusReader.READABLE_FILES + ")");
   }
 
-  private static String describeSkips(Corpus corpus) {
+  private static String describeSkips(Corpus corpus, String what) {
     if (corpus.skipped().isEmpty()) return "the folder holds no file";
     Map<String, Long> byReason = new java.util.TreeMap<>();
     corpus.skipped().forEach(s -> byReason.merge(s.reason(), 1L, Long::sum));
-    StringBuilder b = new StringBuilder(corpus.skipped().size() + " files skipped (");
+    StringBuilder b = new StringBuilder(corpus.skipped().size() + " " + what + " skipped (");
     byReason.forEach((r, c) -> b.append(c).append(" ").append(r).append("; "));
     b.setLength(b.length() - 2);
     return b.append(")").toString();

@@ -9,6 +9,7 @@ import io.topicnmf.vectorize.VocabularyOptions;
 import io.topicnmf.nmf.Loss;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.options.InvalidOptionException;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything a topic-model fit needs, stage by stage.
@@ -42,6 +43,7 @@ public record FitOptions(
   /** The default λ of {@code --relevance}: rank by p(w|t)·p(t|w). */
   public static final double DEFAULT_RELEVANCE = 0.5;
 
+  /** Validates the options: every stage given, {@code topTerms} and {@code relevance} in range. */
   public FitOptions {
     if (corpus == null || analysis == null || vocabulary == null || weighting == null || nmf == null) {
       throw new IllegalArgumentException("every stage's options must be given");
@@ -87,16 +89,61 @@ public record FitOptions(
     return language == Language.EN ? Stemming.LIGHT : Stemming.NONE;
   }
 
+  /** Same options with how files and texts are read replaced. */
   public FitOptions withCorpus(CorpusOptions o) { return new FitOptions(o, analysis, vocabulary, weighting, nmf, topTerms, relevance, clusters); }
 
+  /** Same options with the analysis chain replaced. */
   public FitOptions withAnalysis(AnalysisOptions o) { return new FitOptions(corpus, o, vocabulary, weighting, nmf, topTerms, relevance, clusters); }
 
+  /** Same options with the document-frequency pruning replaced. */
   public FitOptions withVocabulary(VocabularyOptions o) { return new FitOptions(corpus, analysis, o, weighting, nmf, topTerms, relevance, clusters); }
 
+  /** Same options with the TF-IDF weighting replaced. */
   public FitOptions withWeighting(TfidfOptions o) { return new FitOptions(corpus, analysis, vocabulary, o, nmf, topTerms, relevance, clusters); }
 
-  public FitOptions withNmf(NmfOptions o) { return new FitOptions(corpus, analysis, vocabulary, weighting, o, topTerms, relevance, clusters); }
+  /**
+   * Same options with the factorization's replaced; the number of topics is set once ({@link
+   * #defaults(int)} or {@link #withTopics}), so {@code o} must keep it. Prefer {@link
+   * #withNmf(UnaryOperator)}, which starts from these options' NMF settings (their k and their loss).
+   *
+   * @throws IllegalArgumentException naming {@code topics} when {@code o}'s k differs from this k
+   */
+  public FitOptions withNmf(NmfOptions o) {
+    if (o.k() != nmf.k()) {
+      throw new InvalidOptionException("topics", "{topics}: these options fit " + nmf.k() + " topics but the NMF options"
+          + " given to withNmf have k = " + o.k() + "; the number of topics is set once: change it with"
+          + " withTopics(" + o.k() + "), and other NMF settings with withNmf(nmf -> nmf.with...(...))");
+    }
+    return new FitOptions(corpus, analysis, vocabulary, weighting, o, topTerms, relevance, clusters);
+  }
 
+  /**
+   * Same options with the factorization's settings changed by {@code change}, which is given these
+   * options' (so their k and loss are kept unless changed): {@code withNmf(n -> n.withSeed(7))}.
+   *
+   * @throws IllegalArgumentException naming {@code topics} when {@code change} alters k (use
+   *     {@link #withTopics})
+   */
+  public FitOptions withNmf(UnaryOperator<NmfOptions> change) {
+    return withNmf(change.apply(nmf));
+  }
+
+  /**
+   * Same options for {@code k} topics (parameter {@code topics}, {@code -k/--topics} on the command
+   * line), every other setting kept.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public FitOptions withTopics(int k) {
+    return new FitOptions(corpus, analysis, vocabulary, weighting, nmf.withK(k), topTerms, relevance, clusters);
+  }
+
+  /** The number of topics (parameter {@code topics}): the NMF's k. */
+  public int topics() {
+    return nmf.k();
+  }
+
+  /** Same options with the number of terms listed per topic ({@code topTerms}) replaced. */
   public FitOptions withTopTerms(int n) { return new FitOptions(corpus, analysis, vocabulary, weighting, nmf, n, relevance, clusters); }
 
   /** Same options with λ of the term ranking ({@code --relevance}) replaced. */

@@ -1,6 +1,7 @@
 package io.topicnmf.model;
 
 import io.topicnmf.corpus.CorpusOptions;
+import io.topicnmf.corpus.Document;
 import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.parallel.Workers;
 import io.topicnmf.matrix.DenseMatrix;
@@ -48,17 +49,41 @@ public final class ModelApplier {
    */
   public static TopicModelResult apply(SavedModel model, Path input, int threads, FitListener listener,
       java.util.function.Consumer<io.topicnmf.corpus.Corpus> onRead) throws IOException {
+    FitOptions applied = applied(model, threads);
+    PreparedCorpus p = CorpusPreparer.applying(applied, model.vectorizer(), input, listener);
+    onRead.accept(p.corpus());
+    return apply(model, applied, p, listener);
+  }
+
+  /**
+   * The topics of documents given in memory (read by {@link io.topicnmf.corpus.CorpusReader#of})
+   * under {@code model}: as {@link #apply(SavedModel, Path, int, FitListener)} for a folder.
+   *
+   * @throws UnusableInputException if no usable document is given
+   */
+  static TopicModelResult apply(SavedModel model, List<Document> texts, int threads, FitListener listener)
+      throws IOException {
+    FitOptions applied = applied(model, threads);
+    return apply(model, applied, CorpusPreparer.applying(applied, model.vectorizer(), texts, listener), listener);
+  }
+
+  /** The model's options as apply uses them: the fit's mail clean-up, not detected again; {@code threads}. */
+  static FitOptions applied(SavedModel model, int threads) {
     FitOptions fo = model.options();
     MailCleanup mc = model.mailCleanup();
     CorpusOptions co = fo.corpus()
         .withStripMailHeaders(fo.corpus().stripMailHeaders() || mc.headersStripped())
         .withStripQuotes(fo.corpus().stripQuotes() || mc.quotesStripped())
         .withAutoMailCleanup(false);
-    NmfOptions nmfOptions = fo.nmf().withThreads(threads);
-    FitOptions applied = fo.withCorpus(co).withNmf(nmfOptions);
-    PreparedCorpus p = CorpusPreparer.applying(applied, model.vectorizer(), input, listener);
-    onRead.accept(p.corpus());
+    return fo.withCorpus(co).withNmf(n -> n.withThreads(threads));
+  }
 
+  /** Weights solved with H fixed for a prepared corpus, clusters placed, everything described. */
+  private static TopicModelResult apply(SavedModel model, FitOptions applied, PreparedCorpus p,
+      FitListener listener) {
+    FitOptions fo = model.options();
+    NmfOptions nmfOptions = applied.nmf();
+    int threads = nmfOptions.threads();
     long t3 = System.nanoTime();
     listener.onStageStart("nmf");
     DenseMatrix h = model.h().toDense();

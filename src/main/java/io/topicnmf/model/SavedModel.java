@@ -6,11 +6,13 @@ import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.vectorize.Vectorizer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * A fitted topic model as saved in {@code model.json} (format {@value #FORMAT}): everything {@code
@@ -137,6 +139,24 @@ public record SavedModel(
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
         SparseRows.of(r.factorization().h()),
         r.centroids() == null ? null : SparseRows.of(r.centroids()));
+  }
+
+  /**
+   * The version of this build of topicnmf (the Maven project version, from {@code
+   * io/topicnmf/version.properties}), or "unknown": what a model saved by this build records as
+   * its {@code toolVersion}.
+   */
+  public static String currentToolVersion() {
+    try (InputStream in = SavedModel.class.getResourceAsStream("/io/topicnmf/version.properties")) {
+      if (in != null) {
+        Properties p = new Properties();
+        p.load(in);
+        return p.getProperty("version", "unknown");
+      }
+    } catch (IOException e) {
+      // "unknown": the version is informative only
+    }
+    return "unknown";
   }
 
   /** The vectorizer of the fit: its vocabulary, idf and weighting, which apply transforms new documents with. */

@@ -26,6 +26,10 @@ import java.util.List;
  * TopicModelResult r = new TopicModeler(FitOptions.defaults(5)).fit(Path.of("corpus"));
  * r.topics().forEach(t -> System.out.println(t.id() + " " + t.terms()));
  * }</pre>
+ *
+ * <p>Texts in memory: {@link #fitTexts} and {@link #fitDocuments} give a {@link TopicModel} that
+ * transforms new texts and saves {@code model.json}. The number of topics is set once, in the
+ * options ({@link FitOptions#defaults(int)}, {@link FitOptions#withTopics}).
  */
 public final class TopicModeler {
   private final FitOptions options;
@@ -56,6 +60,37 @@ public final class TopicModeler {
    */
   public TopicModelResult fit(Path input, FitListener listener) throws IOException {
     return fit(prepare(input, listener), listener);
+  }
+
+  /**
+   * Fits a model to texts in memory, numbered by their position ("0", "1", ...): as {@link
+   * #fitDocuments}.
+   */
+  public TopicModel fitTexts(Iterable<String> texts) throws IOException {
+    List<TextDocument> docs = new ArrayList<>();
+    for (String t : texts) docs.add(TextDocument.of(t));
+    return fitDocuments(docs, FitListener.NONE);
+  }
+
+  /** Fits a model to documents in memory without progress reports: as {@link #fitDocuments(Iterable, FitListener)}. */
+  public TopicModel fitDocuments(Iterable<TextDocument> documents) throws IOException {
+    return fitDocuments(documents, FitListener.NONE);
+  }
+
+  /**
+   * Fits a model to documents in memory with this modeler's options, through the same stages as a
+   * folder ({@link #fit(Path, FitListener)}): each text is read as the text of a plain-text file
+   * ({@link io.topicnmf.corpus.CorpusReader#of}), then analysed, vectorized, factorized and
+   * described. The model's {@link TopicModel#documents()} are in the order given.
+   *
+   * @throws IllegalArgumentException naming {@code id} if two documents have the same id
+   * @throws UnusableInputException if no usable document or term is found, or k ({@code topics})
+   *     is larger than the number of usable documents or terms
+   * @throws IOException if a stop-word file of the options cannot be read
+   */
+  public TopicModel fitDocuments(Iterable<TextDocument> documents, FitListener listener) throws IOException {
+    List<Document> given = TopicModel.corpusDocuments(documents);
+    return TopicModel.fitted(fit(CorpusPreparer.fitting(options, given, listener), listener), given);
   }
 
   /**

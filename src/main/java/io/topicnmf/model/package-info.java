@@ -1,10 +1,13 @@
 /**
- * The topic model: fitting it to a folder of documents ({@link io.topicnmf.model.TopicModeler},
- * the library's entry point), saving and loading it ({@link io.topicnmf.model.SavedModel}, {@link
- * io.topicnmf.model.ModelFiles}, {@code model.json}), and applying it to new documents ({@link
- * io.topicnmf.model.ModelApplier}).
+ * The topic model: fitting it to a folder of documents or to texts in memory ({@link
+ * io.topicnmf.model.TopicModeler}, the library's entry point; {@link
+ * io.topicnmf.model.TextDocument}), the fitted model that transforms new texts, saves and loads
+ * itself ({@link io.topicnmf.model.TopicModel}), {@code model.json} ({@link
+ * io.topicnmf.model.SavedModel}, {@link io.topicnmf.model.ModelFiles}), and applying a model to a
+ * folder of new documents ({@link io.topicnmf.model.ModelApplier}).
  *
- * <p>Data flow: a corpus is prepared once (read → analyse → vectorize, {@link
+ * <p>Data flow: a corpus (a folder, or texts in memory read by {@link
+ * io.topicnmf.corpus.CorpusReader#of}) is prepared once (read → analyse → vectorize, {@link
  * io.topicnmf.model.PreparedCorpus}; {@code --language auto} is resolved there), factorized by
  * {@code nmf}, its weights re-solved for the final H, and described: each topic's top terms
  * ({@link io.topicnmf.model.TermRanking}), each document's topic weights, the clusters ({@link

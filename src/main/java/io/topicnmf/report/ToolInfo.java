@@ -1,8 +1,6 @@
 package io.topicnmf.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import io.topicnmf.model.SavedModel;
 
 /**
  * The tool's name and version (from the build).
@@ -11,18 +9,8 @@ import java.util.Properties;
  * @param version the Maven project version
  */
 public record ToolInfo(String name, String version) {
-  /** This build's name and version. */
+  /** This build's name and version ({@link SavedModel#currentToolVersion}). */
   public static ToolInfo current() {
-    String v = "unknown";
-    try (InputStream in = ToolInfo.class.getResourceAsStream("/io/topicnmf/version.properties")) {
-      if (in != null) {
-        Properties p = new Properties();
-        p.load(in);
-        v = p.getProperty("version", v);
-      }
-    } catch (IOException e) {
-      // keep "unknown": the version is informative only
-    }
-    return new ToolInfo("topicnmf", v);
+    return new ToolInfo("topicnmf", SavedModel.currentToolVersion());
   }
 }
