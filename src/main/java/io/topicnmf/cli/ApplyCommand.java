@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,6 +44,8 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Output folder (default: ${DEFAULT-VALUE}/); report.json is written there.")
   Path output;
 
+  @Mixin ReportFlags reportFlags;
+
   @Option(names = "--threads", description = "Worker threads (default: all cores, ${sys:topicnmf.cores}). Results do not depend on it.")
   Integer threads;
 
@@ -58,6 +61,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (nThreads < 1 || nThreads > 1024) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + nThreads + " must be within [1, 1024]");
     }
+    reportFlags.exportFormats(); // a bad --export fails before the work
     if (!Files.isRegularFile(model)) {
       throw new UserException("--model " + model + ": no such file (give the model.json written by 'topicnmf fit')");
     }
@@ -77,6 +81,7 @@ final class ApplyCommand implements Callable<Integer> {
     Report report = Reports.of(result, "apply");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
+    reportFlags.writeExports(report, output);
     if (!quiet) FitCommand.printTopics(out, result);
     int noTopic = 0;
     for (var d : result.documents()) if (d.dominantTopic() == null) noTopic++;

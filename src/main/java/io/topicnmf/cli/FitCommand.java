@@ -71,6 +71,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin TextFlags text;
 
+  @Mixin ReportFlags reportFlags;
+
   @Mixin NmfFlags nmfFlags;
 
   @Mixin CommonOptions common;
@@ -78,6 +80,7 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FitOptions options = options();
+    reportFlags.exportFormats(); // a bad --export fails before the work
     Path in = input != null ? input : defaultCorpus();
     if (!Files.exists(in)) {
       throw new UserException("no such file or folder: " + in + " (give a folder of documents, e.g. 'topicnmf fit ~/papers')");
@@ -99,6 +102,7 @@ final class FitCommand implements Callable<Integer> {
     Report report = Reports.of(result, "fit");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
+    reportFlags.writeExports(report, output);
     Path modelFile = output.resolve("model.json");
     ModelFiles.write(SavedModel.of(result, ToolInfo.current().version()), modelFile);
     if (ldavis != null) LdaVis.write(LdaVis.of(result), ldavis);

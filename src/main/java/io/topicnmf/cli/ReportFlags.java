@@ -1,0 +1,31 @@
+package io.topicnmf.cli;
+
+import io.topicnmf.report.FlatExports;
+import io.topicnmf.report.Report;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Flags of what fit and apply write besides report.json (shared by both). */
+final class ReportFlags {
+  @Option(names = "--export", split = ",", defaultValue = "tsv", paramLabel = "tsv,csv|none",
+      description = "Also write the report as flat tables OUTPUT/doc-topics.EXT and OUTPUT/topic-keys.EXT in these formats: tsv, csv, both (tsv,csv) or none (default: ${DEFAULT-VALUE}).")
+  List<String> export = new ArrayList<>(List.of("tsv"));
+
+  /** The formats of {@code --export}. */
+  Set<FlatExports.Format> exportFormats() throws UserException {
+    try {
+      return FlatExports.Format.parse(export);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
+  /** Writes the flat tables of {@code report} into {@code dir}; the files written. */
+  List<Path> writeExports(Report report, Path dir) throws IOException, UserException {
+    return FlatExports.write(report, dir, exportFormats());
+  }
+}
