@@ -80,7 +80,8 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FitOptions options = options();
-    reportFlags.exportFormats(); // a bad --export fails before the work
+    reportFlags.exportFormats(); // a bad --export or --keep-fields fails before the work
+    reportFlags.options();
     Path in = input != null ? input : defaultCorpus();
     if (!Files.exists(in)) {
       throw new UserException("no such file or folder: " + in + " (give a folder of documents, e.g. 'topicnmf fit ~/papers')");
@@ -99,7 +100,7 @@ final class FitCommand implements Callable<Integer> {
       options = options.withNmf(options.nmf().withK(most));
     }
     TopicModelResult result = new TopicModeler(options).fit(prepared, progress);
-    Report report = Reports.of(result, "fit");
+    Report report = Reports.of(result, "fit", reportFlags.options());
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
     reportFlags.writeExports(report, output);

@@ -2,6 +2,7 @@ package io.topicnmf.cli;
 
 import io.topicnmf.report.FlatExports;
 import io.topicnmf.report.Report;
+import io.topicnmf.report.ReportOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,19 @@ final class ReportFlags {
   @Option(names = "--export", split = ",", defaultValue = "tsv", paramLabel = "tsv,csv|none",
       description = "Also write the report as flat tables OUTPUT/doc-topics.EXT and OUTPUT/topic-keys.EXT in these formats: tsv, csv, both (tsv,csv) or none (default: ${DEFAULT-VALUE}).")
   List<String> export = new ArrayList<>(List.of("tsv"));
+
+  @Option(names = "--keep-fields", split = ",", defaultValue = "all", paramLabel = "all|none|NAME,...",
+      description = "Metadata kept per document in the report and the doc-topics table: the other fields of .jsonl/.csv records and the Date and From headers of mail; all (default), none, or these names.")
+  List<String> keepFields = new ArrayList<>(List.of("all"));
+
+  /** The report options of these flags. */
+  ReportOptions options() throws UserException {
+    try {
+      return new ReportOptions(ReportOptions.parseKeepFields(keepFields));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
 
   /** The formats of {@code --export}. */
   Set<FlatExports.Format> exportFormats() throws UserException {

@@ -104,7 +104,7 @@ final class FileReaders {
       if (text.isBlank()) {
         return FileReading.skip(id, "empty message (no text part)");
       }
-      return FileReading.ofMessage(new Document(id, label, text));
+      return FileReading.ofMessage(new Document(id, label, text, MailHeaders.ofMessage(bytes)));
     }
     return fromText(id, label, ext, TextDecoder.decode(bytes), options);
   }
@@ -144,7 +144,7 @@ final class FileReaders {
     if (text.isBlank()) {
       return FileReading.skip(id, "empty file (no text)");
     }
-    return FileReading.of(new Document(id, label, text));
+    return FileReading.of(new Document(id, label, text, MailHeaders.of(text)));
   }
 
   static byte[] gunzip(byte[] bytes) throws IOException {

@@ -52,7 +52,7 @@ final class MboxFile {
         if (text.isBlank()) {
           skipped.add(new Skipped(msgId, "empty message (no text part)"));
         } else {
-          documents.add(new Document(msgId, label, text));
+          documents.add(new Document(msgId, label, text, MailHeaders.ofMessage(message)));
         }
       } catch (MimeText.MalformedMessageException e) {
         skipped.add(new Skipped(msgId, "malformed message (" + e.getMessage() + ")"));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.topicnmf.corpus.CorpusReader.FileReading;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ final class RecordFiles {
         continue;
       }
       out.add(lineNo, value(node, options.textField()), value(node, options.idField()),
-          value(node, options.labelField()));
+          value(node, options.labelField()), metadata(node, options));
     }
     return out.result();
   }
@@ -62,6 +63,21 @@ final class RecordFiles {
       return null;
     }
     return v.isValueNode() ? v.asText() : v.toString();
+  }
+
+  /** The fields of a record other than its text, id and label fields, as strings, in their order. */
+  private static Map<String, String> metadata(JsonNode object, CorpusOptions options) {
+    Map<String, String> m = new LinkedHashMap<>();
+    object.fields().forEachRemaining(e -> {
+      String v = e.getValue().isNull() ? null : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
+      if (v != null && !isDocumentField(e.getKey(), options)) m.put(e.getKey(), Document.boundedValue(v));
+    });
+    return m;
+  }
+
+  /** Whether a field is the record's text, id or label field (not metadata). */
+  private static boolean isDocumentField(String name, CorpusOptions options) {
+    return name.equals(options.textField()) || name.equals(options.idField()) || name.equals(options.labelField());
   }
 
   /** The records of a CSV file with a header row; record ids end in "#row" (first data row: 1). */
@@ -103,8 +119,15 @@ final class RecordFiles {
         out.skip(row, "expected " + header.size() + " fields, found " + fields.size());
         continue;
       }
+      Map<String, String> metadata = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        String name = header.get(i).strip();
+        if (!isDocumentField(name, options) && !metadata.containsKey(name)) {
+          metadata.put(name, Document.boundedValue(fields.get(i)));
+        }
+      }
       out.add(row, fields.get(textCol), idCol == null ? null : fields.get(idCol),
-          labelCol == null ? null : fields.get(labelCol));
+          labelCol == null ? null : fields.get(labelCol), metadata);
     }
     return out.result();
   }
@@ -128,7 +151,7 @@ final class RecordFiles {
       skipped.add(new Skipped(fileId + "#" + number, reason));
     }
 
-    void add(int number, String text, String id, String label) {
+    void add(int number, String text, String id, String label, Map<String, String> metadata) {
       if (text == null) {
         skip(number, "no \"" + options.textField() + "\" field (--text-field)");
         return;
@@ -148,7 +171,7 @@ final class RecordFiles {
         return;
       }
       String docLabel = label == null || label.isBlank() ? folderLabel : label;
-      documents.add(new Document(docId, docLabel, text));
+      documents.add(new Document(docId, docLabel, text, metadata));
     }
 
     FileReading result() {

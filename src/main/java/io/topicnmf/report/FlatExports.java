@@ -18,7 +18,7 @@ import java.util.Set;
  * The report as flat tables, as MALLET's {@code --output-doc-topics} and {@code
  * --output-topic-keys} give them, for spreadsheets, pandas and R: {@code doc-topics} (one row per
  * document: id, label, cluster, the k weights, then the document's kept metadata fields) and {@code
- * topic-keys} (one row per topic: topic, label, size, npmi, umass, terms). Written from a {@link
+ * topic-keys} (one row per topic: topic, size, npmi, umass, terms). Written from a {@link
  * Report}, so the tables hold exactly the values of report.json (numbers in the same shortest
  * round-trip form). README.md, "Flat exports", documents the columns and the escaping.
  */
@@ -109,10 +109,21 @@ public final class FlatExports {
   static List<String> docTopicsHeader(Report report) {
     List<String> header = new ArrayList<>(List.of("id", "label", "cluster"));
     for (Topic t : report.topics()) header.add("topic_" + t.id());
+    for (String field : metadataFields(report)) {
+      header.add(header.contains(field) ? "meta_" + field : field);
+    }
     return header;
   }
 
+  /** The metadata field names of the report's documents, in order of first appearance. */
+  static List<String> metadataFields(Report report) {
+    Set<String> fields = new LinkedHashSet<>();
+    for (DocumentTopics d : report.documents()) fields.addAll(d.metadata().keySet());
+    return List.copyOf(fields);
+  }
+
   static void writeDocTopics(Report report, Format f, Writer w) throws IOException {
+    List<String> fields = metadataFields(report);
     int k = report.topics().size();
     row(f, w, docTopicsHeader(report));
     List<String> cells = new ArrayList<>();
@@ -123,6 +134,10 @@ public final class FlatExports {
       cells.add(d.cluster() == null ? "" : Integer.toString(d.cluster()));
       for (int t = 0; t < k; t++) {
         cells.add(d.weights().isEmpty() ? "" : number(d.weights().get(t)));
+      }
+      for (String field : fields) {
+        String v = d.metadata().get(field);
+        cells.add(v == null ? "" : v);
       }
       row(f, w, cells);
     }

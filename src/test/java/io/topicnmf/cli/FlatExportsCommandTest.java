@@ -177,4 +177,61 @@ class FlatExportsCommandTest {
     assertAgree(readCsv(out.resolve("doc-topics.csv")), readCsv(out.resolve("topic-keys.csv")), report);
     assertFalse(Files.exists(out.resolve("doc-topics.tsv")));
   }
+
+  private Path recordsWithMetadata() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("records"));
+    StringBuilder b = new StringBuilder();
+    String[] texts = {"cat kitten whiskers purr meow", "car engine wheels brake tyre", "cat kitten fur paws litter",
+        "car engine garage fuel driver"};
+    for (int i = 0; i < texts.length; i++) {
+      b.append("{\"text\":\"").append(texts[i]).append("\",\"date\":\"2020-0").append(i + 1)
+          .append("-15\",\"author\":\"writer ").append(i % 2).append("\"}\n");
+    }
+    Files.writeString(in.resolve("r.jsonl"), b.toString(), StandardCharsets.UTF_8);
+    return in;
+  }
+
+  @Test
+  void recordFieldsAreKeptAsMetadataInTheReportAndTheTable() throws IOException {
+    Path in = recordsWithMetadata();
+    Path out = tmp.resolve("out");
+    CliRun fit = CliRun.of("fit", in.toString(), "-k", "2", "--min-df", "1", "-o", out.toString(), "-q");
+    assertEquals(0, fit.code(), fit.err());
+    JsonNode report = Reports.mapper().readTree(out.resolve("report.json").toFile());
+    JsonNode first = report.get("documents").get(0);
+    assertEquals("2020-01-15", first.get("metadata").get("date").asText());
+    assertEquals("writer 0", first.get("metadata").get("author").asText());
+    List<List<String>> tsv = readTsv(out.resolve("doc-topics.tsv"));
+    assertEquals(List.of("id", "label", "cluster", "topic_0", "topic_1", "date", "author"), tsv.get(0));
+    assertEquals(List.of("2020-01-15", "writer 0"), tsv.get(1).subList(5, 7));
+    assertAgree(tsv, readTsv(out.resolve("topic-keys.tsv")), report);
+    assertTrue(report.get("parameters").get("report").get("keepFields").isNull());
+  }
+
+  @Test
+  void keepFieldsChoosesTheFieldsOrNone() throws IOException {
+    Path in = recordsWithMetadata();
+    Path out = tmp.resolve("some");
+    assertEquals(0, CliRun.of("fit", in.toString(), "-k", "2", "--min-df", "1", "-o", out.toString(), "-q",
+        "--keep-fields", "author").code());
+    JsonNode report = Reports.mapper().readTree(out.resolve("report.json").toFile());
+    assertEquals(List.of("author"), fieldNames(report.get("documents").get(0).get("metadata")));
+    assertEquals("author", report.get("parameters").get("report").get("keepFields").get(0).asText());
+    Path none = tmp.resolve("none");
+    assertEquals(0, CliRun.of("fit", in.toString(), "-k", "2", "--min-df", "1", "-o", none.toString(), "-q",
+        "--keep-fields", "none").code());
+    JsonNode bare = Reports.mapper().readTree(none.resolve("report.json").toFile());
+    assertFalse(bare.get("documents").get(0).has("metadata"), "no metadata object when nothing is kept");
+    assertEquals(5, readTsv(none.resolve("doc-topics.tsv")).get(0).size());
+    CliRun bad = CliRun.of("fit", in.toString(), "-k", "2", "-o", tmp.resolve("bad").toString(), "-q",
+        "--keep-fields", "all,author");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--keep-fields all"), bad.err());
+  }
+
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
 }
