@@ -61,7 +61,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (nThreads < 1 || nThreads > 1024) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + nThreads + " must be within [1, 1024]");
     }
-    reportFlags.exportFormats(); // a bad --export or --keep-fields fails before the work
+    reportFlags.exportFormats(); // a bad --export, --keep-fields or --period fails before the work
     reportFlags.options();
     if (!Files.isRegularFile(model)) {
       throw new UserException("--model " + model + ": no such file (give the model.json written by 'topicnmf fit')");
@@ -79,7 +79,7 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(quiet));
     TopicModelResult result = ModelApplier.apply(m, input, nThreads, progress);
-    Report report = Reports.of(result, "apply", reportFlags.options());
+    Report report = reportFlags.report(result, "apply");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
     reportFlags.writeExports(report, output);

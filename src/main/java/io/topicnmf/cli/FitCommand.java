@@ -80,7 +80,7 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FitOptions options = options();
-    reportFlags.exportFormats(); // a bad --export or --keep-fields fails before the work
+    reportFlags.exportFormats(); // a bad --export, --keep-fields or --period fails before the work
     reportFlags.options();
     Path in = input != null ? input : defaultCorpus();
     if (!Files.exists(in)) {
@@ -100,7 +100,7 @@ final class FitCommand implements Callable<Integer> {
       options = options.withNmf(options.nmf().withK(most));
     }
     TopicModelResult result = new TopicModeler(options).fit(prepared, progress);
-    Report report = Reports.of(result, "fit", reportFlags.options());
+    Report report = reportFlags.report(result, "fit");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
     reportFlags.writeExports(report, output);

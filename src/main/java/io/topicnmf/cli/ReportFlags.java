@@ -2,7 +2,10 @@ package io.topicnmf.cli;
 
 import io.topicnmf.report.FlatExports;
 import io.topicnmf.report.Report;
+import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.report.ReportOptions;
+import io.topicnmf.report.Reports;
+import io.topicnmf.report.Timeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +23,19 @@ final class ReportFlags {
       description = "Metadata kept per document in the report and the doc-topics table: the other fields of .jsonl/.csv records and the Date and From headers of mail; all (default), none, or these names.")
   List<String> keepFields = new ArrayList<>(List.of("all"));
 
+  @Option(names = "--date-field", paramLabel = "NAME",
+      description = "Metadata field holding the documents' dates (a field of .jsonl/.csv records); the report then holds each topic's share per period. Default: the Date header of mail, no dates otherwise.")
+  String dateField;
+
+  @Option(names = "--period", paramLabel = "day|week|month|year",
+      description = "Period of the topics over time (default: chosen from the span of the dates: day up to 62 days, week up to 2 years, month up to 15 years, else year).")
+  String period;
+
   /** The report options of these flags. */
   ReportOptions options() throws UserException {
     try {
-      return new ReportOptions(ReportOptions.parseKeepFields(keepFields));
+      return new ReportOptions(ReportOptions.parseKeepFields(keepFields), dateField,
+          period == null ? null : Timeline.Unit.parse(period));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
@@ -33,6 +45,15 @@ final class ReportFlags {
   Set<FlatExports.Format> exportFormats() throws UserException {
     try {
       return FlatExports.Format.parse(export);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
+  /** The report of {@code result} with these flags' options. */
+  Report report(TopicModelResult result, String command) throws UserException {
+    try {
+      return Reports.of(result, command, options());
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }

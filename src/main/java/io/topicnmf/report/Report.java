@@ -1,5 +1,6 @@
 package io.topicnmf.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.topicnmf.model.Cluster;
 import io.topicnmf.model.CorpusStats;
 import io.topicnmf.model.DocumentTopics;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param topics one per topic
  * @param documents one per document
  * @param clusters one per topic: its documents by descending strength
+ * @param timeline topics over time when documents have dates ({@code --date-field}, or mail's Date
+ *     header), else null and left out of the JSON
  */
 public record Report(
     String format,
@@ -38,8 +41,17 @@ public record Report(
     Evaluation evaluation,
     List<Topic> topics,
     List<DocumentTopics> documents,
-    List<Cluster> clusters) {
+    List<Cluster> clusters,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Timeline timeline) {
   public static final String FORMAT = "topicnmf-report/1";
+
+  /** A report without timeline. */
+  public Report(String format, ToolInfo tool, String command, Map<String, Object> parameters,
+      CorpusStats corpus, Timings timings, FitSummary fit, Quality quality, Evaluation evaluation,
+      List<Topic> topics, List<DocumentTopics> documents, List<Cluster> clusters) {
+    this(format, tool, command, parameters, corpus, timings, fit, quality, evaluation, topics,
+        documents, clusters, null);
+  }
 
   public Report {
     parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

@@ -8,9 +8,19 @@ import java.util.List;
  *
  * @param keepFields the metadata fields kept in {@code documents[].metadata} ({@code
  *     --keep-fields}); null keeps all, an empty list none
+ * @param dateField the metadata field holding the documents' dates ({@code --date-field}); null:
+ *     the "Date" header of mail when documents have one, else no timeline
+ * @param period the period of the timeline ({@code --period}); null: chosen from the span of the
+ *     dates ({@link Timeline.Unit#automatic})
  */
-public record ReportOptions(List<String> keepFields) {
+public record ReportOptions(List<String> keepFields, String dateField, Timeline.Unit period) {
+  /** The metadata field mail dates are read from when no {@code --date-field} is given. */
+  public static final String MAIL_DATE = "Date";
+
   public ReportOptions {
+    if (dateField != null && dateField.isBlank()) {
+      throw new IllegalArgumentException("--date-field must name a field, got '" + dateField + "'");
+    }
     keepFields = keepFields == null ? null : List.copyOf(keepFields);
     if (keepFields != null) {
       for (String f : keepFields) {
@@ -23,7 +33,7 @@ public record ReportOptions(List<String> keepFields) {
 
   /** Every metadata field kept. */
   public static ReportOptions defaults() {
-    return new ReportOptions(null);
+    return new ReportOptions(null, null, null);
   }
 
   /**

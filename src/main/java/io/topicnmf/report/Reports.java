@@ -50,7 +50,10 @@ public final class Reports {
 
   /**
    * The report of a fit with its report options: the documents' metadata reduced to the fields
-   * kept, and the options recorded as {@code parameters.report}.
+   * kept, the topics over time ({@link Timeline}) when documents have dates, and the options
+   * recorded as {@code parameters.report}.
+   *
+   * @throws IllegalArgumentException naming {@code --period} when it makes too many periods
    */
   public static Report of(TopicModelResult r, String command, ReportOptions options) {
     Report base = of(r, command);
@@ -58,7 +61,23 @@ public final class Reports {
     parameters.put("report", Parameters.of(options));
     return new Report(base.format(), base.tool(), base.command(), parameters, base.corpus(), base.timings(),
         base.fit(), base.quality(), base.evaluation(), base.topics(), keptMetadata(base.documents(), options),
-        base.clusters());
+        base.clusters(), timeline(base.documents(), base.topics().size(), options));
+  }
+
+  /**
+   * The timeline of the documents by {@code --date-field}, or by mail's Date header when some
+   * document has one; null when neither applies.
+   *
+   * @throws IllegalArgumentException naming {@code --period} when it makes too many periods
+   */
+  static Timeline timeline(java.util.List<DocumentTopics> docs, int k, ReportOptions o) {
+    String field = o.dateField();
+    if (field == null) {
+      boolean mail = docs.stream().anyMatch(d -> d.metadata().containsKey(ReportOptions.MAIL_DATE));
+      if (!mail) return null;
+      field = ReportOptions.MAIL_DATE;
+    }
+    return Timeline.of(docs, k, field, o.period());
   }
 
   private static java.util.List<DocumentTopics> keptMetadata(java.util.List<DocumentTopics> docs, ReportOptions o) {
