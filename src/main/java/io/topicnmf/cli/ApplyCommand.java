@@ -63,6 +63,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     reportFlags.exportFormats(); // a bad --export, --keep-fields or --period fails before the work
     reportFlags.options();
+    reportFlags.checkFiles();
     if (!Files.isRegularFile(model)) {
       throw new UserException("--model " + model + ": no such file (give the model.json written by 'topicnmf fit')");
     }
@@ -78,7 +79,7 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(quiet));
-    TopicModelResult result = ModelApplier.apply(m, input, nThreads, progress);
+    TopicModelResult result = reportFlags.named(ModelApplier.apply(m, input, nThreads, progress));
     Report report = reportFlags.report(result, "apply");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);

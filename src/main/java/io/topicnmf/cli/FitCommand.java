@@ -82,6 +82,7 @@ final class FitCommand implements Callable<Integer> {
     FitOptions options = options();
     reportFlags.exportFormats(); // a bad --export, --keep-fields or --period fails before the work
     reportFlags.options();
+    reportFlags.checkFiles();
     Path in = input != null ? input : defaultCorpus();
     if (!Files.exists(in)) {
       throw new UserException("no such file or folder: " + in + " (give a folder of documents, e.g. 'topicnmf fit ~/papers')");
@@ -99,7 +100,7 @@ final class FitCommand implements Callable<Integer> {
           + " were fitted instead of the default " + options.nmf().k() + " (-k chooses)";
       options = options.withNmf(options.nmf().withK(most));
     }
-    TopicModelResult result = new TopicModeler(options).fit(prepared, progress);
+    TopicModelResult result = reportFlags.named(new TopicModeler(options).fit(prepared, progress));
     Report report = reportFlags.report(result, "fit");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);

@@ -2,7 +2,10 @@ package io.topicnmf.cli;
 
 import io.topicnmf.report.FlatExports;
 import io.topicnmf.report.Report;
+import io.topicnmf.model.TopicLabels;
 import io.topicnmf.model.TopicModelResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import io.topicnmf.report.ReportOptions;
 import io.topicnmf.report.Reports;
 import io.topicnmf.report.Timeline;
@@ -30,6 +33,33 @@ final class ReportFlags {
   @Option(names = "--period", paramLabel = "day|week|month|year",
       description = "Period of the topics over time (default: chosen from the span of the dates: day up to 62 days, week up to 2 years, month up to 15 years, else year).")
   String period;
+
+  @Option(names = "--topic-labels", paramLabel = "FILE",
+      description = "Name the topics: one line per topic, ID<TAB>LABEL, or (in a file without tabs) one label a line for topics 0, 1, 2, ... in order ('-' keeps the automatic label); '#' comments. Saved in model.json and carried to 'apply'. Default: the first 3 words of each topic.")
+  Path topicLabels;
+
+  /** Fails early when --topic-labels names no file. */
+  void checkFiles() throws UserException {
+    if (topicLabels != null && !Files.isRegularFile(topicLabels)) {
+      throw new UserException("--topic-labels " + topicLabels + ": no such file (give a text file, one label per topic)");
+    }
+  }
+
+  /** {@code result} with the topics named by {@code --topic-labels}; unchanged without it. */
+  TopicModelResult named(TopicModelResult result) throws UserException {
+    if (topicLabels == null) return result;
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(topicLabels, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserException("--topic-labels " + topicLabels + ": cannot read it as UTF-8 text (" + e.getMessage() + ")");
+    }
+    try {
+      return result.withTopicLabels(TopicLabels.parse(lines, result.topics().size(), "--topic-labels " + topicLabels));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
 
   /** The report options of these flags. */
   ReportOptions options() throws UserException {

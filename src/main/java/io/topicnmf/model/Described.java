@@ -121,6 +121,13 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
     return new Described(topics, docs, clusters, quality, evaluation);
   }
 
+  /** These topics named by {@code labels} (by topic id; a null or missing label keeps the automatic one). */
+  Described withLabels(List<String> labels) {
+    List<Topic> named = new ArrayList<>(topics.size());
+    for (Topic t : topics) named.add(t.id() < labels.size() ? t.withLabel(labels.get(t.id())) : t);
+    return new Described(named, documents, clusters, quality, evaluation);
+  }
+
   private static Evaluation evaluation(Agreement a) {
     List<List<Integer>> table = new ArrayList<>();
     for (int[] row : a.table()) table.add(Arrays.stream(row).boxed().toList());

@@ -65,11 +65,27 @@ public record SavedModel(
     Objects.requireNonNull(h, "h");
   }
 
-  /** A topic's top terms, as the fit reported them. */
-  public record SavedTopic(int id, List<TermWeight> terms) {
+  /**
+   * A topic's top terms, as the fit reported them, and its label ({@code --topic-labels}, or the
+   * automatic one; null in models written before labels, which then get the automatic one).
+   */
+  public record SavedTopic(int id, List<TermWeight> terms,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String label) {
     public SavedTopic {
       terms = List.copyOf(terms);
     }
+
+    /** A topic without label. */
+    public SavedTopic(int id, List<TermWeight> terms) {
+      this(id, terms, null);
+    }
+  }
+
+  /** Each topic's label as the model carries it (null where the model has none). */
+  public List<String> topicLabels() {
+    List<String> out = new ArrayList<>(topics.size());
+    for (SavedTopic t : topics) out.add(t.label());
+    return out;
   }
 
   /**
@@ -132,7 +148,7 @@ public record SavedModel(
   public static SavedModel of(TopicModelResult r, String toolVersion) throws IOException {
     List<String> stop = r.options().analysis().stopwordFiles().words();
     List<SavedTopic> topics = new ArrayList<>();
-    for (Topic t : r.topics()) topics.add(new SavedTopic(t.id(), t.terms()));
+    for (Topic t : r.topics()) topics.add(new SavedTopic(t.id(), t.terms(), t.label()));
     return new SavedModel(FORMAT, toolVersion, r.options(), r.corpus().mailCleanup(), stop,
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
         SparseRows.of(r.factorization().h()),

@@ -93,14 +93,15 @@ class FlatExportsCommandTest {
         }
       }
     }
-    assertEquals(List.of("topic", "size", "npmi", "umass", "terms"), keys.get(0));
+    assertEquals(List.of("topic", "label", "size", "npmi", "umass", "terms"), keys.get(0));
     JsonNode topics = report.get("topics");
     assertEquals(k + 1, keys.size());
-    int labelShift = 0;
+    int labelShift = 1;
     for (int t = 0; t < k; t++) {
       JsonNode topic = topics.get(t);
       List<String> row = keys.get(t + 1);
       assertEquals(topic.get("id").asText(), row.get(0));
+      assertEquals(topic.get("label").asText(), row.get(1));
       assertEquals(topic.get("documents").asInt(), Integer.parseInt(row.get(1 + labelShift)));
       assertEquals(topic.get("npmi").asDouble(), Double.parseDouble(row.get(2 + labelShift)), 0.0);
       assertEquals(topic.get("umass").asDouble(), Double.parseDouble(row.get(3 + labelShift)), 0.0);
