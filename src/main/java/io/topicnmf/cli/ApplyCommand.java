@@ -80,7 +80,7 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(quiet));
     TopicModelResult result = reportFlags.named(ModelApplier.apply(m, input, nThreads, progress));
-    Report report = reportFlags.report(result, "apply");
+    Report report = reportFlags.report(result, "apply").withReduction(m.reduction());
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
     reportFlags.writeExports(report, output);

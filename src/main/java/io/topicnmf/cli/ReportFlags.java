@@ -2,6 +2,7 @@ package io.topicnmf.cli;
 
 import io.topicnmf.report.FlatExports;
 import io.topicnmf.report.Report;
+import io.topicnmf.model.SavedModel;
 import io.topicnmf.model.TopicLabels;
 import io.topicnmf.model.TopicModelResult;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,24 @@ final class ReportFlags {
   /** {@code result} with the topics named by {@code --topic-labels}; unchanged without it. */
   TopicModelResult named(TopicModelResult result) throws UserException {
     if (topicLabels == null) return result;
+    return result.withTopicLabels(parseLabels(result.topics().size()));
+  }
+
+  /** {@code model} with its topics named by {@code --topic-labels}; unchanged without it. */
+  SavedModel labelled(SavedModel model) throws UserException {
+    if (topicLabels == null) return model;
+    List<String> labels = parseLabels(model.k());
+    List<SavedModel.SavedTopic> topics = new ArrayList<>();
+    for (SavedModel.SavedTopic t : model.topics()) {
+      String l = labels.get(t.id());
+      topics.add(l == null ? t : new SavedModel.SavedTopic(t.id(), t.terms(), l));
+    }
+    return new SavedModel(model.format(), model.toolVersion(), model.options(), model.mailCleanup(),
+        model.extraStopwords(), model.documents(), model.terms(), model.idf(), topics, model.h(),
+        model.centroids(), model.reduction());
+  }
+
+  private List<String> parseLabels(int k) throws UserException {
     List<String> lines;
     try {
       lines = Files.readAllLines(topicLabels, StandardCharsets.UTF_8);
@@ -55,7 +74,7 @@ final class ReportFlags {
       throw new UserException("--topic-labels " + topicLabels + ": cannot read it as UTF-8 text (" + e.getMessage() + ")");
     }
     try {
-      return result.withTopicLabels(TopicLabels.parse(lines, result.topics().size(), "--topic-labels " + topicLabels));
+      return TopicLabels.parse(lines, k, "--topic-labels " + topicLabels);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }

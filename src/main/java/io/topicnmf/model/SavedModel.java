@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param centroids the centroids of the topics' document clusters (topics × terms, unit rows;
  *     {@link DocumentClusters}), stored sparsely; null (left out of the file) when the fit
  *     clustered by dominant topic or was written before clusters had centroids
+ * @param reduction how {@code topicnmf reduce} merged the topics of the fitted model into these
+ *     ({@link TopicReduction}); null (left out of the file) for a model as fitted
  */
 public record SavedModel(
     String format,
@@ -46,7 +48,8 @@ public record SavedModel(
     List<Double> idf,
     List<SavedTopic> topics,
     SparseRows h,
-    @JsonInclude(JsonInclude.Include.NON_NULL) SparseRows centroids) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) SparseRows centroids,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TopicReduction.Reduction reduction) {
   /** The format tag of {@code model.json}. */
   public static final String FORMAT = "topicnmf-model/1";
 
@@ -63,6 +66,14 @@ public record SavedModel(
     idf = List.copyOf(idf);
     topics = List.copyOf(topics);
     Objects.requireNonNull(h, "h");
+  }
+
+  /** A model as fitted (no reduction). */
+  public SavedModel(String format, String toolVersion, FitOptions options, MailCleanup mailCleanup,
+      List<String> extraStopwords, int documents, List<String> terms, List<Double> idf,
+      List<SavedTopic> topics, SparseRows h, SparseRows centroids) {
+    this(format, toolVersion, options, mailCleanup, extraStopwords, documents, terms, idf, topics, h,
+        centroids, null);
   }
 
   /**

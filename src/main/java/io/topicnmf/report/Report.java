@@ -8,6 +8,7 @@ import io.topicnmf.model.Evaluation;
 import io.topicnmf.model.Quality;
 import io.topicnmf.model.Timings;
 import io.topicnmf.model.Topic;
+import io.topicnmf.model.TopicReduction;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,8 @@ import java.util.Map;
  * @param clusters one per topic: its documents by descending strength
  * @param timeline topics over time when documents have dates ({@code --date-field}, or mail's Date
  *     header), else null and left out of the JSON
+ * @param reduction with a model reduced by {@code topicnmf reduce}, how its topics were merged
+ *     (the merge order, for a dendrogram); else null and left out of the JSON
  */
 public record Report(
     String format,
@@ -42,7 +45,8 @@ public record Report(
     List<Topic> topics,
     List<DocumentTopics> documents,
     List<Cluster> clusters,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Timeline timeline) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Timeline timeline,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TopicReduction.Reduction reduction) {
   public static final String FORMAT = "topicnmf-report/1";
 
   /** A report without timeline. */
@@ -50,7 +54,21 @@ public record Report(
       CorpusStats corpus, Timings timings, FitSummary fit, Quality quality, Evaluation evaluation,
       List<Topic> topics, List<DocumentTopics> documents, List<Cluster> clusters) {
     this(format, tool, command, parameters, corpus, timings, fit, quality, evaluation, topics,
-        documents, clusters, null);
+        documents, clusters, null, null);
+  }
+
+  /** A report with a timeline and without reduction. */
+  public Report(String format, ToolInfo tool, String command, Map<String, Object> parameters,
+      CorpusStats corpus, Timings timings, FitSummary fit, Quality quality, Evaluation evaluation,
+      List<Topic> topics, List<DocumentTopics> documents, List<Cluster> clusters, Timeline timeline) {
+    this(format, tool, command, parameters, corpus, timings, fit, quality, evaluation, topics,
+        documents, clusters, timeline, null);
+  }
+
+  /** This report with {@code r} as its reduction (the model's, with {@code apply} and {@code reduce}). */
+  public Report withReduction(TopicReduction.Reduction r) {
+    return new Report(format, tool, command, parameters, corpus, timings, fit, quality, evaluation, topics,
+        documents, clusters, timeline, r);
   }
 
   public Report {
