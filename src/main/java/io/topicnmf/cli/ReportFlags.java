@@ -19,11 +19,11 @@ import picocli.CommandLine.Option;
 
 /** Flags of what fit and apply write besides report.json (shared by both). */
 final class ReportFlags {
-  @Option(names = "--export", split = ",", defaultValue = "tsv", paramLabel = "tsv,csv|none",
+  @Option(names = "--export", split = ",", hideParamSyntax = true, defaultValue = "tsv", paramLabel = "tsv,csv|none",
       description = "Also write the report as flat tables OUTPUT/doc-topics.EXT and OUTPUT/topic-keys.EXT in these formats: tsv, csv, both (tsv,csv) or none (default: ${DEFAULT-VALUE}).")
   List<String> export = new ArrayList<>(List.of("tsv"));
 
-  @Option(names = "--keep-fields", split = ",", defaultValue = "all", paramLabel = "all|none|NAME,...",
+  @Option(names = "--keep-fields", split = ",", hideParamSyntax = true, defaultValue = "all", paramLabel = "all|none|NAME,...",
       description = "Metadata kept per document in the report and the doc-topics table: the other fields of .jsonl/.csv records and the Date and From headers of mail; all (default), none, or these names.")
   List<String> keepFields = new ArrayList<>(List.of("all"));
 
