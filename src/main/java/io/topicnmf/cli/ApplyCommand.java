@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,6 +53,8 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--no-html", description = "Do not write OUTPUT/report.html (the report as a self-contained page to explore in a browser).")
   boolean noHtml;
 
+  @Mixin ReportFlags reportFlags;
+
   @Option(names = "--threads", description = "Worker threads (default: all cores, ${sys:topicnmf.cores}). Results do not depend on it.")
   Integer threads;
 
@@ -67,6 +70,9 @@ final class ApplyCommand implements Callable<Integer> {
     if (nThreads < 1 || nThreads > 1024) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + nThreads + " must be within [1, 1024]");
     }
+    reportFlags.exportFormats(); // a bad --export, --keep-fields or --period fails before the work
+    reportFlags.options();
+    reportFlags.checkFiles();
     if (!Files.isRegularFile(model)) {
       throw new UserException("--model " + model + ": no such file (give the model.json written by 'topicnmf fit')");
     }
@@ -83,12 +89,14 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(quiet));
     List<Document> read = new ArrayList<>();
-    TopicModelResult result = ModelApplier.apply(m, input, nThreads, progress, c -> read.addAll(c.documents()));
-    Report report = Reports.of(result, "apply");
+    TopicModelResult result = reportFlags.named(
+        ModelApplier.apply(m, input, nThreads, progress, c -> read.addAll(c.documents())));
+    Report report = reportFlags.report(result, "apply").withReduction(m.reduction());
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
     Path page = noHtml ? null : output.resolve("report.html");
     if (page != null) ReportPage.write(report, result, Snippets.of(read, ReportPage.quotedDocuments(report)), page);
+    reportFlags.writeExports(report, output);
     if (!quiet) FitCommand.printTopics(out, result);
     int noTopic = 0;
     for (var d : result.documents()) if (d.dominantTopic() == null) noTopic++;

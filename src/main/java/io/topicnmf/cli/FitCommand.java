@@ -76,6 +76,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin TextFlags text;
 
+  @Mixin ReportFlags reportFlags;
+
   @Mixin NmfFlags nmfFlags;
 
   @Mixin CommonOptions common;
@@ -83,6 +85,9 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FitOptions options = options();
+    reportFlags.exportFormats(); // a bad --export, --keep-fields or --period fails before the work
+    reportFlags.options();
+    reportFlags.checkFiles();
     Path in = input != null ? input : defaultCorpus();
     if (!Files.exists(in)) {
       throw new UserException("no such file or folder: " + in + " (give a folder of documents, e.g. 'topicnmf fit ~/papers')");
@@ -100,10 +105,11 @@ final class FitCommand implements Callable<Integer> {
           + " were fitted instead of the default " + options.nmf().k() + " (-k chooses)";
       options = options.withTopics(most);
     }
-    TopicModelResult result = new TopicModeler(options).fit(prepared, progress);
-    Report report = Reports.of(result, "fit");
+    TopicModelResult result = reportFlags.named(new TopicModeler(options).fit(prepared, progress));
+    Report report = reportFlags.report(result, "fit");
     Path reportFile = output.resolve("report.json");
     Reports.write(report, reportFile);
+    reportFlags.writeExports(report, output);
     Path modelFile = output.resolve("model.json");
     ModelFiles.write(SavedModel.of(result, ToolInfo.current().version()), modelFile);
     if (ldavis != null) LdaVis.write(LdaVis.of(result), ldavis);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Finds the topics in a folder of documents with sparse non-negative matrix factorization.",
     subcommands = {FitCommand.class, FactorizeCommand.class, ApplyCommand.class, SelectKCommand.class,
-        VectorizeCommand.class, CommandLine.HelpCommand.class})
+        VectorizeCommand.class, ReduceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

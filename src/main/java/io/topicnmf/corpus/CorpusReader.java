@@ -239,7 +239,7 @@ public final class CorpusReader {
         if (text.isBlank()) {
           skips.add(new Skipped(d.id(), HtmlBoilerplate.ONLY_BOILERPLATE));
         } else {
-          docs.add(new Document(d.id(), d.label(), text));
+          docs.add(d.withText(text));
         }
       }
       results[i] = new FileReading(docs, skips, r.mail(), true);
@@ -394,7 +394,7 @@ public final class CorpusReader {
         if (text.isBlank()) {
           skips.add(new Skipped(d.id(), "empty after mail clean-up"));
         } else {
-          docs.add(new Document(d.id(), d.label(), text));
+          docs.add(d.withText(text));
         }
       }
       return new FileReading(docs, skips, mail, html);

@@ -142,7 +142,7 @@ final class FileReaders {
       if (message.text().isBlank()) {
         return FileReading.skip(id, "empty message (no text part)");
       }
-      return FileReading.ofMessage(new Document(id, label, message.text()), message.partial(id));
+      return FileReading.ofMessage(new Document(id, label, message.text(), MailHeaders.ofMessage(bytes)), message.partial(id));
     }
     return fromText(id, label, ext, TextDecoder.decode(bytes), options);
   }
@@ -176,7 +176,7 @@ final class FileReaders {
     if (text.isBlank()) {
       return FileReading.skip(id, "empty file (no text)");
     }
-    return FileReading.of(new Document(id, label, text));
+    return FileReading.of(new Document(id, label, text, MailHeaders.of(text)));
   }
 
   /**

@@ -192,7 +192,7 @@ public final class MailText {
    * The offset just after the header block's terminating blank line (or the text's length when
    * the block runs to the end), or -1 when the text does not start with a header block.
    */
-  private static int headerEnd(String text) {
+  static int headerEnd(String text) {
     int pos = 0;
     int n = text.length();
     int fields = 0;

@@ -119,7 +119,7 @@ final class MboxFile {
           if (m.text().isBlank()) {
             skipped.add(new Skipped(msgId, "empty message (no text part)"));
           } else {
-            documents.add(new Document(msgId, label, m.text()));
+            documents.add(new Document(msgId, label, m.text(), MailHeaders.ofMessage(bytes)));
             skipped.addAll(m.partial(msgId));
           }
         } catch (MimeText.MalformedMessageException e) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +61,7 @@ final class RecordFiles {
           continue;
         }
         out.add(lineNo, value(node, options.textField()), value(node, options.idField()),
-            value(node, options.labelField()));
+            value(node, options.labelField()), metadata(node, options));
       }
     } catch (FileInput.SkipException e) {
       if (e.wholeFile()) {
@@ -144,6 +145,21 @@ final class RecordFiles {
     return v.isValueNode() ? v.asText() : v.toString();
   }
 
+  /** The fields of a record other than its text, id and label fields, as strings, in their order. */
+  private static Map<String, String> metadata(JsonNode object, CorpusOptions options) {
+    Map<String, String> m = new LinkedHashMap<>();
+    object.fields().forEachRemaining(e -> {
+      String v = e.getValue().isNull() ? null : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
+      if (v != null && !isDocumentField(e.getKey(), options)) m.put(e.getKey(), Document.boundedValue(v));
+    });
+    return m;
+  }
+
+  /** Whether a field is the record's text, id or label field (not metadata). */
+  private static boolean isDocumentField(String name, CorpusOptions options) {
+    return name.equals(options.textField()) || name.equals(options.idField()) || name.equals(options.labelField());
+  }
+
   /** The records of a CSV file with a header row; record ids end in "#row" (first data row: 1). */
   static FileReading csv(String fileId, String folderLabel, Reader text, CorpusOptions options)
       throws IOException {
@@ -201,8 +217,15 @@ final class RecordFiles {
         out.skip(row, "expected " + header.size() + " fields, found " + fields.size());
         continue;
       }
+      Map<String, String> metadata = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        String name = header.get(i).strip();
+        if (!isDocumentField(name, options) && !metadata.containsKey(name)) {
+          metadata.put(name, Document.boundedValue(fields.get(i)));
+        }
+      }
       out.add(row, fields.get(textCol), idCol == null ? null : fields.get(idCol),
-          labelCol == null ? null : fields.get(labelCol));
+          labelCol == null ? null : fields.get(labelCol), metadata);
     }
     return out.result();
   }
@@ -226,7 +249,7 @@ final class RecordFiles {
       skipped.add(new Skipped(fileId + "#" + number, reason));
     }
 
-    void add(int number, String text, String id, String label) {
+    void add(int number, String text, String id, String label, Map<String, String> metadata) {
       if (text == null) {
         skip(number, "no \"" + options.textField() + "\" field (--text-field)");
         return;
@@ -246,7 +269,7 @@ final class RecordFiles {
         return;
       }
       String docLabel = label == null || label.isBlank() ? folderLabel : label;
-      documents.add(new Document(docId, docLabel, text));
+      documents.add(new Document(docId, docLabel, text, metadata));
     }
 
     /** The rest of the file could not be read (after record {@code number}): reported for the file. */

@@ -77,7 +77,7 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
       int best = dominant[i];
       if (best < 0 || !(sum > 0)) {
         String note = x.rowNnz(i) == 0 ? noTermsNote : "no topic weight";
-        docs.add(new DocumentTopics(d.id(), d.label(), null, 0.0, List.of(), null, note));
+        docs.add(new DocumentTopics(d.id(), d.label(), null, 0.0, List.of(), null, note, d.metadata()));
         assigned[i] = -1;
         continue;
       }
@@ -86,7 +86,7 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
       double strength = w.get(i, best) / sum;
       int c = clusterOf == null || clusterOf[i] < 0 ? best : clusterOf[i];
       assigned[i] = c;
-      docs.add(new DocumentTopics(d.id(), d.label(), best, strength, weights, c, null));
+      docs.add(new DocumentTopics(d.id(), d.label(), best, strength, weights, c, null, d.metadata()));
       sizes[c]++;
       members.get(c).add(new Cluster.Member(d.id(), weights.get(c)));
     }
@@ -123,6 +123,13 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
       clusters.add(new Cluster(t, ms));
     }
     return new Described(topics, docs, clusters, quality, evaluation);
+  }
+
+  /** These topics named by {@code labels} (by topic id; a null or missing label keeps the automatic one). */
+  Described withLabels(List<String> labels) {
+    List<Topic> named = new ArrayList<>(topics.size());
+    for (Topic t : topics) named.add(t.id() < labels.size() ? t.withLabel(labels.get(t.id())) : t);
+    return new Described(named, documents, clusters, quality, evaluation);
   }
 
   private static Evaluation evaluation(Agreement a) {

@@ -1,6 +1,10 @@
 package io.topicnmf.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The topics of one document: its row of W.
@@ -17,11 +21,28 @@ import java.util.List;
  *     topic with {@code --clusters dominant}; null when it has no dominant topic
  * @param note why the document has no topic (e.g. "no terms after analysis", or for texts in
  *     memory the reason one was skipped, e.g. "empty text"), or null
+ * @param metadata the document's fields besides text, id and label ({@link
+ *     io.topicnmf.corpus.Document#metadata()}), in their order; empty (and left out of the JSON)
+ *     when none
  */
 public record DocumentTopics(
     String id, String label, Integer dominantTopic, double strength, List<Double> weights,
-    Integer cluster, String note) {
+    Integer cluster, String note,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> metadata) {
   public DocumentTopics {
     weights = List.copyOf(weights);
+    metadata = metadata == null || metadata.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+
+  /** The topics of a document without metadata. */
+  public DocumentTopics(String id, String label, Integer dominantTopic, double strength,
+      List<Double> weights, Integer cluster, String note) {
+    this(id, label, dominantTopic, strength, weights, cluster, note, Map.of());
+  }
+
+  /** This document's topics with {@code kept} as its metadata. */
+  public DocumentTopics withMetadata(Map<String, String> kept) {
+    return new DocumentTopics(id, label, dominantTopic, strength, weights, cluster, note, kept);
   }
 }

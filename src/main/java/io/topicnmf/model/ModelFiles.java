@@ -149,6 +149,16 @@ public final class ModelFiles {
       throw new ModelFormatException(where + "H has " + h.rows() + " topics but the options say k = " + m.options().nmf().k());
     }
     checkRows(h, "H", cols, where);
+    if (m.topics().size() != h.rows()) {
+      throw new ModelFormatException(where + m.topics().size() + " topics listed but H has " + h.rows() + " rows");
+    }
+    TopicReduction.Reduction r = m.reduction();
+    if (r != null && (r.members().size() != h.rows() || r.nodes().size() != h.rows()
+        || r.merges().size() != r.fromK() - h.rows())) {
+      throw new ModelFormatException(where + "the reduction lists " + r.members().size() + " topics and "
+          + r.merges().size() + " merges from " + r.fromK() + " topics; expected " + h.rows() + " topics and "
+          + (r.fromK() - h.rows()) + " merges");
+    }
     SavedModel.SparseRows c = m.centroids();
     if (c != null) {
       if (c.rows() != h.rows() || c.cols() != cols || c.data().size() != c.rows()) {

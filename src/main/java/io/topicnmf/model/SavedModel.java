@@ -36,6 +36,8 @@ import java.util.Properties;
  * @param centroids the centroids of the topics' document clusters (topics × terms, unit rows;
  *     {@link DocumentClusters}), stored sparsely; null (left out of the file) when the fit
  *     clustered by dominant topic or was written before clusters had centroids
+ * @param reduction how {@code topicnmf reduce} merged the topics of the fitted model into these
+ *     ({@link TopicReduction}); null (left out of the file) for a model as fitted
  */
 public record SavedModel(
     String format,
@@ -48,7 +50,8 @@ public record SavedModel(
     List<Double> idf,
     List<SavedTopic> topics,
     SparseRows h,
-    @JsonInclude(JsonInclude.Include.NON_NULL) SparseRows centroids) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) SparseRows centroids,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TopicReduction.Reduction reduction) {
   /** The format tag of {@code model.json}. */
   public static final String FORMAT = "topicnmf-model/1";
 
@@ -67,11 +70,35 @@ public record SavedModel(
     Objects.requireNonNull(h, "h");
   }
 
-  /** A topic's top terms, as the fit reported them. */
-  public record SavedTopic(int id, List<TermWeight> terms) {
+  /** A model as fitted (no reduction). */
+  public SavedModel(String format, String toolVersion, FitOptions options, MailCleanup mailCleanup,
+      List<String> extraStopwords, int documents, List<String> terms, List<Double> idf,
+      List<SavedTopic> topics, SparseRows h, SparseRows centroids) {
+    this(format, toolVersion, options, mailCleanup, extraStopwords, documents, terms, idf, topics, h,
+        centroids, null);
+  }
+
+  /**
+   * A topic's top terms, as the fit reported them, and its label ({@code --topic-labels}, or the
+   * automatic one; null in models written before labels, which then get the automatic one).
+   */
+  public record SavedTopic(int id, List<TermWeight> terms,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String label) {
     public SavedTopic {
       terms = List.copyOf(terms);
     }
+
+    /** A topic without label. */
+    public SavedTopic(int id, List<TermWeight> terms) {
+      this(id, terms, null);
+    }
+  }
+
+  /** Each topic's label as the model carries it (null where the model has none). */
+  public List<String> topicLabels() {
+    List<String> out = new ArrayList<>(topics.size());
+    for (SavedTopic t : topics) out.add(t.label());
+    return out;
   }
 
   /**
@@ -134,7 +161,7 @@ public record SavedModel(
   public static SavedModel of(TopicModelResult r, String toolVersion) throws IOException {
     List<String> stop = r.options().analysis().stopwordFiles().words();
     List<SavedTopic> topics = new ArrayList<>();
-    for (Topic t : r.topics()) topics.add(new SavedTopic(t.id(), t.terms()));
+    for (Topic t : r.topics()) topics.add(new SavedTopic(t.id(), t.terms(), t.label()));
     return new SavedModel(FORMAT, toolVersion, r.options(), r.corpus().mailCleanup(), stop,
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
         SparseRows.of(r.factorization().h()),

@@ -51,4 +51,19 @@ public record TopicModelResult(
     documents = List.copyOf(documents);
     clusters = List.copyOf(clusters);
   }
+
+  /**
+   * This result with its topics named by {@code labels} (by topic id; a null or missing label
+   * keeps the topic's current one), as {@code --topic-labels} names them; {@link SavedModel#of}
+   * then carries the labels to {@code apply}.
+   */
+  public TopicModelResult withTopicLabels(List<String> labels) {
+    List<Topic> named = new java.util.ArrayList<>(topics.size());
+    for (Topic t : topics) {
+      String l = t.id() < labels.size() ? labels.get(t.id()) : null;
+      named.add(l == null ? t : t.withLabel(l));
+    }
+    return new TopicModelResult(options, corpus, vocabulary, idf, documentIds, counts, matrix, factorization,
+        named, documents, clusters, centroids, quality, evaluation, timings);
+  }
 }

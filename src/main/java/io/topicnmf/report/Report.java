@@ -1,5 +1,6 @@
 package io.topicnmf.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.topicnmf.model.Cluster;
 import io.topicnmf.model.CorpusStats;
 import io.topicnmf.model.DocumentTopics;
@@ -7,6 +8,7 @@ import io.topicnmf.model.Evaluation;
 import io.topicnmf.model.Quality;
 import io.topicnmf.model.Timings;
 import io.topicnmf.model.Topic;
+import io.topicnmf.model.TopicReduction;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,10 @@ import java.util.Map;
  * @param topics one per topic
  * @param documents one per document
  * @param clusters one per topic: its documents by descending strength
+ * @param timeline topics over time when documents have dates ({@code --date-field}, or mail's Date
+ *     header), else null and left out of the JSON
+ * @param reduction with a model reduced by {@code topicnmf reduce}, how its topics were merged
+ *     (the merge order, for a dendrogram); else null and left out of the JSON
  */
 public record Report(
     String format,
@@ -38,8 +44,32 @@ public record Report(
     Evaluation evaluation,
     List<Topic> topics,
     List<DocumentTopics> documents,
-    List<Cluster> clusters) {
+    List<Cluster> clusters,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Timeline timeline,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TopicReduction.Reduction reduction) {
   public static final String FORMAT = "topicnmf-report/1";
+
+  /** A report without timeline. */
+  public Report(String format, ToolInfo tool, String command, Map<String, Object> parameters,
+      CorpusStats corpus, Timings timings, FitSummary fit, Quality quality, Evaluation evaluation,
+      List<Topic> topics, List<DocumentTopics> documents, List<Cluster> clusters) {
+    this(format, tool, command, parameters, corpus, timings, fit, quality, evaluation, topics,
+        documents, clusters, null, null);
+  }
+
+  /** A report with a timeline and without reduction. */
+  public Report(String format, ToolInfo tool, String command, Map<String, Object> parameters,
+      CorpusStats corpus, Timings timings, FitSummary fit, Quality quality, Evaluation evaluation,
+      List<Topic> topics, List<DocumentTopics> documents, List<Cluster> clusters, Timeline timeline) {
+    this(format, tool, command, parameters, corpus, timings, fit, quality, evaluation, topics,
+        documents, clusters, timeline, null);
+  }
+
+  /** This report with {@code r} as its reduction (the model's, with {@code apply} and {@code reduce}). */
+  public Report withReduction(TopicReduction.Reduction r) {
+    return new Report(format, tool, command, parameters, corpus, timings, fit, quality, evaluation, topics,
+        documents, clusters, timeline, r);
+  }
 
   public Report {
     parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

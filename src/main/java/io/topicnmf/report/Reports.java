@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.topicnmf.files.AtomicFiles;
+import io.topicnmf.model.DocumentTopics;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.nmf.NmfResult;
@@ -45,6 +46,51 @@ public final class Reports {
         r.topics(),
         r.documents(),
         r.clusters());
+  }
+
+  /**
+   * The report of a fit with its report options: the documents' metadata reduced to the fields
+   * kept, the topics over time ({@link Timeline}) when documents have dates, and the options
+   * recorded as {@code parameters.report}.
+   *
+   * @throws IllegalArgumentException naming {@code --period} when it makes too many periods
+   */
+  public static Report of(TopicModelResult r, String command, ReportOptions options) {
+    Report base = of(r, command);
+    Map<String, Object> parameters = new LinkedHashMap<>(base.parameters());
+    parameters.put("report", Parameters.of(options));
+    return new Report(base.format(), base.tool(), base.command(), parameters, base.corpus(), base.timings(),
+        base.fit(), base.quality(), base.evaluation(), base.topics(), keptMetadata(base.documents(), options),
+        base.clusters(), timeline(base.documents(), base.topics().size(), options));
+  }
+
+  /**
+   * The timeline of the documents by {@code --date-field}, or by mail's Date header when some
+   * document has one; null when neither applies.
+   *
+   * @throws IllegalArgumentException naming {@code --period} when it makes too many periods
+   */
+  static Timeline timeline(java.util.List<DocumentTopics> docs, int k, ReportOptions o) {
+    String field = o.dateField();
+    if (field == null) {
+      boolean mail = docs.stream().anyMatch(d -> d.metadata().containsKey(ReportOptions.MAIL_DATE));
+      if (!mail) return null;
+      field = ReportOptions.MAIL_DATE;
+    }
+    return Timeline.of(docs, k, field, o.period());
+  }
+
+  private static java.util.List<DocumentTopics> keptMetadata(java.util.List<DocumentTopics> docs, ReportOptions o) {
+    if (o.keepFields() == null) return docs;
+    java.util.List<DocumentTopics> out = new java.util.ArrayList<>(docs.size());
+    for (DocumentTopics d : docs) {
+      Map<String, String> kept = new LinkedHashMap<>();
+      d.metadata().forEach((k, v) -> {
+        if (o.keeps(k)) kept.put(k, v);
+      });
+      out.add(kept.size() == d.metadata().size() ? d : d.withMetadata(kept));
+    }
+    return out;
   }
 
   /** Every option of a fit, grouped by stage, the factorization's first. */

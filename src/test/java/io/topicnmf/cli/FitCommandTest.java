@@ -9,6 +9,7 @@ import io.topicnmf.report.Reports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,9 @@ class FitCommandTest {
     assertTrue(r.err().contains("3 topics from 12 documents"), r.err());
     assertTrue(r.out().contains("topic  0"), r.out());
     try (var files = Files.list(out)) {
-      assertEquals(3, files.count(), "report.json, model.json and report.html, no temporary file left next to them");
+      assertEquals(List.of("doc-topics.tsv", "model.json", "report.html", "report.json", "topic-keys.tsv"),
+          files.map(f -> f.getFileName().toString()).sorted().toList(),
+          "report.json, model.json, report.html and the flat tables, no temporary file left next to them");
     }
   }
 

@@ -65,10 +65,10 @@ class FormatsTest {
     write("news/a.jsonl", JSONL);
     Corpus c = read(CorpusOptions.defaults());
     assertEquals(List.of(
-            new Document("news/a.jsonl#1", "news", "Rates rose again"),
-            new Document("news/a.jsonl#3", "news", "Goal in extra time"),
-            new Document("news/a.jsonl#8", "news", "No category here")),
-        c.documents());
+            new Document("news/a.jsonl#1", "news", "Rates rose again", Map.of("id", "r1", "cat", "business")),
+            new Document("news/a.jsonl#3", "news", "Goal in extra time", Map.of("cat", "sport")),
+            new Document("news/a.jsonl#8", "news", "No category here", Map.of("id", "7"))),
+        c.documents(), "the fields not read as text, id or label are metadata");
     Map<String, String> skipped = skips(c);
     assertTrue(skipped.get("news/a.jsonl#4").startsWith("malformed JSON"), skipped.toString());
     assertEquals("not a JSON object", skipped.get("news/a.jsonl#5"));
@@ -272,7 +272,7 @@ class FormatsTest {
     write("nohead.eml", "just some text without headers\n");
     write("noboundary.eml", "From: a@b.c\nContent-Type: multipart/mixed\n\nbody\n");
     Corpus c = read(CorpusOptions.defaults());
-    assertEquals(List.of(new Document("plain.eml", null, "Re: hello\n\nBody with ümlaut.\n")),
+    assertEquals(List.of(new Document("plain.eml", null, "Re: hello\n\nBody with ümlaut.\n", Map.of("From", "a@b.c"))),
         c.documents());
     Map<String, String> skipped = skips(c);
     assertEquals("malformed message (no header block)", skipped.get("nohead.eml"));

@@ -1,0 +1,84 @@
+package io.topicnmf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.model.ModelFiles;
+import io.topicnmf.model.SavedModel;
+import io.topicnmf.report.Reports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** topicnmf reduce: a fitted model's two closest topics merged, the weights re-solved on a folder. */
+class ReduceCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void reducesAFittedModelByItsClosestPairAndAppliesIt() throws IOException {
+    Path corpus = ThemedCorpus.write(tmp);
+    Path fit = tmp.resolve("fit");
+    assertEquals(0, CliRun.of("fit", corpus.toString(), "-k", "4", "-o", fit.toString(), "-q").code());
+    SavedModel m = ModelFiles.read(fit.resolve("model.json"));
+    DenseMatrix h = m.h().toDense();
+    int bestA = -1;
+    int bestB = -1;
+    double best = -1;
+    for (int a = 0; a < 4; a++) {
+      for (int b = a + 1; b < 4; b++) {
+        double dot = 0;
+        for (int j = 0; j < h.cols(); j++) dot += h.get(a, j) * h.get(b, j);
+        if (dot > best) {
+          best = dot;
+          bestA = a;
+          bestB = b;
+        }
+      }
+    }
+    Path out = tmp.resolve("reduced");
+    CliRun reduce = CliRun.of("reduce", "--model", fit.resolve("model.json").toString(), "--topics", "3",
+        "-o", out.toString(), corpus.toString());
+    assertEquals(0, reduce.code(), reduce.err());
+    assertTrue(reduce.out().contains("merge  1  nodes " + bestA + " + " + bestB + " -> 4"), reduce.out());
+    SavedModel r = ModelFiles.read(out.resolve("model.json"));
+    assertEquals(3, r.k());
+    assertEquals(List.of(bestA, bestB), r.reduction().members().stream().filter(g -> g.size() == 2).findFirst().orElseThrow());
+    assertEquals(best, r.reduction().merges().get(0).similarity(), 1e-12);
+
+    JsonNode report = Reports.mapper().readTree(out.resolve("report.json").toFile());
+    assertEquals(3, report.get("topics").size());
+    assertEquals(3, report.get("documents").get(0).get("weights").size());
+    assertEquals(bestA, report.get("reduction").get("merges").get(0).get("left").asInt());
+    assertEquals(4, report.get("reduction").get("fromK").asInt());
+    assertEquals(java.util.Set.of(), TimelineCommandTest.schemaErrors(report));
+    assertTrue(Files.exists(out.resolve("doc-topics.tsv")));
+
+    // The reduced model applies as any model, and its report carries the merges.
+    Path applied = tmp.resolve("apply");
+    assertEquals(0, CliRun.of("apply", "--model", out.resolve("model.json").toString(), corpus.toString(),
+        "-o", applied.toString(), "-q").code());
+    JsonNode again = Reports.mapper().readTree(applied.resolve("report.json").toFile());
+    assertEquals(report.get("reduction"), again.get("reduction"));
+    assertEquals(report.get("documents"), again.get("documents"));
+  }
+
+  @Test
+  void aTopicCountOutsideTheModelIsAUsageError() throws IOException {
+    Path corpus = ThemedCorpus.write(tmp);
+    Path fit = tmp.resolve("fit");
+    assertEquals(0, CliRun.of("fit", corpus.toString(), "-k", "3", "-o", fit.toString(), "-q").code());
+    CliRun bad = CliRun.of("reduce", "--model", fit.resolve("model.json").toString(), "--topics", "5",
+        "-o", tmp.resolve("r").toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--topics 5 must be within [1, 3]"), bad.err());
+    assertFalse(Files.exists(tmp.resolve("r").resolve("model.json")));
+    JsonNode fitReport = Reports.mapper().readTree(fit.resolve("report.json").toFile());
+    assertFalse(fitReport.has("reduction"));
+  }
+}
