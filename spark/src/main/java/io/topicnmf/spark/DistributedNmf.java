@@ -77,17 +77,20 @@ final class DistributedNmf {
     NmfTransform.Options step = new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 1, 0, 1);
     JavaRDD<Block> blocks = solveW(x, sc.broadcast(h.data()), k, m,
         new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 50, 1e-4, 1));
-    double f0 = blocks.map(b -> b.objective).fold(0.0, Double::sum);
+    // The pass of iteration t gives f(W_t, H_{t-1}): the objective after t - 1 whole iterations.
+    // So the first pass gives f0 (W solved for the start H), and the core's rule is applied to the
+    // objective with that lag.
+    double f0 = Double.NaN;
     int window = Nmf.window(o.loss(), o.effectiveSolver());
     double[] recent = new double[window + 1];
-    recent[0] = f0;
     List<TracePoint> trace = new ArrayList<>();
     long t0 = System.nanoTime();
     int it = 0;
-    boolean converged = f0 == 0;
+    boolean converged = false;
     // The broadcast copies of H that the cached blocks' lineage still names: a lost partition is
     // recomputed from them. Every few iterations the lineage is cut (local checkpoint) and they go.
     List<Broadcast<double[]>> live = new ArrayList<>();
+    List<Broadcast<double[]>> older = new ArrayList<>();
     while (!converged && it < o.maxIter()) {
       Broadcast<double[]> hb = sc.broadcast(h.data());
       live.add(hb);
@@ -98,18 +101,27 @@ final class DistributedNmf {
       Sums s = next.treeAggregate(new Sums(k, m), (acc, b) -> add(acc, b, hb.value(), k, m, loss),
           Sums::merge, depth);
       if (cut) {
-        for (Broadcast<double[]> old : live) old.destroy(false);
-        live.clear();
+        // Destroyed one cut late: until the next cut a recomputed task may still name them.
+        for (Broadcast<double[]> old : older) old.destroy(false);
+        older = live;
+        live = new ArrayList<>();
       }
       blocks.unpersist(false);
       blocks = next;
       h = o.loss() == Loss.FROBENIUS ? halsH(h, s) : muH(h, s);
       it++;
       double f = s.objective;
-      if (o.trace()) trace.add(new TracePoint(it, (System.nanoTime() - t0) / 1e9, f));
+      int done = it - 1;
+      if (o.trace()) trace.add(new TracePoint(done, (System.nanoTime() - t0) / 1e9, f));
       progress.accept(it);
-      double start = recent[Math.max(0, it - window) % (window + 1)];
-      recent[it % (window + 1)] = f;
+      if (done == 0) {
+        f0 = f;
+        recent[0] = f;
+        converged = f == 0;
+        continue;
+      }
+      double start = recent[Math.max(0, done - window) % (window + 1)];
+      recent[done % (window + 1)] = f;
       converged = o.tol() > 0 && start - f < o.tol() * f0;
     }
     h = unitRows(h);
