@@ -67,7 +67,7 @@ class SparkFitTest {
     FitOptions o = FitOptions.defaults(10);
     TopicModelResult single = new TopicModeler(o.withNmf(o.nmf().withLoss(loss))).fit(SAMPLE);
     int code = SparkFit.run(spark, SAMPLE.toString(), "-o", out.toString(), "-k", "10", "--loss", flag,
-        "--init-sample", System.getProperty("initSample", "35"), "--partitions", "3", "--quiet");
+        "--init-sample", "35", "--partitions", "3", "--quiet");
     assertEquals(0, code);
     Report r = Reports.read(out.resolve("report.json"));
     assertEquals(Report.FORMAT, r.format());
@@ -88,11 +88,10 @@ class SparkFitTest {
     double mean = sum / a.size();
     StringBuilder why = new StringBuilder();
     for (int i = 0; i < a.size(); i++) {
-      why.append("\n").append(overlap[i][match[i]]).append(" ").append(terms(a.get(i))).append(" | ").append(terms(b.get(match[i])));
+      why.append("\n").append(overlap[i][match[i]]).append(": ").append(terms(a.get(i))).append("| ")
+          .append(terms(b.get(match[i])));
     }
-    System.err.println("DIAG " + flag + " mean " + mean + " f1 " + single.factorization().objective() + " f2 " + r.fit().objective()
-        + " it1 " + single.factorization().iterations() + " it2 " + r.fit().iterations() + why);
-    assertTrue(mean >= 0.9, "mean top-10 overlap of matched topics " + mean);
+    assertTrue(mean >= 0.9, "mean top-10 overlap of matched topics " + mean + why);
 
     double f1 = single.factorization().objective();
     double f2 = r.fit().objective();
