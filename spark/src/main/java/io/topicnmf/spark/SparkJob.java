@@ -99,23 +99,8 @@ final class SparkJob {
     long t4 = System.nanoTime();
     stage("nmf", t3, t4, fit.iterations() + " iterations, objective " + fit.objective());
 
-    double[] colSums = blocks.treeAggregate(new double[m], (a, b) -> {
-      for (int p = 0; p < b.x.length; p++) a[b.colIdx[p]] += b.x[p];
-      return a;
-    }, (a, b) -> {
-      for (int j = 0; j < a.length; j++) a[j] += b[j];
-      return a;
-    }, 2);
-    double xx = blocks.map(b -> {
-      double s = 0;
-      for (double v : b.x) s += v * v;
-      return s;
-    }).fold(0.0, Double::sum);
-    // p(w) of the ranking is a term's share of X: one row holding X's column sums gives the same.
-    int[] cs = new int[m];
-    for (int j = 0; j < m; j++) cs[j] = j;
-    int[][] topIds = TermRanking.top(fit.h(), new CsrMatrix(1, m, new int[] {0, m}, cs, colSums),
-        Math.min(options.topTerms(), m), options.relevance(), vocab.terms());
+    double xx = squaredNorm(blocks);
+    int[][] topIds = topTerms(blocks, fit.h(), vocab.terms(), m);
     Topics.Described d = Topics.describe(fit, topIds, vocab.terms(), surfaces, n <= reportDocuments, m);
     CorpusStats stats = new CorpusStats(input, n, skipped.size(), skipped, n - withTerms, m, shape[0],
         vocab.pruning(), MailCleanup.NONE, null, null);
@@ -126,6 +111,31 @@ final class SparkJob {
     blocks.unpersist(false);
     fit.blocks().unpersist(false);
     return new Summary(n, m, shape[0], k, fit.iterations(), fit.objective(), sec(t0, System.nanoTime()));
+  }
+
+  /** ‖X‖², for the relative error. */
+  private static double squaredNorm(JavaRDD<Block> blocks) {
+    return blocks.map(b -> {
+      double s = 0;
+      for (double v : b.x) s += v * v;
+      return s;
+    }).fold(0.0, Double::sum);
+  }
+
+  /** Each topic's top terms by the core's ranking ({@code --relevance}). */
+  private int[][] topTerms(JavaRDD<Block> blocks, io.topicnmf.matrix.DenseMatrix h, List<String> terms, int m) {
+    double[] colSums = blocks.treeAggregate(new double[m], (a, b) -> {
+      for (int p = 0; p < b.x.length; p++) a[b.colIdx[p]] += b.x[p];
+      return a;
+    }, (a, b) -> {
+      for (int j = 0; j < a.length; j++) a[j] += b[j];
+      return a;
+    }, 2);
+    // p(w) of the ranking is a term's share of X: one row holding X's column sums gives the same.
+    int[] cs = new int[m];
+    for (int j = 0; j < m; j++) cs[j] = j;
+    return TermRanking.top(h, new CsrMatrix(1, m, new int[] {0, m}, cs, colSums),
+        Math.min(options.topTerms(), m), options.relevance(), terms);
   }
 
   private void stage(String name, long from, long to, String what) {

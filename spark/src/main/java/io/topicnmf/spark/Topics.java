@@ -36,14 +36,9 @@ final class Topics {
   record Row(String id, String label, int dominant, double sum, double[] weights, boolean empty,
       int[] topCols, double[] topCounts) implements Serializable {}
 
-  static Described describe(DistributedNmf.Result fit, int[][] topIds, List<String> terms,
-      Map<String, String> surface, boolean listDocuments, int m) {
-    int k = fit.h().rows();
-    Set<Integer> union = new HashSet<>();
-    for (int[] t : topIds) for (int j : t) union.add(j);
-    boolean[] isTop = new boolean[m];
-    for (int j : union) isTop[j] = true;
-    List<Row> rows = new ArrayList<>(fit.blocks().flatMap(b -> {
+  /** Per document what the driver needs (see {@link Row}), gathered from the final blocks. */
+  static List<Row> rows(DistributedNmf.Result fit, boolean[] isTop, int k, boolean listDocuments) {
+    return new ArrayList<>(fit.blocks().flatMap(b -> {
       List<Row> out = new ArrayList<>(b.rows());
       for (int i = 0; i < b.rows(); i++) {
         double[] w = Arrays.copyOfRange(b.w, i * k, (i + 1) * k);
@@ -73,6 +68,16 @@ final class Topics {
       }
       return out.iterator();
     }).collect());
+  }
+
+  static Described describe(DistributedNmf.Result fit, int[][] topIds, List<String> terms,
+      Map<String, String> surface, boolean listDocuments, int m) {
+    int k = fit.h().rows();
+    Set<Integer> union = new HashSet<>();
+    for (int[] t : topIds) for (int j : t) union.add(j);
+    boolean[] isTop = new boolean[m];
+    for (int j : union) isTop[j] = true;
+    List<Row> rows = rows(fit, isTop, k, listDocuments);
     rows.sort(Comparator.comparing(Row::id));
     int n = rows.size();
 
@@ -116,6 +121,24 @@ final class Topics {
     // The counts restricted to the top terms: all that NPMI and UMass read.
     TopicCoherence coherence = Coherence.compute(new CsrMatrix(n, m, ptr, ci, cv), topIds);
     Agreement agreement = labelled ? ClusterAgreement.compute(assigned, labels, k) : null;
+    List<Topic> topics = topics(fit, topIds, terms, surface, sizes, coherence, agreement, m);
+    int top = topIds.length == 0 ? 0 : Arrays.stream(topIds).mapToInt(x -> x.length).max().orElse(0);
+    Quality quality = new Quality(coherence.meanNpmi(), coherence.meanUmass(), Coherence.diversity(topIds), top);
+    Evaluation evaluation = agreement == null ? null : evaluation(agreement);
+    List<Cluster> clusters = new ArrayList<>(k);
+    if (listDocuments) {
+      for (int t = 0; t < k; t++) {
+        List<Cluster.Member> ms = members.get(t);
+        ms.sort(Comparator.comparingDouble((Cluster.Member mm) -> -mm.strength()).thenComparing(Cluster.Member::id));
+        clusters.add(new Cluster(t, ms));
+      }
+    }
+    return new Described(topics, docs, clusters, quality, evaluation);
+  }
+
+  private static List<Topic> topics(DistributedNmf.Result fit, int[][] topIds, List<String> terms,
+      Map<String, String> surface, int[] sizes, TopicCoherence coherence, Agreement agreement, int m) {
+    int k = fit.h().rows();
     List<Topic> topics = new ArrayList<>(k);
     double[] h = fit.h().data();
     for (int t = 0; t < k; t++) {
@@ -128,23 +151,13 @@ final class Topics {
           agreement == null ? null : agreement.majorityLabelOf(t),
           agreement == null ? 0 : agreement.majorityShare()[t]));
     }
-    int top = topIds.length == 0 ? 0 : Arrays.stream(topIds).mapToInt(a -> a.length).max().orElse(0);
-    Quality quality = new Quality(coherence.meanNpmi(), coherence.meanUmass(), Coherence.diversity(topIds), top);
-    Evaluation evaluation = null;
-    if (agreement != null) {
-      List<List<Integer>> table = new ArrayList<>();
-      for (int[] row : agreement.table()) table.add(Arrays.stream(row).boxed().toList());
-      evaluation = new Evaluation(agreement.documents(), agreement.nmi(), agreement.ari(),
-          agreement.purity(), agreement.labels(), table);
-    }
-    List<Cluster> clusters = new ArrayList<>(k);
-    if (listDocuments) {
-      for (int t = 0; t < k; t++) {
-        List<Cluster.Member> ms = members.get(t);
-        ms.sort(Comparator.comparingDouble((Cluster.Member mm) -> -mm.strength()).thenComparing(Cluster.Member::id));
-        clusters.add(new Cluster(t, ms));
-      }
-    }
-    return new Described(topics, docs, clusters, quality, evaluation);
+    return topics;
+  }
+
+  private static Evaluation evaluation(Agreement agreement) {
+    List<List<Integer>> table = new ArrayList<>();
+    for (int[] row : agreement.table()) table.add(Arrays.stream(row).boxed().toList());
+    return new Evaluation(agreement.documents(), agreement.nmi(), agreement.ari(),
+        agreement.purity(), agreement.labels(), table);
   }
 }
