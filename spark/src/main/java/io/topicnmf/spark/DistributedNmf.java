@@ -1,0 +1,300 @@
+package io.topicnmf.spark;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.nmf.Loss;
+import io.topicnmf.nmf.Nmf;
+import io.topicnmf.nmf.NmfListener;
+import io.topicnmf.nmf.NmfOptions;
+import io.topicnmf.nmf.NmfResult;
+import io.topicnmf.nmf.NmfTransform;
+import io.topicnmf.nmf.TracePoint;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Distributed NMF {@code X ≈ W·H}: the rows of X and of W live together in {@link Block}s, H is
+ * broadcast. Each outer iteration is one pass over the blocks that (1) solves each row of W with H
+ * fixed, with the core's per-row solvers ({@link NmfTransform}: HALS sweeps on the k × k Gram
+ * matrix for the Frobenius loss, the coordinate Newton sweeps of Hsieh &amp; Dhillon for KL), and
+ * (2) right after, from the new rows, the sums the H step needs, reduced by tree aggregation: for
+ * Frobenius the k × k Gram matrix WᵀW and XᵀW (terms × k), then HALS sweeps on H on the driver
+ * (exact, with those two); for KL the sums Σᵢ wᵢₜ·xᵢⱼ/(WH)ᵢⱼ and the column sums of W, then the
+ * multiplicative update of H (Lee &amp; Seung), the H step that needs nothing but such sums.
+ *
+ * <p>Initialisation: the core's own fit ({@link Nmf#fit}, its NNDSVDa) on a deterministic sample of
+ * the rows (those whose id hashes lowest with the seed, {@code --init-sample}), so the topics start
+ * where a single-machine fit of the sample ends. Convergence: the core's test on the objective,
+ * {@code f_{t−L} − f_t < tol·f₀} over the same window ({@link Nmf#window}). At the end H's rows are
+ * scaled to unit norm and W re-solved to the core's tight tolerance, as {@code fit} does.
+ */
+final class DistributedNmf {
+  private DistributedNmf() {}
+
+  /** The fit: final blocks (with W), H (k × terms, unit rows), and the figures of the report. */
+  record Result(JavaRDD<Block> blocks, DenseMatrix h, int iterations, boolean converged,
+      double objective, double frobenius, List<TracePoint> trace) {}
+
+  /** Sums of one pass (see the class comment); {@code a} is terms × k, row-major. */
+  static final class Sums implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final double[] gram;
+    final double[] a;
+    final double[] colSums;
+    double objective;
+    double frobenius;
+
+    Sums(int k, int m) {
+      gram = new double[k * k];
+      a = new double[m * k];
+      colSums = new double[k];
+    }
+
+    Sums merge(Sums o) {
+      for (int i = 0; i < gram.length; i++) gram[i] += o.gram[i];
+      for (int i = 0; i < a.length; i++) a[i] += o.a[i];
+      for (int i = 0; i < colSums.length; i++) colSums[i] += o.colSums[i];
+      objective += o.objective;
+      frobenius += o.frobenius;
+      return this;
+    }
+  }
+
+  static Result fit(JavaSparkContext sc, JavaRDD<Block> x, NmfOptions o, int initSample,
+      IntConsumer progress) {
+    int k = o.k();
+    int m = x.first().cols;
+    DenseMatrix h = initialH(x, o, initSample, m);
+    int depth = 2;
+    NmfTransform.Options step = new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 1, 0, 1);
+    JavaRDD<Block> blocks = solveW(x, sc.broadcast(h.data()), k, m,
+        new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 50, 1e-4, 1));
+    // The pass of iteration t gives f(W_t, H_{t-1}): the objective after t - 1 whole iterations.
+    // So the first pass gives f0 (W solved for the start H), and the core's rule is applied to the
+    // objective with that lag.
+    double f0 = Double.NaN;
+    int window = Nmf.window(o.loss(), o.effectiveSolver());
+    double[] recent = new double[window + 1];
+    List<TracePoint> trace = new ArrayList<>();
+    long t0 = System.nanoTime();
+    int it = 0;
+    boolean converged = false;
+    // The broadcast copies of H that the cached blocks' lineage still names: a lost partition is
+    // recomputed from them. Every few iterations the lineage is cut (local checkpoint) and they go.
+    List<Broadcast<double[]>> live = new ArrayList<>();
+    List<Broadcast<double[]>> older = new ArrayList<>();
+    while (!converged && it < o.maxIter()) {
+      Broadcast<double[]> hb = sc.broadcast(h.data());
+      live.add(hb);
+      JavaRDD<Block> next = solveW(blocks, hb, k, m, step);
+      boolean cut = (it + 1) % 10 == 0;
+      if (cut) next.rdd().localCheckpoint();
+      Loss loss = o.loss();
+      Sums s = next.treeAggregate(new Sums(k, m), (acc, b) -> add(acc, b, hb.value(), k, m, loss),
+          Sums::merge, depth);
+      if (cut) {
+        // Destroyed one cut late: until the next cut a recomputed task may still name them.
+        for (Broadcast<double[]> old : older) old.destroy(false);
+        older = live;
+        live = new ArrayList<>();
+      }
+      blocks.unpersist(false);
+      blocks = next;
+      h = o.loss() == Loss.FROBENIUS ? halsH(h, s) : muH(h, s);
+      it++;
+      double f = s.objective;
+      int done = it - 1;
+      if (o.trace()) trace.add(new TracePoint(done, (System.nanoTime() - t0) / 1e9, f));
+      progress.accept(it);
+      if (done == 0) {
+        f0 = f;
+        recent[0] = f;
+        converged = f == 0;
+        continue;
+      }
+      double start = recent[Math.max(0, done - window) % (window + 1)];
+      recent[done % (window + 1)] = f;
+      converged = o.tol() > 0 && start - f < o.tol() * f0;
+    }
+    h = unitRows(h);
+    JavaRDD<Block> last = solveW(blocks, sc.broadcast(h.data()), k, m,
+        new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), NmfTransform.DEFAULT_MAX_ITER,
+            NmfTransform.DEFAULT_TOL, 1));
+    Tuple2<Double, Double> f = last.map(b -> new Tuple2<>(b.objective, b.frobenius))
+        .reduce((a, b) -> new Tuple2<>(a._1() + b._1(), a._2() + b._2()));
+    blocks.unpersist(false);
+    return new Result(last, h, it, converged, f._1(), f._2(), trace);
+  }
+
+  /** Each block's W solved for {@code h} from its current W (cached). */
+  static JavaRDD<Block> solveW(JavaRDD<Block> blocks, Broadcast<double[]> h, int k, int m,
+      NmfTransform.Options o) {
+    // The options record is not serializable: its values travel, the record is made again.
+    Loss loss = o.loss();
+    double alphaW = o.alphaW();
+    double l1Ratio = o.l1Ratio();
+    int maxIter = o.maxIter();
+    double tol = o.tol();
+    return blocks.map(b -> {
+      NmfTransform.Options options = new NmfTransform.Options(loss, alphaW, l1Ratio, maxIter, tol, 1);
+      DenseMatrix hm = new DenseMatrix(k, m, h.value());
+      DenseMatrix w0 = b.w == null ? null : new DenseMatrix(b.rows(), k, b.w);
+      NmfTransform.Result r = NmfTransform.transform(b.matrix(), hm, w0, options);
+      return b.withW(r.w().data(), r.objective(), r.frobeniusObjective());
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** Adds a block's share of the H step's sums. */
+  static Sums add(Sums s, Block b, double[] h, int k, int m, Loss loss) {
+    s.objective += b.objective;
+    s.frobenius += b.frobenius;
+    double[] w = b.w;
+    for (int i = 0; i < b.rows(); i++) {
+      int wi = i * k;
+      for (int t = 0; t < k; t++) {
+        double v = w[wi + t];
+        s.colSums[t] += v;
+        if (loss == Loss.FROBENIUS && v != 0) {
+          for (int u = 0; u < k; u++) s.gram[t * k + u] += v * w[wi + u];
+        }
+      }
+      for (int p = b.rowPtr[i]; p < b.rowPtr[i + 1]; p++) {
+        int j = b.colIdx[p];
+        double factor = b.x[p];
+        if (loss == Loss.KL) {
+          double wh = 0;
+          for (int t = 0; t < k; t++) wh += w[wi + t] * h[t * m + j];
+          factor = wh > 0 ? b.x[p] / wh : 0;
+        }
+        int aj = j * k;
+        for (int t = 0; t < k; t++) s.a[aj + t] += factor * w[wi + t];
+      }
+    }
+    return s;
+  }
+
+  /** Three HALS sweeps over the rows of H with WᵀW and XᵀW (Cichocki &amp; Phan), on the driver. */
+  static DenseMatrix halsH(DenseMatrix h, Sums s) {
+    int k = h.rows();
+    int m = h.cols();
+    double[] hd = h.data().clone();
+    double[] g = s.gram;
+    double[] a = s.a;
+    double[] row = new double[m];
+    for (int sweep = 0; sweep < 3; sweep++) {
+      for (int t = 0; t < k; t++) {
+        double gtt = g[t * k + t];
+        if (!(gtt > 0)) continue;
+        Arrays.fill(row, 0);
+        for (int u = 0; u < k; u++) {
+          double gu = g[t * k + u];
+          if (gu == 0) continue;
+          int base = u * m;
+          for (int j = 0; j < m; j++) row[j] += gu * hd[base + j];
+        }
+        int base = t * m;
+        for (int j = 0; j < m; j++) {
+          hd[base + j] = Math.max(0, hd[base + j] + (a[j * k + t] - row[j]) / gtt);
+        }
+      }
+    }
+    return new DenseMatrix(k, m, hd);
+  }
+
+  /** The multiplicative KL update of H: h_tj ← h_tj · Σᵢ wᵢₜ xᵢⱼ/(WH)ᵢⱼ / Σᵢ wᵢₜ. */
+  static DenseMatrix muH(DenseMatrix h, Sums s) {
+    int k = h.rows();
+    int m = h.cols();
+    double[] hd = h.data().clone();
+    for (int t = 0; t < k; t++) {
+      double c = s.colSums[t];
+      if (!(c > 0)) continue;
+      for (int j = 0; j < m; j++) hd[t * m + j] *= s.a[j * k + t] / c;
+    }
+    return new DenseMatrix(k, m, hd);
+  }
+
+  /** H's rows scaled to unit L2 norm, as the core's fit leaves them. */
+  static DenseMatrix unitRows(DenseMatrix h) {
+    int k = h.rows();
+    int m = h.cols();
+    double[] hd = h.data().clone();
+    for (int t = 0; t < k; t++) {
+      double norm = 0;
+      for (int j = 0; j < m; j++) norm += hd[t * m + j] * hd[t * m + j];
+      norm = Math.sqrt(norm);
+      if (norm > 0) for (int j = 0; j < m; j++) hd[t * m + j] /= norm;
+    }
+    return new DenseMatrix(k, m, hd);
+  }
+
+  /**
+   * H from the core's fit on the rows whose (seeded) id hash is lowest; for KL its zeros are
+   * lifted to a small positive floor, since a multiplicative step can never move a zero.
+   */
+  static DenseMatrix initialH(JavaRDD<Block> x, NmfOptions o, int sample, int m) {
+    long seed = o.seed();
+    List<Tuple2<Long, SampleRow>> rows = x.flatMap(b -> {
+      List<Tuple2<Long, SampleRow>> out = new ArrayList<>(b.rows());
+      for (int i = 0; i < b.rows(); i++) {
+        int from = b.rowPtr[i];
+        int to = b.rowPtr[i + 1];
+        if (to == from) continue;
+        out.add(new Tuple2<>(mix(b.ids[i].hashCode() ^ seed), new SampleRow(b.ids[i],
+            Arrays.copyOfRange(b.colIdx, from, to), Arrays.copyOfRange(b.x, from, to))));
+      }
+      return out.iterator();
+    }).takeOrdered(sample, new BySampleKey());
+    int n = rows.size();
+    if (n < o.k()) {
+      throw new IllegalArgumentException("-k/--topics " + o.k() + " is larger than the " + n
+          + " documents with terms (or the --init-sample); choose k <= " + n);
+    }
+    int[] ptr = new int[n + 1];
+    for (int i = 0; i < n; i++) ptr[i + 1] = ptr[i] + rows.get(i)._2().cols.length;
+    int[] ci = new int[ptr[n]];
+    double[] v = new double[ptr[n]];
+    for (int i = 0; i < n; i++) {
+      SampleRow r = rows.get(i)._2();
+      System.arraycopy(r.cols, 0, ci, ptr[i], r.cols.length);
+      System.arraycopy(r.values, 0, v, ptr[i], r.values.length);
+    }
+    NmfOptions local = o.withThreads(Math.max(1, Runtime.getRuntime().availableProcessors())).withTrace(false);
+    NmfResult r = Nmf.fit(new CsrMatrix(n, m, ptr, ci, v), local, NmfListener.NONE);
+    DenseMatrix h = r.h();
+    if (o.loss() == Loss.KL) {
+      double max = 0;
+      for (double e : h.data()) max = Math.max(max, e);
+      double floor = max * 1e-6;
+      double[] d = h.data();
+      for (int i = 0; i < d.length; i++) d[i] = Math.max(d[i], floor);
+    }
+    return h;
+  }
+
+  /** A sampled row: its id (ties of the hash), its columns and values. */
+  record SampleRow(String id, int[] cols, double[] values) implements Serializable {}
+
+  static final class BySampleKey implements java.util.Comparator<Tuple2<Long, SampleRow>>, Serializable {
+    @Override
+    public int compare(Tuple2<Long, SampleRow> a, Tuple2<Long, SampleRow> b) {
+      int c = Long.compare(a._1(), b._1());
+      return c != 0 ? c : a._2().id().compareTo(b._2().id());
+    }
+  }
+
+  /** SplitMix64's finaliser: a well-spread 64-bit hash. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+}
