@@ -94,7 +94,8 @@ def cached(path, fn):
 
 def score(res, ruler, labels, names):
     from sklearn.metrics import normalized_mutual_info_score, adjusted_rand_score
-    assign = [res['assign'].get(n, -1) for n in names]
+    assign = [res['assign'].get(n) for n in names]
+    assign = [-1 if c is None else c for c in assign]
     return {'nmi': normalized_mutual_info_score(labels, assign), 'ari': adjusted_rand_score(labels, assign),
             'npmi': ruler.npmi(res['topics']), 'div': diversity(res['topics']), 'wall_s': res['wall_s']}
 

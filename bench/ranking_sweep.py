@@ -11,6 +11,7 @@ D = documents; all over topicnmf's own matrices from --save-matrix):
   rel:L/floor:F    the same among terms with df >= F*D only
   rel:L/soft:F     relevance + log(min(1, df/(F*D)))  (a term in fewer than F*D documents is
                    penalised by the log of how far short it falls)
+  fro:L            relevance over H re-fitted by least squares with the KL W fixed
   own-npmi         per corpus, the lambda in {0.3,...,1} whose lists have the highest mean NPMI
                    over topicnmf's own document co-occurrence (what the tool itself can measure)
 A shown term is the most frequent raw token whose English minimal (plural) stem is the term, as
@@ -76,7 +77,26 @@ def own_npmi(lists, pres, d):
     return sum(vals) / len(vals)
 
 
-def rankings(h, x, counts, n):
+def frobenius_refit(h, x, w0, sweeps=30):
+    """H re-fitted to X by least squares with W fixed: HALS sweeps from the KL H. W is the
+    report's per-document topic weights (rows of W scaled to sum 1), each row rescaled by its
+    least-squares factor against X (the report does not keep the scale of W)."""
+    wh = w0 @ h
+    num = np.asarray((x.multiply(wh)).sum(axis=1)).ravel()
+    den = np.einsum('ij,ij->i', w0 @ (h @ h.T), w0)
+    s = np.where(den > 0, num / np.where(den > 0, den, 1), 0)
+    w = w0 * s[:, None]
+    a = w.T @ w
+    b = np.asarray((x.T @ w).T)
+    hf = h * (np.trace(b @ h.T) / max(np.trace(a @ h @ h.T), 1e-300))
+    for _ in range(sweeps):
+        for t in range(h.shape[0]):
+            if a[t, t] > 0:
+                hf[t] = np.maximum(0, hf[t] + (b[t] - a[t] @ hf) / a[t, t])
+    return hf
+
+
+def rankings(h, x, counts, n, w0=None):
     col = np.asarray(x.sum(axis=0)).ravel()
     with np.errstate(divide='ignore'):
         logp = np.log(col) - math.log(col.sum())
@@ -97,6 +117,17 @@ def rankings(h, x, counts, n):
             out[f'rel:{lam}/floor:{f}'] = [top_by(np.where(floor, sc, -np.inf), n) for sc in base]
             pen = np.minimum(0.0, np.log(np.maximum(df, 1) / (f * d)))
             out[f'rel:{lam}/soft:{f}'] = [top_by(sc + pen, n) for sc in base]
+    if w0 is not None:
+        hf = frobenius_refit(h, x, w0)
+        for lam in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0):
+            for row_name, rows in (('fro', hf),):
+                lists = []
+                for row in rows:
+                    with np.errstate(divide='ignore', invalid='ignore'):
+                        sc = np.log(row) - math.log(row.sum()) - (1 - lam) * logp
+                    sc[~(row > 0) | ~np.isfinite(logp)] = -np.inf
+                    lists.append(top_by(sc, n))
+                out[f'{row_name}:{lam}'] = lists
     return out
 
 
@@ -127,8 +158,9 @@ def main():
             terms = open(os.path.join(mdir, 'terms.txt'), encoding='utf-8').read().split('\n')[:cols]
             surf = surfaces(texts, terms)
             pres = [set(counts.indices[counts.indptr[j]:counts.indptr[j + 1]].tolist()) for j in range(cols)]
-            lists = rankings(h, x, counts, m['options']['topTerms'])
             report = json.load(open(os.path.join(run, 'fit', 'report.json'), encoding='utf-8'))
+            w0 = np.array([d['weights'] if d['weights'] else [0.0] * k for d in report['documents']])
+            lists = rankings(h, x, counts, m['options']['topTerms'], w0 if w0.shape[0] == x.shape[0] else None)
             shown = [[tw['term'] for tw in t['terms']] for t in report['topics']]
             check = [[terms[j] for j in l] for l in lists['rel:0.5']] == shown if m['options']['relevance'] == 0.5 else None
             row = {}
@@ -136,7 +168,7 @@ def main():
                 words = [[surf[j] for j in l] for l in ls]
                 row[name] = {'npmi': ruler.npmi(words), 'div': diversity(words),
                              'own': own_npmi(ls, pres, counts.shape[0])}
-            best = max((r for r in row if '/' not in r), key=lambda r: row[r]['own'])
+            best = max((r for r in row if r.startswith('rel:') and '/' not in r), key=lambda r: row[r]['own'])
             row['own-npmi'] = dict(row[best], chosen=best)
             for f in (0.002, 0.005, 0.01):
                 cands = [r for r in row if r.endswith(f'/soft:{f}')]

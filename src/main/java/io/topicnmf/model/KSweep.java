@@ -160,7 +160,7 @@ public final class KSweep {
             NmfResult r = Nmf.fit(data, no, NmfListener.NONE);
             int m = r.h().cols();
             fits[ai][jj] = new Fitted(topLists(r.h(), Math.min(o.stabilityTerms(), m)),
-                jj == 0 ? TermRanking.top(r.h(), x, Math.min(base.topTerms(), m), base.relevance(),
+                jj == 0 ? TermRanking.top(r.w(), r.h(), x, Math.min(base.topTerms(), m), base.relevance(),
                     p.vocabulary().terms()) : null, r.objective(),
                 r.relativeError(), r.iterations(), r.converged());
             secs[ai][jj] = (System.nanoTime() - t0) / 1e9;

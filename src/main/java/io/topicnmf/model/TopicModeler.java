@@ -319,7 +319,7 @@ public final class TopicModeler {
     DenseMatrix h = nmf.h();
     int m = vocab.size();
     int top = Math.min(topTerms, m);
-    int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(h, x, top, relevance, vocab.terms());
+    int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(w, h, x, top, relevance, vocab.terms());
     TopicCoherence coherence = Coherence.compute(counts, topIds);
     String[] labels = new String[n];
     boolean labelled = false;
