@@ -101,7 +101,7 @@ class TermRankingTest {
     assertEquals(Stemming.LIGHT, o.analysis().stem());
     assertEquals(io.topicnmf.matrix.TfidfOptions.Weighting.TFIDF, o.weighting().weighting());
     assertFalse(o.weighting().sublinearTf());
-    assertEquals(0.5, o.relevance());
+    assertEquals(0.7, o.relevance());
     assertEquals(7, o.nmf().k());
     assertEquals(0.25, o.withRelevance(0.25).relevance());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> o.withRelevance(-0.1));
