@@ -125,6 +125,7 @@ def main():
     ap.add_argument('--tag', default='default')
     ap.add_argument('--tn-args', default='')
     ap.add_argument('--json', default=None, help='also write every figure to this file')
+    ap.add_argument('--markdown', default=None, help='also write the table as Markdown to this file')
     a = ap.parse_args()
     tools = a.tools.split(',')
     tn_args = a.tn_args.split()
@@ -191,14 +192,24 @@ def report(rows, tools, names, a):
                           f'{sum(r[t]["npmi"] for r in sel) / len(sel):.3f}' for t in tools)
         print(' | '.join(line) + f' | means: {means}')
     if {'topicnmf', 'cd', 'mu'} <= set(tools):
-        for (c, k), r in rows.items():
-            pass
         ok = [f'{c} k={k}' for (c, k), r in rows.items()
               if r['topicnmf']['nmi'] >= r['mu']['nmi'] and r['topicnmf']['npmi'] >= r['cd']['npmi']]
         nmi_ok = sum(r['topicnmf']['nmi'] >= r['mu']['nmi'] for r in rows.values())
         npmi_ok = sum(r['topicnmf']['npmi'] >= r['cd']['npmi'] for r in rows.values())
         print(f'# targets: NMI >= mu on {nmi_ok}/{len(rows)}, NPMI >= cd on {npmi_ok}/{len(rows)}, both on '
               f'{len(ok)}/{len(rows)}')
+    if a.markdown:
+        with open(a.markdown, 'w') as fh:
+            fh.write('| corpus | k | ' + ' | '.join(f'{t} NMI / ARI / NPMI / div' for t in tools) + ' | targets |\n')
+            fh.write('|---|---:|' + '---|' * len(tools) + '---|\n')
+            for (c, k), r in rows.items():
+                cells = ' | '.join(f'{r[t]["nmi"]:.3f} / {r[t]["ari"]:.3f} / {r[t]["npmi"]:.3f} / {r[t]["div"]:.2f}'
+                                   for t in tools)
+                tg = ''
+                if {'topicnmf', 'cd', 'mu'} <= set(tools):
+                    tg = ('NMI ' + ('ok' if r['topicnmf']['nmi'] >= r['mu']['nmi'] else 'no') + ', NPMI '
+                          + ('ok' if r['topicnmf']['npmi'] >= r['cd']['npmi'] else 'no'))
+                fh.write(f'| {c}{" *" if c in HELD_OUT else ""} | {k} | {cells} | {tg} |\n')
     if a.json:
         with open(a.json, 'w') as fh:
             json.dump([{'corpus': c, 'k': k, 'held_out': c in HELD_OUT, **{t: r[t] for t in r}}

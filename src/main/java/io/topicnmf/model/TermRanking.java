@@ -57,13 +57,25 @@ public final class TermRanking {
    * The default ranking of a fit ({@code --term-weights refit}): {@link #top(DenseMatrix,
    * CsrMatrix, int, double, java.util.List)} over the topics' terms re-weighted by least squares
    * with the documents' weights fixed ({@link #leastSquaresTopics}), so that a term is listed for
-   * how much of X it explains in the topic's documents. With {@code w} null, over {@code h} itself.
+   * how much of X it explains in the topic's documents. Only terms with a positive weight in the
+   * topic's row of {@code h} are candidates. With {@code w} null, over {@code h} itself.
    *
    * @param w documents × topics, the W of the fit (rows = rows of x), or null
    */
   public static int[][] top(DenseMatrix w, DenseMatrix h, CsrMatrix x, int top, double lambda,
       java.util.List<String> terms) {
-    return rank(w == null ? h : leastSquaresTopics(x, w, h), x, top, lambda, terms);
+    if (w == null) {
+      return rank(h, x, top, lambda, terms);
+    }
+    // Candidates stay the terms with weight in the topic's row of H, so a listed term always has
+    // a positive weight in the report; only their order comes from the least-squares weights.
+    DenseMatrix refit = leastSquaresTopics(x, w, h);
+    double[] rd = refit.data();
+    double[] hd = h.data();
+    for (int e = 0; e < rd.length; e++) {
+      if (!(hd[e] > 0)) rd[e] = 0;
+    }
+    return rank(refit, x, top, lambda, terms);
   }
 
   /**

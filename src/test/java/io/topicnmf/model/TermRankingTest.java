@@ -190,7 +190,7 @@ class TermRankingTest {
   }
 
   @Test
-  void rankingWithWRanksTheRefittedWeightsAndWithoutWTheOwn() {
+  void rankingWithWRanksTheRefittedWeightsOfTheTermsInTheTopicAndWithoutWTheOwn() {
     SplittableRandom rng = new SplittableRandom(5);
     double[][] w = random(rng, 50, 3, true);
     double[][] h = random(rng, 3, 40, true);
@@ -199,7 +199,11 @@ class TermRankingTest {
     DenseMatrix refit = TermRanking.leastSquaresTopics(x, DenseMatrix.of(w), hm);
     for (double lambda : new double[] {0.5, 1}) {
       int[][] viaW = TermRanking.top(DenseMatrix.of(w), hm, x, 8, lambda, null);
-      int[][] direct = TermRanking.top(refit, x, 8, lambda);
+      DenseMatrix onSupport = refit.copy();
+      for (int t = 0; t < 3; t++) {
+        for (int j = 0; j < 40; j++) if (h[t][j] == 0) onSupport.data()[t * 40 + j] = 0;
+      }
+      int[][] direct = TermRanking.top(onSupport, x, 8, lambda);
       int[][] own = TermRanking.top(null, hm, x, 8, lambda, null);
       int[][] plain = TermRanking.top(hm, x, 8, lambda);
       for (int t = 0; t < 3; t++) {
