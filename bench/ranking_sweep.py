@@ -112,7 +112,7 @@ def rankings(h, x, counts, n, w0=None):
             sc[~(row > 0) | ~np.isfinite(logp)] = -np.inf
             base.append(sc)
         out[f'rel:{lam}'] = [top_by(sc, n) for sc in base]
-        for f in (0.002, 0.005, 0.01, 0.02):
+        for f in ((0.005, 0.01, 0.02) if lam in (0.5, 0.7, 1.0) else ()):
             floor = df >= f * d
             out[f'rel:{lam}/floor:{f}'] = [top_by(np.where(floor, sc, -np.inf), n) for sc in base]
             pen = np.minimum(0.0, np.log(np.maximum(df, 1) / (f * d)))
@@ -134,12 +134,12 @@ def rankings(h, x, counts, n, w0=None):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--cache', default=os.path.expanduser('~/.cache/topicnmf-bench'))
-    ap.add_argument('--tag', default='default')
+    ap.add_argument('--tag', default='default', help='runs of topicnmf-TAG* (e.g. default-JARID for one jar)')
     ap.add_argument('--json', default=None)
     a = ap.parse_args()
     per = {}
     for c in CORPORA:
-        runs = sorted(glob.glob(os.path.join(a.cache, 'runs', c, f'topicnmf-{a.tag}-*', 'k*', 'fit', 'model.json')),
+        runs = sorted(glob.glob(os.path.join(a.cache, 'runs', c, f'topicnmf-{a.tag}*', 'k*', 'fit', 'model.json')),
                       key=os.path.getmtime)
         if not runs:
             continue
@@ -170,7 +170,7 @@ def main():
                              'own': own_npmi(ls, pres, counts.shape[0])}
             best = max((r for r in row if r.startswith('rel:') and '/' not in r), key=lambda r: row[r]['own'])
             row['own-npmi'] = dict(row[best], chosen=best)
-            for f in (0.002, 0.005, 0.01):
+            for f in (0.005, 0.01):
                 cands = [r for r in row if r.endswith(f'/soft:{f}')]
                 b = max(cands, key=lambda r: row[r]['own'])
                 row[f'own-npmi/soft:{f}'] = dict(row[b], chosen=b)
