@@ -55,8 +55,8 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--top-terms", defaultValue = "10", description = "Terms listed per topic (default: ${DEFAULT-VALUE}).")
   int topTerms;
 
-  @Option(names = "--relevance", defaultValue = "0.5", paramLabel = "LAMBDA",
-      description = "Rank each topic's terms by LAMBDA·log p(w|t) + (1-LAMBDA)·log(p(w|t)/p(w)), in [0, 1]; 1 ranks by weight alone, lower favours terms specific to the topic (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--relevance", defaultValue = "0.7", paramLabel = "LAMBDA",
+      description = "Rank each topic's terms by LAMBDA·log p(w|t) + (1-LAMBDA)·log(p(w|t)/p(w)), in [0, 1], p(w|t) from the terms' least-squares weights in the topic (documents' topic mixtures fixed); 1 ranks by that weight alone, lower favours terms specific to the topic (default: ${DEFAULT-VALUE}).")
   double relevance;
 
   @Option(names = "--clusters", defaultValue = "kmeans", paramLabel = "kmeans|dominant",

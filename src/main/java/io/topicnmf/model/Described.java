@@ -93,7 +93,7 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
     DenseMatrix h = nmf.h();
     int m = vocab.size();
     int top = Math.min(topTerms, m);
-    int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(h, x, top, relevance, vocab.terms());
+    int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(w, h, x, top, relevance, vocab.terms());
     TopicCoherence coherence = Coherence.compute(counts, topIds, texts);
     String[] labels = new String[n];
     boolean labelled = false;

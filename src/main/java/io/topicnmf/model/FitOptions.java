@@ -16,7 +16,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>The defaults ({@link #defaults}) were chosen by measurement on the BBC news and 20 Newsgroups
  * corpora (docs/design-notes.md, "Default options of fit"): generalized Kullback-Leibler loss on
- * TF-IDF, light (plural) stemming for English, top terms ranked by relevance with λ = 0.5.
+ * TF-IDF, light (plural) stemming for English, top terms ranked by relevance with λ = 0.7 over the
+ * topics' least-squares term weights ({@link TermRanking#leastSquaresTopics}; chosen on twelve
+ * corpora, docs/design-notes.md, "Term ranking across corpora").
  *
  * @param corpus how files are read
  * @param analysis the Lucene analysis chain
@@ -24,7 +26,7 @@ import java.util.function.UnaryOperator;
  * @param weighting TF-IDF weighting
  * @param nmf the factorization (its {@code k} is the number of topics)
  * @param topTerms terms listed per topic ({@code --top-terms}, default 10)
- * @param relevance λ of the term ranking ({@code --relevance}, in [0, 1], default 0.5): a topic's
+ * @param relevance λ of the term ranking ({@code --relevance}, in [0, 1], default 0.7): a topic's
  *     terms are listed by {@link TermRanking relevance} λ·log φ + (1 − λ)·log(φ / p(w)); 1 lists
  *     them by their weight in H alone
  * @param clusters how documents are put in the topics' clusters ({@code --clusters}, default
@@ -40,8 +42,8 @@ public record FitOptions(
     double relevance,
     Clustering clusters) {
 
-  /** The default λ of {@code --relevance}: rank by p(w|t)·p(t|w). */
-  public static final double DEFAULT_RELEVANCE = 0.5;
+  /** The default λ of {@code --relevance}, measured on twelve corpora (docs/design-notes.md). */
+  public static final double DEFAULT_RELEVANCE = 0.7;
 
   /** Validates the options: every stage given, {@code topTerms} and {@code relevance} in range. */
   public FitOptions {

@@ -175,7 +175,7 @@ public final class KSweep {
             NmfResult r = TopicModeler.factorize(data, no, NmfListener.NONE);
             int m = r.h().cols();
             fits[ai][jj] = new Fitted(topLists(r.h(), Math.min(o.stabilityTerms(), m)),
-                jj == 0 ? TermRanking.top(r.h(), x, Math.min(base.topTerms(), m), base.relevance(),
+                jj == 0 ? TermRanking.top(r.w(), r.h(), x, Math.min(base.topTerms(), m), base.relevance(),
                     p.vocabulary().terms()) : null,
                 TopicModeler.clusters(data, r, base.clusters(), 1), r.objective(),
                 r.relativeError(), r.iterations(), r.converged());

@@ -1,7 +1,9 @@
 package io.topicnmf.model;
 
 import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels;
 import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.nmf.TopicRefit;
 import io.topicnmf.options.InvalidOptionException;
 
 /**
@@ -49,6 +51,108 @@ public final class TermRanking {
    * without phrases changes nothing.
    */
   public static int[][] top(DenseMatrix h, CsrMatrix x, int top, double lambda, java.util.List<String> terms) {
+    return rank(h, x, top, lambda, terms);
+  }
+
+  /**
+   * The default ranking of a fit ({@code --term-weights refit}): {@link #top(DenseMatrix,
+   * CsrMatrix, int, double, java.util.List)} over the topics' terms re-weighted by least squares
+   * with the documents' weights fixed ({@link #leastSquaresTopics}), so that a term is listed for
+   * how much of X it explains in the topic's documents. Only terms with a positive weight in the
+   * topic's row of {@code h} are candidates. With {@code w} null, over {@code h} itself.
+   *
+   * @param w documents × topics, the W of the fit (rows = rows of x), or null
+   */
+  public static int[][] top(DenseMatrix w, DenseMatrix h, CsrMatrix x, int top, double lambda,
+      java.util.List<String> terms) {
+    if (w == null) {
+      return rank(h, x, top, lambda, terms);
+    }
+    // Candidates stay the terms with weight in the topic's row of H, so a listed term always has
+    // a positive weight in the report; only their order comes from the least-squares weights.
+    DenseMatrix refit = leastSquaresTopics(x, w, h);
+    double[] rd = refit.data();
+    double[] hd = h.data();
+    for (int e = 0; e < rd.length; e++) {
+      if (!(hd[e] > 0)) rd[e] = 0;
+    }
+    return rank(refit, x, top, lambda, terms);
+  }
+
+  /**
+   * H re-fitted to X by least squares with the documents' topic mixtures fixed. Each row of W is
+   * first rescaled by the factor that makes its reconstruction fit its row of X best in least
+   * squares, {@code s_i = ⟨x_i, w_i·H⟩ / ‖w_i·H‖²}, so that every document counts as it would in a
+   * Frobenius fit (under the KL loss a row of W grows with the row's L1 mass, so long documents,
+   * which hold most of the rare terms, would dominate); then each column of the result is the exact
+   * non-negative least-squares solution {@code argmin_{h ≥ 0} ‖x_j − W'·h‖²} (x_j the column of X),
+   * by block principal pivoting ({@link DenseKernels#nnlsRows}) from the support of {@code h}'s
+   * column. These are the term weights scikit-learn's Frobenius NMF would give the same topic
+   * mixtures; their lists co-occur more than those of the KL H, which lifts terms of a few
+   * documents (docs/design-notes.md, "Term ranking across corpora"). A topic whose re-fitted row
+   * is all zero keeps its own row.
+   *
+   * <p>Cost: O(nnz(X)·k + n·k² + terms·k² + terms·k³) time, O(terms·k) memory; single-threaded,
+   * so the result does not depend on the thread count.
+   *
+   * @param x documents × terms
+   * @param w documents × topics, non-negative
+   * @param h topics × terms, non-negative: the starting supports
+   */
+  public static DenseMatrix leastSquaresTopics(CsrMatrix x, DenseMatrix w, DenseMatrix h) {
+    int n = x.rows();
+    int m = x.cols();
+    int k = h.rows();
+    if (w.rows() != n || w.cols() != k || h.cols() != m) {
+      throw new IllegalArgumentException("W is " + w.rows() + " x " + w.cols() + ", H is " + h.rows()
+          + " x " + h.cols() + " but X is " + n + " x " + m);
+    }
+    DenseMatrix refit = TopicRefit.solveH(x, rescaledRows(x, w, h), h);
+    double[] rd = refit.data();
+    double[] hd = h.data();
+    for (int t = 0; t < k; t++) {
+      boolean positive = false;
+      for (int j = 0; j < m && !positive; j++) positive = rd[t * m + j] > 0;
+      if (!positive) System.arraycopy(hd, t * m, rd, t * m, m);
+    }
+    return refit;
+  }
+
+  /** W with row i scaled by s_i = ⟨x_i, w_i·H⟩ / ‖w_i·H‖² (0 when w_i·H = 0). */
+  static double[] rescaledRows(CsrMatrix x, DenseMatrix w, DenseMatrix h) {
+    int n = x.rows();
+    int m = x.cols();
+    int k = h.rows();
+    double[] hd = h.data();
+    double[] hht = new double[k * k];
+    DenseKernels.gram(h.transpose().data(), m, k, hht);
+    double[] wd = w.data();
+    double[] out = new double[n * k];
+    int[] rp = x.rowPtr();
+    int[] ci = x.colIdx();
+    double[] v = x.values();
+    for (int i = 0; i < n; i++) {
+      int wi = i * k;
+      double num = 0;
+      for (int p = rp[i]; p < rp[i + 1]; p++) {
+        double r = 0;
+        for (int t = 0; t < k; t++) r += wd[wi + t] * hd[t * m + ci[p]];
+        num += v[p] * r;
+      }
+      double den = 0;
+      for (int a = 0; a < k; a++) {
+        if (wd[wi + a] == 0) continue;
+        double r = 0;
+        for (int b = 0; b < k; b++) r += hht[a * k + b] * wd[wi + b];
+        den += wd[wi + a] * r;
+      }
+      double scale = den > 0 && num > 0 ? num / den : 0;
+      for (int t = 0; t < k; t++) out[wi + t] = wd[wi + t] * scale;
+    }
+    return out;
+  }
+
+  private static int[][] rank(DenseMatrix h, CsrMatrix x, int top, double lambda, java.util.List<String> terms) {
     if (terms != null && terms.size() != h.cols()) {
       throw new IllegalArgumentException(terms.size() + " terms for " + h.cols() + " columns");
     }

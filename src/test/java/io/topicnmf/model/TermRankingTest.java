@@ -101,11 +101,134 @@ class TermRankingTest {
     assertEquals(Stemming.LIGHT, o.analysis().stem());
     assertEquals(io.topicnmf.vectorize.TfidfOptions.Weighting.TFIDF, o.weighting().weighting());
     assertFalse(o.weighting().sublinearTf());
-    assertEquals(0.5, o.relevance());
+    assertEquals(0.7, o.relevance());
     assertEquals(7, o.nmf().k());
     assertEquals(0.25, o.withRelevance(0.25).relevance());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> o.withRelevance(-0.1));
     assertTrue(e.getMessage().contains("relevance -0.1"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> o.withRelevance(Double.NaN));
+  }
+
+  /** A random n × k matrix with entries in [0.1, 1.1), or with a quarter of them zero when {@code sparse}. */
+  private static double[][] random(SplittableRandom rng, int rows, int cols, boolean sparse) {
+    double[][] a = new double[rows][cols];
+    for (double[] row : a) {
+      for (int j = 0; j < cols; j++) row[j] = sparse && rng.nextInt(4) == 0 ? 0 : 0.1 + rng.nextDouble();
+    }
+    return a;
+  }
+
+  private static double[][] product(double[][] w, double[][] h) {
+    double[][] x = new double[w.length][h[0].length];
+    for (int i = 0; i < w.length; i++) {
+      for (int t = 0; t < h.length; t++) {
+        for (int j = 0; j < h[0].length; j++) x[i][j] += w[i][t] * h[t][j];
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void theLeastSquaresRefitRecoversTheTopicsOfAnExactFactorization() {
+    SplittableRandom rng = new SplittableRandom(3);
+    double[][] w = random(rng, 40, 4, true);
+    double[][] h = random(rng, 4, 25, true);
+    CsrMatrix x = CsrMatrix.fromDense(product(w, h), 25);
+    // The rows of W scaled anyhow: the least-squares rescaling of each row undoes it.
+    double[][] scaled = new double[40][];
+    for (int i = 0; i < 40; i++) {
+      double c = 0.01 + 100 * rng.nextDouble();
+      scaled[i] = java.util.Arrays.stream(w[i]).map(v -> v * c).toArray();
+    }
+    DenseMatrix refit = TermRanking.leastSquaresTopics(x, DenseMatrix.of(scaled), DenseMatrix.of(h));
+    for (int t = 0; t < 4; t++) {
+      for (int j = 0; j < 25; j++) assertEquals(h[t][j], refit.get(t, j), 1e-9, "H(" + t + "," + j + ")");
+    }
+  }
+
+  @Test
+  void theLeastSquaresRefitIsTheNonNegativeLeastSquaresSolutionForTheRescaledW() {
+    SplittableRandom rng = new SplittableRandom(11);
+    int n = 30;
+    int m = 12;
+    int k = 3;
+    double[][] w = random(rng, n, k, false);
+    double[][] h = random(rng, k, m, true);
+    double[][] xd = random(rng, n, m, true);
+    CsrMatrix x = CsrMatrix.fromDense(xd, m);
+    DenseMatrix refit = TermRanking.leastSquaresTopics(x, DenseMatrix.of(w), DenseMatrix.of(h));
+    // Reference: W rescaled row by row as documented, then each column by projected coordinate
+    // descent run to convergence, written out naively.
+    double[][] wh = product(w, h);
+    double[][] ws = new double[n][k];
+    for (int i = 0; i < n; i++) {
+      double num = 0;
+      double den = 0;
+      for (int j = 0; j < m; j++) {
+        num += xd[i][j] * wh[i][j];
+        den += wh[i][j] * wh[i][j];
+      }
+      for (int t = 0; t < k; t++) ws[i][t] = w[i][t] * num / den;
+    }
+    for (int j = 0; j < m; j++) {
+      double[] col = new double[k];
+      for (int it = 0; it < 20000; it++) {
+        for (int t = 0; t < k; t++) {
+          double grad = 0;
+          double hess = 0;
+          for (int i = 0; i < n; i++) {
+            double r = -xd[i][j];
+            for (int u = 0; u < k; u++) r += ws[i][u] * col[u];
+            grad += ws[i][t] * r;
+            hess += ws[i][t] * ws[i][t];
+          }
+          col[t] = Math.max(0, col[t] - grad / hess);
+        }
+      }
+      for (int t = 0; t < k; t++) assertEquals(col[t], refit.get(t, j), 1e-8, "H(" + t + "," + j + ")");
+    }
+  }
+
+  @Test
+  void rankingWithWRanksTheRefittedWeightsOfTheTermsInTheTopicAndWithoutWTheOwn() {
+    SplittableRandom rng = new SplittableRandom(5);
+    double[][] w = random(rng, 50, 3, true);
+    double[][] h = random(rng, 3, 40, true);
+    CsrMatrix x = CsrMatrix.fromDense(random(rng, 50, 40, true), 40);
+    DenseMatrix hm = DenseMatrix.of(h);
+    DenseMatrix refit = TermRanking.leastSquaresTopics(x, DenseMatrix.of(w), hm);
+    for (double lambda : new double[] {0.5, 1}) {
+      int[][] viaW = TermRanking.top(DenseMatrix.of(w), hm, x, 8, lambda, null);
+      DenseMatrix onSupport = refit.copy();
+      for (int t = 0; t < 3; t++) {
+        for (int j = 0; j < 40; j++) if (h[t][j] == 0) onSupport.data()[t * 40 + j] = 0;
+      }
+      int[][] direct = TermRanking.top(onSupport, x, 8, lambda);
+      int[][] own = TermRanking.top(null, hm, x, 8, lambda, null);
+      int[][] plain = TermRanking.top(hm, x, 8, lambda);
+      for (int t = 0; t < 3; t++) {
+        assertArrayEquals(direct[t], viaW[t], "lambda " + lambda);
+        assertArrayEquals(plain[t], own[t], "lambda " + lambda);
+      }
+    }
+  }
+
+  @Test
+  void aTopicWithoutDocumentsKeepsItsOwnWeights() {
+    double[][] w = {{1, 0}, {2, 0}, {0.5, 0}};
+    double[][] h = {{1, 2, 0}, {3, 0, 1}};
+    CsrMatrix x = CsrMatrix.fromDense(new double[][] {{1, 2, 0}, {2, 4, 0}, {0.5, 1, 0}}, 3);
+    DenseMatrix refit = TermRanking.leastSquaresTopics(x, DenseMatrix.of(w), DenseMatrix.of(h));
+    assertEquals(3, refit.get(1, 0));
+    assertEquals(1, refit.get(1, 2));
+    assertEquals(1, refit.get(0, 0), 1e-12);
+    assertEquals(2, refit.get(0, 1), 1e-12);
+  }
+
+  @Test
+  void theRefitRejectsMismatchedShapes() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TermRanking.leastSquaresTopics(X, DenseMatrix.of(new double[][] {{1, 1}}), H));
+    assertTrue(e.getMessage().contains("W is 1 x 2"), e.getMessage());
   }
 }

@@ -1,0 +1,45 @@
+package io.topicnmf.nmf;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels;
+import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.matrix.SparseKernels;
+import io.topicnmf.parallel.Workers;
+
+/**
+ * H re-solved for a fixed W by exact non-negative least squares: each row of Hᵀ (a term's topic
+ * weights) minimises {@code ‖X(:,j) − W·h‖²} over {@code h ≥ 0}, by the block principal pivoting
+ * solver of the ANLS engine ({@link NnlsSolver}, Kim &amp; Park 2011). The term ranking uses it to
+ * read the topics' least-squares term weights off a fit of another loss.
+ */
+public final class TopicRefit {
+  private TopicRefit() {}
+
+  /**
+   * The least-squares H for {@code w}, starting from {@code start}; single-threaded, so the result
+   * does not depend on the thread count. Cost: O(nnz(X)·k + n·k² + terms·k³).
+   *
+   * @param x documents × terms
+   * @param w documents × topics, row-major, non-negative
+   * @param start topics × terms, non-negative: where the solver starts
+   * @return topics × terms
+   */
+  public static DenseMatrix solveH(CsrMatrix x, double[] w, DenseMatrix start) {
+    int n = x.rows();
+    int m = x.cols();
+    int k = start.rows();
+    if (w.length != (long) n * k || start.cols() != m) {
+      throw new IllegalArgumentException("W has " + w.length + " entries, H is " + start.rows() + " x "
+          + start.cols() + " but X is " + n + " x " + m);
+    }
+    double[] xtw = new double[m * k];
+    SparseKernels.multiply(x.transpose(), w, k, xtw);
+    double[] g = new double[k * k];
+    DenseKernels.gram(w, n, k, g);
+    double[] ht = start.transpose().data();
+    try (Workers one = Workers.of(1)) {
+      new NnlsSolver(m, k, one).solve(ht, m, xtw, g, 0, 0);
+    }
+    return new DenseMatrix(m, k, ht).transpose();
+  }
+}
