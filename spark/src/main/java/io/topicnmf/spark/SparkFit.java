@@ -4,9 +4,10 @@ import io.topicnmf.analysis.AnalysisOptions;
 import io.topicnmf.analysis.Language;
 import io.topicnmf.analysis.Stemming;
 import io.topicnmf.corpus.CorpusOptions;
-import io.topicnmf.matrix.DfLimit;
-import io.topicnmf.matrix.TfidfOptions;
-import io.topicnmf.matrix.VocabularyOptions;
+import io.topicnmf.corpus.ReadLimits;
+import io.topicnmf.vectorize.DfLimit;
+import io.topicnmf.vectorize.TfidfOptions;
+import io.topicnmf.vectorize.VocabularyOptions;
 import io.topicnmf.model.Clustering;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.nmf.Init;
@@ -155,7 +156,8 @@ public final class SparkFit implements Callable<Integer> {
     Stemming st = stem == null ? FitOptions.defaultStem(lang) : Stemming.valueOf(stem.toUpperCase(Locale.ROOT));
     AnalysisOptions analysis = AnalysisOptions.defaults().withDefaultStopwords(!noDefaultStopwords)
         .withStopwordFiles(stopwords).withLanguage(lang).withStem(st).withNgrams(ngrams);
-    CorpusOptions corpus = new CorpusOptions(false, false, false, false, textField, idField, labelField);
+    CorpusOptions corpus = new CorpusOptions(false, false, false, false, textField, idField, labelField,
+        ReadLimits.defaults());
     VocabularyOptions vocab = new VocabularyOptions(DfLimit.parse(minDf, "--min-df"),
         DfLimit.parse(maxDf, "--max-df"), maxFeatures, List.of());
     Loss l = Loss.valueOf(loss.toUpperCase(Locale.ROOT));

@@ -1,10 +1,10 @@
 package io.topicnmf.spark;
 
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.PruningStats;
-import io.topicnmf.matrix.Tfidf;
-import io.topicnmf.matrix.TfidfOptions;
-import io.topicnmf.matrix.VocabularyOptions;
+import io.topicnmf.vectorize.PruningStats;
+import io.topicnmf.vectorize.Tfidf;
+import io.topicnmf.vectorize.TfidfOptions;
+import io.topicnmf.vectorize.VocabularyOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
