@@ -88,6 +88,48 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
     if (options.fixed()) {
       return withFixedTerms(options.vocabulary(), n, v, seen, df, blocks, threads, counted);
     }
+    Pruned pruned = prune(seen, df, total, n, options);
+    int[] column = new int[v];
+    Arrays.fill(column, -1);
+    for (int j = 0; j < pruned.kept().length; j++) column[pruned.kept()[j]] = j;
+    CsrMatrix counts = fill(n, pruned.kept().length, column, blocks, threads, counted);
+    return new DocumentTermMatrix(pruned.vocabulary(), counts, pruned.pruning());
+  }
+
+  /**
+   * The vocabulary kept by the pruning rules.
+   *
+   * @param kept for each column, the index of its term in the arrays given to {@link #prune}
+   * @param vocabulary the kept terms in column (alphabetical) order, with their document frequencies
+   * @param pruning what the rules removed
+   */
+  public record Pruned(int[] kept, Vocabulary vocabulary, PruningStats pruning) {}
+
+  /**
+   * Prunes a vocabulary by the rules of {@link #build} (see the class comment) given each term's
+   * document frequency and total count: for callers that count elsewhere, such as the Spark job,
+   * which reduces the figures over a cluster. {@code build} prunes with this method.
+   *
+   * @param terms the distinct terms seen
+   * @param df each term's document frequency
+   * @param total each term's total count over the corpus
+   * @param documents the number of documents the figures were counted on
+   * @param options the limits; must not fix the vocabulary ({@link VocabularyOptions#fixed()})
+   * @throws InvalidOptionException naming minDf and maxDf if they contradict each other for
+   *     {@code documents} documents
+   * @throws IllegalArgumentException if the arrays differ in length or the vocabulary is fixed
+   */
+  public static Pruned prune(String[] terms, int[] df, long[] total, int documents, VocabularyOptions options) {
+    if (df.length != terms.length || total.length != terms.length) {
+      throw new IllegalArgumentException(terms.length + " terms but " + df.length
+          + " document frequencies and " + total.length + " totals");
+    }
+    if (options.fixed()) {
+      throw new IllegalArgumentException("a fixed vocabulary is not pruned");
+    }
+    String[] seen = terms;
+    int n = documents;
+    int v = terms.length;
     double minDocs = options.minDf().documents(n);
     double maxDocs = options.maxDf().documents(n);
     if (maxDocs < minDocs) {
@@ -130,20 +172,18 @@ public record DocumentTermMatrix(Vocabulary vocabulary, CsrMatrix counts, Prunin
     for (int j = 0; j < keptCount; j++) byTerm[j] = kept[j];
     Arrays.parallelSort(byTerm, (a, b) -> seen[a].compareTo(seen[b]));
     String[] keptTerms = new String[keptCount];
-    int[] column = new int[v];
-    Arrays.fill(column, -1);
     int[] keptDf = new int[keptCount];
     for (int j = 0; j < keptCount; j++) {
       int t = byTerm[j];
       keptTerms[j] = seen[t];
-      column[t] = j;
       keptDf[j] = df[t];
     }
 
-    CsrMatrix counts = fill(n, keptCount, column, blocks, threads, counted);
+    int[] keptIds = new int[keptCount];
+    for (int j = 0; j < keptCount; j++) keptIds[j] = byTerm[j];
     PruningStats stats = new PruningStats(v, minDocs, maxDocs, byMin, maxRemoved.size(), byFeatures,
         keptCount, topRemoved);
-    return new DocumentTermMatrix(Vocabulary.ofDistinct(keptTerms, keptDf), counts, stats);
+    return new Pruned(keptIds, Vocabulary.ofDistinct(keptTerms, keptDf), stats);
   }
 
   /**

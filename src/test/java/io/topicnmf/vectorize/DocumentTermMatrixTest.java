@@ -1,9 +1,11 @@
 package io.topicnmf.vectorize;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.topicnmf.options.InvalidOptionException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,45 @@ class DocumentTermMatrixTest {
     // totals: common 4, mid 3, pair 2, x 2, rare 1 -> common, mid, then pair before x
     assertEquals(List.of("common", "mid", "pair"), d.vocabulary().terms());
     assertEquals(2, d.pruning().removedByMaxFeatures());
+  }
+
+  @Test
+  void pruneGivenFrequenciesKeepsWhatBuildKeeps() {
+    // The figures of DOCS, in an order that is not alphabetical: df and total count per term.
+    String[] terms = {"x", "rare", "pair", "mid", "common"};
+    int[] df = {1, 1, 2, 3, 4};
+    long[] total = {2, 1, 2, 3, 4};
+    for (VocabularyOptions o : List.of(
+        new VocabularyOptions(DfLimit.count(2), DfLimit.share(0.75), 0),
+        new VocabularyOptions(DfLimit.count(1), DfLimit.share(1.0), 3),
+        new VocabularyOptions(DfLimit.share(0.5), DfLimit.count(3), 0),
+        new VocabularyOptions(DfLimit.count(1), DfLimit.count(2), 0))) {
+      DocumentTermMatrix built = DocumentTermMatrix.build(DOCS, o);
+      DocumentTermMatrix.Pruned p = DocumentTermMatrix.prune(terms, df, total, DOCS.size(), o);
+      assertEquals(built.vocabulary().terms(), p.vocabulary().terms(), o.toString());
+      assertArrayEquals(built.vocabulary().documentFrequencies(), p.vocabulary().documentFrequencies());
+      assertEquals(built.pruning(), p.pruning(), o.toString());
+      for (int j = 0; j < p.kept().length; j++) {
+        assertEquals(p.vocabulary().term(j), terms[p.kept()[j]], "kept maps columns to the input order");
+      }
+    }
+    DocumentTermMatrix.Pruned top = DocumentTermMatrix.prune(terms, df, total, DOCS.size(),
+        new VocabularyOptions(DfLimit.count(1), DfLimit.share(1.0), 3));
+    assertEquals(List.of("common", "mid", "pair"), top.vocabulary().terms(), "max-features: pair before x on a tie");
+    assertArrayEquals(new int[] {4, 3, 2}, top.kept());
+    assertEquals(2, top.pruning().removedByMaxFeatures());
+  }
+
+  @Test
+  void pruneRejectsContradictoryLimitsAFixedVocabularyAndUnevenArrays() {
+    String[] terms = {"a", "b"};
+    InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> DocumentTermMatrix.prune(
+        terms, new int[] {1, 2}, new long[] {1, 2}, 4, new VocabularyOptions(DfLimit.count(3), DfLimit.count(2), 0)));
+    assertTrue(e.getMessage().contains("maxDf") && e.getMessage().contains("minDf"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> DocumentTermMatrix.prune(terms, new int[] {1}, new long[] {1, 2},
+        4, VocabularyOptions.defaults()));
+    assertThrows(IllegalArgumentException.class, () -> DocumentTermMatrix.prune(terms, new int[] {1, 2},
+        new long[] {1, 2}, 4, VocabularyOptions.defaults().withVocabulary(List.of("a"))));
   }
 
   @Test

@@ -3,11 +3,10 @@ package io.topicnmf.spark;
 import io.topicnmf.analysis.AnalysisOptions;
 import io.topicnmf.analysis.Language;
 import io.topicnmf.analysis.Stemming;
-import io.topicnmf.analysis.StopWords;
+import io.topicnmf.analysis.StopWordSource;
 import io.topicnmf.analysis.TextAnalyzer;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +17,7 @@ import java.util.Map;
  * The one place where the Spark job calls the core's analysis: the Lucene chain of {@link
  * TextAnalyzer}, built from the same {@link AnalysisOptions} as {@code topicnmf fit}, run on one
  * document at a time inside a partition. Keeping the coupling here means the job follows the core's
- * analysis (and can be re-pointed at the core's {@code Vectorizer} once it exists) without copying
- * any of it.
+ * analysis without copying any of it.
  *
  * <p>One instance per partition (a task): the analyzer keeps one Lucene chain per thread. Close it
  * at the end of the partition.
@@ -29,20 +27,8 @@ final class CoreAnalysis implements AutoCloseable {
   private final boolean surfaces;
 
   CoreAnalysis(Spec spec) throws IOException {
-    Path extra = null;
-    AnalysisOptions options = spec.options(List.of());
-    if (!spec.extraStopwords.isEmpty()) {
-      // The executors may not see the driver's files: the words travel with the task and are
-      // handed to the core's chain as a file of its own format.
-      extra = Files.createTempFile("topicnmf-stopwords", ".txt");
-      Files.write(extra, spec.extraStopwords);
-      options = spec.options(List.of(extra));
-    }
-    try {
-      this.analyzer = new TextAnalyzer(options);
-    } finally {
-      if (extra != null) Files.deleteIfExists(extra);
-    }
+    AnalysisOptions options = spec.options();
+    this.analyzer = new TextAnalyzer(options);
     this.surfaces = options.transformsTerms();
   }
 
@@ -53,6 +39,7 @@ final class CoreAnalysis implements AutoCloseable {
   static final class Spec implements Serializable {
     private static final long serialVersionUID = 1L;
     final boolean defaultStopwords;
+    final ArrayList<String> stopwordFiles;
     final ArrayList<String> extraStopwords;
     final String stem;
     final int minTokenLength;
@@ -65,8 +52,9 @@ final class CoreAnalysis implements AutoCloseable {
 
     Spec(AnalysisOptions o) throws IOException {
       defaultStopwords = o.defaultStopwords();
-      extraStopwords = new ArrayList<>();
-      for (Path p : o.stopwordFiles()) extraStopwords.addAll(StopWords.read(p));
+      stopwordFiles = new ArrayList<>();
+      for (Path p : o.stopwordFiles()) stopwordFiles.add(p.toString());
+      extraStopwords = new ArrayList<>(o.stopwordFiles().words());
       stem = o.stem().name();
       minTokenLength = o.minTokenLength();
       maxTokenLength = o.maxTokenLength();
@@ -77,8 +65,13 @@ final class CoreAnalysis implements AutoCloseable {
       keepUrls = o.keepUrls();
     }
 
-    AnalysisOptions options(List<Path> stopwordFiles) {
-      return new AnalysisOptions(defaultStopwords, stopwordFiles, Stemming.valueOf(stem),
+    AnalysisOptions options() {
+      // The words travel with the task (the executors may not see the driver's files); the
+      // core's source carries them, so the files are never read on an executor.
+      List<Path> files = new ArrayList<>();
+      for (String f : stopwordFiles) files.add(Path.of(f));
+      StopWordSource words = StopWordSource.of(files).withWords(extraStopwords);
+      return new AnalysisOptions(defaultStopwords, words, Stemming.valueOf(stem),
           minTokenLength, maxTokenLength, keepNumbers, foldAccents, Language.valueOf(language),
           ngrams, keepUrls);
     }

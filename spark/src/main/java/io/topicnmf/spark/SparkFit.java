@@ -4,15 +4,17 @@ import io.topicnmf.analysis.AnalysisOptions;
 import io.topicnmf.analysis.Language;
 import io.topicnmf.analysis.Stemming;
 import io.topicnmf.corpus.CorpusOptions;
-import io.topicnmf.matrix.DfLimit;
-import io.topicnmf.matrix.TfidfOptions;
-import io.topicnmf.matrix.VocabularyOptions;
+import io.topicnmf.corpus.ReadLimits;
+import io.topicnmf.vectorize.DfLimit;
+import io.topicnmf.vectorize.TfidfOptions;
+import io.topicnmf.vectorize.VocabularyOptions;
 import io.topicnmf.model.Clustering;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.nmf.Init;
 import io.topicnmf.nmf.Loss;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.nmf.Solver;
+import io.topicnmf.options.NamesParameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +134,7 @@ public final class SparkFit implements Callable<Integer> {
       options = options();
       fmt = Inputs.Format.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      System.err.println("topicnmf-spark: " + e.getMessage());
+      System.err.println("topicnmf-spark: " + message(e));
       return 2;
     }
     SparkSession spark = session != null ? session : SparkSession.builder().appName("topicnmf").getOrCreate();
@@ -142,11 +144,22 @@ public final class SparkFit implements Callable<Integer> {
       System.err.println("topicnmf-spark: " + s.line());
       return 0;
     } catch (IllegalArgumentException e) {
-      System.err.println("topicnmf-spark: " + e.getMessage());
+      System.err.println("topicnmf-spark: " + message(e));
       return 2;
     } finally {
       if (session == null) spark.stop();
     }
+  }
+
+  /**
+   * The message of a refusal, the core's parameters written as this command's flags ({@code
+   * minDf} → {@code --min-df}: every flag here is its parameter in kebab case).
+   */
+  static String message(IllegalArgumentException e) {
+    if (e instanceof NamesParameters named) {
+      return named.message(p -> "--" + p.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
+    }
+    return e.getMessage();
   }
 
   /** The options of the fit, validated by the core's records (messages name the flags). */
@@ -155,9 +168,10 @@ public final class SparkFit implements Callable<Integer> {
     Stemming st = stem == null ? FitOptions.defaultStem(lang) : Stemming.valueOf(stem.toUpperCase(Locale.ROOT));
     AnalysisOptions analysis = AnalysisOptions.defaults().withDefaultStopwords(!noDefaultStopwords)
         .withStopwordFiles(stopwords).withLanguage(lang).withStem(st).withNgrams(ngrams);
-    CorpusOptions corpus = new CorpusOptions(false, false, false, false, textField, idField, labelField);
-    VocabularyOptions vocab = new VocabularyOptions(DfLimit.parse(minDf, "--min-df"),
-        DfLimit.parse(maxDf, "--max-df"), maxFeatures, List.of());
+    CorpusOptions corpus = new CorpusOptions(false, false, false, false, textField, idField, labelField,
+        ReadLimits.defaults());
+    VocabularyOptions vocab = new VocabularyOptions(DfLimit.parse(minDf, "minDf"),
+        DfLimit.parse(maxDf, "maxDf"), maxFeatures, List.of());
     Loss l = Loss.valueOf(loss.toUpperCase(Locale.ROOT));
     NmfOptions nmf = new NmfOptions(k, l, Solver.AUTO, Init.NNDSVDA, maxIter, tol, seed, 1, 0, 0, 0, false);
     return new FitOptions(corpus, analysis, vocab, TfidfOptions.defaults(), nmf, topTerms, relevance,

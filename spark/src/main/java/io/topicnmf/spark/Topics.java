@@ -123,7 +123,9 @@ final class Topics {
     Agreement agreement = labelled ? ClusterAgreement.compute(assigned, labels, k) : null;
     List<Topic> topics = topics(fit, topIds, terms, surface, sizes, coherence, agreement, m);
     int top = topIds.length == 0 ? 0 : Arrays.stream(topIds).mapToInt(x -> x.length).max().orElse(0);
-    Quality quality = new Quality(coherence.meanNpmi(), coherence.meanUmass(), Coherence.diversity(topIds), top);
+    // C_V needs every document's token sequence, which the job does not keep: left NaN (undefined).
+    Quality quality = new Quality(coherence.meanNpmi(), coherence.meanUmass(), coherence.meanCv(),
+        Coherence.diversity(topIds), top);
     Evaluation evaluation = agreement == null ? null : evaluation(agreement);
     List<Cluster> clusters = new ArrayList<>(k);
     if (listDocuments) {

@@ -1,14 +1,14 @@
 package io.topicnmf.spark;
 
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.PruningStats;
-import io.topicnmf.matrix.Tfidf;
-import io.topicnmf.matrix.TfidfOptions;
-import io.topicnmf.matrix.VocabularyOptions;
+import io.topicnmf.vectorize.DocumentTermMatrix;
+import io.topicnmf.vectorize.PruningStats;
+import io.topicnmf.vectorize.Tfidf;
+import io.topicnmf.vectorize.TfidfOptions;
+import io.topicnmf.vectorize.VocabularyOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -20,11 +20,10 @@ import scala.Tuple2;
 
 /**
  * Analysis per partition, document frequencies by reduce, pruning and TF-IDF: the distributed
- * twin of the core's {@code DocumentTermMatrix.build} and {@code Tfidf} with the same rules. Terms
- * are kept when {@code --min-df} ≤ df ≤ {@code --max-df} (both through the core's {@code
- * DfLimit}), then the {@code --max-features} with the largest total counts (ties: the smaller
- * term), and columns are in alphabetical order; the TF-IDF values come from the core's {@link
- * Tfidf} on each block.
+ * twin of the core's {@code DocumentTermMatrix.build} and {@code Tfidf}. The pruning is the
+ * core's own ({@link DocumentTermMatrix#prune}, on the reduced figures), so the columns are the
+ * kept terms in alphabetical order as in {@code topicnmf fit}; the TF-IDF values come from the
+ * core's {@link Tfidf} on each block.
  */
 final class Vectorizing {
   private Vectorizing() {}
@@ -83,49 +82,31 @@ final class Vectorizing {
   record Vocabulary(List<String> terms, int[] df, PruningStats pruning) implements Serializable {}
 
   /**
-   * Prunes the frequencies as the core does. Only the terms within the df limits (and the 20 most
-   * frequent above {@code --max-df}, for the report) come to the driver.
+   * Prunes the frequencies with the core's rules ({@link DocumentTermMatrix#prune}). Only the terms
+   * that can pass {@code --min-df} come to the driver: the long tail of rarer terms (most of a
+   * large corpus's distinct terms) is only counted, on the executors, and added to the figures.
    */
   static Vocabulary prune(JavaPairRDD<String, long[]> freq, int n, VocabularyOptions o) {
     double minDocs = o.minDf().documents(n);
-    double maxDocs = o.maxDf().documents(n);
-    if (maxDocs < minDocs) {
-      throw new IllegalArgumentException("--max-df " + o.maxDf() + " allows fewer documents (" + maxDocs
-          + ") than --min-df " + o.minDf() + " requires (" + minDocs + ") for " + n
-          + " documents: lower --min-df or raise --max-df");
-    }
     long seen = freq.count();
-    long byMin = freq.filter(e -> e._2()[0] < minDocs).count();
-    Comparator<Tuple2<String, long[]>> byDf = new ByDf();
-    JavaPairRDD<String, long[]> above = freq.filter(e -> e._2()[0] > maxDocs);
-    long byMax = above.count();
-    List<String> topRemoved = above.takeOrdered(20, byDf).stream().map(Tuple2::_1).toList();
-    List<Tuple2<String, long[]>> kept = new ArrayList<>(
-        freq.filter(e -> e._2()[0] >= minDocs && e._2()[0] <= maxDocs).collect());
-    int byFeatures = 0;
-    if (o.maxFeatures() > 0 && kept.size() > o.maxFeatures()) {
-      kept.sort((a, b) -> a._2()[1] != b._2()[1] ? Long.compare(b._2()[1], a._2()[1]) : a._1().compareTo(b._1()));
-      byFeatures = kept.size() - o.maxFeatures();
-      kept = new ArrayList<>(kept.subList(0, o.maxFeatures()));
+    List<Tuple2<String, long[]>> candidates = freq.filter(e -> e._2()[0] >= minDocs).collect();
+    int m = candidates.size();
+    String[] terms = new String[m];
+    int[] df = new int[m];
+    long[] total = new long[m];
+    for (int j = 0; j < m; j++) {
+      terms[j] = candidates.get(j)._1();
+      df[j] = (int) candidates.get(j)._2()[0];
+      total[j] = candidates.get(j)._2()[1];
     }
-    kept.sort(Comparator.comparing(Tuple2::_1));
-    List<String> terms = new ArrayList<>(kept.size());
-    int[] df = new int[kept.size()];
-    for (int j = 0; j < kept.size(); j++) {
-      terms.add(kept.get(j)._1());
-      df[j] = (int) kept.get(j)._2()[0];
-    }
-    PruningStats stats = new PruningStats((int) seen, minDocs, maxDocs, (int) byMin, (int) byMax,
-        byFeatures, terms.size(), topRemoved);
-    return new Vocabulary(terms, df, stats);
-  }
-
-  /** Descending df, then the term: the order of the core's "top removed by --max-df" list. */
-  static final class ByDf implements Comparator<Tuple2<String, long[]>>, Serializable {
-    @Override
-    public int compare(Tuple2<String, long[]> a, Tuple2<String, long[]> b) {
-      return a._2()[0] != b._2()[0] ? Long.compare(b._2()[0], a._2()[0]) : a._1().compareTo(b._1());
-    }
+    DocumentTermMatrix.Pruned kept = DocumentTermMatrix.prune(terms, df, total, n, o);
+    // Terms below min-df were removed by min-df whatever the other limits: only the counts change.
+    int below = (int) (seen - m);
+    PruningStats p = kept.pruning();
+    PruningStats stats = new PruningStats(p.termsSeen() + below, p.minDocuments(), p.maxDocuments(),
+        p.removedByMinDf() + below, p.removedByMaxDf(), p.removedByMaxFeatures(), p.termsKept(),
+        p.topRemovedByMaxDf());
+    return new Vocabulary(kept.vocabulary().terms(), kept.vocabulary().documentFrequencies(), stats);
   }
 
   /** The idf of each kept column, as the core computes it (all 1 for {@code --weighting tf}). */

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import io.topicnmf.eval.Hungarian;
 import io.topicnmf.model.FitOptions;
 import io.topicnmf.model.ModelFiles;
@@ -15,6 +19,7 @@ import io.topicnmf.model.TopicModeler;
 import io.topicnmf.nmf.Loss;
 import io.topicnmf.report.Report;
 import io.topicnmf.report.Reports;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -105,6 +110,16 @@ class SparkFitTest {
     Dataset<Row> weights = spark.read().parquet(out.resolve("documents.parquet").toString());
     assertEquals(r.documents().size(), weights.count());
     assertTrue(Files.exists(out.resolve("report.json")));
+    assertEquals(Set.of(), schemaErrors("report.schema.json", out.resolve("report.json")));
+    assertEquals(Set.of(), schemaErrors("model.schema.json", out.resolve("model.json")));
+  }
+
+  /** What the core's schema docs/NAME (draft 2020-12) finds wrong with {@code file}. */
+  private static Set<ValidationMessage> schemaErrors(String name, Path file) throws Exception {
+    try (InputStream in = Files.newInputStream(Path.of("../docs", name))) {
+      JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      return schema.validate(Reports.mapper().readTree(file.toFile()));
+    }
   }
 
   private static String terms(Topic t) {
