@@ -165,6 +165,11 @@ public final class SparkFit implements Callable<Integer> {
   /** The options of the fit, validated by the core's records (messages name the flags). */
   FitOptions options() throws java.io.IOException {
     Language lang = Language.parse(language);
+    if (lang == Language.AUTO) {
+      throw new IllegalArgumentException("--language auto is not supported by the Spark job:"
+          + " name the corpus language (en, de, fr, ...); the report's corpus.language says when"
+          + " the text looks like another one");
+    }
     Stemming st = stem == null ? FitOptions.defaultStem(lang) : Stemming.valueOf(stem.toUpperCase(Locale.ROOT));
     AnalysisOptions analysis = AnalysisOptions.defaults().withDefaultStopwords(!noDefaultStopwords)
         .withStopwordFiles(stopwords).withLanguage(lang).withStem(st).withNgrams(ngrams);

@@ -1,5 +1,8 @@
 package io.topicnmf.spark;
 
+import io.topicnmf.analysis.LanguageCheck;
+import io.topicnmf.corpus.Document;
+import io.topicnmf.corpus.HtmlBoilerplate;
 import io.topicnmf.corpus.MailCleanup;
 import io.topicnmf.corpus.Skipped;
 import io.topicnmf.matrix.CsrMatrix;
@@ -21,6 +24,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /** The stages of the Spark job, in order, with their timings. */
 final class SparkJob {
+  /** Documents the language check reads (as the core's check samples 200). */
+  private static final int LANGUAGE_SAMPLE = 200;
   private final SparkSession spark;
   private final JavaSparkContext sc;
   private final FitOptions options;
@@ -51,6 +56,13 @@ final class SparkJob {
     List<Skipped> skipped = new ArrayList<>();
     for (Inputs.Doc d : docs.filter(d -> d.text() == null).collect()) skipped.add(new Skipped(d.id(), d.reason()));
     skipped.sort(java.util.Comparator.comparing(Skipped::path));
+    // The language check the core reports (corpus.language), on the first documents of the input
+    // (deterministic: partitions in order), taken on the driver.
+    List<Document> sample = new ArrayList<>();
+    for (Inputs.Doc d : docs.filter(d -> d.text() != null).take(LANGUAGE_SAMPLE)) {
+      sample.add(new Document(d.id(), d.label(), d.text()));
+    }
+    LanguageCheck language = LanguageCheck.of(sample, options.analysis().language());
     long t1 = System.nanoTime();
     stage("read", t0, t1, skipped.size() + " skipped");
 
@@ -103,7 +115,7 @@ final class SparkJob {
     int[][] topIds = topTerms(blocks, fit.h(), vocab.terms(), m);
     Topics.Described d = Topics.describe(fit, topIds, vocab.terms(), surfaces, n <= reportDocuments, m);
     CorpusStats stats = new CorpusStats(input, n, skipped.size(), skipped, n - withTerms, m, shape[0],
-        vocab.pruning(), MailCleanup.NONE, null, null);
+        vocab.pruning(), MailCleanup.NONE, language, HtmlBoilerplate.NONE);
     long t5 = System.nanoTime();
     Timings timings = new Timings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4), sec(t4, t5), sec(t0, t5));
     Outputs.write(spark, output, options, stats, timings, fit, d, vocab, idf, xx);
