@@ -13,6 +13,7 @@ import io.topicnmf.vectorize.Vectorizer;
 import io.topicnmf.vectorize.Vectorizer.Vectorized;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,11 +29,14 @@ final class CorpusPreparer {
   /** The fitted vectorizer to transform with, or null to fit one. */
   private final Vectorizer fitted;
   private final FitListener listener;
+  /** Paths the reading leaves out (the run's outputs). */
+  private final Set<Path> excluded;
 
-  private CorpusPreparer(FitOptions options, Vectorizer fitted, FitListener listener) {
+  private CorpusPreparer(FitOptions options, Vectorizer fitted, FitListener listener, Set<Path> excluded) {
     this.options = options;
     this.fitted = fitted;
     this.listener = listener;
+    this.excluded = excluded;
   }
 
   /**
@@ -40,8 +44,9 @@ final class CorpusPreparer {
    *
    * @throws UnusableInputException if no usable document or term is found
    */
-  static PreparedCorpus fitting(FitOptions options, Path input, FitListener listener) throws IOException {
-    return new CorpusPreparer(options, null, listener).prepare(input);
+  static PreparedCorpus fitting(FitOptions options, Path input, Set<Path> excluded, FitListener listener)
+      throws IOException {
+    return new CorpusPreparer(options, null, listener, excluded).prepare(input);
   }
 
   /**
@@ -50,15 +55,15 @@ final class CorpusPreparer {
    *
    * @throws UnusableInputException if no usable document is found
    */
-  static PreparedCorpus applying(FitOptions options, Vectorizer vectorizer, Path input, FitListener listener)
-      throws IOException {
-    return new CorpusPreparer(options, vectorizer, listener).prepare(input);
+  static PreparedCorpus applying(FitOptions options, Vectorizer vectorizer, Path input, Set<Path> excluded,
+      FitListener listener) throws IOException {
+    return new CorpusPreparer(options, vectorizer, listener, excluded).prepare(input);
   }
 
   private PreparedCorpus prepare(Path input) throws IOException {
     long t0 = System.nanoTime();
     listener.onStageStart("read");
-    Corpus corpus = CorpusReader.read(input, options.corpus(), listener);
+    Corpus corpus = CorpusReader.read(input, options.corpus(), listener, excluded);
     long t1 = System.nanoTime();
     Resolved r = resolveLanguage(corpus);
     LanguageCheck language = r.check();

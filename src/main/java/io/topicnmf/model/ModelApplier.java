@@ -48,6 +48,15 @@ public final class ModelApplier {
    */
   public static TopicModelResult apply(SavedModel model, Path input, int threads, FitListener listener,
       java.util.function.Consumer<io.topicnmf.corpus.Corpus> onRead) throws IOException {
+    return apply(model, input, java.util.Set.of(), threads, listener, onRead);
+  }
+
+  /**
+   * As {@link #apply(SavedModel, Path, int, FitListener, java.util.function.Consumer)}, leaving out
+   * the folders and files {@code excluded} (real paths: the run's own outputs).
+   */
+  public static TopicModelResult apply(SavedModel model, Path input, java.util.Set<Path> excluded, int threads,
+      FitListener listener, java.util.function.Consumer<io.topicnmf.corpus.Corpus> onRead) throws IOException {
     FitOptions fo = model.options();
     MailCleanup mc = model.mailCleanup();
     CorpusOptions co = fo.corpus()
@@ -56,7 +65,7 @@ public final class ModelApplier {
         .withAutoMailCleanup(false);
     NmfOptions nmfOptions = fo.nmf().withThreads(threads);
     FitOptions applied = fo.withCorpus(co).withNmf(nmfOptions);
-    PreparedCorpus p = CorpusPreparer.applying(applied, model.vectorizer(), input, listener);
+    PreparedCorpus p = CorpusPreparer.applying(applied, model.vectorizer(), input, excluded, listener);
     onRead.accept(p.corpus());
 
     long t3 = System.nanoTime();

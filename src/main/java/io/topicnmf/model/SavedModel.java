@@ -20,6 +20,8 @@ import java.util.Objects;
  *
  * @param format always {@value #FORMAT}
  * @param toolVersion version of topicnmf that fitted the model
+ * @param runId the id of the run that wrote the model, the same as its report.json's (null, left out
+ *     of the file, for models written before run ids or through the library without one)
  * @param options every option of the fit (reading, analysis, vocabulary, weighting, NMF, top terms)
  * @param mailCleanup the mail clean-up actually applied at fit time; {@code apply} applies the same
  *     (instead of detecting it again on the new folder)
@@ -38,6 +40,7 @@ import java.util.Objects;
 public record SavedModel(
     String format,
     String toolVersion,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String runId,
     FitOptions options,
     MailCleanup mailCleanup,
     List<String> extraStopwords,
@@ -130,10 +133,19 @@ public record SavedModel(
    * @throws IOException if a {@code --stopwords} file of the fit can no longer be read
    */
   public static SavedModel of(TopicModelResult r, String toolVersion) throws IOException {
+    return of(r, toolVersion, null);
+  }
+
+  /**
+   * The model of a fit written by run {@code runId} (null: none).
+   *
+   * @throws IOException if a {@code --stopwords} file of the fit can no longer be read
+   */
+  public static SavedModel of(TopicModelResult r, String toolVersion, String runId) throws IOException {
     List<String> stop = r.options().analysis().stopwordFiles().words();
     List<SavedTopic> topics = new ArrayList<>();
     for (Topic t : r.topics()) topics.add(new SavedTopic(t.id(), t.terms()));
-    return new SavedModel(FORMAT, toolVersion, r.options(), r.corpus().mailCleanup(), stop,
+    return new SavedModel(FORMAT, toolVersion, runId, r.options(), r.corpus().mailCleanup(), stop,
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
         SparseRows.of(r.factorization().h()),
         r.centroids() == null ? null : SparseRows.of(r.centroids()));

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param format always {@value #FORMAT}
  * @param tool name and version of the tool that wrote it
  * @param command the command that produced it ("fit" or "apply")
+ * @param runId the id of the run that wrote it; a fit's report.json and model.json carry the same
+ *     (null, left out, for reports built through the library without one)
  * @param parameters every option of the run, by CLI flag name (camelCase)
  * @param corpus what was read and skipped, and the matrix's size
  * @param timings seconds per stage
@@ -30,6 +32,7 @@ public record Report(
     String format,
     ToolInfo tool,
     String command,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String runId,
     Map<String, Object> parameters,
     CorpusStats corpus,
     Timings timings,

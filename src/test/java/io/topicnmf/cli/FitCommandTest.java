@@ -47,7 +47,9 @@ class FitCommandTest {
     assertTrue(r.err().contains("3 topics from 12 documents"), r.err());
     assertTrue(r.out().contains("topic  0"), r.out());
     try (var files = Files.list(out)) {
-      assertEquals(3, files.count(), "report.json, model.json and report.html, no temporary file left next to them");
+      assertEquals(java.util.List.of(".topicnmf.lock", "model.json", "report.html", "report.json"),
+          files.map(p -> p.getFileName().toString()).sorted().toList(),
+          "report.json, model.json, report.html and the lock, no temporary file left next to them");
     }
   }
 

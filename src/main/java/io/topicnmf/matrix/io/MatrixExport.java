@@ -23,6 +23,9 @@ import java.util.concurrent.Executors;
 public final class MatrixExport {
   private MatrixExport() {}
 
+  /** The names of the files {@link #write} writes, in the order a publish moves them. */
+  public static final List<String> FILES = List.of("matrix.mtx", "counts.mtx", "terms.txt", "documents.txt");
+
   /**
    * Writes matrix.mtx, counts.mtx, terms.txt and documents.txt into {@code dir} (created if
    * needed), each atomically; with two threads or more the weighted matrix (the largest file, its
