@@ -70,6 +70,15 @@ final class FactorizeCommand implements Callable<Integer> {
     if (Files.isDirectory(input)) {
       throw new UserException(input + " is a folder; factorize reads one CSV or .mtx file (use 'topicnmf fit' for a folder of documents)");
     }
+    // A table inside -o is fine (vectorize -o OUT, then factorize OUT/matrix.mtx -o OUT): no folder is walked.
+    try (Outputs outputs = Outputs.open(output, null)) {
+      Path target = outputs.claim(output.resolve("factorization.json"), "factorization.json");
+      outputs.requireSpace(null, 0, FitCommand.SPACE_FIXED);
+      return run(options, outputs, target);
+    }
+  }
+
+  private int run(NmfOptions options, Outputs outputs, Path target) throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     CsrMatrix x;
@@ -107,8 +116,9 @@ final class FactorizeCommand implements Callable<Integer> {
 
     FactorizationReport report = FactorizationReport.of(x, result, options, in, rowNames, columnNames,
         reconstructionLimit, new FactorizationReport.Timings(readSeconds, fitSeconds));
+    outputs.write(() -> FactorizationReport.write(report, target));
+    outputs.publish();
     Path file = output.resolve("factorization.json");
-    FactorizationReport.write(report, file);
     err.println(String.format(Locale.ROOT,
         "topicnmf: %d × %d matrix, k=%d, %s loss, %d iterations (%s), relative error %.4g, %.2f s; output: %s",
         x.rows(), x.cols(), options.k(), result.loss().name().toLowerCase(Locale.ROOT), result.iterations(),

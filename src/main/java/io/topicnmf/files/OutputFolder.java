@@ -119,7 +119,12 @@ public final class OutputFolder implements Closeable {
   public static OutputFolder open(Path dir, String runId) throws IOException {
     Objects.requireNonNull(runId, "runId");
     Path abs = dir.toAbsolutePath().normalize();
-    if (Files.exists(abs) && !Files.isDirectory(abs)) throw new NotDirectoryException(abs.toString());
+    for (Path a = abs; a != null; a = a.getParent()) {
+      if (Files.exists(a)) {
+        if (!Files.isDirectory(a)) throw new NotDirectoryException(a.toString());
+        break;
+      }
+    }
     try {
       Files.createDirectories(abs);
     } catch (FileAlreadyExistsException e) {
