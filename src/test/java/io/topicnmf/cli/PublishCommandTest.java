@@ -123,7 +123,7 @@ class PublishCommandTest {
     String model = Files.readString(out.resolve("model.json"));
     long total = Files.size(out.resolve("report.json")) + Files.size(out.resolve("model.json"))
         + Files.size(out.resolve("report.html"));
-    for (long budget : new long[] {0, total / 3, total * 2 / 3, total - 100}) {
+    for (long budget : new long[] {0, total / 4, total / 2}) {
       PublishFaults.failWritesAfter(budget);
       CliRun r = fit(in, out, "--seed", "7");
       PublishFaults.failWritesAfter(-1);
