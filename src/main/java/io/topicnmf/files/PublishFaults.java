@@ -17,9 +17,12 @@ public final class PublishFaults {
   public static final String WRITE_BUDGET = "topicnmf.faults.writeBudget";
   /** System property: renames a publish may do before the next one fails. */
   public static final String RENAME_BUDGET = "topicnmf.faults.renameBudget";
+  /** System property: milliseconds a publish waits before each rename, so that kills land inside it. */
+  public static final String RENAME_PAUSE = "topicnmf.faults.renamePauseMs";
 
   private static final AtomicLong writeBudget = new AtomicLong(Long.getLong(WRITE_BUDGET, -1));
   private static final AtomicLong renameBudget = new AtomicLong(Long.getLong(RENAME_BUDGET, -1));
+  private static final long renamePause = Long.getLong(RENAME_PAUSE, 0);
 
   private PublishFaults() {}
 
@@ -59,6 +62,13 @@ public final class PublishFaults {
   }
 
   static void beforeRename(String name) throws IOException {
+    if (renamePause > 0) {
+      try {
+        Thread.sleep(renamePause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (renameBudget.get() < 0) return;
     if (renameBudget.getAndDecrement() <= 0) {
       renameBudget.set(0);
