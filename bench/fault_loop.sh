@@ -11,9 +11,10 @@ seed=${2:-14}
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 rc=0
+log=$(mktemp)
 mvn -B -q -o test -Dtest=KillFaultTest,WriteFaultTest -Dtopicnmf.faultRounds="$n" -Dtopicnmf.faultSeed="$seed" \
-  -Dsurefire.failIfNoSpecifiedTests=false > target/fault_loop.log 2>&1 || rc=$?
-grep -E "FAIL|ERROR\]   " target/fault_loop.log || true
+  -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1 || rc=$?
+grep -E "FAIL|ERROR\]   " "$log" || true
 for t in KillFaultTest WriteFaultTest; do
   grep -h "$t:" "target/surefire-reports/io.topicnmf.cli.$t-output.txt" 2>/dev/null || true
 done
