@@ -140,10 +140,30 @@ final class FactorizeCommand implements Callable<Integer> {
   }
 
   private void checkK(CsrMatrix x) throws UserException {
+    checkMagnitude(x);
     int max = Math.min(x.rows(), x.cols());
     if (k > max) {
       throw new UserException("-k " + k + " is larger than the matrix allows: " + input + " is "
           + x.rows() + " rows × " + x.cols() + " columns, so k must be between 1 and " + max);
+    }
+  }
+
+  /**
+   * Refuses a table whose largest value would overflow the factorization: its squared norm and the
+   * products W·H sum up to nnz squares, so a value above √(Double.MAX_VALUE / nnz), less a margin
+   * of 10⁴, ends in infinities (an eigendecomposition that fails, or NaN in the output).
+   */
+  private void checkMagnitude(CsrMatrix x) throws UserException {
+    double largest = 0;
+    int nnz = x.nnz();
+    double[] v = x.values();
+    for (int i = 0; i < nnz; i++) largest = Math.max(largest, v[i]);
+    double limit = Math.sqrt(Double.MAX_VALUE / Math.max(1, nnz)) / 1e4;
+    if (largest > limit) {
+      throw new UserException(String.format(Locale.ROOT, "%s holds a value of %.3g, too large to factorize"
+          + " without overflow (at most about %.3g for a table with %d non-zeros): divide the table by a"
+          + " constant such as %.0e first (W·H then scales by the same constant)", input, largest, limit, nnz,
+          Math.pow(10, Math.ceil(Math.log10(largest / limit)))));
     }
   }
 
