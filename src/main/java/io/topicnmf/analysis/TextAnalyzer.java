@@ -238,10 +238,18 @@ public final class TextAnalyzer implements AutoCloseable {
       this.fuse = fuse;
     }
 
+    /** Lucene's largest maxTokenLength: tokens up to this length reach the length filter whole. */
+    private static final int TOKENIZER_MAX_TOKEN_LENGTH = 1024 * 1024;
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Language language = options.language();
-      Tokenizer source = new UAX29URLEmailTokenizer();
+      UAX29URLEmailTokenizer source = new UAX29URLEmailTokenizer();
+      // Lucene cuts a token longer than its maxTokenLength (255 by default) into pieces of that
+      // length, which the length filter then keeps as terms. With the limit far above any
+      // --max-token-length (MAX_TOKEN_LENGTH), an over-long token stays whole and is dropped; only
+      // the tail of a token over a million characters could still survive as a piece.
+      source.setMaxTokenLength(TOKENIZER_MAX_TOKEN_LENGTH);
       TokenStream stream = source;
       StringBuilder text = options.ngrams() > 1 ? new StringBuilder() : null;
       if (text != null) {

@@ -1,11 +1,13 @@
 package io.topicnmf.cli;
 
 import io.topicnmf.corpus.Document;
+import io.topicnmf.files.OutputFolder;
 import io.topicnmf.model.ModelApplier;
 import io.topicnmf.model.ModelFiles;
 import io.topicnmf.model.ModelFormatException;
 import io.topicnmf.model.SavedModel;
 import io.topicnmf.model.TopicModelResult;
+import io.topicnmf.report.FlatExports;
 import io.topicnmf.report.Report;
 import io.topicnmf.report.ReportPage;
 import io.topicnmf.report.Reports;
@@ -39,8 +41,9 @@ import picocli.CommandLine.Parameters;
 final class ApplyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE",
-      description = "The model.json written by 'topicnmf fit'.")
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE|DIR",
+      description = "The model.json written by 'topicnmf fit', or the fit's output folder holding it. A report.json"
+          + " of a fit beside it must come from the same run (the same runId), else the model is refused.")
   Path model;
 
   @Parameters(index = "0", paramLabel = "FOLDER", description = "Folder (read recursively) or single file of new documents.")
@@ -73,38 +76,69 @@ final class ApplyCommand implements Callable<Integer> {
     reportFlags.exportFormats(); // a bad --export, --keep-fields or --period fails before the work
     reportFlags.options();
     reportFlags.checkFiles();
-    if (!Files.isRegularFile(model)) {
-      throw new UserException("--model " + model + ": no such file (give the model.json written by 'topicnmf fit')");
+    Path modelFile = Files.isDirectory(model) ? model.resolve("model.json") : model;
+    if (!Files.isRegularFile(modelFile)) {
+      throw new UserException("--model " + modelFile + ": no such file (give the model.json written by 'topicnmf fit', or its folder)");
     }
     if (!Files.exists(input)) {
       throw new UserException("no such file or folder: " + input + " (give a folder of documents)");
     }
-    SavedModel m;
+    SavedModel m = readModel(modelFile);
+    try (Outputs outputs = Outputs.open(output, input)) {
+      Path reportTarget = outputs.claim(output.resolve("report.json"), "report.json");
+      Path exportsTarget = reportFlags.claimExports(outputs, output);
+      Path pageTarget = null;
+      if (noHtml) outputs.removeWhenPublishing("report.html");
+      else pageTarget = outputs.claim(output.resolve("report.html"), "report.html");
+      outputs.requireSpace(input, FitCommand.SPACE_PER_INPUT_BYTE, FitCommand.SPACE_FIXED);
+      PrintWriter err = spec.commandLine().getErr();
+      Progress progress = new Progress(err, Progress.mode(quiet));
+      List<Document> read = new ArrayList<>();
+      TopicModelResult result = reportFlags.named(ModelApplier.apply(m, input, outputs.excluded(), nThreads,
+          progress, c -> read.addAll(c.documents())));
+      Report report = reportFlags.report(result, "apply").withReduction(m.reduction()).withRunId(outputs.runId());
+      Path page = pageTarget;
+      var formats = reportFlags.exportFormats();
+      outputs.write(() -> {
+        Reports.write(report, reportTarget);
+        if (exportsTarget != null) FlatExports.write(report, exportsTarget, formats);
+        if (page != null) ReportPage.write(report, result, Snippets.of(read, ReportPage.quotedDocuments(report)), page);
+      });
+      outputs.publish();
+      summarize(result, page != null);
+    }
+    return 0;
+  }
+
+  /** Reads the model, after completing a publish into its folder that a crash interrupted, and checks its run against the fit's report beside it. */
+  private static SavedModel readModel(Path modelFile) throws UserException, java.io.IOException {
+    Path dir = modelFile.toAbsolutePath().getParent();
+    if (OutputFolder.publishPending(dir)) {
+      try {
+        OutputFolder.recover(dir);
+      } catch (OutputFolder.FolderInUseException e) {
+        throw new UserException("--model " + modelFile + ": a topicnmf run is publishing into " + dir
+            + " right now: try again when it has ended");
+      }
+    }
     try {
-      m = ModelFiles.read(model);
+      return ModelFiles.readOfRun(modelFile);
     } catch (ModelFormatException e) {
       throw new UserException("--model " + e.getMessage());
     }
+  }
+
+  private void summarize(TopicModelResult result, boolean page) {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    Progress progress = new Progress(err, Progress.mode(quiet));
-    List<Document> read = new ArrayList<>();
-    TopicModelResult result = reportFlags.named(
-        ModelApplier.apply(m, input, nThreads, progress, c -> read.addAll(c.documents())));
-    Report report = reportFlags.report(result, "apply").withReduction(m.reduction());
     Path reportFile = output.resolve("report.json");
-    Reports.write(report, reportFile);
-    Path page = noHtml ? null : output.resolve("report.html");
-    if (page != null) ReportPage.write(report, result, Snippets.of(read, ReportPage.quotedDocuments(report)), page);
-    reportFlags.writeExports(report, output);
     if (!quiet) FitCommand.printTopics(out, result);
     int noTopic = 0;
     for (var d : result.documents()) if (d.dominantTopic() == null) noTopic++;
     err.println(String.format(Locale.ROOT,
         "topicnmf: %d documents (%d skipped, %d without a topic) given weights on %d topics of %s; report: %s",
         result.corpus().documentsRead(), result.corpus().documentsSkipped(), noTopic,
-        result.topics().size(), model, reportFile) + (page != null ? ", page: " + page : ""));
+        result.topics().size(), model, reportFile) + (page ? ", page: " + output.resolve("report.html") : ""));
     err.flush();
-    return 0;
   }
 }

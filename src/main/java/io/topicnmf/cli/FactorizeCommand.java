@@ -70,6 +70,15 @@ final class FactorizeCommand implements Callable<Integer> {
     if (Files.isDirectory(input)) {
       throw new UserException(input + " is a folder; factorize reads one CSV or .mtx file (use 'topicnmf fit' for a folder of documents)");
     }
+    // A table inside -o is fine (vectorize -o OUT, then factorize OUT/matrix.mtx -o OUT): no folder is walked.
+    try (Outputs outputs = Outputs.open(output, null)) {
+      Path target = outputs.claim(output.resolve("factorization.json"), "factorization.json");
+      outputs.requireSpace(null, 0, FitCommand.SPACE_FIXED);
+      return run(options, outputs, target);
+    }
+  }
+
+  private int run(NmfOptions options, Outputs outputs, Path target) throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     CsrMatrix x;
@@ -107,8 +116,9 @@ final class FactorizeCommand implements Callable<Integer> {
 
     FactorizationReport report = FactorizationReport.of(x, result, options, in, rowNames, columnNames,
         reconstructionLimit, new FactorizationReport.Timings(readSeconds, fitSeconds));
+    outputs.write(() -> FactorizationReport.write(report, target));
+    outputs.publish();
     Path file = output.resolve("factorization.json");
-    FactorizationReport.write(report, file);
     err.println(String.format(Locale.ROOT,
         "topicnmf: %d × %d matrix, k=%d, %s loss, %d iterations (%s), relative error %.4g, %.2f s; output: %s",
         x.rows(), x.cols(), options.k(), result.loss().name().toLowerCase(Locale.ROOT), result.iterations(),
@@ -130,10 +140,30 @@ final class FactorizeCommand implements Callable<Integer> {
   }
 
   private void checkK(CsrMatrix x) throws UserException {
+    checkMagnitude(x);
     int max = Math.min(x.rows(), x.cols());
     if (k > max) {
       throw new UserException("-k " + k + " is larger than the matrix allows: " + input + " is "
           + x.rows() + " rows × " + x.cols() + " columns, so k must be between 1 and " + max);
+    }
+  }
+
+  /**
+   * Refuses a table whose largest value would overflow the factorization: its squared norm and the
+   * products W·H sum up to nnz squares, so a value above √(Double.MAX_VALUE / nnz), less a margin
+   * of 10⁴, ends in infinities (an eigendecomposition that fails, or NaN in the output).
+   */
+  private void checkMagnitude(CsrMatrix x) throws UserException {
+    double largest = 0;
+    int nnz = x.nnz();
+    double[] v = x.values();
+    for (int i = 0; i < nnz; i++) largest = Math.max(largest, v[i]);
+    double limit = Math.sqrt(Double.MAX_VALUE / Math.max(1, nnz)) / 1e4;
+    if (largest > limit) {
+      throw new UserException(String.format(Locale.ROOT, "%s holds a value of %.3g, too large to factorize"
+          + " without overflow (at most about %.3g for a table with %d non-zeros): divide the table by a"
+          + " constant such as %.0e first (W·H then scales by the same constant)", input, largest, limit, nnz,
+          Math.pow(10, Math.ceil(Math.log10(largest / limit)))));
     }
   }
 

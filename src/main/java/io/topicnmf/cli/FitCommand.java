@@ -10,6 +10,7 @@ import io.topicnmf.model.Topic;
 import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.model.TopicModeler;
 import io.topicnmf.report.LdaVis;
+import io.topicnmf.report.FlatExports;
 import io.topicnmf.report.Report;
 import io.topicnmf.report.ReportPage;
 import io.topicnmf.report.Reports;
@@ -92,10 +93,45 @@ final class FitCommand implements Callable<Integer> {
     if (!Files.exists(in)) {
       throw new UserException("no such file or folder: " + in + " (give a folder of documents, e.g. 'topicnmf fit ~/papers')");
     }
+    try (Outputs outputs = Outputs.open(output, in)) {
+      Targets t = claim(outputs);
+      outputs.requireSpace(in, saveMatrix != null ? SPACE_PER_INPUT_BYTE_WITH_MATRIX : SPACE_PER_INPUT_BYTE, SPACE_FIXED);
+      return run(options, in, outputs, t);
+    }
+  }
+
+  /** Rough size of the outputs per byte of input, measured on bbc (docs/design-notes.md, "Outputs published as one unit"). */
+  static final double SPACE_PER_INPUT_BYTE = 0.25;
+  static final double SPACE_PER_INPUT_BYTE_WITH_MATRIX = 1.0;
+  static final long SPACE_FIXED = 1 << 20;
+
+  /** Where each output of a fit is written (staging paths), claimed before reading. */
+  record Targets(Path report, Path exports, Path page, Path ldavis, Path matrixDir, Path model) {}
+
+  /** Claims every output, model.json last (it is renamed into place last when publishing). */
+  private Targets claim(Outputs outputs) throws UserException {
+    Path report = outputs.claim(output.resolve("report.json"), "report.json");
+    Path exports = reportFlags.claimExports(outputs, output);
+    Path page = null;
+    if (noHtml) outputs.removeWhenPublishing("report.html");
+    else page = outputs.claim(output.resolve("report.html"), "report.html");
+    Path vis = ldavis == null ? null : outputs.claim(ldavis, "--ldavis");
+    Path matrixDir = null;
+    if (saveMatrix != null) {
+      Path dir = outputs.folder(saveMatrix, "--save-matrix");
+      for (String name : MatrixExport.FILES) {
+        matrixDir = outputs.claim(dir.resolve(name), "--save-matrix " + name).getParent();
+      }
+    }
+    Path model = outputs.claim(output.resolve("model.json"), "model.json");
+    return new Targets(report, exports, page, vis, matrixDir, model);
+  }
+
+  private int run(FitOptions options, Path in, Outputs outputs, Targets t) throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(common.quiet));
-    PreparedCorpus prepared = new TopicModeler(options).prepare(in, progress);
+    PreparedCorpus prepared = new TopicModeler(options).prepare(in, outputs.excluded(), progress);
     options = prepared.options(); // with --language auto, the language the documents were read in
     String kNote = null;
     int most = TopicModeler.maxTopics(prepared);
@@ -106,21 +142,26 @@ final class FitCommand implements Callable<Integer> {
       options = options.withTopics(most);
     }
     TopicModelResult result = reportFlags.named(new TopicModeler(options).fit(prepared, progress));
-    Report report = reportFlags.report(result, "fit");
+    Report report = reportFlags.report(result, "fit").withRunId(outputs.runId());
+    int threads = options.nmf().threads();
+    var formats = reportFlags.exportFormats();
+    outputs.write(() -> {
+      Reports.write(report, t.report());
+      if (t.exports() != null) FlatExports.write(report, t.exports(), formats);
+      if (t.page() != null) {
+        ReportPage.write(report, result, Snippets.of(prepared.corpus().documents(), ReportPage.quotedDocuments(report)), t.page());
+      }
+      if (t.ldavis() != null) LdaVis.write(LdaVis.of(result), t.ldavis());
+      if (t.matrixDir() != null) {
+        MatrixExport.write(result.matrix(), result.counts(), result.vocabulary().terms(),
+            result.documentIds(), t.matrixDir(), threads);
+      }
+      ModelFiles.write(SavedModel.of(result, ToolInfo.current().version(), outputs.runId()), t.model());
+    });
+    outputs.publish();
     Path reportFile = output.resolve("report.json");
-    Reports.write(report, reportFile);
-    reportFlags.writeExports(report, output);
     Path modelFile = output.resolve("model.json");
-    ModelFiles.write(SavedModel.of(result, ToolInfo.current().version()), modelFile);
-    if (ldavis != null) LdaVis.write(LdaVis.of(result), ldavis);
-    Path page = noHtml ? null : output.resolve("report.html");
-    if (page != null) {
-      ReportPage.write(report, result, Snippets.of(prepared.corpus().documents(), ReportPage.quotedDocuments(report)), page);
-    }
-    if (saveMatrix != null) {
-      MatrixExport.write(result.matrix(), result.counts(), result.vocabulary().terms(),
-          result.documentIds(), saveMatrix, options.nmf().threads());
-    }
+    Path page = t.page() == null ? null : output.resolve("report.html");
     if (!common.quiet) printTopics(out, result);
     err.println(String.format(Locale.ROOT,
         "topicnmf: %s from %s (%d skipped, %d without terms), %s, %s in %.1f s; report: %s, model: %s",

@@ -61,7 +61,7 @@ final class ReportFlags {
       String l = labels.get(t.id());
       topics.add(l == null ? t : new SavedModel.SavedTopic(t.id(), t.terms(), l));
     }
-    return new SavedModel(model.format(), model.toolVersion(), model.options(), model.mailCleanup(),
+    return new SavedModel(model.format(), model.toolVersion(), model.runId(), model.options(), model.mailCleanup(),
         model.extraStopwords(), model.documents(), model.terms(), model.idf(), topics, model.h(),
         model.centroids(), model.reduction());
   }
@@ -106,6 +106,25 @@ final class ReportFlags {
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
+  }
+
+  /**
+   * Claims the flat tables of the chosen {@code --export} formats in {@code output} and marks those
+   * of the other formats (an earlier run's) for removal at publishing.
+   *
+   * @return the staging folder to write them into, or null with {@code --export none}
+   */
+  Path claimExports(Outputs outputs, Path output) throws UserException {
+    Set<FlatExports.Format> chosen = exportFormats();
+    Path dir = null;
+    for (FlatExports.Format f : FlatExports.Format.values()) {
+      for (String name : List.of(FlatExports.DOC_TOPICS, FlatExports.TOPIC_KEYS)) {
+        String file = name + "." + f.extension();
+        if (chosen.contains(f)) dir = outputs.claim(output.resolve(file), file).getParent();
+        else outputs.removeWhenPublishing(file);
+      }
+    }
+    return dir;
   }
 
   /** Writes the flat tables of {@code report} into {@code dir}; the files written. */

@@ -87,11 +87,23 @@ final class SelectKCommand implements Callable<Integer> {
     if (!Files.exists(in)) {
       throw new UserException("no such file or folder: " + in + " (give a folder of documents)");
     }
+    try (Outputs outputs = Outputs.open(output, in)) {
+      Path jsonTarget = outputs.claim(output.resolve("select-k.json"), "select-k.json");
+      Path pageTarget = null;
+      if (noHtml) outputs.removeWhenPublishing("select-k.html");
+      else pageTarget = outputs.claim(output.resolve("select-k.html"), "select-k.html");
+      outputs.requireSpace(in, 0, FitCommand.SPACE_FIXED);
+      return run(options, ks, sweep, in, outputs, jsonTarget, pageTarget);
+    }
+  }
+
+  private int run(FitOptions options, List<Integer> ks, KSweep.Options sweep, Path in, Outputs outputs,
+      Path jsonTarget, Path pageTarget) throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(common.quiet));
     long t0 = System.nanoTime();
-    PreparedCorpus prepared = new TopicModeler(options).prepare(in, progress);
+    PreparedCorpus prepared = new TopicModeler(options).prepare(in, outputs.excluded(), progress);
     options = prepared.options(); // with --language auto, the language the documents were read in
     long t1 = System.nanoTime();
     int limit = KSweep.maxK(prepared, sampleFraction);
@@ -122,10 +134,13 @@ final class SelectKCommand implements Callable<Integer> {
 
     SelectKReport json = SelectKReport.of(prepared, options, sweep, result,
         new SelectKReport.Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9));
+    outputs.write(() -> {
+      Reports.write(json, jsonTarget);
+      if (pageTarget != null) SelectKPage.write(json, pageTarget);
+    });
+    outputs.publish();
     Path file = output.resolve("select-k.json");
-    Reports.write(json, file);
-    Path page = noHtml ? null : output.resolve("select-k.html");
-    if (page != null) SelectKPage.write(json, page);
+    Path page = pageTarget == null ? null : output.resolve("select-k.html");
     err.println(String.format(Locale.ROOT,
         "topicnmf: recommended k = %d among %s (%d documents, %d terms, %d fits) in %.1f s; report: %s",
         result.recommendedK(), ks, prepared.corpus().documents().size(), prepared.vocabulary().size(),

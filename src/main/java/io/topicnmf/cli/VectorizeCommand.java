@@ -60,16 +60,26 @@ final class VectorizeCommand implements Callable<Integer> {
     if (!Files.exists(in)) {
       throw new UserException("no such file or folder: " + in + " (give a folder of documents, e.g. 'topicnmf vectorize ~/papers')");
     }
+    try (Outputs outputs = Outputs.open(output, in)) {
+      Path dir = null;
+      for (String name : MatrixExport.FILES) dir = outputs.claim(output.resolve(name), name).getParent();
+      Path jsonTarget = outputs.claim(output.resolve("vectorize.json"), "vectorize.json");
+      outputs.requireSpace(in, FitCommand.SPACE_PER_INPUT_BYTE_WITH_MATRIX, FitCommand.SPACE_FIXED);
+      return run(options, in, outputs, dir, jsonTarget);
+    }
+  }
+
+  private int run(FitOptions options, Path in, Outputs outputs, Path dir, Path jsonTarget) throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, Progress.mode(common.quiet));
     long t0 = System.nanoTime();
-    PreparedCorpus p = new TopicModeler(options).prepare(in, progress);
-    options = p.options(); // with --language auto, the language the documents were read in
+    PreparedCorpus p = new TopicModeler(options).prepare(in, outputs.excluded(), progress);
+    FitOptions used = p.options(); // with --language auto, the language the documents were read in
     long t1 = System.nanoTime();
-    writeMatrices(p, output, options.nmf().threads());
+    outputs.write(() -> writeMatrices(p, dir, used.nmf().threads()));
     long t2 = System.nanoTime();
-    Path json = output.resolve("vectorize.json");
-    Reports.write(VectorizeReport.of(p, options, (t1 - t0) / 1e9, (t2 - t1) / 1e9), json);
+    outputs.write(() -> Reports.write(VectorizeReport.of(p, used, (t1 - t0) / 1e9, (t2 - t1) / 1e9), jsonTarget));
+    outputs.publish();
     CsrMatrix x = p.matrix();
     int n = p.corpus().documents().size();
     err.println(String.format(Locale.ROOT,

@@ -72,6 +72,19 @@ public final class CorpusReader {
    */
   public static Corpus read(Path rootOrFile, CorpusOptions options, CorpusListener listener)
       throws IOException {
+    return read(rootOrFile, options, listener, Set.of());
+  }
+
+  /**
+   * Reads a folder or a single file, leaving out {@code excluded}: folders and files (real paths)
+   * the walk passes over without a word, as it does names starting with '.'. The output folder of
+   * a run inside its input folder is excluded so that outputs are never read back as documents.
+   *
+   * @see #read(Path, CorpusOptions, CorpusListener)
+   */
+  public static Corpus read(Path rootOrFile, CorpusOptions options, CorpusListener listener, Set<Path> excluded)
+      throws IOException {
+    Objects.requireNonNull(excluded, "excluded");
     Objects.requireNonNull(rootOrFile, "rootOrFile");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
@@ -84,7 +97,7 @@ public final class CorpusReader {
     List<Object> entries = new ArrayList<>(); // FileTask or Skipped, in walk order
     BasicFileAttributes rootAttributes = Files.readAttributes(rootOrFile, BasicFileAttributes.class);
     if (rootAttributes.isDirectory()) {
-      Walker walker = new Walker(entries);
+      Walker walker = new Walker(entries, excluded);
       walker.walkRoot(rootOrFile);
     } else if (rootAttributes.isRegularFile()) {
       entries.add(new FileTask(rootOrFile, FileNames.name(rootOrFile), null));
@@ -406,9 +419,20 @@ public final class CorpusReader {
     private final List<Object> out;
     private final Set<Path> visited = new HashSet<>();
     private final Deque<Path> chain = new ArrayDeque<>();
+    private final Set<Path> excluded;
 
-    Walker(List<Object> out) {
+    Walker(List<Object> out, Set<Path> excluded) {
       this.out = out;
+      this.excluded = excluded;
+    }
+
+    private boolean excluded(Path child) {
+      if (excluded.isEmpty()) return false;
+      try {
+        return excluded.contains(child.toRealPath());
+      } catch (IOException | SecurityException e) {
+        return false;
+      }
     }
 
     void walkRoot(Path root) throws IOException {
@@ -441,6 +465,9 @@ public final class CorpusReader {
           continue;
         }
         Path child = entry.getValue();
+        if (excluded(child)) {
+          continue;
+        }
         String id = prefix.isEmpty() ? name : prefix + "/" + name;
         // One stat per entry (following links) instead of isDirectory then isRegularFile.
         BasicFileAttributes attributes;

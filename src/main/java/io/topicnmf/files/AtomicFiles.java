@@ -61,7 +61,7 @@ public final class AtomicFiles {
     boolean moved = false;
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+        OutputStream out = new java.io.BufferedOutputStream(PublishFaults.wrap(Channels.newOutputStream(ch)), 1 << 16);
         content.writeTo(out);
         out.flush();
         ch.force(true);

@@ -15,6 +15,7 @@ import io.topicnmf.vectorize.Vectorizer.Vectorized;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,11 +34,14 @@ final class CorpusPreparer {
   /** The fitted vectorizer to transform with, or null to fit one. */
   private final Vectorizer fitted;
   private final FitListener listener;
+  /** Paths the reading leaves out (the run's outputs). */
+  private final Set<Path> excluded;
 
-  private CorpusPreparer(FitOptions options, Vectorizer fitted, FitListener listener) {
+  private CorpusPreparer(FitOptions options, Vectorizer fitted, FitListener listener, Set<Path> excluded) {
     this.options = options;
     this.fitted = fitted;
     this.listener = listener;
+    this.excluded = excluded;
   }
 
   /**
@@ -45,8 +49,9 @@ final class CorpusPreparer {
    *
    * @throws UnusableInputException if no usable document or term is found
    */
-  static PreparedCorpus fitting(FitOptions options, Path input, FitListener listener) throws IOException {
-    return new CorpusPreparer(options, null, listener).prepare(input);
+  static PreparedCorpus fitting(FitOptions options, Path input, Set<Path> excluded, FitListener listener)
+      throws IOException {
+    return new CorpusPreparer(options, null, listener, excluded).prepare(input);
   }
 
   /**
@@ -55,9 +60,9 @@ final class CorpusPreparer {
    *
    * @throws UnusableInputException if no usable document is found
    */
-  static PreparedCorpus applying(FitOptions options, Vectorizer vectorizer, Path input, FitListener listener)
-      throws IOException {
-    return new CorpusPreparer(options, vectorizer, listener).prepare(input);
+  static PreparedCorpus applying(FitOptions options, Vectorizer vectorizer, Path input, Set<Path> excluded,
+      FitListener listener) throws IOException {
+    return new CorpusPreparer(options, vectorizer, listener, excluded).prepare(input);
   }
 
   /**
@@ -67,7 +72,7 @@ final class CorpusPreparer {
    * @throws UnusableInputException if no usable document or term is found
    */
   static PreparedCorpus fitting(FitOptions options, List<Document> texts, FitListener listener) throws IOException {
-    return new CorpusPreparer(options, null, listener).prepare(texts);
+    return new CorpusPreparer(options, null, listener, Set.of()).prepare(texts);
   }
 
   /**
@@ -78,7 +83,7 @@ final class CorpusPreparer {
    */
   static PreparedCorpus applying(FitOptions options, Vectorizer vectorizer, List<Document> texts,
       FitListener listener) throws IOException {
-    return new CorpusPreparer(options, vectorizer, listener).prepare(texts);
+    return new CorpusPreparer(options, vectorizer, listener, Set.of()).prepare(texts);
   }
 
   private PreparedCorpus prepare(List<Document> texts) throws IOException {
@@ -90,7 +95,7 @@ final class CorpusPreparer {
   private PreparedCorpus prepare(Path input) throws IOException {
     long t0 = System.nanoTime();
     listener.onStageStart("read");
-    return prepare(CorpusReader.read(input, options.corpus(), listener), t0);
+    return prepare(CorpusReader.read(input, options.corpus(), listener, excluded), t0);
   }
 
   /** The stages after reading, for a corpus whose reading started at {@code t0}. */

@@ -49,8 +49,17 @@ public final class ModelApplier {
    */
   public static TopicModelResult apply(SavedModel model, Path input, int threads, FitListener listener,
       java.util.function.Consumer<io.topicnmf.corpus.Corpus> onRead) throws IOException {
+    return apply(model, input, java.util.Set.of(), threads, listener, onRead);
+  }
+
+  /**
+   * As {@link #apply(SavedModel, Path, int, FitListener, java.util.function.Consumer)}, leaving out
+   * the folders and files {@code excluded} (real paths: the run's own outputs).
+   */
+  public static TopicModelResult apply(SavedModel model, Path input, java.util.Set<Path> excluded, int threads,
+      FitListener listener, java.util.function.Consumer<io.topicnmf.corpus.Corpus> onRead) throws IOException {
     FitOptions applied = applied(model, threads);
-    PreparedCorpus p = CorpusPreparer.applying(applied, model.vectorizer(), input, listener);
+    PreparedCorpus p = CorpusPreparer.applying(applied, model.vectorizer(), input, excluded, listener);
     onRead.accept(p.corpus());
     return apply(model, applied, p, listener);
   }

@@ -75,6 +75,14 @@ public final class ModelFiles {
     SavedModel m;
     try {
       JsonNode root = MAPPER.readTree(file.toFile());
+      if (root == null || root.isMissingNode()) {
+        throw new ModelFormatException(file + " is empty, not a topicnmf model (" + SavedModel.FORMAT
+            + "): give the model.json written by 'topicnmf fit'");
+      }
+      if (!(root instanceof ObjectNode)) {
+        throw new ModelFormatException(file + " holds a JSON " + root.getNodeType().toString().toLowerCase(Locale.ROOT)
+            + ", not a topicnmf model (" + SavedModel.FORMAT + ", a JSON object): give the model.json written by 'topicnmf fit'");
+      }
       if (root instanceof ObjectNode obj && obj.get("options") instanceof ObjectNode stored) {
         // Options added to the tool after the model was written take their defaults, which by the
         // project's convention reproduce the earlier behaviour.
@@ -98,6 +106,34 @@ public final class ModelFiles {
       throw new ModelFormatException(file + " is not a valid topicnmf model: " + e.getMessage());
     }
     check(m, file);
+    return m;
+  }
+
+  /**
+   * Reads a model as {@link #read} does and, when a report.json of a fit lies beside it, checks
+   * that both come from the same run (their {@code runId}s): a fit publishes its files together,
+   * so a disagreement means they were mixed (copied from two runs, or a publish interrupted and not
+   * yet completed).
+   *
+   * @throws ModelFormatException if the model is unreadable or its report's run differs
+   */
+  public static SavedModel readOfRun(Path file) throws IOException {
+    SavedModel m = read(file);
+    Path report = file.toAbsolutePath().resolveSibling("report.json");
+    if (m.runId() == null || !Files.isRegularFile(report)) return m;
+    JsonNode r;
+    try {
+      r = MAPPER.readTree(report.toFile());
+    } catch (IOException e) {
+      return m; // not a report of ours: nothing to compare with
+    }
+    if (r == null || !"fit".equals(r.path("command").asText()) || !r.hasNonNull("runId")) return m;
+    String reportRun = r.get("runId").asText();
+    if (!reportRun.equals(m.runId())) {
+      throw new ModelFormatException(file + " (run " + m.runId() + ") and " + report + " (run " + reportRun
+          + ") come from different runs of 'topicnmf fit': copy the model and report of one run together,"
+          + " or fit again");
+    }
     return m;
   }
 
@@ -126,6 +162,10 @@ public final class ModelFiles {
     String where = file + ": ";
     if (!SavedModel.FORMAT.equals(m.format())) {
       throw new ModelFormatException(where + "format is '" + m.format() + "', expected " + SavedModel.FORMAT
+          + " (is this a model.json written by 'topicnmf fit'?)");
+    }
+    if (m.terms() == null || m.idf() == null || m.h() == null || m.h().data() == null) {
+      throw new ModelFormatException(where + "no " + (m.terms() == null ? "terms" : m.idf() == null ? "idf" : "H")
           + " (is this a model.json written by 'topicnmf fit'?)");
     }
     int cols = m.terms().size();

@@ -22,6 +22,8 @@ import java.util.Properties;
  *
  * @param format always {@value #FORMAT}
  * @param toolVersion version of topicnmf that fitted the model
+ * @param runId the id of the run that wrote the model, the same as its report.json's (null, left out
+ *     of the file, for models written before run ids or through the library without one)
  * @param options every option of the fit (reading, analysis, vocabulary, weighting, NMF, top terms)
  * @param mailCleanup the mail clean-up actually applied at fit time; {@code apply} applies the same
  *     (instead of detecting it again on the new folder)
@@ -42,6 +44,7 @@ import java.util.Properties;
 public record SavedModel(
     String format,
     String toolVersion,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String runId,
     FitOptions options,
     MailCleanup mailCleanup,
     List<String> extraStopwords,
@@ -74,7 +77,7 @@ public record SavedModel(
   public SavedModel(String format, String toolVersion, FitOptions options, MailCleanup mailCleanup,
       List<String> extraStopwords, int documents, List<String> terms, List<Double> idf,
       List<SavedTopic> topics, SparseRows h, SparseRows centroids) {
-    this(format, toolVersion, options, mailCleanup, extraStopwords, documents, terms, idf, topics, h,
+    this(format, toolVersion, null, options, mailCleanup, extraStopwords, documents, terms, idf, topics, h,
         centroids, null);
   }
 
@@ -159,13 +162,22 @@ public record SavedModel(
    * @throws IOException if a {@code --stopwords} file of the fit can no longer be read
    */
   public static SavedModel of(TopicModelResult r, String toolVersion) throws IOException {
+    return of(r, toolVersion, null);
+  }
+
+  /**
+   * The model of a fit written by run {@code runId} (null: none).
+   *
+   * @throws IOException if a {@code --stopwords} file of the fit can no longer be read
+   */
+  public static SavedModel of(TopicModelResult r, String toolVersion, String runId) throws IOException {
     List<String> stop = r.options().analysis().stopwordFiles().words();
     List<SavedTopic> topics = new ArrayList<>();
     for (Topic t : r.topics()) topics.add(new SavedTopic(t.id(), t.terms(), t.label()));
-    return new SavedModel(FORMAT, toolVersion, r.options(), r.corpus().mailCleanup(), stop,
+    return new SavedModel(FORMAT, toolVersion, runId, r.options(), r.corpus().mailCleanup(), stop,
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
         SparseRows.of(r.factorization().h()),
-        r.centroids() == null ? null : SparseRows.of(r.centroids()));
+        r.centroids() == null ? null : SparseRows.of(r.centroids()), null);
   }
 
   /**

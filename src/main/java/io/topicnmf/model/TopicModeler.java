@@ -100,7 +100,15 @@ public final class TopicModeler {
    * @throws UnusableInputException if no usable document or term is found
    */
   public PreparedCorpus prepare(Path input, FitListener listener) throws IOException {
-    return CorpusPreparer.fitting(options, input, listener);
+    return prepare(input, java.util.Set.of(), listener);
+  }
+
+  /**
+   * As {@link #prepare(Path, FitListener)}, leaving out the folders and files {@code excluded}
+   * (real paths: the run's own outputs, never read as documents).
+   */
+  public PreparedCorpus prepare(Path input, java.util.Set<Path> excluded, FitListener listener) throws IOException {
+    return CorpusPreparer.fitting(options, input, excluded, listener);
   }
 
   /**

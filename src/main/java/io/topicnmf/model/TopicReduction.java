@@ -186,7 +186,7 @@ public final class TopicReduction {
     }
     FitOptions options = model.options().withTopics(n);
     Reduction reduction = new Reduction(fromK, merges, newMembers, nodes);
-    return new SavedModel(model.format(), model.toolVersion(), options, model.mailCleanup(), model.extraStopwords(),
+    return new SavedModel(model.format(), model.toolVersion(), null, options, model.mailCleanup(), model.extraStopwords(),
         model.documents(), model.terms(), model.idf(), topics, SavedModel.SparseRows.of(h),
         centroids == null ? null : SavedModel.SparseRows.of(centroids), reduction);
   }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param format always {@value #FORMAT}
  * @param tool name and version of the tool that wrote it
  * @param command the command that produced it ("fit" or "apply")
+ * @param runId the id of the run that wrote it; a fit's report.json and model.json carry the same
+ *     (null, left out, for reports built through the library without one)
  * @param parameters every option of the run, by CLI flag name (camelCase)
  * @param corpus what was read and skipped, and the matrix's size
  * @param timings seconds per stage
@@ -36,6 +38,7 @@ public record Report(
     String format,
     ToolInfo tool,
     String command,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String runId,
     Map<String, Object> parameters,
     CorpusStats corpus,
     Timings timings,
@@ -53,7 +56,7 @@ public record Report(
   public Report(String format, ToolInfo tool, String command, Map<String, Object> parameters,
       CorpusStats corpus, Timings timings, FitSummary fit, Quality quality, Evaluation evaluation,
       List<Topic> topics, List<DocumentTopics> documents, List<Cluster> clusters) {
-    this(format, tool, command, parameters, corpus, timings, fit, quality, evaluation, topics,
+    this(format, tool, command, null, parameters, corpus, timings, fit, quality, evaluation, topics,
         documents, clusters, null, null);
   }
 
@@ -61,14 +64,20 @@ public record Report(
   public Report(String format, ToolInfo tool, String command, Map<String, Object> parameters,
       CorpusStats corpus, Timings timings, FitSummary fit, Quality quality, Evaluation evaluation,
       List<Topic> topics, List<DocumentTopics> documents, List<Cluster> clusters, Timeline timeline) {
-    this(format, tool, command, parameters, corpus, timings, fit, quality, evaluation, topics,
+    this(format, tool, command, null, parameters, corpus, timings, fit, quality, evaluation, topics,
         documents, clusters, timeline, null);
   }
 
   /** This report with {@code r} as its reduction (the model's, with {@code apply} and {@code reduce}). */
   public Report withReduction(TopicReduction.Reduction r) {
-    return new Report(format, tool, command, parameters, corpus, timings, fit, quality, evaluation, topics,
+    return new Report(format, tool, command, runId, parameters, corpus, timings, fit, quality, evaluation, topics,
         documents, clusters, timeline, r);
+  }
+
+  /** This report as written by run {@code id} (the id its model.json carries too). */
+  public Report withRunId(String id) {
+    return new Report(format, tool, command, id, parameters, corpus, timings, fit, quality, evaluation, topics,
+        documents, clusters, timeline, reduction);
   }
 
   public Report {

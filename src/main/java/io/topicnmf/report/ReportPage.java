@@ -76,6 +76,7 @@ public final class ReportPage {
   static Map<String, Object> data(Report report, LdaVis vis, String visNote, Map<String, String> snippets) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("command", report.command());
+    d.put("runId", report.runId());
     d.put("tool", report.tool());
     Map<String, Object> corpus = new LinkedHashMap<>();
     corpus.put("root", report.corpus().root());

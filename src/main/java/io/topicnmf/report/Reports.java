@@ -33,10 +33,16 @@ public final class Reports {
 
   /** The report of a fit. */
   public static Report of(TopicModelResult r, String command) {
+    return of(r, command, (String) null);
+  }
+
+  /** The report of a fit written by run {@code runId} (null: none). */
+  public static Report of(TopicModelResult r, String command, String runId) {
     return new Report(
         Report.FORMAT,
         ToolInfo.current(),
         command,
+        runId,
         parameters(r.options()),
         r.corpus(),
         r.timings(),
@@ -45,7 +51,9 @@ public final class Reports {
         r.evaluation(),
         r.topics(),
         r.documents(),
-        r.clusters());
+        r.clusters(),
+        null,
+        null);
   }
 
   /**

@@ -104,4 +104,14 @@ class TextAnalyzerTest {
   void optionsRejectNulls() {
     assertThrows(NullPointerException.class, () -> new AnalysisOptions(true, null));
   }
+
+  @Test
+  void anOverLongTokenIsDroppedNotCutIntoPieces() throws IOException {
+    String word = "abcdefghij".repeat(100); // 1,000 letters
+    assertEquals(List.of("garden", "soil"), terms("garden " + word + " soil"));
+    String fused = "garden " + "x".repeat(300) + " soil";
+    assertEquals(List.of("garden", "soil"), terms(AnalysisOptions.defaults().withMaxTokenLength(20), fused));
+    String fits = "y".repeat(255);
+    assertEquals(List.of(fits), terms(fits));
+  }
 }

@@ -48,9 +48,9 @@ class FitCommandTest {
     assertTrue(r.err().contains("3 topics from 12 documents"), r.err());
     assertTrue(r.out().contains("topic  0"), r.out());
     try (var files = Files.list(out)) {
-      assertEquals(List.of("doc-topics.tsv", "model.json", "report.html", "report.json", "topic-keys.tsv"),
+      assertEquals(List.of(".topicnmf.lock", "doc-topics.tsv", "model.json", "report.html", "report.json", "topic-keys.tsv"),
           files.map(f -> f.getFileName().toString()).sorted().toList(),
-          "report.json, model.json, report.html and the flat tables, no temporary file left next to them");
+          "report.json, model.json, report.html, the flat tables and the lock, no temporary file left next to them");
     }
   }
 

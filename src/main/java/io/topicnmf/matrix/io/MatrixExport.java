@@ -23,6 +23,9 @@ import java.util.concurrent.Executors;
 public final class MatrixExport {
   private MatrixExport() {}
 
+  /** The names of the files {@link #write} writes, in the order a publish moves them. */
+  public static final List<String> FILES = List.of("matrix.mtx", "counts.mtx", "terms.txt", "documents.txt");
+
   /**
    * Writes matrix.mtx, counts.mtx, terms.txt and documents.txt into {@code dir} (created if
    * needed), each atomically; with two threads or more the weighted matrix (the largest file, its
@@ -82,10 +85,31 @@ public final class MatrixExport {
   private static void writeLines(Path file, List<String> lines) throws IOException {
     AtomicFiles.writeText(file, w -> {
       for (String s : lines) {
-        w.write(s);
+        w.write(escapeLine(s));
         w.write('\n');
       }
     });
+  }
+
+  /**
+   * One name as one line of terms.txt / documents.txt: a backslash is written {@code \\}, a line
+   * feed {@code \n}, a carriage return {@code \r} (as in JSON and Python string literals), so that
+   * every id, whatever its characters, takes exactly one line. Names without these characters are
+   * written as they are.
+   */
+  public static String escapeLine(String s) {
+    if (s.indexOf('\\') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** A write that may fail with an IOException. */
