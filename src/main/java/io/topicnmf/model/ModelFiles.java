@@ -75,6 +75,15 @@ public final class ModelFiles {
     SavedModel m;
     try {
       JsonNode root = MAPPER.readTree(file.toFile());
+      if (root == null || root.isMissingNode()) {
+        throw new ModelFormatException(file + " is empty, not a topicnmf model (" + SavedModel.FORMAT
+            + "): fit the model again, or name the model.json that 'topicnmf fit' wrote");
+      }
+      if (!root.isObject()) {
+        throw new ModelFormatException(file + " is not a topicnmf model (" + SavedModel.FORMAT
+            + "): it holds a JSON " + root.getNodeType().toString().toLowerCase(Locale.ROOT)
+            + ", not an object");
+      }
       if (root instanceof ObjectNode obj && obj.get("options") instanceof ObjectNode stored) {
         // Options added to the tool after the model was written take their defaults, which by the
         // project's convention reproduce the earlier behaviour.
