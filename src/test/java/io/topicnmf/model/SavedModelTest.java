@@ -208,6 +208,23 @@ class SavedModelTest {
   }
 
   @Test
+  void anEmptyFileOrJsonThatIsNotAnObjectIsRefusedAsAModelFormatError() throws IOException {
+    // Found by ModelFilesFuzzTest: a 0-byte model.json ended in a NullPointerException.
+    Path empty = tmp.resolve("empty.json");
+    Files.write(empty, new byte[0]);
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(empty));
+    assertTrue(e.getMessage().contains("is empty") && e.getMessage().contains(empty.toString()), e.getMessage());
+
+    for (String json : List.of("[1, 2]", "42", "\"text\"", "null", "   \n")) {
+      Path f = tmp.resolve("not-object.json");
+      Files.writeString(f, json);
+      e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(f), json);
+      assertTrue(e.getMessage().contains("not a topicnmf model") || e.getMessage().contains("is empty"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void badModelFilesFailWithAClearMessage() throws IOException {
     Path garbage = tmp.resolve("garbage.json");
     Files.writeString(garbage, "this is not json");

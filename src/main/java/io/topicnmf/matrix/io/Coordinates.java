@@ -15,8 +15,10 @@ final class Coordinates {
   int n;
 
   Coordinates(long expected) {
-    // Do not trust a huge declared count blindly: grow past 16 M entries only as entries arrive.
-    int cap = (int) Math.max(16, Math.min(expected, 1L << 24));
+    // Do not trust a declared count blindly: a 100-byte file claiming 16 M entries would take
+    // 256 MB at once (found while fuzzing Matrix Market files). Past 1 M entries (16 MB) the
+    // arrays grow only as entries arrive; growing by half costs under one more copy of each entry.
+    int cap = (int) Math.max(16, Math.min(expected, 1L << 20));
     ri = new int[cap];
     ci = new int[cap];
     v = new double[cap];

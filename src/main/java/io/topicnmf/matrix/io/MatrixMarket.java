@@ -195,7 +195,24 @@ public final class MatrixMarket {
     if (count > (h.symmetric ? maxStored / 2 : maxStored)) {
       throw lines.error("too many entries (" + count + ") for one matrix");
     }
+    checkHeap(lines, rows, cols);
     return new long[] {rows, cols, count, lines.lineNo};
+  }
+
+  /**
+   * Refuses, before anything is allocated, a size line whose rows and columns alone need more than
+   * half the heap: turning the entries into CSR takes a pointer per row and per column (4 bytes
+   * each), however few the entries are, so a header claiming 2,000,000,000 x 2,000,000,000 would
+   * otherwise end in an OutOfMemoryError.
+   */
+  private static void checkHeap(MatrixMarketLines lines, long rows, long cols) throws MatrixFormatException {
+    long needed = 4 * (rows + 1) + 4 * (cols + 1);
+    long heap = Runtime.getRuntime().maxMemory();
+    if (needed > heap / 2) {
+      throw lines.error("a " + rows + " x " + cols + " matrix needs " + (needed >> 20) + " MB for its"
+          + " row and column pointers alone, more than half of the " + (heap >> 20) + " MB heap;"
+          + " check the size line, or give Java more memory (TOPICNMF_JAVA_OPTS=-Xmx...)");
+    }
   }
 
   private static Coordinates readCoordinateEntries(MatrixMarketLines lines, Header h, long[] size, boolean nonNegative)

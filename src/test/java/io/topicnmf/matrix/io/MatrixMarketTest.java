@@ -410,4 +410,20 @@ class MatrixMarketTest {
     MatrixMarket.write(m, one, "a comment\né second line");
     assertEquals(expected.toString(), Files.readString(one, StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aSizeLineThatTheHeapCannotHoldIsRefusedBeforeAllocating() throws IOException {
+    // Found by MatrixFilesFuzzTest (and issue 14): 2e9 x 2e9 with 3 entries was an OutOfMemoryError.
+    Path p = file("huge.mtx", "%%MatrixMarket matrix coordinate real general\n"
+        + "2000000000 2000000000 3\n1 1 1\n2 2 1\n3 3 1\n");
+    MatrixFormatException e = assertThrows(MatrixFormatException.class, () -> MatrixMarket.readNonNegative(p));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("2000000000 x 2000000000") && e.getMessage().contains("-Xmx"),
+        e.getMessage());
+    // a long, thin matrix whose pointers fit is still read
+    Path thin = file("thin.mtx", "%%MatrixMarket matrix coordinate real general\n1000000 2 1\n999999 2 5\n");
+    CsrMatrix m = MatrixMarket.read(thin);
+    assertEquals(1_000_000, m.rows());
+    assertEquals(5.0, m.get(999_998, 1));
+  }
 }
