@@ -78,6 +78,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin NmfFlags nmfFlags;
 
+  @Mixin BatchFlags batchFlags;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -133,7 +135,7 @@ final class FitCommand implements Callable<Integer> {
   FitOptions options() throws UserException {
     FitOptions defaults = FitOptions.defaults(k);
     return text.applyTo(defaults)
-        .withNmf(nmfFlags.options(defaults.nmf(), common))
+        .withNmf(batchFlags.apply(nmfFlags.options(defaults.nmf(), common)))
         .withTopTerms(topTerms)
         .withRelevance(relevance)
         .withClusters(clusters);
