@@ -119,7 +119,6 @@ final class MiniBatchNmf {
   private static void initialize(RowSource source, int rows, NmfOptions o, SplittableRandom rng,
       Workers workers, double[] ht) {
     CsrMatrix sample = sample(source, rows);
-    Nmf.checkValues(sample, 0);
     double[] ws = new double[sample.rows() * o.k()];
     Initializer.initialize(sample, sample.transpose(), o.k(), o.init(), rng, workers, ws, ht);
   }
@@ -127,11 +126,14 @@ final class MiniBatchNmf {
   /**
    * {@code rows} rows of the source: all of them if that is every row, else {@value #INIT_CHUNKS}
    * runs of consecutive rows (fewer if {@code rows} is smaller) starting at evenly spaced rows.
+   * A negative or non-finite value is refused with its row in the source.
    */
   static CsrMatrix sample(RowSource source, int rows) {
     int m = source.rows();
     if (rows >= m) {
-      return source.read(0, m);
+      CsrMatrix all = source.read(0, m);
+      Nmf.checkValues(all, 0);
+      return all;
     }
     int chunks = Math.min(INIT_CHUNKS, rows);
     List<CsrMatrix> parts = new ArrayList<>(chunks);
@@ -139,7 +141,9 @@ final class MiniBatchNmf {
     for (int c = 0; c < chunks; c++) {
       int len = (rows - taken) / (chunks - c);
       int start = (int) ((long) c * m / chunks);
-      parts.add(source.read(start, start + len));
+      CsrMatrix part = source.read(start, start + len);
+      Nmf.checkValues(part, start);
+      parts.add(part);
       taken += len;
     }
     return stack(parts, source.cols());
