@@ -59,6 +59,8 @@ final class FactorizeCommand implements Callable<Integer> {
 
   @Mixin NmfFlags nmfFlags;
 
+  @Mixin BatchFlags batchFlags;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -136,7 +138,7 @@ final class FactorizeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "-k/--components must be at least 1, got " + k);
     }
-    return nmfFlags.options(k, common);
+    return batchFlags.apply(nmfFlags.options(k, common));
   }
 
   private void checkK(CsrMatrix x) throws UserException {

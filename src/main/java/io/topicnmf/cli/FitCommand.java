@@ -81,6 +81,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin NmfFlags nmfFlags;
 
+  @Mixin BatchFlags batchFlags;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -180,7 +182,7 @@ final class FitCommand implements Callable<Integer> {
   FitOptions options() throws UserException {
     FitOptions defaults = FitOptions.defaults(k);
     return text.applyTo(defaults)
-        .withNmf(nmfFlags.options(defaults.nmf(), common))
+        .withNmf(batchFlags.apply(nmfFlags.options(defaults.nmf(), common)))
         .withTopTerms(topTerms)
         .withRelevance(relevance)
         .withClusters(clusters);

@@ -60,6 +60,6 @@ final class NmfFlags {
     boolean frobeniusOnly = solver == Solver.HALS || solver == Solver.ANLS;
     Loss l = loss != null ? loss : frobeniusOnly ? Loss.FROBENIUS : defaults.loss();
     return new NmfOptions(defaults.k(), l, solver, init, maxIter, tol, common.seed, common.threads(),
-        alphaW, alphaH, l1Ratio, trace);
+        alphaW, alphaH, l1Ratio, trace, 0);
   }
 }

@@ -49,6 +49,11 @@ import java.util.SplittableRandom;
  * bbc; docs/design-notes.md). With {@code tol = 0} the fit runs {@code
  * maxIter} iterations. A zero initial objective counts as converged at iteration 0.
  *
+ * <p><b>Modes.</b> With {@link NmfOptions#batchSize()} 0 (the default) every iteration sees all
+ * of X, held in memory with its transpose; otherwise the fit is online, by mini-batches of rows
+ * ({@link MiniBatchNmf}), and needs only one batch of X at a time ({@link #fit(RowSource,
+ * NmfOptions, NmfListener)}).
+ *
  * <p><b>Determinism.</b> Randomness comes only from a {@link SplittableRandom} seeded with
  * {@link NmfOptions#seed()}. Kernels run over fixed row blocks and reduce in block order, so W
  * and H are bit-identical whatever {@link NmfOptions#threads()} is. A thread pool lives inside one
@@ -72,8 +77,12 @@ public final class Nmf {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(options, "options");
     NmfListener progress = listener == null ? NmfListener.NONE : listener;
+    if (options.batchSize() > 0) {
+      return MiniBatchNmf.fit(RowSource.of(x), options, progress);
+    }
     long t0 = System.nanoTime();
-    checkData(x, options.k());
+    checkShape(x.rows(), x.cols(), options.k());
+    checkValues(x, 0);
 
     int m = x.rows();
     int n = x.cols();
@@ -130,6 +139,26 @@ public final class Nmf {
     }
   }
 
+  /**
+   * Factorizes the matrix whose rows {@code source} serves: in memory ({@link
+   * NmfOptions#batchSize()} 0: the rows are read at once and {@link #fit(CsrMatrix, NmfOptions,
+   * NmfListener)} runs), or by mini-batches of rows ({@link MiniBatchNmf}), which never holds more
+   * than one batch of X, plus W and the solver's statistics (O((rows + cols)·k)). This is the
+   * entry point for a caller that chooses the mode, e.g. from an estimate of the memory an
+   * in-memory fit needs: {@code options.withBatchSize(n)}.
+   *
+   * @throws IllegalArgumentException if k exceeds min(rows, cols), or X holds a negative or
+   *     non-finite value
+   */
+  public static NmfResult fit(RowSource source, NmfOptions options, NmfListener listener) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(options, "options");
+    if (options.batchSize() == 0) {
+      return fit(source.read(0, source.rows()), options, listener);
+    }
+    return MiniBatchNmf.fit(source, options, listener == null ? NmfListener.NONE : listener);
+  }
+
   /** The number of iterations the convergence test looks back for this loss and solver. */
   public static int window(Loss loss, Solver solver) {
     return loss == Loss.KL && solver == Solver.CD ? KL_CD_WINDOW : WINDOW;
@@ -139,9 +168,8 @@ public final class Nmf {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static void checkData(CsrMatrix x, int k) {
-    int m = x.rows();
-    int n = x.cols();
+  /** Refuses a k above min(rows, cols), naming {@code topics}. */
+  static void checkShape(int m, int n, int k) {
     if (k > Math.min(m, n)) {
       if (m <= n) {
         throw new InvalidOptionException("topics", "{topics} " + k + " is larger than the " + m
@@ -150,6 +178,11 @@ public final class Nmf {
       throw new InvalidOptionException("topics", "{topics} " + k + " is larger than the " + n
           + " usable terms (columns of the matrix); choose k between 1 and " + n);
     }
+  }
+
+  /** Refuses a negative or non-finite value; {@code x} holds rows from {@code firstRow} on. */
+  static void checkValues(CsrMatrix x, int firstRow) {
+    int m = x.rows();
     int[] rowPtr = x.rowPtr();
     int[] colIdx = x.colIdx();
     double[] values = x.values();
@@ -158,7 +191,7 @@ public final class Nmf {
         double v = values[p];
         if (!(v >= 0) || Double.isInfinite(v)) {
           throw new IllegalArgumentException("NMF needs a non-negative finite matrix, but the value at row "
-              + i + ", column " + colIdx[p] + " is " + v);
+              + (firstRow + i) + ", column " + colIdx[p] + " is " + v);
         }
       }
     }

@@ -34,6 +34,9 @@ import java.util.Locale;
  * @param alphaH regularisation strength of H ({@code --alpha-h}), finite and ≥ 0
  * @param l1Ratio share of L1 in the penalty ({@code --l1-ratio}), in [0, 1]
  * @param trace whether to record (iteration, seconds, objective) rows ({@code --trace})
+ * @param batchSize 0 for the in-memory fit (every iteration sees all rows); otherwise the rows per
+ *     mini-batch of the online fit ({@code --batch-size}, see {@link MiniBatchNmf}), ≥ 1; a batch
+ *     size above the number of rows is reduced to it
  */
 public record NmfOptions(
     int k,
@@ -47,10 +50,16 @@ public record NmfOptions(
     double alphaW,
     double alphaH,
     double l1Ratio,
-    boolean trace) {
+    boolean trace,
+    int batchSize) {
 
   /** Upper bound on {@code --threads}, far above any sensible machine, to catch typos. */
   public static final int MAX_THREADS = 1024;
+
+  /** {@link #mode()} of a fit over all rows at once. */
+  public static final String IN_MEMORY = "in-memory";
+  /** {@link #mode()} of an online fit over mini-batches of rows ({@link MiniBatchNmf}). */
+  public static final String MINI_BATCH = "mini-batch";
 
   public NmfOptions {
     if (k < 1) {
@@ -92,15 +101,25 @@ public record NmfOptions(
     if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
       throw new InvalidOptionException("l1Ratio", "{l1Ratio} must be between 0 and 1, got " + l1Ratio);
     }
+    if (batchSize < 0) {
+      throw new InvalidOptionException("batchSize", "{batchSize} must be >= 1 rows per mini-batch, or 0 for the"
+          + " in-memory fit; got " + batchSize);
+    }
+  }
+
+  /** The recorded mode of a fit with these options: {@value #IN_MEMORY} or {@value #MINI_BATCH}. */
+  public String mode() {
+    return batchSize == 0 ? IN_MEMORY : MINI_BATCH;
   }
 
   /**
    * Defaults for {@code k} topics: Frobenius loss, automatic solver (HALS), NNDSVDa, 200
-   * iterations, tolerance 1e-4, seed 0, all available processors, no regularisation, no trace.
+   * iterations, tolerance 1e-4, seed 0, all available processors, no regularisation, no trace,
+   * in memory.
    */
   public static NmfOptions defaults(int k) {
     return new NmfOptions(k, Loss.FROBENIUS, Solver.AUTO, Init.NNDSVDA, 200, 1e-4, 0L,
-        Runtime.getRuntime().availableProcessors(), 0.0, 0.0, 0.0, false);
+        Runtime.getRuntime().availableProcessors(), 0.0, 0.0, 0.0, false, 0);
   }
 
   /** The solver actually used: {@link Solver#AUTO} resolved to HALS (Frobenius) or CD (KL). */
@@ -112,44 +131,49 @@ public record NmfOptions(
   }
 
   public NmfOptions withK(int k) {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
   public NmfOptions withLoss(Loss loss) {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
   public NmfOptions withSolver(Solver solver) {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
   public NmfOptions withInit(Init init) {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
   public NmfOptions withMaxIter(int maxIter) {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
   public NmfOptions withTol(double tol) {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
   public NmfOptions withSeed(long seed) {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
   public NmfOptions withThreads(int threads) {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
   /** Same options with the regularisation {@code --alpha-w}, {@code --alpha-h}, {@code --l1-ratio}. */
   public NmfOptions withRegularization(double alphaW, double alphaH, double l1Ratio) {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
   public NmfOptions withTrace(boolean trace) {
-    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace);
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
+  }
+
+  /** Same options with {@code batchSize} rows per mini-batch (0 = in memory). */
+  public NmfOptions withBatchSize(int batchSize) {
+    return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
   private static String name(Enum<?> e) {

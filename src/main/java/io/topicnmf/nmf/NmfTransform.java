@@ -115,6 +115,16 @@ public final class NmfTransform {
       throw new IllegalArgumentException("transform: X is " + m + "x" + n + ", H is " + k + "x" + n
           + " but the start W is " + w0.rows() + "x" + w0.cols());
     }
+    try (Workers workers = Workers.of(options.threads())) {
+      return transform(x, h, w0, options, workers);
+    }
+  }
+
+  /** {@link #transform(CsrMatrix, DenseMatrix, DenseMatrix, Options)} on the caller's workers, shapes checked. */
+  static Result transform(CsrMatrix x, DenseMatrix h, DenseMatrix w0, Options options, Workers workers) {
+    int m = x.rows();
+    int n = x.cols();
+    int k = h.rows();
     double[] ht = new double[n * k];
     DenseKernels.transpose(h.data(), k, n, ht);
     double l1 = options.alphaW() * options.l1Ratio() * n;
@@ -124,24 +134,22 @@ public final class NmfTransform {
     int[] sweeps = new int[blocks];
     int[] unconverged = new int[blocks];
     double frob = Double.NaN;
-    try (Workers workers = Workers.of(options.threads())) {
-      if (options.loss() == Loss.FROBENIUS) {
-        frob = solveFrobenius(x, ht, k, l1, l2, w, options, sweeps, unconverged, workers);
-      } else {
-        solveKl(x, h, ht, k, l1, l2, w, w0 == null, options, sweeps, unconverged, workers);
-      }
-      int maxSweeps = 0;
-      int notConverged = 0;
-      for (int b = 0; b < blocks; b++) {
-        maxSweeps = Math.max(maxSweeps, sweeps[b]);
-        notConverged += unconverged[b];
-      }
-      if (Double.isNaN(frob)) frob = FrobeniusUpdater.frobenius(x, k, w, ht, workers);
-      double objective = options.loss() == Loss.FROBENIUS ? frob : kl(x, w, ht, k, h, workers);
-      double xx = x.frobeniusNormSquared();
-      double relErr = xx == 0 ? 0.0 : Math.sqrt(2 * frob / xx);
-      return new Result(new DenseMatrix(m, k, w), maxSweeps, notConverged, objective, frob, relErr);
+    if (options.loss() == Loss.FROBENIUS) {
+      frob = solveFrobenius(x, ht, k, l1, l2, w, options, sweeps, unconverged, workers);
+    } else {
+      solveKl(x, h, ht, k, l1, l2, w, w0 == null, options, sweeps, unconverged, workers);
     }
+    int maxSweeps = 0;
+    int notConverged = 0;
+    for (int b = 0; b < blocks; b++) {
+      maxSweeps = Math.max(maxSweeps, sweeps[b]);
+      notConverged += unconverged[b];
+    }
+    if (Double.isNaN(frob)) frob = FrobeniusUpdater.frobenius(x, k, w, ht, workers);
+    double objective = options.loss() == Loss.FROBENIUS ? frob : kl(x, w, ht, k, h, workers);
+    double xx = x.frobeniusNormSquared();
+    double relErr = xx == 0 ? 0.0 : Math.sqrt(2 * frob / xx);
+    return new Result(new DenseMatrix(m, k, w), maxSweeps, notConverged, objective, frob, relErr);
   }
 
   /**

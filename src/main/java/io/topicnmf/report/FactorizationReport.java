@@ -185,6 +185,7 @@ public record FactorizationReport(
     FitSummary fit = new FitSummary(
         result.loss().name().toLowerCase(Locale.ROOT),
         options.effectiveSolver().name().toLowerCase(Locale.ROOT),
+        options.mode(),
         result.iterations(),
         result.converged(),
         result.objective(),

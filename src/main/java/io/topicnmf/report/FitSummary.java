@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param loss "frobenius" or "kl"
  * @param solver the solver that ran
+ * @param mode "in-memory" (every iteration over all rows) or "mini-batch" (online, by batches of
+ *     {@code parameters.nmf.batchSize} rows; iterations are then epochs)
  * @param iterations outer iterations run
  * @param converged whether the tolerance was met before --max-iter
  * @param objective final value of the loss used (Frobenius: 0.5·‖X−WH‖²; KL: generalized divergence)
@@ -18,6 +20,7 @@ import java.util.List;
 public record FitSummary(
     String loss,
     String solver,
+    String mode,
     int iterations,
     boolean converged,
     double objective,

@@ -121,6 +121,7 @@ public final class Reports {
     return new FitSummary(
         n.loss().name().toLowerCase(Locale.ROOT),
         solver,
+        o.nmf().mode(),
         n.iterations(),
         n.converged(),
         n.objective(),

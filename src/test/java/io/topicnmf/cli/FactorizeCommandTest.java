@@ -239,6 +239,36 @@ class FactorizeCommandTest {
   }
 
   @Test
+  void aNegativeBatchSizeIsAUsageErrorNamingTheFlag() throws IOException {
+    Path f = write("small.csv", "1,2\n3,4\n");
+    CliRun r = CliRun.of("factorize", f.toString(), "-k", "1", "--batch-size", "-3", "-o", tmp.resolve("o").toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--batch-size must be >= 1 rows per mini-batch, or 0 for the in-memory fit; got -3"),
+        r.err());
+    assertFalse(Files.exists(tmp.resolve("o").resolve("factorization.json")));
+  }
+
+  @Test
+  void aMiniBatchFitReconstructsALowRankMatrixAndSaysSo() throws IOException {
+    StringBuilder csv = new StringBuilder();
+    double[][] x = x0();
+    for (int rep = 0; rep < 20; rep++) {
+      for (double[] row : x) {
+        for (int j = 0; j < row.length; j++) csv.append(j == 0 ? "" : ",").append(row[j] * (1 + rep % 3));
+        csv.append('\n');
+      }
+    }
+    Path f = write("rank2.csv", csv.toString());
+    Path out = tmp.resolve("mb");
+    CliRun r = CliRun.of("factorize", f.toString(), "-k", "2", "--batch-size", "16", "--max-iter", "300",
+        "--tol", "0", "-o", out.toString(), "-q");
+    assertEquals(0, r.code(), r.err());
+    FactorizationReport rep = read(out);
+    assertEquals("mini-batch", rep.fit().mode());
+    assertTrue(rep.fit().relativeError() < 1e-3, "relative error " + rep.fit().relativeError());
+  }
+
+  @Test
   void kIsRequired() throws IOException {
     CliRun r = CliRun.of("factorize", write("a.csv", "1,2\n3,4\n").toString());
     assertEquals(2, r.code(), r.err());

@@ -60,6 +60,16 @@ class ReportSchemaTest {
     JsonNode report = read(out.resolve("report.json"));
     assertTrue(report.get("evaluation").isObject() && report.get("fit").get("trace").size() > 1);
     assertEquals(Set.of(), errors(report));
+    assertEquals("in-memory", report.get("fit").get("mode").asText());
+    assertEquals(0, report.get("parameters").get("nmf").get("batchSize").asInt());
+
+    Path online = tmp.resolve("fit-mini-batch");
+    CliRun mb = CliRun.of("fit", corpus.toString(), "-k", "3", "-o", online.toString(), "--batch-size", "4", "-q");
+    assertEquals(0, mb.code(), mb.err());
+    JsonNode mbReport = read(online.resolve("report.json"));
+    assertEquals("mini-batch", mbReport.get("fit").get("mode").asText());
+    assertEquals(4, mbReport.get("parameters").get("nmf").get("batchSize").asInt());
+    assertEquals(Set.of(), errors(mbReport));
 
     Path applied = tmp.resolve("apply");
     CliRun apply = CliRun.of("apply", "--model", out.resolve("model.json").toString(), corpus.toString(),
@@ -122,6 +132,15 @@ class ReportSchemaTest {
     JsonNode f = read(iris.resolve("factorization.json"));
     assertEquals("species", f.get("input").get("rowLabels").asText());
     assertEquals(Set.of(), factorizationSchema.validate(f));
+
+    Path irisMb = tmp.resolve("iris-mb");
+    CliRun mb = CliRun.of("factorize", Path.of("data", "iris.csv").toString(), "-k", "2", "-o", irisMb.toString(),
+        "-q", "--batch-size", "32");
+    assertEquals(0, mb.code(), mb.err());
+    JsonNode fm = read(irisMb.resolve("factorization.json"));
+    assertEquals("mini-batch", fm.get("fit").get("mode").asText());
+    assertEquals(32, fm.get("parameters").get("nmf").get("batchSize").asInt());
+    assertEquals(Set.of(), factorizationSchema.validate(fm));
 
     Path mtx = tmp.resolve("m.mtx");
     Files.writeString(mtx, "%%MatrixMarket matrix coordinate real general\n3 4 5\n1 1 2\n1 3 1\n2 2 4\n3 1 1\n3 4 3\n");

@@ -44,7 +44,7 @@ class NmfOptionsTest {
     NmfOptions o = NmfOptions.defaults(3).withK(4).withThreads(2).withSeed(9).withMaxIter(7)
         .withTol(0.5).withLoss(Loss.KL).withSolver(Solver.MU).withInit(Init.RANDOM).withTrace(true)
         .withRegularization(0.1, 0.2, 0.3);
-    assertEquals(new NmfOptions(4, Loss.KL, Solver.MU, Init.RANDOM, 7, 0.5, 9, 2, 0.1, 0.2, 0.3, true), o);
+    assertEquals(new NmfOptions(4, Loss.KL, Solver.MU, Init.RANDOM, 7, 0.5, 9, 2, 0.1, 0.2, 0.3, true, 0), o);
   }
 
   @Test
