@@ -42,4 +42,29 @@ public final class TopicRefit {
     }
     return new DenseMatrix(m, k, ht).transpose();
   }
+
+  /**
+   * As {@link #solveH(CsrMatrix, double[], DenseMatrix)} on a worker pool: XᵀW over fixed row blocks,
+   * the Gram of W reduced in block order and each term's NNLS row on its own, so the result is the
+   * same bits for any thread count (not necessarily those of the single-threaded overload, whose
+   * Gram sums in one pass).
+   *
+   * @param xt the transpose of {@code x} if the caller already holds it, else null
+   */
+  public static DenseMatrix solveH(CsrMatrix x, CsrMatrix xt, double[] w, DenseMatrix start, Workers workers) {
+    int n = x.rows();
+    int m = x.cols();
+    int k = start.rows();
+    if (w.length != (long) n * k || start.cols() != m) {
+      throw new IllegalArgumentException("W has " + w.length + " entries, H is " + start.rows() + " x "
+          + start.cols() + " but X is " + n + " x " + m);
+    }
+    double[] xtw = new double[m * k];
+    SparseKernels.multiply(xt != null ? xt : x.transpose(), w, k, xtw, workers);
+    double[] g = new double[k * k];
+    DenseKernels.gram(w, n, k, g, new double[DenseKernels.gramWorkspaceSize(n, k)], workers);
+    double[] ht = start.transpose().data();
+    new NnlsSolver(m, k, workers).solve(ht, m, xtw, g, 0, 0);
+    return new DenseMatrix(m, k, ht).transpose();
+  }
 }
