@@ -1,0 +1,138 @@
+package io.topicnmf.nmf;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels;
+import io.topicnmf.parallel.Workers;
+
+/**
+ * The heap a factorization allocates on top of its input X, computed from the shape alone so a
+ * caller can refuse a fit that cannot fit before allocating anything.
+ *
+ * <p>A fit goes through three phases, and the peak is the largest of them:
+ *
+ * <ol>
+ *   <li><b>initialisation</b>: Xᵀ, W, Hᵀ and the randomized SVD's range bases (nndsvd);
+ *   <li><b>iterations</b>: Xᵀ, W, Hᵀ and the solver's workspace — for KL coordinate descent two
+ *       arrays of predictions (one per non-zero of X and of Xᵀ) and the map between them, for HALS
+ *       the products X·Hᵀ and Xᵀ·W and the residuals; both keep the previous and best factors for
+ *       extrapolation;
+ *   <li><b>final weights</b>: W, H of the fit, and W re-solved for H ({@link NmfTransform}).
+ * </ol>
+ *
+ * <p>Costs per stored entry of X: 12 bytes for X itself (int column + double value), 12 for Xᵀ,
+ * and with KL coordinate descent 20 more (two double predictions and an int position), so a KL fit
+ * holds 44 bytes per non-zero and a Frobenius fit 24, plus 8·k bytes per row and per column for each
+ * dense k-wide array. {@code NmfMemoryTest} compares {@link #iterationBytes} with the heap measured
+ * around the allocation.
+ */
+public final class NmfMemory {
+  /** Bytes of an array header (compressed class pointers), counted once per array. */
+  private static final long HEADER = 16;
+
+  private NmfMemory() {}
+
+  /** Bytes of a CSR matrix of these rows and non-zeros (int column ids, double values). */
+  public static long csrBytes(long rows, long nnz) {
+    return 4 * (rows + 1) + 12 * nnz + 3 * HEADER;
+  }
+
+  /**
+   * The peak heap a fit of a {@code rows × cols} matrix with {@code nnz} stored entries allocates
+   * beyond X: the largest of its three phases (class comment). {@code longest} is the most stored
+   * entries of one row or column ({@link #longestLine}), which sizes KL descent's buffers.
+   */
+  public static long fitBytes(int rows, int cols, long nnz, int longest, NmfOptions options) {
+    return Math.max(Math.max(initBytes(rows, cols, nnz, options.k()),
+        iterationBytes(rows, cols, nnz, longest, options)), finalBytes(rows, cols, nnz, options));
+  }
+
+  /** {@link #fitBytes(int, int, long, int, NmfOptions)} for {@code x}. */
+  public static long fitBytes(CsrMatrix x, NmfOptions options) {
+    return fitBytes(x.rows(), x.cols(), x.nnz(), longestLine(x), options);
+  }
+
+  /** The most stored entries in one row or one column of {@code x}. */
+  public static int longestLine(CsrMatrix x) {
+    int[] perColumn = new int[x.cols()];
+    int longest = 0;
+    int[] colIdx = x.colIdx();
+    for (int i = 0; i < x.rows(); i++) {
+      longest = Math.max(longest, x.rowNnz(i));
+    }
+    for (int p = 0, nnz = x.nnz(); p < nnz; p++) {
+      longest = Math.max(longest, ++perColumn[colIdx[p]]);
+    }
+    return longest;
+  }
+
+  /** Heap held while the solver iterates: Xᵀ, W, Hᵀ and the workspace of the loss and solver. */
+  public static long iterationBytes(int rows, int cols, long nnz, int longest, NmfOptions options) {
+    long m = rows;
+    long n = cols;
+    long k = options.k();
+    long big = Math.max(m, n);
+    long factors = dense(m * k) + dense(n * k);
+    long ws;
+    Solver solver = options.effectiveSolver();
+    if (options.loss() == Loss.KL) {
+      if (solver == Solver.CD) {
+        long gather = KlUpdater.gatherLength(longest, (int) k);
+        ws = dense(nnz) * 2 + ints(nnz) + extrapolation(m, n, k)
+            + (long) options.threads() * (dense(gather) + ints(gather) + dense(3) + dense(k) + 2 * ints(k));
+      } else {
+        ws = dense(blocks(big, Sweeps.BLOCK) * k);
+      }
+      ws += dense(blocks(big, Sweeps.BLOCK)) + 2 * dense(k);
+    } else {
+      ws = dense(m * k) + dense(n * k) + 2 * dense(k * k)
+          + dense(blocks(big, DenseKernels.REDUCE_BLOCK) * k * k);
+      switch (solver) {
+        case MU -> ws += dense(blocks(big, Sweeps.BLOCK) * k);
+        case ANLS -> ws += dense(blocks(big, Sweeps.BLOCK) + options.threads() * (k * k + 3 * k))
+            + ints(options.threads() * 2L * k);
+        default -> ws += dense(big * k) + dense(blocks(big, Sweeps.BLOCK)) + extrapolation(m, n, k);
+      }
+    }
+    return csrBytes(n, nnz) + factors + ws;
+  }
+
+  /** Heap held while nndsvd initialises: Xᵀ, W, Hᵀ and the range bases of the randomized SVD. */
+  static long initBytes(int rows, int cols, long nnz, int k) {
+    long a = Math.min(rows, cols);
+    long b = Math.max(rows, cols);
+    long l = Math.min(k + RandomizedSvd.OVERSAMPLES, a);
+    // omega and z (b × l), y and its orthonormal basis (a × l), the factors u, v of the SVD.
+    long svd = 2 * dense(b * l) + 2 * dense(a * l) + dense(a * k) + dense(b * k);
+    return csrBytes(cols, nnz) + dense((long) rows * k) + dense((long) cols * k) + svd;
+  }
+
+  /**
+   * Heap held while W is re-solved for the final H: the fit's W and H, Hᵀ, the new W and, for KL,
+   * the predictions at the non-zeros of X; for Frobenius X·Hᵀ.
+   */
+  static long finalBytes(int rows, int cols, long nnz, NmfOptions options) {
+    long m = rows;
+    long n = cols;
+    long k = options.k();
+    long result = dense(m * k) + dense(n * k);
+    long work = dense(n * k) + dense(m * k)
+        + (options.loss() == Loss.KL ? dense(nnz) : dense(m * k) + dense(blocks(Math.max(m, n), DenseKernels.REDUCE_BLOCK) * k * k));
+    return result + work;
+  }
+
+  private static long extrapolation(long m, long n, long k) {
+    return 2 * dense(m * k) + 2 * dense(n * k);
+  }
+
+  private static long blocks(long rows, int block) {
+    return Math.max(1, Workers.blockCount((int) Math.min(rows, Integer.MAX_VALUE), block));
+  }
+
+  private static long dense(long length) {
+    return 8 * length + HEADER;
+  }
+
+  private static long ints(long length) {
+    return 4 * length + HEADER;
+  }
+}

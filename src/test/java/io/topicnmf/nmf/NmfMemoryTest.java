@@ -1,0 +1,107 @@
+package io.topicnmf.nmf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.parallel.Workers;
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The estimate of {@link NmfMemory} against the heap measured (used heap after full collections)
+ * around the allocations a fit makes while it iterates, on generated document-term matrices.
+ */
+class NmfMemoryTest {
+
+  /** A documents × terms matrix with Zipf-like term frequencies, as text gives. */
+  static CsrMatrix generated(int rows, int cols, int perRow, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int[] ptr = new int[rows + 1];
+    int[] idx = new int[rows * 2 * perRow];
+    double[] val = new double[idx.length];
+    boolean[] seen = new boolean[cols];
+    int p = 0;
+    for (int i = 0; i < rows; i++) {
+      int len = 1 + rng.nextInt(2 * perRow - 1);
+      int start = p;
+      for (int t = 0; t < len; t++) {
+        int j = (int) Math.floor(Math.pow(cols, rng.nextDouble())) - 1;
+        if (!seen[j]) {
+          seen[j] = true;
+          idx[p++] = j;
+        }
+      }
+      java.util.Arrays.sort(idx, start, p);
+      for (int q = start; q < p; q++) {
+        seen[idx[q]] = false;
+        val[q] = 0.1 + rng.nextDouble();
+      }
+      ptr[i + 1] = p;
+    }
+    return new CsrMatrix(rows, cols, ptr, idx, val);
+  }
+
+  private static long usedAfterGc() {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"KL,CD,20", "KL,MU,20", "FROBENIUS,HALS,20", "FROBENIUS,HALS,50", "KL,CD,50"})
+  void iterationEstimateIsWithinTwentyPercentOfTheMeasuredHeap(Loss loss, Solver solver, int k) {
+    CsrMatrix x = generated(40_000, 12_000, 60, 7);
+    NmfOptions o = NmfOptions.defaults(k).withLoss(loss).withSolver(solver).withThreads(2);
+    long estimate = NmfMemory.iterationBytes(x.rows(), x.cols(), x.nnz(), NmfMemory.longestLine(x), o);
+    long before = usedAfterGc();
+    Object[] held = allocate(x, o);
+    long measured = usedAfterGc() - before;
+    assertTrue(held[1] != null);
+    double ratio = (double) estimate / measured;
+    assertTrue(Math.abs(ratio - 1) <= 0.2, "estimate " + estimate + " bytes, measured " + measured
+        + " (ratio " + ratio + ") for " + loss + "/" + solver + " k=" + k);
+  }
+
+  /** What {@link Nmf#fit} holds while it iterates: Xᵀ, W, Hᵀ and the updater with its workspace. */
+  private static Object[] allocate(CsrMatrix x, NmfOptions o) {
+    int k = o.k();
+    double[] w = new double[x.rows() * k];
+    double[] ht = new double[x.cols() * k];
+    try (Workers workers = Workers.of(o.threads())) {
+      CsrMatrix xt = x.transpose();
+      Regularization reg = Regularization.of(o, x.rows(), x.cols());
+      Updater u = o.loss() == Loss.FROBENIUS
+          ? new FrobeniusUpdater(x, xt, k, w, ht, o.effectiveSolver(), reg, workers)
+          : new KlUpdater(x, xt, k, w, ht, o.effectiveSolver(), reg, workers);
+      return new Object[] {xt, u, w, ht};
+    }
+  }
+
+  @Test
+  void klDescentCostsFortyFourBytesPerNonZeroWithX() {
+    // X (12) + Xᵀ (12) + two predictions (16) + positions (4), independent of the dense factors.
+    NmfOptions o = NmfOptions.defaults(5).withLoss(Loss.KL).withSolver(Solver.CD).withThreads(1);
+    long a = NmfMemory.iterationBytes(1000, 1000, 1_000_000, 100, o);
+    long b = NmfMemory.iterationBytes(1000, 1000, 2_000_000, 100, o);
+    assertEquals(32 * 1_000_000L, b - a);
+    NmfOptions f = o.withLoss(Loss.FROBENIUS);
+    assertEquals(12 * 1_000_000L, NmfMemory.iterationBytes(1000, 1000, 2_000_000, 100, f)
+        - NmfMemory.iterationBytes(1000, 1000, 1_000_000, 100, f));
+  }
+
+  @Test
+  void fitPeakIsAtLeastEachPhase() {
+    NmfOptions o = NmfOptions.defaults(20);
+    long fit = NmfMemory.fitBytes(50_000, 20_000, 3_000_000, 5_000, o);
+    assertTrue(fit >= NmfMemory.iterationBytes(50_000, 20_000, 3_000_000, 5_000, o));
+    assertTrue(fit >= NmfMemory.initBytes(50_000, 20_000, 3_000_000, 20));
+    assertTrue(fit >= NmfMemory.finalBytes(50_000, 20_000, 3_000_000, o));
+  }
+}
