@@ -133,17 +133,19 @@ final class MboxFile {
   }
 
   /** The lines of a stream with their line breaks, each cut at {@code max} bytes (rest dropped). */
-  static final class ByteLines {
+  static final class ByteLines extends LineBuffer {
     private final InputStream in;
-    private final long max;
     private final byte[] buffer = new byte[65536];
-    private int pos;
-    private int end;
     byte[] lastEmpty;
 
     ByteLines(InputStream in, long max) {
+      super(max);
       this.in = in;
-      this.max = max;
+    }
+
+    @Override
+    int fill() throws IOException {
+      return in.read(buffer, 0, buffer.length);
     }
 
     /** The next line with its '\n' (none at the end of the stream), or null at the end. */
@@ -151,13 +153,8 @@ final class MboxFile {
       ByteArrayOutputStream line = null;
       long length = 0;
       while (true) {
-        if (pos == end) {
-          end = in.read(buffer, 0, buffer.length);
-          pos = 0;
-          if (end <= 0) {
-            end = 0;
-            return line == null ? null : line.toByteArray();
-          }
+        if (!more()) {
+          return line == null ? null : line.toByteArray();
         }
         int nl = -1;
         for (int i = pos; i < end; i++) {

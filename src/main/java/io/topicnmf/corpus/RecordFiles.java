@@ -73,17 +73,19 @@ final class RecordFiles {
   }
 
   /** The lines of a Reader without their line breaks, each held up to a bound. */
-  static final class BoundedLines {
+  static final class BoundedLines extends LineBuffer {
     private final Reader in;
-    private final long max;
     private final char[] buffer = new char[8192];
-    private int pos;
-    private int end;
     private boolean overflowed;
 
     BoundedLines(Reader in, long max) {
+      super(max);
       this.in = in;
-      this.max = max;
+    }
+
+    @Override
+    int fill() throws IOException {
+      return in.read(buffer, 0, buffer.length);
     }
 
     /** The next line ("" for a line over the bound, see {@link #overflowed}), null at the end. */
@@ -92,13 +94,8 @@ final class RecordFiles {
       overflowed = false;
       boolean any = false;
       while (true) {
-        if (pos == end) {
-          end = in.read(buffer, 0, buffer.length);
-          pos = 0;
-          if (end <= 0) {
-            end = 0;
-            return any ? finish(line) : null;
-          }
+        if (!more()) {
+          return any ? finish(line) : null;
         }
         any = true;
         int start = pos;

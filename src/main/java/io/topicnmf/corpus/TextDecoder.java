@@ -1,7 +1,6 @@
 package io.topicnmf.corpus;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -46,17 +45,7 @@ public final class TextDecoder {
       return new String(bytes, 2, bytes.length - 2, utf16);
     }
     int start = hasUtf8Bom(bytes) ? 3 : 0;
-    CharsetDecoder strict =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      CharBuffer chars = strict.decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
-      return chars.toString();
-    } catch (CharacterCodingException notUtf8) {
-      return new String(bytes, start, bytes.length - start, WINDOWS_1252);
-    }
+    return utf8OrWindows1252(bytes, start);
   }
 
   /**
@@ -64,15 +53,20 @@ public final class TextDecoder {
    * windows-1252 otherwise; never fails.
    */
   static String decodeUtf8OrWindows1252(byte[] bytes) {
+    return utf8OrWindows1252(bytes, 0);
+  }
+
+  /** {@code bytes} from {@code start} on as UTF-8 when they are valid UTF-8, as windows-1252 otherwise. */
+  private static String utf8OrWindows1252(byte[] bytes, int start) {
     CharsetDecoder strict =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      return strict.decode(ByteBuffer.wrap(bytes)).toString();
+      return strict.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
     } catch (CharacterCodingException notUtf8) {
-      return new String(bytes, WINDOWS_1252);
+      return new String(bytes, start, bytes.length - start, WINDOWS_1252);
     }
   }
 

@@ -38,13 +38,7 @@ final class Coordinates {
   }
 
   CsrMatrix toCsr(int rows, int cols) {
-    int[] ptr = new int[rows + 1];
-    for (int p = 0; p < n; p++) {
-      ptr[ri[p] + 1]++;
-    }
-    for (int i = 0; i < rows; i++) {
-      ptr[i + 1] += ptr[i];
-    }
+    int[] ptr = starts(ri, n, rows);
     int[] idx = new int[n];
     double[] val = new double[n];
     if (isRowMajorSorted()) {
@@ -52,13 +46,7 @@ final class Coordinates {
       System.arraycopy(v, 0, val, 0, n);
     } else {
       // Stable sort by column, then a stable scatter by row keeps columns ascending in each row.
-      int[] cptr = new int[cols + 1];
-      for (int p = 0; p < n; p++) {
-        cptr[ci[p] + 1]++;
-      }
-      for (int j = 0; j < cols; j++) {
-        cptr[j + 1] += cptr[j];
-      }
+      int[] cptr = starts(ci, n, cols);
       int[] byColRow = new int[n];
       double[] byColVal = new double[n];
       int[] next = Arrays.copyOf(cptr, cols);
@@ -80,6 +68,21 @@ final class Coordinates {
     ci = null;
     v = null;
     return compact(rows, cols, ptr, idx, val);
+  }
+
+  /**
+   * Where each of the {@code size} keys starts in the order sorted by key (the counting sort's
+   * prefix sums of the first {@code n} keys of {@code key}), with the total at {@code size}.
+   */
+  private static int[] starts(int[] key, int n, int size) {
+    int[] start = new int[size + 1];
+    for (int p = 0; p < n; p++) {
+      start[key[p] + 1]++;
+    }
+    for (int i = 0; i < size; i++) {
+      start[i + 1] += start[i];
+    }
+    return start;
   }
 
   private boolean isRowMajorSorted() {

@@ -112,11 +112,11 @@ public final class MatrixMarket {
         new InputStreamReader(Files.newInputStream(file), StandardCharsets.ISO_8859_1), 1 << 16)) {
       MatrixMarketLines lines = new MatrixMarketLines(file, in);
       Header h = readHeader(lines);
-      long[] size = readSize(lines, h);
+      Size size = readSize(lines, h);
       Coordinates coo = h.coordinate
           ? readCoordinateEntries(lines, h, size, nonNegative)
           : readArrayEntries(lines, h, size, nonNegative);
-      return coo.toCsr((int) size[0], (int) size[1]);
+      return coo.toCsr(size.rows, size.cols);
     }
   }
 
@@ -159,8 +159,13 @@ public final class MatrixMarket {
     return new Header(coordinate, field.equals("pattern"), field.equals("integer"), symmetry.equals("symmetric"));
   }
 
-  /** Returns {rows, cols, count} where count is the number of entries the file must hold. */
-  private static long[] readSize(MatrixMarketLines lines, Header h) throws IOException {
+  /**
+   * The size line: {@code count} is the number of entries the file must hold, {@code line} the
+   * size line's number (for messages).
+   */
+  private record Size(int rows, int cols, long count, long line) {}
+
+  private static Size readSize(MatrixMarketLines lines, Header h) throws IOException {
     if (!lines.nextData()) {
       throw lines.error("file ends before the size line \""
           + (h.coordinate ? "rows cols entries" : "rows cols") + "\"");
@@ -196,7 +201,7 @@ public final class MatrixMarket {
       throw lines.error("too many entries (" + count + ") for one matrix");
     }
     checkHeap(lines, rows, cols);
-    return new long[] {rows, cols, count, lines.lineNo};
+    return new Size((int) rows, (int) cols, count, lines.lineNo);
   }
 
   /**
@@ -215,20 +220,17 @@ public final class MatrixMarket {
     }
   }
 
-  private static Coordinates readCoordinateEntries(MatrixMarketLines lines, Header h, long[] size, boolean nonNegative)
+  private static Coordinates readCoordinateEntries(MatrixMarketLines lines, Header h, Size size, boolean nonNegative)
       throws IOException {
-    int rows = (int) size[0];
-    int cols = (int) size[1];
-    long declared = size[2];
-    long sizeLine = size[3];
+    long declared = size.count;
     Coordinates coo = new Coordinates(declared * (h.symmetric ? 2 : 1));
     long read = 0;
     while (lines.nextData()) {
       if (read == declared) {
-        throw lines.error("more entries than the " + declared + " declared on line " + sizeLine);
+        throw lines.error("more entries than the " + declared + " declared on line " + size.line);
       }
-      int i = index(lines, "row", rows);
-      int j = index(lines, "column", cols);
+      int i = index(lines, "row", size.rows);
+      int j = index(lines, "column", size.cols);
       double v = h.pattern ? 1.0 : lines.nextDouble(h.integer ? "integer value" : "value");
       lines.expectEnd(h.pattern ? "pattern entry \"row column\"" : "entry \"row column value\"");
       if (h.symmetric && j > i) {
@@ -236,25 +238,21 @@ public final class MatrixMarket {
             + "Matrix Market file stores only the lower triangle (row >= column)");
       }
       checkValue(lines, v, i, j, nonNegative);
-      coo.add(i, j, v);
-      if (h.symmetric && i != j) {
-        coo.add(j, i, v);
-      }
+      add(coo, h, i, j, v);
       read++;
     }
     if (read < declared) {
       throw lines.error("file ends after " + read + " of the " + declared + " entries declared on line "
-          + sizeLine);
+          + size.line);
     }
     return coo;
   }
 
-  private static Coordinates readArrayEntries(MatrixMarketLines lines, Header h, long[] size, boolean nonNegative)
+  private static Coordinates readArrayEntries(MatrixMarketLines lines, Header h, Size size, boolean nonNegative)
       throws IOException {
-    int rows = (int) size[0];
-    int cols = (int) size[1];
-    long count = size[2];
-    long sizeLine = size[3];
+    int rows = size.rows;
+    int cols = size.cols;
+    long count = size.count;
     Coordinates coo = new Coordinates(Math.min(count * (h.symmetric ? 2 : 1), 1L << 20));
     long read = 0;
     // Column-major; a symmetric array holds the lower triangle of each column.
@@ -262,24 +260,29 @@ public final class MatrixMarket {
       for (int i = h.symmetric ? j : 0; i < rows; i++) {
         if (!lines.hasToken() && !lines.nextData()) {
           throw lines.error("file ends after " + read + " of the " + count + " values of a "
-              + (h.symmetric ? "symmetric " : "") + rows + " x " + cols + " array (line " + sizeLine + ")");
+              + (h.symmetric ? "symmetric " : "") + rows + " x " + cols + " array (line " + size.line + ")");
         }
         double v = lines.nextDouble(h.integer ? "integer value" : "value");
         checkValue(lines, v, i, j, nonNegative);
         if (v != 0) {
-          coo.add(i, j, v);
-          if (h.symmetric && i != j) {
-            coo.add(j, i, v);
-          }
+          add(coo, h, i, j, v);
         }
         read++;
       }
     }
     if (lines.hasToken() || lines.nextData()) {
       throw lines.error("more values than the " + count + " of a " + (h.symmetric ? "symmetric " : "")
-          + rows + " x " + cols + " array (line " + sizeLine + ")");
+          + rows + " x " + cols + " array (line " + size.line + ")");
     }
     return coo;
+  }
+
+  /** Adds entry (i, j) and, in a symmetric file, its mirror (j, i) above the diagonal. */
+  private static void add(Coordinates coo, Header h, int i, int j, double v) {
+    coo.add(i, j, v);
+    if (h.symmetric && i != j) {
+      coo.add(j, i, v);
+    }
   }
 
   private static int index(MatrixMarketLines lines, String what, int bound) throws MatrixFormatException {
