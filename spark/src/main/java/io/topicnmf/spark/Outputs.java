@@ -8,6 +8,7 @@ import io.topicnmf.model.SavedModel;
 import io.topicnmf.model.Timings;
 import io.topicnmf.model.Topic;
 import io.topicnmf.analysis.StopWords;
+import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.report.FitSummary;
 import io.topicnmf.report.Report;
 import io.topicnmf.report.Reports;
@@ -44,7 +45,7 @@ final class Outputs {
     writeParquet(spark, fit.blocks(), k, output + "/documents.parquet");
     double relErr = xx == 0 ? 0 : Math.sqrt(2 * fit.frobenius() / xx);
     FitSummary summary = new FitSummary(name(options.nmf().loss()), name(options.nmf().effectiveSolver()),
-        fit.iterations(), fit.converged(), fit.objective(), fit.frobenius(), relErr, fit.trace());
+        NmfOptions.IN_MEMORY, fit.iterations(), fit.converged(), fit.objective(), fit.frobenius(), relErr, fit.trace());
     Report report = new Report(Report.FORMAT, ToolInfo.current(), "fit", Reports.parameters(options),
         stats, timings, summary, d.quality(), d.evaluation(), d.topics(), d.documents(), d.clusters());
     List<String> stop = new ArrayList<>();

@@ -178,7 +178,7 @@ public final class SparkFit implements Callable<Integer> {
     VocabularyOptions vocab = new VocabularyOptions(DfLimit.parse(minDf, "minDf"),
         DfLimit.parse(maxDf, "maxDf"), maxFeatures, List.of());
     Loss l = Loss.valueOf(loss.toUpperCase(Locale.ROOT));
-    NmfOptions nmf = new NmfOptions(k, l, Solver.AUTO, Init.NNDSVDA, maxIter, tol, seed, 1, 0, 0, 0, false);
+    NmfOptions nmf = new NmfOptions(k, l, Solver.AUTO, Init.NNDSVDA, maxIter, tol, seed, 1, 0, 0, 0, false, 0);
     return new FitOptions(corpus, analysis, vocab, TfidfOptions.defaults(), nmf, topTerms, relevance,
         Clustering.DOMINANT);
   }
