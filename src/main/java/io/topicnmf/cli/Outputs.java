@@ -187,11 +187,16 @@ final class Outputs implements Closeable {
     }
   }
 
-  /** Publishes the units, {@code -o} last. */
-  void publish() throws UserException {
+  /** Every output folder, {@code -o} last: the order they are published and closed in. */
+  private List<OutputFolder> all() {
     List<OutputFolder> all = new ArrayList<>(folders);
     all.add(main);
-    for (OutputFolder f : all) {
+    return all;
+  }
+
+  /** Publishes the units, {@code -o} last. */
+  void publish() throws UserException {
+    for (OutputFolder f : all()) {
       try {
         f.publish();
       } catch (IOException e) {
@@ -203,9 +208,7 @@ final class Outputs implements Closeable {
 
   @Override
   public void close() {
-    List<OutputFolder> all = new ArrayList<>(folders);
-    all.add(main);
-    for (OutputFolder f : all) {
+    for (OutputFolder f : all()) {
       try {
         f.close();
       } catch (IOException e) {
