@@ -87,9 +87,7 @@ final class ApplyCommand implements Callable<Integer> {
     try (Outputs outputs = Outputs.open(output, input)) {
       Path reportTarget = outputs.claim(output.resolve("report.json"), "report.json");
       Path exportsTarget = reportFlags.claimExports(outputs, output);
-      Path pageTarget = null;
-      if (noHtml) outputs.removeWhenPublishing("report.html");
-      else pageTarget = outputs.claim(output.resolve("report.html"), "report.html");
+      Path pageTarget = outputs.claimPage(output, "report.html", noHtml);
       outputs.requireSpace(input, FitCommand.SPACE_PER_INPUT_BYTE, FitCommand.SPACE_FIXED);
       PrintWriter err = spec.commandLine().getErr();
       Progress progress = new Progress(err, Progress.mode(quiet));

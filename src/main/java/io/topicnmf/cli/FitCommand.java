@@ -107,9 +107,7 @@ final class FitCommand implements Callable<Integer> {
   private Targets claim(Outputs outputs) throws UserException {
     Path report = outputs.claim(output.resolve("report.json"), "report.json");
     Path exports = reportFlags.claimExports(outputs, output);
-    Path page = null;
-    if (noHtml) outputs.removeWhenPublishing("report.html");
-    else page = outputs.claim(output.resolve("report.html"), "report.html");
+    Path page = outputs.claimPage(output, "report.html", noHtml);
     Path vis = ldavis == null ? null : outputs.claim(ldavis, "--ldavis");
     Path matrixDir = null;
     if (saveMatrix != null) {

@@ -119,6 +119,19 @@ final class Outputs implements Closeable {
     return f.dir();
   }
 
+  /**
+   * Claims the page {@code name} in {@code output} ({@code -o}) and returns where to write it;
+   * with {@code skip} ({@code --no-html}) null, and a page of an earlier run there is removed at
+   * publishing.
+   */
+  Path claimPage(Path output, String name, boolean skip) throws UserException {
+    if (skip) {
+      removeWhenPublishing(name);
+      return null;
+    }
+    return claim(output.resolve(name), name);
+  }
+
   /** Removes {@code name} from {@code -o} at publishing (an output of an earlier run this one does not write). */
   void removeWhenPublishing(String name) {
     main.removeWhenPublishing(name);

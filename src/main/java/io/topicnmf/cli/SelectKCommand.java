@@ -82,9 +82,7 @@ final class SelectKCommand implements Callable<Integer> {
     Path in = corpus.existing(null);
     try (Outputs outputs = Outputs.open(output, in)) {
       Path jsonTarget = outputs.claim(output.resolve("select-k.json"), "select-k.json");
-      Path pageTarget = null;
-      if (noHtml) outputs.removeWhenPublishing("select-k.html");
-      else pageTarget = outputs.claim(output.resolve("select-k.html"), "select-k.html");
+      Path pageTarget = outputs.claimPage(output, "select-k.html", noHtml);
       outputs.requireSpace(in, 0, FitCommand.SPACE_FIXED);
       return run(options, ks, sweep, in, outputs, jsonTarget, pageTarget);
     }
