@@ -84,9 +84,7 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FitOptions options = options();
-    reportFlags.exportFormats(); // a bad --export, --keep-fields or --period fails before the work
-    reportFlags.options();
-    reportFlags.checkFiles();
+    reportFlags.check();
     Path in = corpus.existing("topicnmf fit ~/papers");
     try (Outputs outputs = Outputs.open(output, in)) {
       Targets t = claim(outputs);
