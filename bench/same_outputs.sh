@@ -9,8 +9,9 @@
 # vectorize on every CORPUS (default: corpora/sample, /work/shared/corpora/bbc and
 # /work/shared/corpora/20news-train), and factorize on data/iris.csv and on a Matrix Market file
 # (the counts of corpora/sample, written once by BASE_JAR's vectorize as a shared input).
-# Timing fields (any JSON key "timings", "seconds" or ending in "Seconds") are replaced by 0 in
-# both copies, every other byte is compared with cmp. Prints a table file -> identical/different;
+# Timing fields (any JSON key "timings", "seconds" or ending in "Seconds") are replaced by 0 and
+# "runId" (new for every run) by "" in both copies, in the JSON files and in the JSON the HTML
+# pages embed; every other byte is compared with cmp. Prints a table file -> identical/different;
 # exits 1 when a file differs or is missing on one side, 2 on bad usage.
 # Environment: THREADS (default 2), KEEP=1 keeps the temporary folder, JAVA_OPTS.
 set -euo pipefail
@@ -61,15 +62,18 @@ for side in base new; do
   echo "same_outputs: $side ($jar) ran in $(( $(date +%s) - start )) s" >&2
 done
 
-# Timing fields to 0 by a textual rewrite (every other byte is kept, so the comparison stays bit
-# for bit): a "timings" object becomes {}, a number under "seconds" or "...Seconds" becomes 0.
+# Timing fields to 0 and run ids to "" by a textual rewrite (every other byte is kept, so the
+# comparison stays bit for bit): a "timings" object becomes {}, a number under "seconds" or
+# "...Seconds" becomes 0, the string under "runId" becomes "". The HTML pages embed their data as
+# compact JSON, rewritten the same way.
 normalise() { # FILE -> stdout
   python3 -c '
 import re, sys
 data = open(sys.argv[1], "rb").read()
-if sys.argv[1].endswith(".json"):
+if sys.argv[1].endswith((".json", ".html")):
     data = re.sub(rb"\"timings\"(\s*):(\s*)\{[^{}]*\}", rb"\"timings\"\1:\2{}", data)
     data = re.sub(rb"\"(seconds|\w+Seconds)\"(\s*):(\s*)-?[0-9][0-9.eE+-]*", rb"\"\1\"\2:\3 0", data)
+    data = re.sub(rb"\"runId\"(\s*):(\s*)\"[^\"]*\"", rb"\"runId\"\1:\2\"\"", data)
 sys.stdout.buffer.write(data)' "$1"
 }
 
@@ -80,7 +84,7 @@ while IFS= read -r f; do
     printf '%-60s %s\n' "$f" "missing in NEW"; status=1; continue
   fi
   a="$tmp/base/$f"; b="$tmp/new/$f"
-  if [[ "$f" == *.json ]]; then
+  if [[ "$f" == *.json || "$f" == *.html ]]; then
     normalise "$a" >"$tmp/a"; normalise "$b" >"$tmp/b"; a="$tmp/a"; b="$tmp/b"
   fi
   if cmp -s "$a" "$b"; then

@@ -58,24 +58,12 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin ReportFlags reportFlags;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores, ${sys:topicnmf.cores}). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr; only the final summary line.")
-  boolean quiet;
-
-  @Option(names = {"-v", "--verbose"}, description = "Stack traces with errors.")
-  boolean verbose;
+  @Mixin ModelCommandFlags run;
 
   @Override
   public Integer call() throws Exception {
-    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (nThreads < 1 || nThreads > 1024) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + nThreads + " must be within [1, 1024]");
-    }
-    reportFlags.exportFormats(); // a bad --export, --keep-fields or --period fails before the work
-    reportFlags.options();
-    reportFlags.checkFiles();
+    int nThreads = run.threads(spec);
+    reportFlags.check();
     Path modelFile = Files.isDirectory(model) ? model.resolve("model.json") : model;
     if (!Files.isRegularFile(modelFile)) {
       throw new UserException("--model " + modelFile + ": no such file (give the model.json written by 'topicnmf fit', or its folder)");
@@ -87,12 +75,10 @@ final class ApplyCommand implements Callable<Integer> {
     try (Outputs outputs = Outputs.open(output, input)) {
       Path reportTarget = outputs.claim(output.resolve("report.json"), "report.json");
       Path exportsTarget = reportFlags.claimExports(outputs, output);
-      Path pageTarget = null;
-      if (noHtml) outputs.removeWhenPublishing("report.html");
-      else pageTarget = outputs.claim(output.resolve("report.html"), "report.html");
+      Path pageTarget = outputs.claimPage(output, "report.html", noHtml);
       outputs.requireSpace(input, FitCommand.SPACE_PER_INPUT_BYTE, FitCommand.SPACE_FIXED);
       PrintWriter err = spec.commandLine().getErr();
-      Progress progress = new Progress(err, Progress.mode(quiet));
+      Progress progress = new Progress(err, Progress.mode(run.quiet));
       List<Document> read = new ArrayList<>();
       TopicModelResult result = reportFlags.named(ModelApplier.apply(m, input, outputs.excluded(), nThreads,
           progress, c -> read.addAll(c.documents())));
@@ -132,7 +118,7 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Path reportFile = output.resolve("report.json");
-    if (!quiet) FitCommand.printTopics(out, result);
+    if (!run.quiet) FitCommand.printTopics(out, result);
     int noTopic = 0;
     for (var d : result.documents()) if (d.dominantTopic() == null) noTopic++;
     err.println(String.format(Locale.ROOT,

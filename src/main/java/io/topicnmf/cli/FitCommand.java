@@ -17,7 +17,6 @@ import io.topicnmf.report.Reports;
 import io.topicnmf.report.Snippets;
 import io.topicnmf.report.ToolInfo;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,7 +25,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code topicnmf fit}: a folder of documents in, {@code report.json} out. */
 @Command(
@@ -42,9 +40,7 @@ import picocli.CommandLine.Parameters;
 final class FitCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FOLDER",
-      description = "Folder (read recursively) or single file. Default: the sample corpus.")
-  Path input;
+  @Mixin CorpusArgument corpus;
 
   @Option(names = {"-k", "--topics"}, defaultValue = "10", description = "Number of topics (default: ${DEFAULT-VALUE}).")
   int k;
@@ -88,13 +84,8 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FitOptions options = options();
-    reportFlags.exportFormats(); // a bad --export, --keep-fields or --period fails before the work
-    reportFlags.options();
-    reportFlags.checkFiles();
-    Path in = input != null ? input : defaultCorpus();
-    if (!Files.exists(in)) {
-      throw new UserException("no such file or folder: " + in + " (give a folder of documents, e.g. 'topicnmf fit ~/papers')");
-    }
+    reportFlags.check();
+    Path in = corpus.existing("topicnmf fit ~/papers");
     try (Outputs outputs = Outputs.open(output, in)) {
       Targets t = claim(outputs);
       outputs.requireSpace(in, saveMatrix != null ? SPACE_PER_INPUT_BYTE_WITH_MATRIX : SPACE_PER_INPUT_BYTE, SPACE_FIXED);
@@ -114,9 +105,7 @@ final class FitCommand implements Callable<Integer> {
   private Targets claim(Outputs outputs) throws UserException {
     Path report = outputs.claim(output.resolve("report.json"), "report.json");
     Path exports = reportFlags.claimExports(outputs, output);
-    Path page = null;
-    if (noHtml) outputs.removeWhenPublishing("report.html");
-    else page = outputs.claim(output.resolve("report.html"), "report.html");
+    Path page = outputs.claimPage(output, "report.html", noHtml);
     Path vis = ldavis == null ? null : outputs.claim(ldavis, "--ldavis");
     Path matrixDir = null;
     if (saveMatrix != null) {
@@ -198,12 +187,5 @@ final class FitCommand implements Callable<Integer> {
           t.terms().stream().map(tw -> tw.surface()).collect(Collectors.joining(" ")));
     }
     out.flush();
-  }
-
-  /** The sample corpus: under the installation folder the launcher names, else under the current folder. */
-  static Path defaultCorpus() {
-    String home = System.getProperty("topicnmf.home");
-    Path base = home != null ? Path.of(home) : Path.of("");
-    return base.resolve("corpora").resolve("sample");
   }
 }

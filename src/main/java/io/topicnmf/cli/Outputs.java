@@ -119,6 +119,19 @@ final class Outputs implements Closeable {
     return f.dir();
   }
 
+  /**
+   * Claims the page {@code name} in {@code output} ({@code -o}) and returns where to write it;
+   * with {@code skip} ({@code --no-html}) null, and a page of an earlier run there is removed at
+   * publishing.
+   */
+  Path claimPage(Path output, String name, boolean skip) throws UserException {
+    if (skip) {
+      removeWhenPublishing(name);
+      return null;
+    }
+    return claim(output.resolve(name), name);
+  }
+
   /** Removes {@code name} from {@code -o} at publishing (an output of an earlier run this one does not write). */
   void removeWhenPublishing(String name) {
     main.removeWhenPublishing(name);
@@ -187,11 +200,16 @@ final class Outputs implements Closeable {
     }
   }
 
-  /** Publishes the units, {@code -o} last. */
-  void publish() throws UserException {
+  /** Every output folder, {@code -o} last: the order they are published and closed in. */
+  private List<OutputFolder> all() {
     List<OutputFolder> all = new ArrayList<>(folders);
     all.add(main);
-    for (OutputFolder f : all) {
+    return all;
+  }
+
+  /** Publishes the units, {@code -o} last. */
+  void publish() throws UserException {
+    for (OutputFolder f : all()) {
       try {
         f.publish();
       } catch (IOException e) {
@@ -203,9 +221,7 @@ final class Outputs implements Closeable {
 
   @Override
   public void close() {
-    List<OutputFolder> all = new ArrayList<>(folders);
-    all.add(main);
-    for (OutputFolder f : all) {
+    for (OutputFolder f : all()) {
       try {
         f.close();
       } catch (IOException e) {

@@ -52,24 +52,12 @@ final class ReduceCommand implements Callable<Integer> {
 
   @Mixin ReportFlags reportFlags;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores, ${sys:topicnmf.cores}). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr and no merge list; only the final summary line.")
-  boolean quiet;
-
-  @Option(names = {"-v", "--verbose"}, description = "Stack traces with errors.")
-  boolean verbose;
+  @Mixin ModelCommandFlags run;
 
   @Override
   public Integer call() throws Exception {
-    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (nThreads < 1 || nThreads > 1024) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + nThreads + " must be within [1, 1024]");
-    }
-    reportFlags.exportFormats();
-    reportFlags.options();
-    reportFlags.checkFiles();
+    int nThreads = run.threads(spec);
+    reportFlags.check();
     if (!Files.isRegularFile(model)) {
       throw new UserException("--model " + model + ": no such file (give the model.json written by 'topicnmf fit')");
     }
@@ -93,16 +81,16 @@ final class ReduceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path modelFile = output.resolve("model.json");
     ModelFiles.write(reduced, modelFile);
-    if (!quiet) printMerges(out, m, reduced);
+    if (!run.quiet) printMerges(out, m, reduced);
     String reportNote = "";
     if (input != null) {
-      Progress progress = new Progress(err, Progress.mode(quiet));
+      Progress progress = new Progress(err, Progress.mode(run.quiet));
       TopicModelResult result = ModelApplier.apply(reduced, input, nThreads, progress);
       Report report = reportFlags.report(result, "apply").withReduction(reduced.reduction());
       Path reportFile = output.resolve("report.json");
       Reports.write(report, reportFile);
       reportFlags.writeExports(report, output);
-      if (!quiet) FitCommand.printTopics(out, result);
+      if (!run.quiet) FitCommand.printTopics(out, result);
       reportNote = ", report: " + reportFile;
     }
     err.println(String.format(Locale.ROOT, "topicnmf: %d topics of %s merged into %d; model: %s%s",

@@ -39,8 +39,15 @@ final class ReportFlags {
       description = "Name the topics: one line per topic, ID<TAB>LABEL, or (in a file without tabs) one label a line for topics 0, 1, 2, ... in order ('-' keeps the automatic label); '#' comments. Saved in model.json and carried to 'apply'. Default: the first 3 words of each topic.")
   Path topicLabels;
 
+  /** Fails before the work on a bad --export, --keep-fields or --period, or a --topic-labels that names no file. */
+  void check() throws UserException {
+    exportFormats();
+    options();
+    checkFiles();
+  }
+
   /** Fails early when --topic-labels names no file. */
-  void checkFiles() throws UserException {
+  private void checkFiles() throws UserException {
     if (topicLabels != null && !Files.isRegularFile(topicLabels)) {
       throw new UserException("--topic-labels " + topicLabels + ": no such file (give a text file, one label per topic)");
     }

@@ -10,7 +10,6 @@ import io.topicnmf.report.Reports;
 import io.topicnmf.report.SelectKPage;
 import io.topicnmf.report.SelectKReport;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code topicnmf select-k}: fits several k on one matrix, measures each and recommends one. */
 @Command(
@@ -37,9 +35,7 @@ import picocli.CommandLine.Parameters;
 final class SelectKCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FOLDER",
-      description = "Folder (read recursively) or single file. Default: the sample corpus.")
-  Path input;
+  @Mixin CorpusArgument corpus;
 
   @Option(names = {"-k", "--k"}, defaultValue = "2:20", paramLabel = "START:END:STEP|K1,K2,...",
       description = "Candidate numbers of topics: a range with a step (ends included) or a list (default: ${DEFAULT-VALUE}).")
@@ -83,15 +79,10 @@ final class SelectKCommand implements Callable<Integer> {
         .withNmf(nmfFlags.options(defaults.nmf(), common))
         .withTopTerms(topTerms);
     KSweep.Options sweep = new KSweep.Options(ks, samples, sampleFraction, stabilityTerms);
-    Path in = input != null ? input : FitCommand.defaultCorpus();
-    if (!Files.exists(in)) {
-      throw new UserException("no such file or folder: " + in + " (give a folder of documents)");
-    }
+    Path in = corpus.existing(null);
     try (Outputs outputs = Outputs.open(output, in)) {
       Path jsonTarget = outputs.claim(output.resolve("select-k.json"), "select-k.json");
-      Path pageTarget = null;
-      if (noHtml) outputs.removeWhenPublishing("select-k.html");
-      else pageTarget = outputs.claim(output.resolve("select-k.html"), "select-k.html");
+      Path pageTarget = outputs.claimPage(output, "select-k.html", noHtml);
       outputs.requireSpace(in, 0, FitCommand.SPACE_FIXED);
       return run(options, ks, sweep, in, outputs, jsonTarget, pageTarget);
     }

@@ -9,7 +9,6 @@ import io.topicnmf.report.Reports;
 import io.topicnmf.report.VectorizeReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code topicnmf vectorize}: reads, analyses, counts and weights a folder exactly as {@code fit}
@@ -41,9 +39,7 @@ import picocli.CommandLine.Parameters;
 final class VectorizeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FOLDER",
-      description = "Folder (read recursively) or single file. Default: the sample corpus.")
-  Path input;
+  @Mixin CorpusArgument corpus;
 
   @Option(names = {"-o", "--output"}, defaultValue = "output", paramLabel = "DIR",
       description = "Output folder (default: ${DEFAULT-VALUE}/); the matrix files and vectorize.json are written there.")
@@ -56,10 +52,7 @@ final class VectorizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FitOptions options = options();
-    Path in = input != null ? input : FitCommand.defaultCorpus();
-    if (!Files.exists(in)) {
-      throw new UserException("no such file or folder: " + in + " (give a folder of documents, e.g. 'topicnmf vectorize ~/papers')");
-    }
+    Path in = corpus.existing("topicnmf vectorize ~/papers");
     try (Outputs outputs = Outputs.open(output, in)) {
       Path dir = null;
       for (String name : MatrixExport.FILES) dir = outputs.claim(output.resolve(name), name).getParent();

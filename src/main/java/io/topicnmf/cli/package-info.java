@@ -1,7 +1,8 @@
 /**
  * The command line: one picocli {@code Callable<Integer>} per subcommand ({@code fit}, {@code
- * apply}, {@code factorize}, {@code select-k}, {@code vectorize}) with the shared flags in mixins
- * ({@code TextFlags}, {@code NmfFlags}, {@code CommonOptions}). The only package that reads flags,
+ * apply}, {@code factorize}, {@code select-k}, {@code vectorize}, {@code reduce}) with the shared
+ * flags and arguments in mixins ({@code TextFlags}, {@code NmfFlags}, {@code CommonOptions}, {@code
+ * ReportFlags}, {@code CorpusArgument}, {@code ModelCommandFlags}). The only package that reads flags,
  * prints progress ({@code Progress}, on stderr, quiet when asked or not a terminal) and chooses
  * exit codes.
  *

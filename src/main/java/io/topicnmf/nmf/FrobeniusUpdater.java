@@ -29,7 +29,7 @@ import io.topicnmf.matrix.SparseKernels;
  * formed. All four solvers share these products and this objective; they differ only in how one
  * factor is updated from them ({@link #update}).
  */
-final class FrobeniusUpdater implements Updater {
+final class FrobeniusUpdater extends Updater {
   static final double ALPHA = 0.5;
   static final double DELTA = 0.1;
   /**
@@ -42,16 +42,6 @@ final class FrobeniusUpdater implements Updater {
    */
   static final double START = 3e-4;
 
-  private final CsrMatrix x;
-  private final CsrMatrix xt;
-  private final int m;
-  private final int n;
-  private final int k;
-  private final double[] w;
-  private final double[] ht;
-  private final Solver solver;
-  private final Regularization reg;
-  private final Workers workers;
   private final double xx;
   private final int maxInnerW;
   private final int maxInnerH;
@@ -66,23 +56,11 @@ final class FrobeniusUpdater implements Updater {
   private final NnlsSolver nnls;
   private final MultiplicativeUpdate mu;
   private boolean xhtValid;
-  private double loss;
-
-  /** HALS: extrapolation once the objective settles (null for the other solvers). */
-  private final Extrapolation extrapolation;
 
   FrobeniusUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
       Regularization reg, Workers workers) {
-    this.x = x;
-    this.xt = xt;
-    this.m = x.rows();
-    this.n = x.cols();
-    this.k = k;
-    this.w = w;
-    this.ht = ht;
-    this.solver = solver;
-    this.reg = reg;
-    this.workers = workers;
+    // HALS extrapolates once the objective settles; the other solvers do not.
+    super(x, xt, k, w, ht, solver, reg, workers, solver == Solver.HALS);
     this.xx = x.frobeniusNormSquared();
     long nnz = x.nnz();
     if (solver == Solver.HALS) {
@@ -103,7 +81,6 @@ final class FrobeniusUpdater implements Updater {
     this.mu = solver == Solver.MU ? new MultiplicativeUpdate(rows, k, workers) : null;
     this.nnls = solver == Solver.ANLS ? new NnlsSolver(rows, k, workers) : null;
     this.hals = mu == null && nnls == null ? new HalsSolver(rows, k, workers) : null;
-    this.extrapolation = solver == Solver.HALS ? new Extrapolation(m * k, n * k, workers) : null;
   }
 
   /** Sweeps per W and per H update that accelerated HALS allows on this matrix (1 and 1 otherwise). */
@@ -121,19 +98,7 @@ final class FrobeniusUpdater implements Updater {
     DenseKernels.gram(w, m, k, wtw, gramWork, workers);
     SparseKernels.multiply(x, ht, k, xht, workers);
     xhtValid = true;
-    loss = objective(DenseKernels.dot(xht, w, m * k));
-    double f = loss + reg.penalty(w, m * k, ht, n * k);
-    if (extrapolation != null) {
-      extrapolation.initial(f);
-    }
-    return f;
-  }
-
-  @Override
-  public void finish() {
-    if (extrapolation != null) {
-      extrapolation.restoreBest(w, ht);
-    }
+    return started(objective(DenseKernels.dot(xht, w, m * k)));
   }
 
   @Override
@@ -153,7 +118,7 @@ final class FrobeniusUpdater implements Updater {
 
     DenseKernels.gram(ht, n, k, hht, gramWork, workers);
     loss = objective(DenseKernels.dot(xtw, ht, n * k));
-    double f = loss + reg.penalty(w, m * k, ht, n * k);
+    double f = penalised(loss);
     if (extrapolation != null) {
       extrapolation.considerStart(w, ht, f, loss, START);
     }
@@ -178,18 +143,13 @@ final class FrobeniusUpdater implements Updater {
     update(ht, n, xtw, wtw, reg.l1H(), reg.l2H(), maxInnerH);
     DenseKernels.gram(ht, n, k, hht, gramWork, workers);
     double e = objective(DenseKernels.dot(xtw, ht, n * k));
-    if (extrapolation.afterH(w, ht, e + reg.penalty(w, m * k, ht, n * k), e)) {
+    if (extrapolation.afterH(w, ht, penalised(e), e)) {
       // Restarted: the next W step starts from H_k, whose Gram matrix hht already holds.
       SparseKernels.multiply(x, ht, k, xht, workers);
       xhtValid = true;
     }
     loss = extrapolation.bestLoss();
     return extrapolation.best();
-  }
-
-  @Override
-  public double loss() {
-    return loss;
   }
 
   private double objective(double cross) {

@@ -27,7 +27,7 @@ import io.topicnmf.options.InvalidOptionException;
  * <p>Predictions below {@link Sweeps#KL_EPSILON} at stored entries are raised to it in
  * ratios and logarithms, as scikit-learn does.
  */
-final class KlUpdater implements Updater {
+final class KlUpdater extends Updater {
   /**
    * Newton steps per coordinate at most. On the 20news TF-IDF matrix (k = 20, one thread) 2 steps
    * reach scikit-learn mu's final divergence in 13 sweeps and 4 steps in 12, for the same CPU
@@ -41,16 +41,6 @@ final class KlUpdater implements Updater {
   /** CD recomputes W·H at the stored entries from the factors every this many sweeps. */
   static final int REFRESH = 10;
 
-  private final CsrMatrix x;
-  private final CsrMatrix xt;
-  private final int m;
-  private final int n;
-  private final int k;
-  private final double[] w;
-  private final double[] ht;
-  private final Solver solver;
-  private final Regularization reg;
-  private final Workers workers;
   private final double[] colSum;
   private final double[] rowSumH;
   /** CD: W·H at the stored entries of X (in X's order) and of Xᵀ (in Xᵀ's order). */
@@ -63,7 +53,6 @@ final class KlUpdater implements Updater {
   /** The solver of one factor given the other: CD or multiplicative updates. */
   private final KlCdSolver cd;
   private final MultiplicativeUpdate mu;
-  private double loss;
 
   /**
    * CD extrapolates from the second sweep on (the condition of {@link FrobeniusUpdater#START} with
@@ -74,25 +63,16 @@ final class KlUpdater implements Updater {
    * 256000 instead of 27 from the start.
    */
   static final double START = Double.POSITIVE_INFINITY;
-  /** CD: extrapolation (null for MU), and whether H moved since W·H was last formed. */
-  private final Extrapolation extrapolation;
+  /** CD: whether H moved since W·H was last formed (extrapolated). */
   private boolean hMoved;
 
   KlUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
       Regularization reg, Workers workers) {
+    // CD extrapolates (from the second sweep on, START); MU does not.
+    super(x, xt, k, w, ht, solver, reg, workers, solver == Solver.CD);
     if (solver != Solver.CD && solver != Solver.MU) {
       throw new InvalidOptionException("solver", "{loss} kl is solved by {solver} cd or mu, not " + solver, "loss");
     }
-    this.x = x;
-    this.xt = xt;
-    this.m = x.rows();
-    this.n = x.cols();
-    this.k = k;
-    this.w = w;
-    this.ht = ht;
-    this.solver = solver;
-    this.reg = reg;
-    this.workers = workers;
     this.colSum = new double[k];
     this.rowSumH = new double[k];
     this.v = solver == Solver.CD ? new double[x.nnz()] : null;
@@ -101,7 +81,6 @@ final class KlUpdater implements Updater {
     int blocks = Math.max(1, Workers.blockCount(Math.max(m, n), Sweeps.BLOCK));
     this.partials = new double[blocks];
     this.mu = solver == Solver.CD ? null : new MultiplicativeUpdate(Math.max(m, n), k, workers);
-    this.extrapolation = solver == Solver.CD ? new Extrapolation(m * k, n * k, workers) : null;
     this.cd = solver == Solver.CD
         ? new KlCdSolver(k, gatherLength(Math.max(maxRowNnz(x), maxRowNnz(xt)), k), workers.threads(),
             MAX_NEWTON, NEWTON_TOL)
@@ -150,12 +129,7 @@ final class KlUpdater implements Updater {
 
   @Override
   public double start() {
-    loss = divergenceFromScratch();
-    double f = loss + reg.penalty(w, m * k, ht, n * k);
-    if (extrapolation != null) {
-      extrapolation.initial(f);
-    }
-    return f;
+    return started(divergenceFromScratch());
   }
 
   @Override
@@ -189,7 +163,7 @@ final class KlUpdater implements Updater {
     } else {
       loss = divergenceFromScratch();
     }
-    double f = loss + reg.penalty(w, m * k, ht, n * k);
+    double f = penalised(loss);
     if (!extraNow) {
       if (extrapolation != null) {
         extrapolation.considerStart(w, ht, f, loss, START);
@@ -201,13 +175,6 @@ final class KlUpdater implements Updater {
     hMoved = !extrapolation.afterH(w, ht, f, loss);
     loss = extrapolation.bestLoss();
     return extrapolation.best();
-  }
-
-  @Override
-  public void finish() {
-    if (extrapolation != null) {
-      extrapolation.restoreBest(w, ht);
-    }
   }
 
   /** Copies the predictions from X's order to Xᵀ's ({@code toXt}) or back, over fixed row blocks of X. */
@@ -223,11 +190,6 @@ final class KlUpdater implements Updater {
         }
       }
     });
-  }
-
-  @Override
-  public double loss() {
-    return loss;
   }
 
   private void halfStep(CsrMatrix a, double[] f, double[] other, double l1, double l2,

@@ -22,21 +22,11 @@ import io.topicnmf.parallel.Workers;
  * accumulates the numerator and denominator of a multiplicative update instead; with HALS the
  * surrogate is minimised coordinate-wise, which is what makes HALS beat MU in memory too.
  */
-final class OnlineFrobenius implements OnlineStep {
+final class OnlineFrobenius extends OnlineStep {
   /** Sweeps of W_b from a neutral start (first visit of a batch) and from its last value. */
   static final int COLD_SWEEPS = 30;
   static final int WARM_SWEEPS = 5;
 
-  private final int n;
-  private final int k;
-  private final double[] ht;
-  private final Solver solver;
-  private final double rho;
-  private final Workers workers;
-  private final double l1W;
-  private final double l2W;
-  private final double alphaL1H;
-  private final double alphaL2H;
   private final double[] c;
   private final double[] g;
   private final double[] hht;
@@ -49,20 +39,9 @@ final class OnlineFrobenius implements OnlineStep {
   private final MultiplicativeUpdate mu;
   private double seenRows;
   private boolean hhtValid;
-  private double loss;
 
   OnlineFrobenius(int n, int k, int maxBatch, double[] ht, NmfOptions o, double rho, Workers workers) {
-    this.n = n;
-    this.k = k;
-    this.ht = ht;
-    this.solver = o.effectiveSolver();
-    this.rho = rho;
-    this.workers = workers;
-    Regularization reg = Regularization.of(o, 1, n);
-    this.l1W = reg.l1W();
-    this.l2W = reg.l2W();
-    this.alphaL1H = reg.l1H();
-    this.alphaL2H = reg.l2H();
+    super(n, k, ht, o, rho, workers);
     this.c = new double[n * k];
     this.g = new double[k * k];
     this.hht = new double[k * k];
@@ -93,7 +72,7 @@ final class OnlineFrobenius implements OnlineStep {
     DenseKernels.gram(wb, rows, k, wtw, gramWork, workers);
     loss = Math.max(0.0, 0.5 * (xb.frobeniusNormSquared() - 2 * DenseKernels.dot(xht, wb, rows * k)
         + DenseKernels.dot(wtw, hht, k * k)));
-    double penalty = l1W * DenseKernels.sum(wb, rows * k) + 0.5 * l2W * DenseKernels.sumSquares(wb, rows * k);
+    double penalty = wPenalty(wb, rows);
 
     SparseKernels.multiply(xb.transpose(), wb, k, xtw, workers);
     workers.forEachBlock(n, Sweeps.BLOCK, (b, from, to) -> {
@@ -136,15 +115,5 @@ final class OnlineFrobenius implements OnlineStep {
     for (int s = 1; s < maxSweeps && first > 0 && last >= floor; s++) {
       last = hals.sweep(wb, rows, xht, hht, l1W, l2W, false);
     }
-  }
-
-  @Override
-  public double loss() {
-    return loss;
-  }
-
-  @Override
-  public double hPenalty(int rows) {
-    return rows * (alphaL1H * DenseKernels.sum(ht, n * k) + 0.5 * alphaL2H * DenseKernels.sumSquares(ht, n * k));
   }
 }

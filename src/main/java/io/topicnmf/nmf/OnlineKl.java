@@ -28,7 +28,7 @@ import io.topicnmf.parallel.Workers;
  * coordinate-descent H step: it needs the predictions at every stored entry of X, which an online
  * fit does not keep.
  */
-final class OnlineKl implements OnlineStep {
+final class OnlineKl extends OnlineStep {
   /**
    * Sweeps of W_b from a neutral start (first visit of a batch) and from its last value. On the
    * 20news matrix (k = 20, batches of 1024 rows) 2 warm sweeps reach the divergence of 5 (259690
@@ -39,16 +39,6 @@ final class OnlineKl implements OnlineStep {
   /** H entries below this are set to zero after an update, as scikit-learn does for β ≤ 1. */
   static final double H_FLOOR = Math.ulp(1.0);
 
-  private final int n;
-  private final int k;
-  private final double[] ht;
-  private final Solver solver;
-  private final double rho;
-  private final Workers workers;
-  private final double l1W;
-  private final double l2W;
-  private final double alphaL1H;
-  private final double alphaL2H;
   /** Accumulated numerator and denominator of the H update, cols × k like Hᵀ. */
   private final double[] num;
   private final double[] den;
@@ -61,23 +51,12 @@ final class OnlineKl implements OnlineStep {
   private KlCdSolver cd;
   private int cdLength;
   private double[] v = new double[0];
-  private double loss;
 
   OnlineKl(int n, int k, int maxBatch, double[] ht, NmfOptions o, double rho, Workers workers) {
-    this.n = n;
-    this.k = k;
-    this.ht = ht;
-    this.solver = o.effectiveSolver();
+    super(n, k, ht, o, rho, workers);
     if (solver != Solver.CD && solver != Solver.MU) {
       throw new InvalidOptionException("solver", "{loss} kl is solved by {solver} cd or mu, not " + solver, "loss");
     }
-    this.rho = rho;
-    this.workers = workers;
-    Regularization reg = Regularization.of(o, 1, n);
-    this.l1W = reg.l1W();
-    this.l2W = reg.l2W();
-    this.alphaL1H = reg.l1H();
-    this.alphaL2H = reg.l2H();
     this.num = ht.clone();
     this.den = new double[n * k];
     java.util.Arrays.fill(den, 1.0);
@@ -118,7 +97,7 @@ final class OnlineKl implements OnlineStep {
       s += wSum[t] * hSum[t];
     }
     loss = Math.max(s, 0.0);
-    double penalty = l1W * DenseKernels.sum(wb, rows * k) + 0.5 * l2W * DenseKernels.sumSquares(wb, rows * k);
+    double penalty = wPenalty(wb, rows);
 
     double[] ratio = new double[xb.nnz()];
     for (int p = 0; p < ratio.length; p++) {
@@ -205,15 +184,5 @@ final class OnlineKl implements OnlineStep {
         v[p] = wh;
       }
     }
-  }
-
-  @Override
-  public double loss() {
-    return loss;
-  }
-
-  @Override
-  public double hPenalty(int rows) {
-    return rows * (alphaL1H * DenseKernels.sum(ht, n * k) + 0.5 * alphaL2H * DenseKernels.sumSquares(ht, n * k));
   }
 }

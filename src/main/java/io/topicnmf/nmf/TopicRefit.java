@@ -25,22 +25,14 @@ public final class TopicRefit {
    * @return topics × terms
    */
   public static DenseMatrix solveH(CsrMatrix x, double[] w, DenseMatrix start) {
-    int n = x.rows();
-    int m = x.cols();
-    int k = start.rows();
-    if (w.length != (long) n * k || start.cols() != m) {
-      throw new IllegalArgumentException("W has " + w.length + " entries, H is " + start.rows() + " x "
-          + start.cols() + " but X is " + n + " x " + m);
-    }
-    double[] xtw = new double[m * k];
+    int k = topics(x, w, start);
+    double[] xtw = new double[x.cols() * k];
     SparseKernels.multiply(x.transpose(), w, k, xtw);
     double[] g = new double[k * k];
-    DenseKernels.gram(w, n, k, g);
-    double[] ht = start.transpose().data();
+    DenseKernels.gram(w, x.rows(), k, g);
     try (Workers one = Workers.of(1)) {
-      new NnlsSolver(m, k, one).solve(ht, m, xtw, g, 0, 0);
+      return nnls(xtw, g, start, one);
     }
-    return new DenseMatrix(m, k, ht).transpose();
   }
 
   /**
@@ -52,6 +44,16 @@ public final class TopicRefit {
    * @param xt the transpose of {@code x} if the caller already holds it, else null
    */
   public static DenseMatrix solveH(CsrMatrix x, CsrMatrix xt, double[] w, DenseMatrix start, Workers workers) {
+    int k = topics(x, w, start);
+    double[] xtw = new double[x.cols() * k];
+    SparseKernels.multiply(xt != null ? xt : x.transpose(), w, k, xtw, workers);
+    double[] g = new double[k * k];
+    DenseKernels.gram(w, x.rows(), k, g, new double[DenseKernels.gramWorkspaceSize(x.rows(), k)], workers);
+    return nnls(xtw, g, start, workers);
+  }
+
+  /** The number of topics, after checking that W (documents × k) and H (k × terms) fit X. */
+  private static int topics(CsrMatrix x, double[] w, DenseMatrix start) {
     int n = x.rows();
     int m = x.cols();
     int k = start.rows();
@@ -59,10 +61,13 @@ public final class TopicRefit {
       throw new IllegalArgumentException("W has " + w.length + " entries, H is " + start.rows() + " x "
           + start.cols() + " but X is " + n + " x " + m);
     }
-    double[] xtw = new double[m * k];
-    SparseKernels.multiply(xt != null ? xt : x.transpose(), w, k, xtw, workers);
-    double[] g = new double[k * k];
-    DenseKernels.gram(w, n, k, g, new double[DenseKernels.gramWorkspaceSize(n, k)], workers);
+    return k;
+  }
+
+  /** H (k × terms) from {@code start} by NNLS on XᵀW ({@code xtw}, terms × k) and WᵀW ({@code g}). */
+  private static DenseMatrix nnls(double[] xtw, double[] g, DenseMatrix start, Workers workers) {
+    int m = start.cols();
+    int k = start.rows();
     double[] ht = start.transpose().data();
     new NnlsSolver(m, k, workers).solve(ht, m, xtw, g, 0, 0);
     return new DenseMatrix(m, k, ht).transpose();

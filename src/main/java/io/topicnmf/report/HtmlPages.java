@@ -14,9 +14,9 @@ import java.nio.file.Path;
 
 /**
  * Assembles the self-contained HTML pages (report.html, select-k.html): a template from this
- * package's resources with the shared style sheet, the page's data as JSON and its scripts inlined,
- * so the file opens from disk with no network request (the templates' Content-Security-Policy
- * forbids any).
+ * package's resources with the shared head and foot ({@code head.html}, {@code foot.html}), the
+ * shared style sheet, the page's data as JSON and its scripts inlined, so the file opens from disk
+ * with no network request (the Content-Security-Policy of the head forbids any).
  *
  * <p>The data goes in a {@code <script type="application/json">} element written by Jackson with
  * {@code <}, {@code >} and {@code &} escaped as {@code \u003C}…, so no text of the data (a
@@ -41,7 +41,10 @@ final class HtmlPages {
 
   /** The page as text (see {@link #write}). */
   static String render(String template, String script, Object data) throws IOException {
-    String html = resource(template);
+    // The templates share head.html (document type, character set, security policy) up to their
+    // title, and foot.html (the footer and the places of the data and the scripts) after <main>.
+    String html = replaceOnce(replaceOnce(resource(template), "<!--topicnmf:head-->\n", resource("head.html")),
+        "<!--topicnmf:foot-->\n", resource("foot.html"));
     String style = "<style>\n" + resource("page.css") + "</style>";
     String json = "<script type=\"application/json\" id=\"topicnmf-data\">" + json(data) + "</script>";
     String js = "<script>\n" + resource("common.js") + "\n" + resource(script) + "</script>";
