@@ -18,7 +18,7 @@ import java.util.Set;
  * The report as flat tables, as MALLET's {@code --output-doc-topics} and {@code
  * --output-topic-keys} give them, for spreadsheets, pandas and R: {@code doc-topics} (one row per
  * document: id, label, cluster, the k weights, then the document's kept metadata fields) and {@code
- * topic-keys} (one row per topic: topic, label, size, npmi, umass, terms). Written from a {@link
+ * topic-keys} (one row per topic: topic, label, size, npmi, umass, cv, terms). Written from a {@link
  * Report}, so the tables hold exactly the values of report.json (numbers in the same shortest
  * round-trip form). README.md, "Flat exports", documents the columns and the escaping.
  */
@@ -144,7 +144,7 @@ public final class FlatExports {
   }
 
   /** The header of topic-keys. */
-  static final List<String> TOPIC_KEYS_HEADER = List.of("topic", "label", "size", "npmi", "umass", "terms");
+  static final List<String> TOPIC_KEYS_HEADER = List.of("topic", "label", "size", "npmi", "umass", "cv", "terms");
 
   /** The separator of the terms in topic-keys' terms column. */
   public static final String TERM_SEPARATOR = ", ";
@@ -155,7 +155,7 @@ public final class FlatExports {
       List<String> surfaces = new ArrayList<>(t.terms().size());
       for (TermWeight tw : t.terms()) surfaces.add(tw.surface());
       row(f, w, List.of(Integer.toString(t.id()), t.label(), Integer.toString(t.documents()),
-          number(t.npmi()), number(t.umass()), String.join(TERM_SEPARATOR, surfaces)));
+          number(t.npmi()), number(t.umass()), number(t.cv()), String.join(TERM_SEPARATOR, surfaces)));
     }
   }
 

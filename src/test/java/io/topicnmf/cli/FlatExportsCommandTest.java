@@ -93,7 +93,7 @@ class FlatExportsCommandTest {
         }
       }
     }
-    assertEquals(List.of("topic", "label", "size", "npmi", "umass", "terms"), keys.get(0));
+    assertEquals(List.of("topic", "label", "size", "npmi", "umass", "cv", "terms"), keys.get(0));
     JsonNode topics = report.get("topics");
     assertEquals(k + 1, keys.size());
     int labelShift = 1;
@@ -105,9 +105,10 @@ class FlatExportsCommandTest {
       assertEquals(topic.get("documents").asInt(), Integer.parseInt(row.get(1 + labelShift)));
       assertEquals(topic.get("npmi").asDouble(), Double.parseDouble(row.get(2 + labelShift)), 0.0);
       assertEquals(topic.get("umass").asDouble(), Double.parseDouble(row.get(3 + labelShift)), 0.0);
+      assertEquals(topic.get("cv").asDouble(), Double.parseDouble(row.get(4 + labelShift)), 0.0);
       List<String> surfaces = new ArrayList<>();
       topic.get("terms").forEach(tw -> surfaces.add(tw.get("surface").asText()));
-      assertEquals(String.join(", ", surfaces), row.get(4 + labelShift));
+      assertEquals(String.join(", ", surfaces), row.get(5 + labelShift));
     }
   }
 
