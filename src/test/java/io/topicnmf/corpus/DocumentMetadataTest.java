@@ -42,6 +42,19 @@ class DocumentMetadataTest {
   }
 
   @Test
+  void jsonlIdAndLabelFieldsAreNotMetadata() throws IOException {
+    Files.writeString(dir.resolve("r.jsonl"),
+        "{\"id\":\"a\",\"label\":\"sport\",\"body\":\"cup final\",\"date\":\"2004-05-01\"}\n"
+            + "{\"label\":\"tech\",\"id\":7,\"body\":\"new phones\",\"author\":\"Y\"}\n");
+    Corpus c = read(CorpusOptions.defaults().withTextField("body").withIdField("id").withLabelField("label"));
+    Map<String, Map<String, String>> m = metadataById(c);
+    assertEquals(List.of("a", "7"), List.copyOf(m.keySet()));
+    assertEquals(Map.of("date", "2004-05-01"), m.get("a"));
+    assertEquals(Map.of("author", "Y"), m.get("7"));
+    assertEquals(List.of("sport", "tech"), c.documents().stream().map(Document::label).toList());
+  }
+
+  @Test
   void csvRecordsKeepTheirOtherColumnsButNotTextIdOrLabel() throws IOException {
     Files.writeString(dir.resolve("r.csv"), "id,text,label,published,source\n1,oil prices,energy,2001-03-04,\"Wire, Inc\"\n");
     Corpus c = read(CorpusOptions.defaults().withIdField("id").withLabelField("label"));
