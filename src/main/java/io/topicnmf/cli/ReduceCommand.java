@@ -6,11 +6,17 @@ import io.topicnmf.model.ModelFormatException;
 import io.topicnmf.model.SavedModel;
 import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.model.TopicReduction;
+import io.topicnmf.corpus.Document;
+import io.topicnmf.report.FlatExports;
 import io.topicnmf.report.Report;
+import io.topicnmf.report.ReportPage;
+import io.topicnmf.report.Snippets;
 import io.topicnmf.report.Reports;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,7 +35,8 @@ import picocli.CommandLine.Parameters;
       "Merges the most similar topics of a model saved by 'topicnmf fit' (cosine similarity of their rows of H; "
           + "merged rows summed) until --topics remain, and writes OUTPUT/model.json with the merge order "
           + "(for a dendrogram of the topics). With FOLDER it also gives those documents weights under the "
-          + "merged topics (re-solved with H fixed, as 'apply') and writes OUTPUT/report.json."
+          + "merged topics (re-solved with H fixed, as 'apply') and writes OUTPUT/report.json, the flat tables "
+          + "and OUTPUT/report.html, whose topic hierarchy draws the merges. The outputs are published as one unit."
     })
 final class ReduceCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -47,8 +54,11 @@ final class ReduceCommand implements Callable<Integer> {
   Path input;
 
   @Option(names = {"-o", "--output"}, defaultValue = "output", paramLabel = "DIR",
-      description = "Output folder (default: ${DEFAULT-VALUE}/); model.json (and with FOLDER report.json) are written there.")
+      description = "Output folder (default: ${DEFAULT-VALUE}/); model.json (and with FOLDER report.json, report.html and the flat tables) are written there.")
   Path output;
+
+  @Option(names = "--no-html", description = "With FOLDER, do not write OUTPUT/report.html (the report as a self-contained page, with the topic hierarchy).")
+  boolean noHtml;
 
   @Mixin ReportFlags reportFlags;
 
@@ -77,26 +87,44 @@ final class ReduceCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     reduced = reportFlags.labelled(reduced);
-    PrintWriter err = spec.commandLine().getErr();
-    PrintWriter out = spec.commandLine().getOut();
-    Path modelFile = output.resolve("model.json");
-    ModelFiles.write(reduced, modelFile);
-    if (!run.quiet) printMerges(out, m, reduced);
-    String reportNote = "";
-    if (input != null) {
-      Progress progress = new Progress(err, Progress.mode(run.quiet));
-      TopicModelResult result = ModelApplier.apply(reduced, input, nThreads, progress);
-      Report report = reportFlags.report(result, "apply").withReduction(reduced.reduction());
-      Path reportFile = output.resolve("report.json");
-      Reports.write(report, reportFile);
-      reportFlags.writeExports(report, output);
-      if (!run.quiet) FitCommand.printTopics(out, result);
-      reportNote = ", report: " + reportFile;
+    try (Outputs outputs = Outputs.open(output, input)) {
+      Path modelTarget = outputs.claim(output.resolve("model.json"), "model.json");
+      Targets t = input == null ? null : new Targets(outputs.claim(output.resolve("report.json"), "report.json"),
+          reportFlags.claimExports(outputs, output), outputs.claimPage(output, "report.html", noHtml));
+      // The reduced model keeps no run id (as before): a fit's report.json left beside it must not
+      // make 'apply' refuse it as coming from another run.
+      SavedModel saved = reduced;
+      if (!run.quiet) printMerges(spec.commandLine().getOut(), m, saved);
+      String reportNote = input == null ? "" : applyTo(saved, outputs, t, nThreads);
+      outputs.write(() -> ModelFiles.write(saved, modelTarget));
+      outputs.publish();
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(String.format(Locale.ROOT, "topicnmf: %d topics of %s merged into %d; model: %s%s",
+          m.k(), model, saved.k(), output.resolve("model.json"), reportNote));
+      err.flush();
     }
-    err.println(String.format(Locale.ROOT, "topicnmf: %d topics of %s merged into %d; model: %s%s",
-        m.k(), model, reduced.k(), modelFile, reportNote));
-    err.flush();
     return 0;
+  }
+
+  /** Where the outputs of FOLDER go (staging paths): report.json, the flat tables' folder or null, the page or null. */
+  private record Targets(Path report, Path exports, Path page) {}
+
+  /** Gives FOLDER's documents weights under {@code reduced} and writes their report, tables and page; the note for the summary. */
+  private String applyTo(SavedModel reduced, Outputs outputs, Targets t, int nThreads) throws Exception {
+    outputs.requireSpace(input, FitCommand.SPACE_PER_INPUT_BYTE, FitCommand.SPACE_FIXED);
+    Progress progress = new Progress(spec.commandLine().getErr(), Progress.mode(run.quiet));
+    List<Document> read = new ArrayList<>();
+    TopicModelResult result = ModelApplier.apply(reduced, input, outputs.excluded(), nThreads, progress,
+        c -> read.addAll(c.documents()));
+    Report report = reportFlags.report(result, "apply").withReduction(reduced.reduction()).withRunId(outputs.runId());
+    var formats = reportFlags.exportFormats();
+    outputs.write(() -> {
+      Reports.write(report, t.report());
+      if (t.exports() != null) FlatExports.write(report, t.exports(), formats);
+      if (t.page() != null) ReportPage.write(report, result, Snippets.of(read, ReportPage.quotedDocuments(report)), t.page());
+    });
+    if (!run.quiet) FitCommand.printTopics(spec.commandLine().getOut(), result);
+    return ", report: " + output.resolve("report.json") + (t.page() != null ? ", page: " + output.resolve("report.html") : "");
   }
 
   private static void printMerges(PrintWriter out, SavedModel before, SavedModel reduced) {

@@ -32,24 +32,27 @@ final class HtmlPages {
 
   /**
    * Writes {@code file} atomically from template {@code template} (a resource of this package),
-   * with {@code data} embedded and the scripts {@code common.js} and {@code script} inlined.
+   * with {@code data} embedded and the scripts {@code common.js} and {@code scripts} (resources of
+   * this package, in this order) inlined.
    */
-  static void write(String template, String script, Object data, Path file) throws IOException {
-    String page = render(template, script, data);
+  static void write(String template, java.util.List<String> scripts, Object data, Path file) throws IOException {
+    String page = render(template, scripts, data);
     AtomicFiles.writeText(file, out -> out.write(page));
   }
 
   /** The page as text (see {@link #write}). */
-  static String render(String template, String script, Object data) throws IOException {
+  static String render(String template, java.util.List<String> scripts, Object data) throws IOException {
     // The templates share head.html (document type, character set, security policy) up to their
     // title, and foot.html (the footer and the places of the data and the scripts) after <main>.
     String html = replaceOnce(replaceOnce(resource(template), "<!--topicnmf:head-->\n", resource("head.html")),
         "<!--topicnmf:foot-->\n", resource("foot.html"));
     String style = "<style>\n" + resource("page.css") + "</style>";
     String json = "<script type=\"application/json\" id=\"topicnmf-data\">" + json(data) + "</script>";
-    String js = "<script>\n" + resource("common.js") + "\n" + resource(script) + "</script>";
+    StringBuilder js = new StringBuilder("<script>\n").append(resource("common.js"));
+    for (String script : scripts) js.append('\n').append(resource(script));
+    js.append("</script>");
     return replaceOnce(replaceOnce(replaceOnce(html, "<!--topicnmf:style-->", style),
-        "<!--topicnmf:data-->", json), "<!--topicnmf:script-->", js);
+        "<!--topicnmf:data-->", json), "<!--topicnmf:script-->", js.toString());
   }
 
   /** {@code data} as compact JSON safe inside a script element (no {@code <}, {@code >}, {@code &}). */

@@ -2,7 +2,6 @@ package io.topicnmf.report;
 
 import io.topicnmf.model.Cluster;
 import io.topicnmf.model.DocumentTopics;
-import io.topicnmf.model.TermWeight;
 import io.topicnmf.model.Topic;
 import io.topicnmf.model.TopicModelResult;
 import java.io.IOException;
@@ -16,14 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * report.html: one self-contained page (style, scripts and data inline, no network request) to
  * explore a report: an overview, each topic's top terms as a bar chart with its size, coherence and
  * most representative documents (with a snippet of their text), the LDAvis intertopic distance map
- * with its λ slider, the topics × labels table as a heat map when there are labels, and a
- * searchable, sortable, paged table of the documents that a click on a topic filters.
+ * with its λ slider, the topics × labels table as a heat map when there are labels, the topics over
+ * time as a chart when documents have dates ({@link Timeline}), the topic hierarchy as a dendrogram
+ * when the model was reduced ({@link TopicTree}), and a searchable, sortable, paged table of the
+ * documents (with their metadata fields as columns) that a click on a topic filters.
  *
  * <p>The page's data is a compact digest of the report, not the report itself: each document's
  * mixture keeps only the topics with at least {@value #MIN_WEIGHT} of its weights (rounded to 3
@@ -40,6 +40,12 @@ public final class ReportPage {
 
   /** Smallest share of a document's weights drawn in its topic mixture. */
   public static final double MIN_WEIGHT = 0.01;
+
+  /** The longest metadata value the page's table shows; a longer one is cut there, ending in "…". */
+  public static final int MAX_METADATA_CHARS = 80;
+
+  /** The page's scripts after common.js, in order. */
+  static final List<String> SCRIPTS = List.of("report-charts.js", "report.js");
 
   private ReportPage() {}
 
@@ -60,7 +66,7 @@ public final class ReportPage {
     } catch (IllegalArgumentException e) {
       note = "No intertopic map: " + e.getMessage();
     }
-    HtmlPages.write("report.html", "report.js", data(report, vis, note, snippets), file);
+    HtmlPages.write("report.html", SCRIPTS, data(report, vis, note, snippets), file);
   }
 
   /** The ids of the documents the page quotes: each topic's {@value #REPRESENTATIVES} most representative. */
@@ -99,6 +105,8 @@ public final class ReportPage {
     d.put("documents", documents(report.documents()));
     d.put("ldavis", vis == null ? null : visData(vis));
     d.put("ldavisNote", visNote);
+    d.put("timeline", timeline(report.timeline()));
+    d.put("tree", report.reduction() == null ? null : TopicTree.of(report.reduction(), report.topics()));
     return d;
   }
 
@@ -109,11 +117,12 @@ public final class ReportPage {
     for (Topic t : report.topics()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", t.id());
-      m.put("name", t.terms().stream().limit(3).map(TermWeight::surface).collect(Collectors.joining(", ")));
+      m.put("label", t.label());
       m.put("terms", t.terms().stream().map(tw -> List.of(tw.surface(), tw.weight())).toList());
       m.put("documents", t.documents());
       m.put("npmi", t.npmi());
       m.put("umass", t.umass());
+      m.put("cv", t.cv());
       m.put("majorityLabel", t.majorityLabel());
       m.put("majorityShare", t.majorityShare());
       List<Map<String, Object>> reps = new ArrayList<>();
@@ -133,33 +142,36 @@ public final class ReportPage {
     return out;
   }
 
-  /** Rows [id, label index or -1, cluster or null, strength, [topic, weight, topic, weight, …]]. */
+  /**
+   * Rows [id, label index or -1, cluster or null, strength, [topic, weight, topic, weight, …]], and
+   * with metadata a sixth item: the values of {@code fields} in order (null where the document has
+   * none), each cut at {@value #MAX_METADATA_CHARS} characters.
+   */
   static Map<String, Object> documents(List<DocumentTopics> all) {
     List<DocumentTopics> kept = sample(all, MAX_DOCUMENTS);
     TreeSet<String> labelSet = new TreeSet<>();
-    for (DocumentTopics doc : kept) if (doc.label() != null) labelSet.add(doc.label());
+    LinkedHashSet<String> fieldSet = new LinkedHashSet<>();
+    for (DocumentTopics doc : kept) {
+      if (doc.label() != null) labelSet.add(doc.label());
+      fieldSet.addAll(doc.metadata().keySet());
+    }
     List<String> labels = new ArrayList<>(labelSet);
+    List<String> fields = new ArrayList<>(fieldSet);
     Map<String, Integer> labelIndex = new HashMap<>();
     for (int i = 0; i < labels.size(); i++) labelIndex.put(labels.get(i), i);
     List<List<Object>> rows = new ArrayList<>(kept.size());
     for (DocumentTopics doc : kept) {
-      List<double[]> mix = new ArrayList<>();
-      for (int t = 0; t < doc.weights().size(); t++) {
-        double w = doc.weights().get(t);
-        if (w >= MIN_WEIGHT) mix.add(new double[] {t, w});
-      }
-      mix.sort(Comparator.comparingDouble((double[] p) -> -p[1]).thenComparingDouble(p -> p[0]));
-      List<Number> flat = new ArrayList<>(2 * mix.size());
-      for (double[] p : mix) {
-        flat.add((int) p[0]);
-        flat.add(Math.round(p[1] * 1000) / 1000.0);
-      }
-      List<Object> row = new ArrayList<>(5);
+      List<Object> row = new ArrayList<>(6);
       row.add(doc.id());
       row.add(doc.label() == null ? -1 : labelIndex.get(doc.label()));
       row.add(doc.cluster());
       row.add(Math.round(doc.strength() * 1000) / 1000.0);
-      row.add(flat);
+      row.add(mixture(doc));
+      if (!fields.isEmpty()) {
+        List<String> values = new ArrayList<>(fields.size());
+        for (String f : fields) values.add(cut(doc.metadata().get(f)));
+        row.add(values);
+      }
       rows.add(row);
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -168,7 +180,60 @@ public final class ReportPage {
     out.put("limit", MAX_DOCUMENTS);
     out.put("minWeight", MIN_WEIGHT);
     out.put("labels", labels);
+    out.put("fields", fields);
     out.put("rows", rows);
+    return out;
+  }
+
+  /** [topic, weight, …] of the topics with at least {@value #MIN_WEIGHT} of the weights, largest first, rounded to 3 decimals. */
+  private static List<Number> mixture(DocumentTopics doc) {
+    List<double[]> mix = new ArrayList<>();
+    for (int t = 0; t < doc.weights().size(); t++) {
+      double w = doc.weights().get(t);
+      if (w >= MIN_WEIGHT) mix.add(new double[] {t, w});
+    }
+    mix.sort(Comparator.comparingDouble((double[] p) -> -p[1]).thenComparingDouble(p -> p[0]));
+    List<Number> flat = new ArrayList<>(2 * mix.size());
+    for (double[] p : mix) {
+      flat.add((int) p[0]);
+      flat.add(Math.round(p[1] * 1000) / 1000.0);
+    }
+    return flat;
+  }
+
+  private static String cut(String value) {
+    if (value == null || value.length() <= MAX_METADATA_CHARS) return value;
+    int end = MAX_METADATA_CHARS - 1;
+    if (Character.isHighSurrogate(value.charAt(end - 1))) end--;
+    return value.substring(0, end) + "…";
+  }
+
+  /**
+   * The timeline for the chart: per period its start, its dated documents and the topics' shares
+   * (rounded to 4 decimals); null without a timeline.
+   */
+  static Map<String, Object> timeline(Timeline t) {
+    if (t == null) return null;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("field", t.field());
+    out.put("period", t.period());
+    out.put("periodChosen", t.periodChosen());
+    out.put("dated", t.documentsDated());
+    out.put("undated", t.documentsUndated());
+    out.put("unparsed", t.documentsUnparsed());
+    out.put("first", t.first());
+    out.put("last", t.last());
+    List<String> starts = new ArrayList<>(t.periods().size());
+    List<Integer> documents = new ArrayList<>(t.periods().size());
+    List<List<Double>> shares = new ArrayList<>(t.periods().size());
+    for (Timeline.Period p : t.periods()) {
+      starts.add(p.start());
+      documents.add(p.documents());
+      shares.add(p.shares().stream().map(v -> Math.round(v * 10_000) / 10_000.0).toList());
+    }
+    out.put("starts", starts);
+    out.put("documents", documents);
+    out.put("shares", shares);
     return out;
   }
 

@@ -18,6 +18,6 @@ public final class SelectKPage {
    * {@code corpus}, {@code parameters}, {@code rule} and {@code tool}.
    */
   public static void write(Object selectK, Path file) throws IOException {
-    HtmlPages.write("select-k.html", "select-k.js", selectK, file);
+    HtmlPages.write("select-k.html", java.util.List.of("select-k.js"), selectK, file);
   }
 }

@@ -1,4 +1,5 @@
-/* topicnmf report.html: overview, topics, LDAvis map, topics × labels heat map, documents table. */
+/* topicnmf report.html: overview, topics, LDAvis map, topics × labels heat map, topics over time,
+   topic hierarchy (report-charts.js draws those two), documents table. */
 (function () {
   var started = performance.now();
   var el = TN.el, svg = TN.svg, fmt = TN.fmt;
@@ -7,7 +8,7 @@
   var PAGE = 100;
   var topicById = {};
   D.topics.forEach(function (t) { topicById[t.id] = t; });
-  function topicName(id) { var t = topicById[id]; return 'Topic ' + id + (t && t.name ? ' · ' + t.name : ''); }
+  function topicName(id) { var t = topicById[id]; return 'Topic ' + id + (t && t.label ? ' · ' + t.label : ''); }
 
   function overview() {
     var c = D.corpus;
@@ -22,6 +23,7 @@
     box.appendChild(TN.metric(String(D.topics.length), 'topics (k)'));
     box.appendChild(TN.metric(fmt(D.quality.meanNpmi, 3), 'mean NPMI (top ' + D.quality.topTerms + ')'));
     box.appendChild(TN.metric(fmt(D.quality.meanUmass, 2), 'mean UMass'));
+    box.appendChild(TN.metric(fmt(D.quality.meanCv, 3), 'mean C_V'));
     box.appendChild(TN.metric(fmt(D.quality.diversity, 3), 'topic diversity'));
     if (D.fit) box.appendChild(TN.metric(fmt(D.fit.relativeError, 3), 'relative error ‖X−WH‖/‖X‖'));
     var e = D.evaluation;
@@ -55,7 +57,7 @@
         width: Math.max(1, x[1] / max * barW), fill: TN.color(t.id) }, TN.title(x[0] + ': weight ' + x[1].toPrecision(4))));
       chart.appendChild(svg('text', { x: labelW + x[1] / max * barW + 4, y: y + 12, fill: '#5d6778', text: x[1].toPrecision(3) }));
     });
-    var meta = TN.num(t.documents) + ' documents · NPMI ' + fmt(t.npmi, 3) + ' · UMass ' + fmt(t.umass, 2);
+    var meta = TN.num(t.documents) + ' documents · NPMI ' + fmt(t.npmi, 3) + ' · UMass ' + fmt(t.umass, 2) + ' · C_V ' + fmt(t.cv, 3);
     if (t.majorityLabel !== null && t.majorityLabel !== undefined) {
       meta += ' · majority label ' + t.majorityLabel + ' (' + TN.pct(t.majorityShare) + ')';
     }
@@ -163,11 +165,18 @@
   }
 
   /* ---- documents ---- */
+  var fields = D.documents.fields || [];
   var docs = D.documents.rows.map(function (r) {
     var mix = [];
     for (var i = 0; i < r[4].length; i += 2) mix.push([r[4][i], r[4][i + 1]]);
-    return { id: r[0], label: r[1] < 0 ? null : D.documents.labels[r[1]], cluster: r[2], strength: r[3], mix: mix,
-      key: (r[0] + ' ' + (r[1] < 0 ? '' : D.documents.labels[r[1]])).toLowerCase() };
+    var d = { id: r[0], label: r[1] < 0 ? null : D.documents.labels[r[1]], cluster: r[2], strength: r[3], mix: mix };
+    var meta = r[5] || [], key = [r[0], d.label === null ? '' : d.label];
+    fields.forEach(function (f, j) {
+      d['m' + j] = (meta[j] === undefined) ? null : meta[j];
+      if (meta[j]) key.push(meta[j]);
+    });
+    d.key = key.join(' ').toLowerCase();
+    return d;
   });
   function weightOf(d, t) {
     for (var i = 0; i < d.mix.length; i++) if (d.mix[i][0] === t) return d.mix[i][1];
@@ -203,11 +212,17 @@
     var g = svg('svg', { 'class': 'mix', width: W, height: H });
     d.mix.forEach(function (m) {
       var w = m[1] * W;
-      g.appendChild(svg('rect', { x: x, y: 0, width: w, height: H, fill: TN.color(m[0]) }, TN.title('Topic ' + m[0] + ': ' + TN.pct(m[1]))));
+      g.appendChild(svg('rect', { x: x, y: 0, width: w, height: H, fill: TN.color(m[0]) }, TN.title(topicName(m[0]) + ': ' + TN.pct(m[1]))));
       x += w;
     });
     if (!d.mix.length) g.appendChild(svg('text', { x: 0, y: 10, fill: '#5d6778', text: 'no topic' }));
     return g;
+  }
+  function clusterCell(c) {
+    if (c === null) return el('td', { 'class': 'cluster' });
+    return el('td', { 'class': 'cluster', 'data-cluster': c, title: topicName(c) },
+      el('span', { 'class': 'swatch', style: 'background:' + TN.color(c) }), String(c),
+      el('span', { 'class': 'topic-label', text: topicById[c] ? ' ' + topicById[c].label : '' }));
   }
   function renderTable() {
     var rows = filtered();
@@ -219,8 +234,9 @@
     var frag = document.createDocumentFragment();
     rows.slice(from, to).forEach(function (d) {
       frag.appendChild(el('tr', { 'data-id': d.id }, el('td', { 'class': 'id', text: d.id }), el('td', { text: d.label === null ? '' : d.label }),
-        el('td', { 'class': 'num', text: d.cluster === null ? '' : String(d.cluster) }),
-        el('td', { 'class': 'num', text: d.mix.length ? TN.pct(d.strength) : '' }), el('td', null, mixBar(d))));
+        clusterCell(d.cluster),
+        el('td', { 'class': 'num', text: d.mix.length ? TN.pct(d.strength) : '' }), el('td', null, mixBar(d)),
+        fields.map(function (f, j) { return el('td', { 'class': 'meta', text: d['m' + j] === null ? '' : d['m' + j] }); })));
     });
     tbody.appendChild(frag);
     document.getElementById('doc-count').textContent = (rows.length ? (from + 1) + '–' + to : '0') + ' of ' + TN.num(rows.length)
@@ -241,9 +257,14 @@
   }
   function documentsTable() {
     var n = D.documents;
-    var note = 'Ids are paths relative to ' + D.corpus.root + '. Cluster: the topic whose cluster the document is in; strength: its dominant topic\'s share of its weights; the mixture shows the topics with at least ' + TN.pct(n.minWeight) + ' of its weights. Search matches ids and labels; click a header to sort.';
+    var note = 'Ids are paths relative to ' + D.corpus.root + '. Cluster: the topic whose cluster the document is in; strength: its dominant topic\'s share of its weights; the mixture shows the topics with at least ' + TN.pct(n.minWeight) + ' of its weights.'
+      + (fields.length ? ' Then the documents\' metadata fields (--keep-fields; values cut at 80 characters here, whole in report.json).' : '')
+      + ' Search matches ids, labels' + (fields.length ? ' and metadata' : '') + '; click a header to sort.';
     if (n.sampled) note += ' The corpus has ' + TN.num(n.total) + ' documents: this table holds an evenly spaced sample of ' + TN.num(n.rows.length) + ' of them (the page keeps at most ' + TN.num(n.limit) + '); report.json lists them all.';
     document.getElementById('doc-note').textContent = note;
+    var head = document.querySelector('#doc-table thead tr');
+    fields.forEach(function (f, j) { head.appendChild(el('th', { 'class': 'sortable meta', 'data-key': 'm' + j, text: f })); });
+    document.getElementById('doc-search').setAttribute('placeholder', fields.length ? 'Search ids, labels and metadata…' : 'Search ids and labels…');
     document.getElementById('doc-search').addEventListener('input', function (ev) { state.query = ev.target.value; state.page = 0; renderTable(); });
     document.getElementById('doc-prev').addEventListener('click', function () { state.page--; renderTable(); });
     document.getElementById('doc-next').addEventListener('click', function () { state.page++; renderTable(); });
@@ -273,11 +294,34 @@
     if (scroll && state.topic !== null) document.getElementById('documents').scrollIntoView();
   }
 
+  /* ---- topics over time, topic hierarchy ---- */
+  function hide(section, toc) {
+    document.getElementById(section).style.display = 'none';
+    document.getElementById(toc).style.display = 'none';
+  }
+  function timeline() {
+    var tl = D.timeline;
+    if (!tl) { hide('timeline-section', 'toc-timeline'); return; }
+    var note = 'Each topic\'s share of the documents of each ' + tl.period + ' (' + (tl.periodChosen === 'given' ? 'given by --period' : 'chosen from the span of the dates')
+      + '): the mean of their topic weights, dated by the field ' + tl.field + '. ' + TN.num(tl.dated) + ' documents dated'
+      + (tl.first ? ', from ' + tl.first + ' to ' + tl.last : '') + '; ' + TN.num(tl.undated) + ' without a readable date'
+      + (tl.unparsed ? ' (' + TN.num(tl.unparsed) + ' with a value that is not a date)' : '') + ', counted but not drawn. Click a band to list its topic\'s documents.';
+    document.getElementById('timeline-note').textContent = note;
+    if (!tl.starts.length) return;
+    document.getElementById('timeline-chart').appendChild(TNC.timeline(tl, D.topics.length, topicName, function (t) { selectTopic(t, true); }));
+  }
+  function hierarchy() {
+    if (!D.tree) { hide('hierarchy-section', 'toc-hierarchy'); return; }
+    document.getElementById('hierarchy-chart').appendChild(TNC.tree(D.tree, topicName, function (t) { selectTopic(t, true); }));
+  }
+
   overview();
   var cards = document.getElementById('topic-cards');
   D.topics.forEach(function (t) { cards.appendChild(topicCard(t)); });
   ldavis();
   heatmap();
+  timeline();
+  hierarchy();
   documentsTable();
   // report.html#topic=3 opens with topic 3 selected (a link to share, or a screenshot to take).
   var linked = /(?:^#|&)topic=(\d+)/.exec(location.hash);

@@ -110,7 +110,26 @@ class HtmlPagesBrowserTest {
       assertEquals(report.topics().get(t).terms().size(), card.findElements(By.cssSelector("rect.bar")).size());
       assertEquals(report.topics().get(t).terms().get(0).surface(), card.findElement(By.cssSelector("text.term")).getText());
       assertFalse(card.findElements(By.cssSelector(".reps .snippet")).isEmpty(), "topic " + t + " quotes its documents");
+      // Its automatic label names it, and C_V stands beside NPMI and UMass.
+      String label = report.topics().get(t).label();
+      assertTrue(label.contains(" / "), label);
+      assertEquals("Topic " + t + " · " + label, card.findElement(By.cssSelector("button.topic-name")).getText());
+      assertTrue(card.findElement(By.cssSelector(".meta")).getText().matches(".*NPMI -?[0-9.]+ · UMass -?[0-9.]+ · C_V [0-9.]+.*"),
+          card.findElement(By.cssSelector(".meta")).getText());
     }
+    assertTrue(driver.findElement(By.id("overview-cards")).getText().contains("mean C_V"));
+    // Every link of the table of contents leads to a section; sections without data are left out.
+    for (String anchor : List.of("overview", "topics", "map", "labels", "documents")) {
+      WebElement link = driver.findElement(By.cssSelector("nav.toc a[href='#" + anchor + "']"));
+      assertTrue(link.isDisplayed(), anchor);
+      assertTrue(driver.findElement(By.id(anchor)).isDisplayed(), anchor);
+    }
+    for (String absent : List.of("timeline", "hierarchy")) {
+      assertFalse(driver.findElement(By.cssSelector("nav.toc a[href='#" + absent + "']")).isDisplayed(), absent);
+      assertFalse(driver.findElement(By.id(absent)).isDisplayed(), absent);
+    }
+    assertEquals("Topic 0 · " + report.topics().get(0).label(),
+        driver.findElement(By.cssSelector("table.heat tbody tr[data-topic='0'] button.topic-name")).getText());
     assertEquals(K, driver.findElements(By.cssSelector(".ldavis .map circle")).size());
     assertEquals(K, driver.findElements(By.cssSelector("table.heat tbody tr")).size());
     assertEquals(report.documents().size(), rowsOfAllPages().size());
@@ -123,7 +142,8 @@ class HtmlPagesBrowserTest {
     assertEquals(report.topics().get(topic).documents(), expected.size());
     assertEquals(expected, new TreeSet<>(rowIds()));
     for (WebElement cell : driver.findElements(By.cssSelector("#doc-table tbody tr td:nth-child(3)"))) {
-      assertEquals(String.valueOf(topic), cell.getText());
+      assertEquals(String.valueOf(topic), cell.getAttribute("data-cluster"));
+      assertEquals(topic + " " + report.topics().get(topic).label(), cell.getText());
     }
     driver.findElement(By.id("doc-filter-clear")).click();
     assertEquals(Math.min(100, report.documents().size()), rowIds().size());
@@ -142,6 +162,8 @@ class HtmlPagesBrowserTest {
     slider.sendKeys(Keys.END);
     assertEquals("1.00", driver.findElement(By.id("lambda-value")).getText());
     List<String> atOne = ldavisTerms();
+    assertTrue(driver.findElement(By.cssSelector("#ldavis-bars svg > text")).getText()
+        .contains("Topic " + topic + " · " + report.topics().get(topic).label()), "the bars name the topic by its label");
     slider.sendKeys(Keys.HOME);
     assertEquals("0.00", driver.findElement(By.id("lambda-value")).getText());
     List<String> atZero = ldavisTerms();
@@ -151,6 +173,105 @@ class HtmlPagesBrowserTest {
     assertNonIncreasing(atZero, scores, 1);
 
     assertQuiet(page);
+  }
+
+  @Test
+  void datedRecordsGiveATimelineChartAndMetadataColumns() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("dated"));
+    List<Path> texts;
+    try (var files = Files.walk(Path.of("corpora/sample"))) {
+      texts = files.filter(Files::isRegularFile).sorted().toList();
+    }
+    StringBuilder jsonl = new StringBuilder();
+    for (int i = 0; i < texts.size(); i++) {
+      Map<String, String> record = new java.util.LinkedHashMap<>();
+      record.put("id", "r" + i);
+      record.put("text", Files.readString(texts.get(i)));
+      // Every fifth record has no date; the others spread over five months (a week each).
+      if (i % 5 != 4) record.put("date", java.time.LocalDate.of(2021, 1, 4).plusWeeks(i % 21).toString());
+      record.put("author", "author " + (i % 3));
+      jsonl.append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(record)).append('\n');
+    }
+    Files.writeString(in.resolve("records.jsonl"), jsonl);
+    Path out = tmp.resolve("dated-out");
+    int k = 5;
+    CliRun run = CliRun.of("fit", in.toString(), "-k", String.valueOf(k), "--id-field", "id", "--date-field", "date",
+        "-o", out.toString(), "--quiet");
+    assertEquals(0, run.code(), run.err());
+    Report dated = Reports.read(out.resolve("report.json"));
+    assertEquals("week", dated.timeline().period());
+    open(out.resolve("report.html"));
+
+    assertTrue(driver.findElement(By.cssSelector("nav.toc a[href='#timeline']")).isDisplayed());
+    WebElement chart = driver.findElement(By.cssSelector("#timeline-chart svg.timeline"));
+    assertEquals(k, chart.findElements(By.cssSelector("path.series")).size(), "one series per topic");
+    assertEquals(dated.timeline().periods().size(), chart.findElements(By.cssSelector("rect.period-docs")).size());
+    assertEquals(k, driver.findElements(By.cssSelector("#timeline-chart .legend button")).size());
+    assertTrue(driver.findElement(By.id("timeline-note")).getText().contains(dated.timeline().documentsUndated() + " without a readable date"));
+
+    // The metadata fields are columns (the id field is not one), sortable and searchable.
+    List<String> headers = driver.findElements(By.cssSelector("#doc-table thead th")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Document", "Label", "Cluster", "Strength", "Topic mixture", "date", "author"), headers);
+    WebElement first = driver.findElement(By.cssSelector("#doc-table tbody tr"));
+    var doc = dated.documents().stream().filter(d -> d.id().equals(first.getAttribute("data-id"))).findFirst().orElseThrow();
+    assertEquals(doc.metadata().getOrDefault("date", ""), first.findElement(By.cssSelector("td:nth-child(6)")).getText());
+    assertEquals(doc.metadata().get("author"), first.findElement(By.cssSelector("td:nth-child(7)")).getText());
+    driver.findElement(By.id("doc-search")).sendKeys("author 2");
+    Set<String> byAuthor = new TreeSet<>();
+    dated.documents().stream().filter(d -> "author 2".equals(d.metadata().get("author"))).forEach(d -> byAuthor.add(d.id()));
+    assertEquals(byAuthor, new TreeSet<>(rowIds()));
+    driver.findElement(By.id("doc-search")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE); // fires 'input', unlike clear()
+    assertEquals(Math.min(100, dated.documents().size()), rowIds().size());
+
+    // A click on a band of the chart lists that topic's documents.
+    // (dispatched on the element: the click point Selenium picks, its box's centre, may lie on another band)
+    ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));",
+        chart.findElement(By.cssSelector("path.series[data-topic='1']")));
+    Set<String> inCluster = new TreeSet<>();
+    dated.documents().stream().filter(d -> d.cluster() != null && d.cluster() == 1).forEach(d -> inCluster.add(d.id()));
+    assertFalse(inCluster.isEmpty());
+    assertEquals(inCluster, new TreeSet<>(rowIds()));
+    assertQuiet(out.resolve("report.html"));
+  }
+
+  @Test
+  void reducedModelShowsItsTopicHierarchy() throws IOException {
+    Path out = tmp.resolve("reduced");
+    int n = 5;
+    CliRun run = CliRun.of("reduce", "--model", fitOut.resolve("model.json").toString(), "--topics", String.valueOf(n),
+        "corpora/sample", "-o", out.toString(), "--quiet");
+    assertEquals(0, run.code(), run.err());
+    Report reduced = Reports.read(out.resolve("report.json"));
+    open(out.resolve("report.html"));
+    assertTrue(driver.findElement(By.cssSelector("nav.toc a[href='#hierarchy']")).isDisplayed());
+    WebElement tree = driver.findElement(By.cssSelector("#hierarchy-chart svg.dendrogram"));
+    assertEquals(K - n, tree.findElements(By.cssSelector("path.link")).size(), "one link per merge");
+    assertEquals(K, tree.findElements(By.cssSelector("text.leaf")).size(), "one leaf per topic of the fit");
+    List<WebElement> roots = tree.findElements(By.cssSelector("text.root-label"));
+    assertEquals(n, roots.size());
+    for (WebElement r : roots) {
+      int t = Integer.parseInt(r.getAttribute("data-topic"));
+      assertEquals("Topic " + t + " · " + reduced.topics().get(t).label(), r.getText());
+    }
+    // The leaves under each topic are the fit's topics merged into it, and they sit next to each other.
+    List<String> leafOrder = tree.findElements(By.cssSelector("text.leaf")).stream()
+        .sorted(Comparator.comparingDouble(e -> Double.parseDouble(e.getAttribute("y"))))
+        .map(WebElement::getText).toList();
+    int at = 0;
+    for (List<Integer> members : reduced.reduction().members()) {
+      Set<String> expected = new TreeSet<>();
+      members.forEach(m -> expected.add("fit topic " + m));
+      assertEquals(expected, new TreeSet<>(leafOrder.subList(at, at + members.size())), leafOrder.toString());
+      at += members.size();
+    }
+    assertEquals(K, at);
+    assertFalse(driver.findElement(By.id("timeline")).isDisplayed());
+
+    roots.get(1).click();
+    Set<String> inCluster = new TreeSet<>();
+    reduced.documents().stream().filter(d -> d.cluster() != null && d.cluster() == 1).forEach(d -> inCluster.add(d.id()));
+    assertEquals(inCluster, new TreeSet<>(rowIds()));
+    assertQuiet(out.resolve("report.html"));
   }
 
   @Test

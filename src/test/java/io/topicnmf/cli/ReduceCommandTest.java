@@ -58,6 +58,20 @@ class ReduceCommandTest {
     assertEquals(4, report.get("reduction").get("fromK").asInt());
     assertEquals(java.util.Set.of(), TimelineCommandTest.schemaErrors(report));
     assertTrue(Files.exists(out.resolve("doc-topics.tsv")));
+    String page = Files.readString(out.resolve("report.html"));
+    assertTrue(page.contains("\"tree\":{\"leaves\":4,"), "the page carries the dendrogram of the merges");
+    assertEquals(report.get("runId"), Reports.mapper().readTree(out.resolve("report.json").toFile()).get("runId"));
+    assertTrue(page.contains("\"runId\":\"" + report.get("runId").asText() + "\""), "page and report of one run");
+
+    // --no-html leaves the page out, and removes the one an earlier run wrote there.
+    Path second = tmp.resolve("reduced-again");
+    Files.createDirectories(second);
+    Files.copy(out.resolve("report.html"), second.resolve("report.html"));
+    CliRun again0 = CliRun.of("reduce", "--model", fit.resolve("model.json").toString(), "--topics", "2",
+        "-o", second.toString(), corpus.toString(), "--no-html", "-q");
+    assertEquals(0, again0.code(), again0.err());
+    assertFalse(Files.exists(second.resolve("report.html")));
+    assertEquals(2, Reports.mapper().readTree(second.resolve("report.json").toFile()).get("topics").size());
 
     // The reduced model applies as any model, and its report carries the merges.
     Path applied = tmp.resolve("apply");
@@ -66,6 +80,7 @@ class ReduceCommandTest {
     JsonNode again = Reports.mapper().readTree(applied.resolve("report.json").toFile());
     assertEquals(report.get("reduction"), again.get("reduction"));
     assertEquals(report.get("documents"), again.get("documents"));
+    assertTrue(Files.readString(applied.resolve("report.html")).contains("\"tree\":{\"leaves\":4,"), "apply's page draws it too");
   }
 
   @Test

@@ -33,7 +33,7 @@ class ReportPageTest {
 
   @Test
   void pageInlinesEverythingAndReferencesNothingOutside() throws IOException {
-    String page = HtmlPages.render("report.html", "report.js", Map.of("x", "</script>"));
+    String page = HtmlPages.render("report.html", ReportPage.SCRIPTS, Map.of("x", "</script>"));
     assertFalse(page.contains("<!--topicnmf:"), "every marker is replaced");
     assertEquals(1, count(page, "<script type=\"application/json\" id=\"topicnmf-data\">"));
     assertTrue(page.contains("<style>") && page.contains("var TN = "), "style and scripts are inline");
@@ -43,7 +43,7 @@ class ReportPageTest {
     for (String r : refs) assertTrue(r.startsWith("#") || r.equals("data:,"), "reference " + r);
     assertFalse(page.matches("(?s).*(?:@import|url\\(|fetch\\(|XMLHttpRequest|\\bimport\\().*"), "no load by script or style");
     assertTrue(page.contains("default-src 'none'"), "the CSP forbids any request");
-    String selectK = HtmlPages.render("select-k.html", "select-k.js", Map.of());
+    String selectK = HtmlPages.render("select-k.html", List.of("select-k.js"), Map.of());
     assertFalse(selectK.contains("<!--topicnmf:"));
   }
 
