@@ -28,8 +28,8 @@ import java.util.TreeSet;
  * <p>The page's data is a compact digest of the report, not the report itself: each document's
  * mixture keeps only the topics with at least {@value #MIN_WEIGHT} of its weights (rounded to 3
  * decimals), and beyond {@value #MAX_DOCUMENTS} documents the table holds an evenly spaced sample
- * of that many (the page says so). At 11,314 documents (20 Newsgroups) the file is about 1.5 MB;
- * docs/design-notes.md has the measurements.
+ * of that many (the page says so). At 21,577 documents (Reuters-21578, three metadata fields) the
+ * file is about 2.1 MB; bench/RESULTS.md has the sizes and load times.
  */
 public final class ReportPage {
   /** Documents the page's table holds at most; beyond, an evenly spaced sample of this many. */

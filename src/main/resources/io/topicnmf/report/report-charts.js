@@ -15,7 +15,7 @@ var TNC = (function () {
      period, so a single period is drawn too), the dated documents per period as grey bars below. */
   function timeline(tl, k, name, onSelect) {
     var n = tl.starts.length;
-    var W = Math.max(640, Math.min(1200, 60 + n * 14)), L = 52, R = 16, T = 24, H1 = 260, GAP = 34, H2 = 70, B = 40;
+    var W = Math.max(640, Math.min(1200, 90 + n * 14)), L = 52, R = 44, T = 24, H1 = 260, GAP = 34, H2 = 70, B = 40;
     var H = T + H1 + GAP + H2 + B, bw = (W - L - R) / Math.max(1, n);
     function x(i) { return L + i * bw; }
     function y(v) { return T + (1 - v) * H1; }
@@ -69,18 +69,24 @@ var TNC = (function () {
      the cosine distance of each merge across, each topic of the reduced model labelled on the right. */
   function tree(tr, name, onSelect) {
     var rowH = 18, L = 90, W = 420, R = 20, T = 24, B = 40, labelW = 360;
-    var maxH = Math.max(1e-6, Math.max.apply(null, tr.nodes.map(function (n) { return n.height; })));
+    var inner = tr.nodes.filter(function (n) { return n.left !== null; }).map(function (n) { return n.height; });
+    var maxH = Math.max(1e-6, Math.max.apply(null, inner.concat([0])));
+    // NMF topics are far apart (merges at distances of 0.5 and more are common), so the axis starts
+    // a little below the lowest merge rather than at 0, and says so by its first tick.
+    var minH = inner.length ? Math.min.apply(null, inner) : 0;
+    var lo = Math.max(0, Math.floor((minH - 0.15 * (maxH - minH || maxH)) * 20) / 20);
+    if (!(maxH > lo)) lo = 0;
     var Wt = L + W + R + labelW, H = T + tr.leaves * rowH + B;
-    function px(h) { return L + h / maxH * W; }
+    function px(h) { return L + (Math.max(h, lo) - lo) / (maxH - lo) * W; }
     function py(x) { return T + x * rowH + rowH / 2; }
     var g = svg('svg', { 'class': 'dendrogram', width: Wt, height: H, role: 'img', 'aria-label': 'Topic hierarchy' });
     var ax = svg('g', { 'class': 'axis' });
-    var ticks = [0, 0.25, 0.5, 0.75, 1].map(function (f) { return f * maxH; });
+    var ticks = [0, 0.25, 0.5, 0.75, 1].map(function (f) { return lo + f * (maxH - lo); });
     ticks.forEach(function (v) {
       ax.appendChild(svg('line', { 'class': 'grid', x1: px(v), x2: px(v), y1: T - 6, y2: H - B }));
       ax.appendChild(svg('text', { x: px(v), y: H - B + 16, 'text-anchor': 'middle', text: fmt(v, 2) }));
     });
-    ax.appendChild(svg('text', { x: L + W / 2, y: H - 6, 'text-anchor': 'middle', text: 'cosine distance of the merged rows of H (1 − similarity)' }));
+    ax.appendChild(svg('text', { x: L + W / 2, y: H - 6, 'text-anchor': 'middle', text: 'cosine distance of the merged rows of H (1 − similarity)' + (lo > 0 ? ', from ' + fmt(lo, 2) : '') }));
     g.appendChild(ax);
     var byId = {};
     tr.nodes.forEach(function (n) { byId[n.id] = n; });

@@ -326,5 +326,33 @@
   // report.html#topic=3 opens with topic 3 selected (a link to share, or a screenshot to take).
   var linked = /(?:^#|&)topic=(\d+)/.exec(location.hash);
   if (linked && topicById[Number(linked[1])]) selectTopic(Number(linked[1]), false);
+  // report.html#timeline: the browser scrolled to the anchor before the script drew the sections
+  // above it, so scroll again now that they have their height.
+  var anchor = /^#([a-z]+)$/.exec(location.hash);
+  if (anchor && document.getElementById(anchor[1])) document.getElementById(anchor[1]).scrollIntoView();
   TN.ready(started);
+  if (location.hash === '#bench') benchInteractions();
+
+  /* report.html#bench (bench/html_load.sh): times the table's interactions on this page's data,
+     each with the layout it causes, and logs them. */
+  function benchInteractions() {
+    function time(f) {
+      var t0 = performance.now();
+      f();
+      void document.body.offsetHeight;
+      return Math.round(performance.now() - t0);
+    }
+    var biggest = D.topics.reduce(function (a, b) { return b.documents > a.documents ? b : a; }).id;
+    var wanted = docs[Math.floor(docs.length / 2)].id;
+    var r = {};
+    r.selectTopic = time(function () { selectTopic(biggest, false); });
+    r.unselect = time(function () { selectTopic(biggest, false); });
+    r.search = time(function () { state.query = wanted; state.page = 0; renderTable(); });
+    r.found = document.querySelectorAll('#doc-table tbody tr').length;
+    r.clearSearch = time(function () { state.query = ''; renderTable(); });
+    r.sortByStrength = time(function () { state.sortKey = 'strength'; state.sortDir = -1; renderTable(); });
+    r.sortById = time(function () { state.sortKey = 'id'; state.sortDir = 1; renderTable(); });
+    r.nextPage = time(function () { state.page++; renderTable(); });
+    console.info('topicnmf: interactions ' + JSON.stringify(r));
+  }
 })();
