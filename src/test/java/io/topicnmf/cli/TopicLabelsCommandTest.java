@@ -54,6 +54,8 @@ class TopicLabelsCommandTest {
     assertEquals("First topic, named", ModelFiles.read(out.resolve("model.json")).topicLabels().get(first));
     List<String> keys = Files.readAllLines(out.resolve("topic-keys.tsv"));
     assertTrue(keys.get(1 + first).startsWith(first + "\tFirst topic, named\t"), keys.get(1 + first));
+    assertTrue(Files.readString(out.resolve("report.html")).contains("\"id\":" + first + ",\"label\":\"First topic, named\""),
+        "the page names the topic by the label given");
 
     Path applied = tmp.resolve("apply");
     CliRun apply = CliRun.of("apply", "--model", out.resolve("model.json").toString(), corpus.toString(),
