@@ -127,13 +127,31 @@ final class CorpusPreparer {
     listener.onStageEnd("matrix", sec(t2, t3), fitted == null ? shape
         : shape + ", " + (n - p.documentsWithTerms()) + " documents without known terms");
     if (fitted == null && (p.vocabulary().size() == 0 || p.documentsWithTerms() == 0)) {
-      throw new UnusableInputException(
-          "no term is left after analysis and pruning in " + input + " (" + n + " documents, "
-              + v.counts().pruning().removedByMinDf() + " terms below {minDf} " + options.vocabulary().minDf()
-              + ", " + v.counts().pruning().removedByMaxDf() + " above {maxDf} " + options.vocabulary().maxDf()
-              + "): try {minDf} 1 or a larger corpus", "minDf", "maxDf");
+      throw noTerm(input, n, v.counts().pruning().removedByMinDf(), v.counts().pruning().removedByMaxDf());
     }
     return p;
+  }
+
+  /**
+   * No term left: the advice names the limit that removed the terms ({@code maxDf} when terms in
+   * too many documents were removed, as in a corpus of copies of one text; {@code minDf} when terms
+   * in too few were).
+   */
+  private UnusableInputException noTerm(String input, int n, int byMinDf, int byMaxDf) {
+    String advice;
+    if (byMaxDf > 0 && byMinDf > 0) {
+      advice = "try {minDf} 1 and {maxDf} 1.0 (keep the terms of every document), or a larger corpus";
+    } else if (byMaxDf > 0) {
+      advice = "the documents share all their terms: try {maxDf} 1.0 (keep the terms found in every document),"
+          + " or a larger, more varied corpus";
+    } else if (byMinDf > 0) {
+      advice = "try {minDf} 1 or a larger corpus";
+    } else {
+      advice = "the documents hold no word once stop words, numbers and short tokens are removed: check {language}";
+    }
+    return new UnusableInputException("no term is left after analysis and pruning in " + input + " (" + n
+        + " documents, " + byMinDf + " terms below {minDf} " + options.vocabulary().minDf() + ", " + byMaxDf
+        + " above {maxDf} " + options.vocabulary().maxDf() + "): " + advice, "minDf", "maxDf", "language");
   }
 
   /** The analysis options with {@link Language#AUTO} resolved, and the language check of the documents. */

@@ -215,6 +215,16 @@ class SavedModelTest {
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(empty));
     assertTrue(e.getMessage().contains("is empty") && e.getMessage().contains(empty.toString()), e.getMessage());
 
+    // Found by ModelFilesFuzzTest: zero bytes first made Jackson read the file as UTF-32 and end in
+    // an encoding error (exit 1, "cannot read or write") instead of a model format error (exit 2).
+    for (byte[] bytes : List.of(new byte[] {0, 0, 0, '{', '}'}, new byte[64], new byte[] {'{', '"', (byte) 0xE9, '"', '}'},
+        "\0\0{\"format\":\"topicnmf-model/1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      Path f = tmp.resolve("zeros.json");
+      Files.write(f, bytes);
+      e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(f));
+      assertTrue(e.getMessage().startsWith(f + " is not a topicnmf model"), e.getMessage());
+    }
+
     for (String json : List.of("[1, 2]", "42", "\"text\"", "null", "   \n")) {
       Path f = tmp.resolve("not-object.json");
       Files.writeString(f, json);

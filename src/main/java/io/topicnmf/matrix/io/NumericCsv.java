@@ -313,6 +313,9 @@ public final class NumericCsv {
           return false;
         }
         recordLine = csv.recordLine();
+        if (csv.malformed() != null) {
+          throw new MatrixFormatException(file, recordLine, csv.malformed());
+        }
         if (fields.size() == 1 && !csv.anyQuoted() && fields.get(0).isEmpty()) {
           continue; // a blank line
         }
