@@ -97,6 +97,11 @@ public final class TermListChoice {
     List<Candidate> cands = new ArrayList<>(CANDIDATES);
     List<int[][]> lists = new ArrayList<>(CANDIDATES);
     candidates(w, h, x, counts, top, terms, cands, lists);
+    return choose(cands, lists, counts, k);
+  }
+
+  /** The choice among the given candidates' lists (see the class comment). */
+  static Result choose(List<Candidate> cands, List<int[][]> lists, CsrMatrix counts, int k) {
     double[][] npmi = scores(counts, lists, k);
     boolean[][] eligible = eligible(lists, k);
     int start = corpusChoice(lists, npmi, eligible);
@@ -138,7 +143,7 @@ public final class TermListChoice {
   }
 
   /** Every candidate's lists, in the order of the class comment (weights, λ, floor). */
-  private static void candidates(DenseMatrix w, DenseMatrix h, CsrMatrix x, CsrMatrix counts, int top,
+  static void candidates(DenseMatrix w, DenseMatrix h, CsrMatrix x, CsrMatrix counts, int top,
       List<String> terms, List<Candidate> cands, List<int[][]> lists) {
     int m = h.cols();
     int d = counts.rows();
