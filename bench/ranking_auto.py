@@ -83,18 +83,18 @@ def div_of(lists):
     return len(set(flat)) / len(flat) if flat else 0.0
 
 
-def choose_corpus(cands, own, keys):
-    ok = [c for c in keys if div_of(cands[c]) >= MIN_DIV]
+def choose_corpus(cands, own, keys, min_div=MIN_DIV):
+    ok = [c for c in keys if div_of(cands[c]) >= min_div]
     if ok:
         return max(ok, key=lambda c: (sum(own[c]) / len(own[c]), -keys.index(c)))
     return max(keys, key=lambda c: (div_of(cands[c]), -keys.index(c)))
 
 
-def choose_topic(cands, own, keys, start, passes=2):
+def choose_topic(cands, own, keys, start, passes=2, min_div=MIN_DIV):
     k = len(cands[start])
     pick = [start] * k
     lists = [list(cands[start][t]) for t in range(k)]
-    floor = min(MIN_DIV, div_of(lists))
+    floor = min(min_div, div_of(lists))
     for _ in range(passes):
         for t in range(k):
             best, bests = pick[t], own[pick[t]][t]
@@ -152,11 +152,19 @@ def main():
             strat['fixed'] = cands[('refit', 0.7, 'none', 0)]
             refit_keys = [q for q in keys if q[0] == 'refit']
             nofloor = [q for q in keys if q[2] == 'none']
-            for name, ks in (('corpus-all', keys), ('corpus-refit', refit_keys), ('corpus-nofloor', nofloor)):
+            base = [q for q in keys if q[3] in (0, 0.002, 0.005, 0.01, 0.02)]
+            for name, ks in (('corpus-all', base), ('corpus-refit', [q for q in refit_keys if q in base]),
+                             ('corpus-nofloor', nofloor)):
                 ch = choose_corpus(cands, own, ks)
                 strat[name] = cands[ch]
                 row[name + '-choice'] = list(map(str, ch))
                 strat['topic<' + name] = choose_topic(cands, own, ks, ch)[0]
+            # Fallback: when no candidate reaches 0.85, keep at least the diversity of fro:0.7.
+            md = min(MIN_DIV, div_of(cands[('refit', 0.7, 'none', 0)]))
+            for name, ks in (('v2', base), ('v2+f05', keys)):
+                ch = choose_corpus(cands, own, ks, md)
+                strat[name] = choose_topic(cands, own, ks, ch, min_div=md)[0]
+                strat[name + '/3pass'] = choose_topic(cands, own, ks, ch, passes=3, min_div=md)[0]
             for name, ls in strat.items():
                 wl = words(ls)
                 row[name] = {'npmi': ruler.npmi(wl), 'div': diversity(wl)}
