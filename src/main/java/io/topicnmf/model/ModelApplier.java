@@ -114,7 +114,7 @@ public final class ModelApplier {
       }
     }
     Described d = Described.of(p.corpus().documents(), model.surfaceForms(), p.vocabulary(),
-        p.counts().counts(), p.texts(), p.matrix(), nmf, fo.topTerms(), fo.relevance(), modelTopIds(model, p.vocabulary()),
+        p.counts().counts(), p.texts(), p.matrix(), nmf, fo.topTerms(), fo.relevance(), modelTopIds(model, p.vocabulary()), model.ranking(),
         clusterOf, NO_KNOWN_TERMS).withLabels(model.topicLabels());
     long t5 = System.nanoTime();
     return TopicModeler.result(p, applied, nmf, d, centroids, CorpusPreparer.sec(t3, t4), CorpusPreparer.sec(t4, t5));

@@ -173,7 +173,7 @@ public final class TopicModeler {
           + " documents moved from their dominant topic");
     }
     Described d = Described.of(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), p.texts(), x, nmf,
-        options.topTerms(), options.relevance(), null,
+        options.topTerms(), options.relevance(), null, null,
         clusters == null ? null : clusters.assignment(), "no terms after analysis");
     long t5 = System.nanoTime();
     return result(p, used, nmf, d, clusters == null ? null : clusters.centroids(), sec(t3, t4), sec(t4, t5));

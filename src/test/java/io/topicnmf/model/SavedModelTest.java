@@ -250,7 +250,7 @@ class SavedModelTest {
     SavedModel good = SavedModel.of(fit, "test");
     SavedModel shortIdf = new SavedModel(good.format(), good.toolVersion(), good.runId(), good.options(), good.mailCleanup(),
         good.extraStopwords(), good.documents(), good.terms(), good.idf().subList(1, good.idf().size()),
-        good.topics(), good.h(), good.centroids(), null);
+        good.topics(), good.h(), good.centroids(), null, null);
     Path bad = tmp.resolve("bad.json");
     ModelFiles.write(shortIdf, bad);
     e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(bad));
@@ -259,7 +259,7 @@ class SavedModelTest {
     SavedModel.SparseRows c = good.centroids();
     SavedModel fewCentroids = new SavedModel(good.format(), good.toolVersion(), good.runId(), good.options(), good.mailCleanup(),
         good.extraStopwords(), good.documents(), good.terms(), good.idf(), good.topics(), good.h(),
-        new SavedModel.SparseRows(c.rows() - 1, c.cols(), c.data().subList(1, c.rows())), null);
+        new SavedModel.SparseRows(c.rows() - 1, c.cols(), c.data().subList(1, c.rows())), null, null);
     Path badCentroids = tmp.resolve("bad-centroids.json");
     ModelFiles.write(fewCentroids, badCentroids);
     e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(badCentroids));

@@ -101,12 +101,12 @@ class TermRankingTest {
     assertEquals(Stemming.LIGHT, o.analysis().stem());
     assertEquals(io.topicnmf.vectorize.TfidfOptions.Weighting.TFIDF, o.weighting().weighting());
     assertFalse(o.weighting().sublinearTf());
-    assertEquals(0.7, o.relevance());
+    assertTrue(o.autoRelevance());
     assertEquals(7, o.nmf().k());
     assertEquals(0.25, o.withRelevance(0.25).relevance());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> o.withRelevance(-0.1));
     assertTrue(e.getMessage().contains("relevance -0.1"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> o.withRelevance(Double.NaN));
+    assertTrue(o.withRelevance(0.25).withRelevance(FitOptions.AUTO_RELEVANCE).autoRelevance());
   }
 
   /** A random n × k matrix with entries in [0.1, 1.1), or with a quarter of them zero when {@code sparse}. */
