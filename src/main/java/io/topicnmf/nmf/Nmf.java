@@ -185,7 +185,7 @@ public final class Nmf {
     int m = x.rows();
     int[] rowPtr = x.rowPtr();
     int[] colIdx = x.colIdx();
-    double[] values = x.values();
+    float[] values = x.values();
     for (int i = 0; i < m; i++) {
       for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
         double v = values[p];

@@ -19,10 +19,10 @@ import io.topicnmf.parallel.Workers;
  *   <li><b>final weights</b>: W, H of the fit, and W re-solved for H ({@link NmfTransform}).
  * </ol>
  *
- * <p>Costs per stored entry of X: 12 bytes for X itself (int column + double value), 12 for Xᵀ,
- * and with KL coordinate descent 20 more (two double predictions and an int position), so a KL fit
- * holds 44 bytes per non-zero and a Frobenius fit 24, plus 8·k bytes per row and per column for each
- * dense k-wide array. {@code NmfMemoryTest} compares {@link #iterationBytes} with the heap measured
+ * <p>Costs per stored entry of X: 8 bytes for X itself (int column + float value, {@link
+ * CsrMatrix}), 8 for Xᵀ, and with KL coordinate descent 20 more (two double predictions and an int
+ * position), so a KL fit holds 36 bytes per non-zero and a Frobenius fit 16 (44 and 24 when X held
+ * double values), plus 8·k bytes per row and per column for each dense k-wide array. {@code NmfMemoryTest} compares {@link #iterationBytes} with the heap measured
  * around the allocation.
  */
 public final class NmfMemory {
@@ -31,9 +31,9 @@ public final class NmfMemory {
 
   private NmfMemory() {}
 
-  /** Bytes of a CSR matrix of these rows and non-zeros (int column ids, double values). */
+  /** Bytes of a CSR matrix of these rows and non-zeros (int column ids, float values). */
   public static long csrBytes(long rows, long nnz) {
-    return 4 * (rows + 1) + 12 * nnz + 3 * HEADER;
+    return CsrMatrix.bytes(rows, nnz);
   }
 
   /**

@@ -73,7 +73,7 @@ final class OnlineKl extends OnlineStep {
     int rows = xb.rows();
     int[] rowPtr = xb.rowPtr();
     int[] colIdx = xb.colIdx();
-    double[] values = xb.values();
+    float[] values = xb.values();
     if (v.length < xb.nnz()) {
       v = new double[xb.nnz()];
     }
@@ -126,7 +126,7 @@ final class OnlineKl extends OnlineStep {
   private void neutralStart(CsrMatrix xb, double[] wb) {
     double total = DenseKernels.sum(hSum, k);
     int[] rowPtr = xb.rowPtr();
-    double[] values = xb.values();
+    float[] values = xb.values();
     for (int i = 0; i < xb.rows(); i++) {
       double mass = 0;
       for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) mass += values[p];
@@ -140,7 +140,7 @@ final class OnlineKl extends OnlineStep {
     int rows = xb.rows();
     int[] rowPtr = xb.rowPtr();
     int[] colIdx = xb.colIdx();
-    double[] values = xb.values();
+    float[] values = xb.values();
     int need = solver == Solver.CD ? KlUpdater.gatherLength(KlUpdater.maxRowNnz(xb), k) : 0;
     if (solver == Solver.CD && (cd == null || need > cdLength)) {
       // The gather buffers only change the order of reads, not the arithmetic: regrowing them

@@ -91,7 +91,7 @@ public interface RowSource {
       ptr[i - from] = rowPtr[i] - start;
     }
     int[] idx = new int[nnz];
-    double[] val = new double[nnz];
+    float[] val = new float[nnz];
     System.arraycopy(x.colIdx(), start, idx, 0, nnz);
     System.arraycopy(x.values(), start, val, 0, nnz);
     return new CsrMatrix(to - from, x.cols(), ptr, idx, val);

@@ -223,7 +223,7 @@ public record FactorizationReport(
     double[] h = r.h().data();
     int[] rowPtr = x.rowPtr();
     int[] colIdx = x.colIdx();
-    double[] values = x.values();
+    float[] values = x.values();
     List<double[]> rows = new ArrayList<>(m);
     double[] xi = new double[n];
     double maxAbs = 0.0;
