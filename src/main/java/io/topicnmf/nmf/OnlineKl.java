@@ -99,9 +99,11 @@ final class OnlineKl extends OnlineStep {
     loss = Math.max(s, 0.0);
     double penalty = wPenalty(wb, rows);
 
-    double[] ratio = new double[xb.nnz()];
+    // The ratios X/WH at the batch's non-zeros, stored as the matrix stores values (float); the
+    // product with W_b below accumulates in double.
+    float[] ratio = new float[xb.nnz()];
     for (int p = 0; p < ratio.length; p++) {
-      ratio[p] = values[p] / Math.max(v[p], Sweeps.KL_EPSILON);
+      ratio[p] = (float) (values[p] / Math.max(v[p], Sweeps.KL_EPSILON));
     }
     CsrMatrix rt = new CsrMatrix(rows, n, rowPtr, colIdx, ratio).transpose();
     SparseKernels.multiply(rt, wb, k, rtw, workers);

@@ -25,6 +25,9 @@ public interface RowSource {
   /** Number of columns (terms); every block has this many. */
   int cols();
 
+  /** Number of stored entries over all rows (what the memory plan sizes batches by). */
+  long nnz();
+
   /**
    * Rows {@code [from, to)} as a CSR matrix of {@code to − from} rows and {@link #cols()} columns,
    * {@code 0 ≤ from ≤ to ≤ rows()}. The caller may keep the result but not modify it.
@@ -69,6 +72,11 @@ public interface RowSource {
       @Override
       public int cols() {
         return x.cols();
+      }
+
+      @Override
+      public long nnz() {
+        return x.nnz();
       }
 
       @Override
