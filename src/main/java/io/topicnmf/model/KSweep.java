@@ -274,7 +274,7 @@ public final class KSweep {
     int[] ptr = new int[idx.length + 1];
     for (int i = 0; i < idx.length; i++) ptr[i + 1] = ptr[i] + x.rowNnz(idx[i]);
     int[] col = new int[ptr[idx.length]];
-    double[] val = new double[ptr[idx.length]];
+    float[] val = new float[ptr[idx.length]];
     for (int i = 0; i < idx.length; i++) {
       int from = x.rowPtr()[idx[i]];
       System.arraycopy(x.colIdx(), from, col, ptr[i], ptr[i + 1] - ptr[i]);

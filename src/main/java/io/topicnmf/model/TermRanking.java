@@ -137,7 +137,7 @@ public final class TermRanking {
     double[] out = new double[n * k];
     int[] rp = x.rowPtr();
     int[] ci = x.colIdx();
-    double[] v = x.values();
+    float[] v = x.values();
     for (int i = 0; i < n; i++) {
       int wi = i * k;
       double num = 0;
@@ -282,7 +282,7 @@ public final class TermRanking {
   static double[] logShares(CsrMatrix x) {
     double[] col = new double[x.cols()];
     int[] ci = x.colIdx();
-    double[] v = x.values();
+    float[] v = x.values();
     double total = 0;
     for (int e = 0; e < x.nnz(); e++) {
       col[ci[e]] += v[e];

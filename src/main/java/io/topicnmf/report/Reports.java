@@ -127,7 +127,8 @@ public final class Reports {
         n.objective(),
         n.frobeniusObjective(),
         n.relativeError(),
-        n.trace());
+        n.trace(),
+        n.memory() == null ? null : n.memory().reason());
   }
 
   /** Writes {@code report} to {@code file} atomically: the file is complete or absent. */
