@@ -122,7 +122,7 @@ final class FitCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(common.quiet));
-    PreparedCorpus prepared = new TopicModeler(options).prepare(in, outputs.excluded(), progress);
+    PreparedCorpus prepared = new TopicModeler(options).prepare(in, outputs.excluded(), outputs.scratch(), progress);
     options = prepared.options(); // with --language auto, the language the documents were read in
     String kNote = null;
     int most = TopicModeler.maxTopics(prepared);

@@ -149,7 +149,7 @@ public final class TermListChoice {
     int d = counts.rows();
     double[] logP = TermRanking.logShares(x);
     int[] df = new int[m];
-    double[] cv = counts.values();
+    float[] cv = counts.values();
     int[] ci = counts.colIdx();
     for (int e = 0; e < counts.nnz(); e++) if (cv[e] > 0) df[ci[e]]++;
     DenseMatrix refit = TermRanking.refitOnSupport(x, w, h);

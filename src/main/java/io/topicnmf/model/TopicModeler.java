@@ -108,7 +108,17 @@ public final class TopicModeler {
    * (real paths: the run's own outputs, never read as documents).
    */
   public PreparedCorpus prepare(Path input, java.util.Set<Path> excluded, FitListener listener) throws IOException {
-    return CorpusPreparer.fitting(options, input, excluded, listener);
+    return prepare(input, excluded, null, listener);
+  }
+
+  /**
+   * As {@link #prepare(Path, java.util.Set, FitListener)}, the documents' rows spilling (past their
+   * memory budget, {@link io.topicnmf.vectorize.RowStore}) into {@code scratch}: the run's staging
+   * folder, so nothing is left behind; null for the system's temporary folder.
+   */
+  public PreparedCorpus prepare(Path input, java.util.Set<Path> excluded, Path scratch, FitListener listener)
+      throws IOException {
+    return CorpusPreparer.fitting(options, input, excluded, scratch, listener);
   }
 
   /**
