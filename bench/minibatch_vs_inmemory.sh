@@ -3,7 +3,8 @@
 # the clusters against the folders, iterations (epochs for mini-batch) and NMF seconds, one fit
 # after the other in one run, k = number of folders, both losses.
 #   bench/minibatch_vs_inmemory.sh [CORPUS_DIR...]   (default: 20news-train and bbc)
-# Prints one Markdown table row per fit. Needs target/topicnmf.jar (mvn -o package -DskipTests).
+# Prints one Markdown table row per fit. Needs target/topicnmf.jar (mvn -o package -DskipTests), or
+# the jar given in JAR; BATCHES lists the batch sizes (default "1024 256").
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 corpora=("$@")
@@ -17,7 +18,7 @@ for c in "${corpora[@]}"; do
   for loss in kl frobenius; do
     for batch in 0 ${BATCHES:-1024 256}; do
       d="$out/$(basename "$c")-$loss-$batch"
-      java ${JAVA_OPTS:-} -jar "$here/target/topicnmf.jar" fit "$c" -k "$k" --loss "$loss" \
+      java ${JAVA_OPTS:-} -jar "${JAR:-$here/target/topicnmf.jar}" fit "$c" -k "$k" --loss "$loss" \
           --batch-size "$batch" -o "$d" --quiet 2>/dev/null
       python3 - "$d/report.json" "$(basename "$c")" <<'PY'
 import json, sys

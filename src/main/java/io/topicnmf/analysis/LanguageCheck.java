@@ -55,7 +55,7 @@ public record LanguageCheck(String configured, String detected, double configure
 
   /** Documents sampled (evenly spaced, so the check is deterministic) and characters read from each. */
   static final int SAMPLE_DOCUMENTS = 200;
-  static final int SAMPLE_CHARS = 5_000;
+  public static final int SAMPLE_CHARS = 5_000;
   /** A language is reported only when this share of the words are its stop words ... */
   static final double MIN_SHARE = 0.10;
   /** ... and it is at least this many times the configured language's share. */
@@ -65,6 +65,28 @@ public record LanguageCheck(String configured, String detected, double configure
 
   /** Checks {@code documents} against {@code configured} (not {@link Language#AUTO}). */
   public static LanguageCheck of(List<Document> documents, Language configured) {
+    int[] sample = sample(documents.size());
+    List<String> texts = new java.util.ArrayList<>(sample.length);
+    for (int d : sample) texts.add(documents.get(d).text());
+    return ofSample(texts, configured);
+  }
+
+  /**
+   * The documents {@link #of} reads of a corpus of {@code n}: evenly spaced from the first, about
+   * {@value #SAMPLE_DOCUMENTS} of them (a streaming read re-reads just these).
+   */
+  public static int[] sample(int n) {
+    int step = Math.max(1, n / SAMPLE_DOCUMENTS);
+    int[] out = new int[n == 0 ? 0 : (n - 1) / step + 1];
+    for (int i = 0; i < out.length; i++) out[i] = i * step;
+    return out;
+  }
+
+  /**
+   * Checks the texts of a corpus's sample ({@link #sample}), of which the first {@value
+   * #SAMPLE_CHARS} characters are read, against {@code configured} (not {@link Language#AUTO}).
+   */
+  public static LanguageCheck ofSample(List<String> sampled, Language configured) {
     if (configured == Language.AUTO) {
       throw new IllegalArgumentException("the language to check against must be resolved, not auto");
     }
@@ -79,10 +101,7 @@ public record LanguageCheck(String configured, String detected, double configure
     long letters = 0;
     long cjk = 0;
     char[] word = new char[64];
-    int n = documents.size();
-    int step = Math.max(1, n / SAMPLE_DOCUMENTS);
-    for (int d = 0; d < n; d += step) {
-      String text = documents.get(d).text();
+    for (String text : sampled) {
       int end = Math.min(text.length(), SAMPLE_CHARS);
       int len = 0;
       for (int i = 0; i <= end; i++) {

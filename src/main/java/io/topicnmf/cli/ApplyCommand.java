@@ -80,7 +80,7 @@ final class ApplyCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       Progress progress = new Progress(err, Progress.mode(run.quiet));
       List<Document> read = new ArrayList<>();
-      TopicModelResult result = reportFlags.named(ModelApplier.apply(m, input, outputs.excluded(), nThreads,
+      TopicModelResult result = reportFlags.named(ModelApplier.apply(m, input, outputs.excluded(), outputs.scratch(), nThreads,
           progress, c -> read.addAll(c.documents())));
       Report report = reportFlags.report(result, "apply").withReduction(m.reduction()).withRunId(outputs.runId());
       Path page = pageTarget;

@@ -1,6 +1,7 @@
 package io.topicnmf.cli;
 
 import io.topicnmf.model.UnusableInputException;
+import io.topicnmf.nmf.InsufficientMemoryException;
 import io.topicnmf.options.InvalidOptionException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +37,15 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       err.flush();
       return USAGE;
     }
-    if (ex instanceof UnusableInputException e) {
+    OutOfMemoryError oom = outOfMemory(ex);
+    if (oom != null) {
+      // Thrown in a worker thread and wrapped on its way here: reported as Main reports it.
+      return resources(oom, err, verbose);
+    }
+    if (ex instanceof InsufficientMemoryException e) {
+      code = USAGE;
+      msg = insufficientMemory(e);
+    } else if (ex instanceof UnusableInputException e) {
       code = USAGE;
       msg = e.message(Errors::flag);
     } else if (ex instanceof UserException || ex instanceof io.topicnmf.matrix.io.MatrixFormatException) {
@@ -77,7 +86,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       long twice = Math.max(2 * max, 64);
       String more = twice >= 1024 ? (twice + 1023) / 1024 + "g" : twice + "m";
       err.println("topicnmf: out of memory (the Java heap holds at most " + max + " MB): give it more,"
-          + " e.g. TOPICNMF_JAVA_OPTS=-Xmx" + more + ", or read fewer or smaller documents");
+          + " e.g. TOPICNMF_JAVA_OPTS=-Xmx" + more + ", or fit by smaller mini-batches (--batch-size),"
+          + " or read fewer or smaller documents");
     } else {
       err.println("topicnmf: out of stack space (input nested too deeply?): give it more, e.g."
           + " TOPICNMF_JAVA_OPTS=-Xss16m, or report the input");
@@ -87,6 +97,39 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     }
     err.flush();
     return INTERNAL;
+  }
+
+  /**
+   * The one line for a fit refused before it started: what it needs, what is free, the heap to
+   * give ({@code TOPICNMF_JAVA_OPTS=-Xmx…}) and, when one fits, the {@code --batch-size} to use.
+   */
+  static String insufficientMemory(InsufficientMemoryException e) {
+    String heap = "TOPICNMF_JAVA_OPTS=-Xmx" + heapFlag(e.suggestedHeapBytes());
+    String head = e.getMessage().replaceAll(";.*$", "");
+    if (e.batchSize() > 0) {
+      return head + ": fit by mini-batches with --batch-size " + e.batchSize() + " (about "
+          + megabytes(e.batchBytes()) + " MB), or give Java more heap, e.g. " + heap;
+    }
+    return head + ": give Java more heap, e.g. " + heap + " (mini-batches, --batch-size, would not fit either)";
+  }
+
+  /** A heap size for {@code -Xmx}: whole gigabytes from 1 GB up, else megabytes, rounded up. */
+  static String heapFlag(long bytes) {
+    long mb = megabytes(bytes);
+    return mb >= 1024 ? (mb + 1023) / 1024 + "g" : Math.max(mb, 64) + "m";
+  }
+
+  private static long megabytes(long bytes) {
+    return (bytes + (1 << 20) - 1) >> 20;
+  }
+
+  /** The OutOfMemoryError among the causes of {@code ex}, or null. */
+  static OutOfMemoryError outOfMemory(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError oom) return oom;
+      if (t.getCause() == t) break;
+    }
+    return null;
   }
 
   /** The flag that sets a library parameter: {@code maxIter} is {@code --max-iter}, {@code topics} {@code -k/--topics}. */

@@ -158,7 +158,7 @@ final class FactorizeCommand implements Callable<Integer> {
   private void checkMagnitude(CsrMatrix x) throws UserException {
     double largest = 0;
     int nnz = x.nnz();
-    double[] v = x.values();
+    float[] v = x.values();
     for (int i = 0; i < nnz; i++) largest = Math.max(largest, v[i]);
     double limit = Math.sqrt(Double.MAX_VALUE / Math.max(1, nnz)) / 1e4;
     if (largest > limit) {

@@ -52,9 +52,9 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--top-terms", defaultValue = "10", description = "Terms listed per topic (default: ${DEFAULT-VALUE}).")
   int topTerms;
 
-  @Option(names = "--relevance", defaultValue = "0.7", paramLabel = "LAMBDA",
-      description = "Rank each topic's terms by LAMBDA·log p(w|t) + (1-LAMBDA)·log(p(w|t)/p(w)), in [0, 1], p(w|t) from the terms' least-squares weights in the topic (documents' topic mixtures fixed); 1 ranks by that weight alone, lower favours terms specific to the topic (default: ${DEFAULT-VALUE}).")
-  double relevance;
+  @Option(names = "--relevance", defaultValue = "auto", paramLabel = "auto|LAMBDA",
+      description = "How each topic's terms are ranked. LAMBDA in [0, 1]: by LAMBDA·log p(w|t) + (1-LAMBDA)·log(p(w|t)/p(w)), p(w|t) from the terms' least-squares weights in the topic (documents' topic mixtures fixed); 1 ranks by that weight alone, lower favours terms specific to the topic. auto: for each topic, the ranking among 144 candidates (LAMBDA 0.3-1, least-squares or H weights, with or without a document-frequency floor) whose terms co-occur most in the documents (NPMI), keeping the lists' diversity >= 0.85; the choice is in report.json's quality.ranking (default: ${DEFAULT-VALUE}).")
+  String relevance;
 
   @Option(names = "--clusters", defaultValue = "kmeans", paramLabel = "kmeans|dominant",
       description = "How documents are put in the topics' clusters: kmeans (spherical k-means on the documents' TF-IDF rows, seeded with their dominant topics: each joins, among the topics it contains, the one whose documents it is most similar to; default) or dominant (the topic with the largest weight).")
@@ -122,7 +122,7 @@ final class FitCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(common.quiet));
-    PreparedCorpus prepared = new TopicModeler(options).prepare(in, outputs.excluded(), progress);
+    PreparedCorpus prepared = new TopicModeler(options).prepare(in, outputs.excluded(), outputs.scratch(), progress);
     options = prepared.options(); // with --language auto, the language the documents were read in
     String kNote = null;
     int most = TopicModeler.maxTopics(prepared);
@@ -173,8 +173,21 @@ final class FitCommand implements Callable<Integer> {
     return text.applyTo(defaults)
         .withNmf(batchFlags.apply(nmfFlags.options(defaults.nmf(), common)))
         .withTopTerms(topTerms)
-        .withRelevance(relevance)
+        .withRelevance(relevance())
         .withClusters(clusters);
+  }
+
+  /** {@code --relevance}: auto, or a number (range checked by {@link FitOptions}). */
+  private double relevance() throws UserException {
+    String v = relevance.trim();
+    if (v.equalsIgnoreCase("auto")) return FitOptions.AUTO_RELEVANCE;
+    try {
+      double lambda = Double.parseDouble(v);
+      if (!Double.isNaN(lambda)) return lambda;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UserException("--relevance " + relevance + ": give auto or a number in [0, 1]");
   }
 
   static String count(long n, String noun) {

@@ -74,6 +74,11 @@ final class Outputs implements Closeable {
     return main.runId();
   }
 
+  /** The folder for the run's temporary files (spilled rows), inside {@code -o}'s staging folder. */
+  Path scratch() {
+    return main.scratch();
+  }
+
   /** The output folder. */
   Path dir() {
     return main.dir();

@@ -57,7 +57,10 @@ final class Progress implements FitListener {
 
   @Override
   public void onDocument(int done, int total) {
-    if (mode == Mode.LIVE) draw("analyse  " + done + "/" + total + " documents", done == total);
+    if (mode != Mode.LIVE) return;
+    // A streaming read does not know the total: it counts the documents read and analysed.
+    if (total <= 0) draw("read     " + done + " documents read and analysed", false);
+    else draw("analyse  " + done + "/" + total + " documents", done == total);
   }
 
   @Override

@@ -94,7 +94,7 @@ final class SelectKCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(err, Progress.mode(common.quiet));
     long t0 = System.nanoTime();
-    PreparedCorpus prepared = new TopicModeler(options).prepare(in, outputs.excluded(), progress);
+    PreparedCorpus prepared = new TopicModeler(options).prepare(in, outputs.excluded(), outputs.scratch(), progress);
     options = prepared.options(); // with --language auto, the language the documents were read in
     long t1 = System.nanoTime();
     int limit = KSweep.maxK(prepared, sampleFraction);

@@ -66,7 +66,7 @@ final class VectorizeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, Progress.mode(common.quiet));
     long t0 = System.nanoTime();
-    PreparedCorpus p = new TopicModeler(options).prepare(in, outputs.excluded(), progress);
+    PreparedCorpus p = new TopicModeler(options).prepare(in, outputs.excluded(), outputs.scratch(), progress);
     FitOptions used = p.options(); // with --language auto, the language the documents were read in
     long t1 = System.nanoTime();
     outputs.write(() -> writeMatrices(p, dir, used.nmf().threads()));

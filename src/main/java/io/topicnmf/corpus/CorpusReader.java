@@ -84,27 +84,9 @@ public final class CorpusReader {
    */
   public static Corpus read(Path rootOrFile, CorpusOptions options, CorpusListener listener, Set<Path> excluded)
       throws IOException {
-    Objects.requireNonNull(excluded, "excluded");
-    Objects.requireNonNull(rootOrFile, "rootOrFile");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
-    if (!Files.exists(rootOrFile)) {
-      throw new NoSuchFileException(rootOrFile.toString(), null, "no such file or folder");
-    }
-    if (!Files.isReadable(rootOrFile)) {
-      throw new AccessDeniedException(rootOrFile.toString(), null, "not readable");
-    }
-    List<Object> entries = new ArrayList<>(); // FileTask or Skipped, in walk order
-    BasicFileAttributes rootAttributes = Files.readAttributes(rootOrFile, BasicFileAttributes.class);
-    if (rootAttributes.isDirectory()) {
-      Walker walker = new Walker(entries, excluded);
-      walker.walkRoot(rootOrFile);
-    } else if (rootAttributes.isRegularFile()) {
-      entries.add(new FileTask(rootOrFile, FileNames.name(rootOrFile), null));
-    } else {
-      // Opening a FIFO blocks until a writer comes; a device like /dev/zero never ends.
-      throw new NotRegularFileException(rootOrFile.toString());
-    }
+    List<Object> entries = entries(rootOrFile, excluded);
     boolean detect = options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes());
     FileReading[] results = new FileReading[entries.size()];
     int[] headerBlocks = detect ? new int[entries.size()] : null;
@@ -133,6 +115,36 @@ public final class CorpusReader {
       }
     }
     return new Corpus(rootOrFile.normalize().toString(), documents, skipped, cleanup, boilerplate);
+  }
+
+  /**
+   * The entries of a folder's walk (or the one file): {@link FileTask}s and {@link Skipped}
+   * entries, in walk order, leaving out {@code excluded}.
+   *
+   * @throws NoSuchFileException, AccessDeniedException, NotRegularFileException, IOException as
+   *     {@link #read(Path, CorpusOptions, CorpusListener)} throws them
+   */
+  static List<Object> entries(Path rootOrFile, Set<Path> excluded) throws IOException {
+    Objects.requireNonNull(excluded, "excluded");
+    Objects.requireNonNull(rootOrFile, "rootOrFile");
+    if (!Files.exists(rootOrFile)) {
+      throw new NoSuchFileException(rootOrFile.toString(), null, "no such file or folder");
+    }
+    if (!Files.isReadable(rootOrFile)) {
+      throw new AccessDeniedException(rootOrFile.toString(), null, "not readable");
+    }
+    List<Object> entries = new ArrayList<>(); // FileTask or Skipped, in walk order
+    BasicFileAttributes rootAttributes = Files.readAttributes(rootOrFile, BasicFileAttributes.class);
+    if (rootAttributes.isDirectory()) {
+      Walker walker = new Walker(entries, excluded);
+      walker.walkRoot(rootOrFile);
+    } else if (rootAttributes.isRegularFile()) {
+      entries.add(new FileTask(rootOrFile, FileNames.name(rootOrFile), null));
+    } else {
+      // Opening a FIFO blocks until a writer comes; a device like /dev/zero never ends.
+      throw new NotRegularFileException(rootOrFile.toString());
+    }
+    return entries;
   }
 
   /**

@@ -15,6 +15,32 @@ import java.util.Map;
  *     each value at most {@value #MAX_METADATA_CHARS} characters; empty when none
  */
 public record Document(String id, String label, String text, Map<String, String> metadata) {
+  /** The longest snippet of a document's text a report shows, in characters (report.Snippets). */
+  public static final int SNIPPET_CHARS = 240;
+
+  /**
+   * The beginning of {@code text} that gives the same snippet as the whole text (white space
+   * collapsed, cut after {@value #SNIPPET_CHARS} characters): what a streaming read keeps of a
+   * document once it is analysed. Trailing white space is left out (a snippet never ends with it).
+   */
+  public static String snippetSource(String text) {
+    int shown = 0;
+    boolean space = false;
+    int end = 0;
+    for (int i = 0; i < text.length() && shown <= SNIPPET_CHARS; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        space = shown > 0;
+      } else {
+        if (space) shown++;
+        space = false;
+        shown++;
+        end = i + 1;
+      }
+    }
+    return end == text.length() ? text : text.substring(0, end);
+  }
+
   /** The longest metadata value kept; a longer one is cut there and ends with "…". */
   public static final int MAX_METADATA_CHARS = 500;
 

@@ -74,6 +74,69 @@ final class FileReaders {
     }
   }
 
+  /** The format of a file by its (inner, for .gz) extension: records streamed one by one, or one whole file. */
+  enum Kind { JSONL, CSV, MBOX, WHOLE }
+
+  /** The kind of {@code task}'s file. */
+  static Kind kind(FileTask task) {
+    String name = task.path().getFileName().toString();
+    String ext = extension(name);
+    if (ext.equals("gz")) {
+      ext = extension(name.substring(0, name.length() - 3));
+    }
+    if (JSONL.contains(ext)) return Kind.JSONL;
+    if (ext.equals("csv")) return Kind.CSV;
+    if (ext.equals("mbox")) return Kind.MBOX;
+    return Kind.WHOLE;
+  }
+
+  /**
+   * Opens a record file (.jsonl, .ndjson, .csv, .mbox, or any as .gz) as a stream and tests its
+   * first bytes: the opened input (the caller closes it), or the reason to skip the file as {@link
+   * #read} gives it (empty, binary, unreadable, corrupt gzip).
+   */
+  static Object open(FileTask task, CorpusOptions options) {
+    boolean gzip = extension(task.path().getFileName().toString()).equals("gz");
+    long size;
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(task.path(), BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        return NOT_REGULAR;
+      }
+      size = attributes.size();
+    } catch (IOException | SecurityException e) {
+      return "unreadable file (" + describe(e) + ")";
+    }
+    if (size == 0) {
+      return "empty file";
+    }
+    FileInput in;
+    try {
+      in = FileInput.open(task.path(), gzip, options.limits());
+    } catch (FileInput.SkipException e) {
+      return e.getMessage();
+    } catch (IOException | SecurityException | UncheckedIOException e) {
+      return "unreadable file (" + describe(e) + ")";
+    }
+    byte[] probe = in.probe();
+    String reason = probe.length == 0 ? "empty file"
+        : TextDecoder.looksBinary(probe) ? "binary file (NUL byte in first 8 KB)" : null;
+    if (reason != null) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // nothing was read from it
+      }
+      return reason;
+    }
+    return in;
+  }
+
+  /** The reason for a file that failed while it was read. */
+  static String unreadable(Throwable e) {
+    return "unreadable file (" + describe(e) + ")";
+  }
+
   /** The documents of an opened file: the binary test on its first bytes, then its format. */
   private static FileReading read(
       FileTask task, String ext, boolean gzip, long size, FileInput in, CorpusOptions options)

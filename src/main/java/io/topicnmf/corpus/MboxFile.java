@@ -41,12 +41,47 @@ final class MboxFile {
    */
   static FileReading read(String id, String label, InputStream in, ReadLimits limits)
       throws IOException {
+    List<Document> documents = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    long limit = limits.maxDocumentBytes();
+    String whole = read(id, in, limits, new MessageSink() {
+      @Override
+      public void message(int number, byte[] bytes) {
+        MboxFile.message(id, label, number, bytes, limit, documents, skipped);
+      }
+
+      @Override
+      public void stopped(int number, String reason) {
+        skipped.add(new Skipped(id, "read up to message " + number + " only: " + reason));
+      }
+    });
+    if (whole != null) {
+      return FileReading.skip(id, whole);
+    }
+    return new FileReading(List.copyOf(documents), List.copyOf(skipped), true, false);
+  }
+
+  /** Where the messages of a mailbox go, in file order. */
+  interface MessageSink {
+    /** Message {@code number} (from 1): its bytes, or null when it is over the size limit. */
+    void message(int number, byte[] bytes) throws IOException;
+
+    /** The rest of the file could not be read (after message {@code number}). */
+    void stopped(int number, String reason) throws IOException;
+  }
+
+  /**
+   * Splits the mailbox in {@code in} into messages handed to {@code out}, one held at a time.
+   *
+   * @return the reason to skip the whole file (not an mbox, a likely bomb), or null
+   */
+  static String read(String id, InputStream in, ReadLimits limits, MessageSink out) throws IOException {
     ByteLines lines = new ByteLines(in, limits.maxDocumentBytes() + 1);
     byte[] line = lines.next();
     if (line == null || !startsWith(line, FROM)) {
-      return FileReading.skip(id, "not an mbox file (it does not start with a \"From \" line)");
+      return "not an mbox file (it does not start with a \"From \" line)";
     }
-    Splitter s = new Splitter(id, label, limits.maxDocumentBytes());
+    Splitter s = new Splitter(out, limits.maxDocumentBytes());
     try {
       boolean previousEmpty = false;
       boolean pendingEmpty = false; // an empty line held back: it belongs to a following From_
@@ -72,27 +107,48 @@ final class MboxFile {
       s.endMessage();
     } catch (FileInput.SkipException e) {
       if (e.wholeFile()) {
-        return FileReading.skip(id, e.getMessage());
+        return e.getMessage();
       }
-      s.skipped.add(new Skipped(id, "read up to message " + s.number + " only: " + e.getMessage()));
+      out.stopped(s.number, e.getMessage());
     }
-    return new FileReading(List.copyOf(s.documents), List.copyOf(s.skipped), true, false);
+    return null;
   }
 
-  /** Gathers one message at a time and turns each into a document or a skip. */
+  /**
+   * Message {@code number} of mailbox {@code id} ({@code bytes}, or null when over {@code limit})
+   * parsed as an .eml: its document added to {@code documents}, or its skip (and the parts left
+   * out) to {@code skipped}.
+   */
+  static void message(String id, String label, int number, byte[] bytes, long limit,
+      List<Document> documents, List<Skipped> skipped) {
+    String msgId = id + "#" + number;
+    if (bytes == null) {
+      skipped.add(new Skipped(msgId, FileInput.tooLarge("message", limit)));
+      return;
+    }
+    try {
+      MimeText.Message m = MimeText.read(bytes);
+      if (m.text().isBlank()) {
+        skipped.add(new Skipped(msgId, "empty message (no text part)"));
+      } else {
+        documents.add(new Document(msgId, label, m.text(), MailHeaders.ofMessage(bytes)));
+        skipped.addAll(m.partial(msgId));
+      }
+    } catch (MimeText.MalformedMessageException e) {
+      skipped.add(new Skipped(msgId, "malformed message (" + e.getMessage() + ")"));
+    }
+  }
+
+  /** Gathers one message at a time and hands it on. */
   private static final class Splitter {
-    final String id;
-    final String label;
+    final MessageSink out;
     final long limit;
-    final List<Document> documents = new ArrayList<>();
-    final List<Skipped> skipped = new ArrayList<>();
     final ByteArrayOutputStream message = new ByteArrayOutputStream();
     boolean tooLarge;
     int number = 1;
 
-    Splitter(String id, String label, long limit) {
-      this.id = id;
-      this.label = label;
+    Splitter(MessageSink out, long limit) {
+      this.out = out;
       this.limit = limit;
     }
 
@@ -108,24 +164,8 @@ final class MboxFile {
       message.write(line, 0, line.length);
     }
 
-    void endMessage() {
-      String msgId = id + "#" + number;
-      if (tooLarge) {
-        skipped.add(new Skipped(msgId, FileInput.tooLarge("message", limit)));
-      } else {
-        byte[] bytes = message.toByteArray();
-        try {
-          MimeText.Message m = MimeText.read(bytes);
-          if (m.text().isBlank()) {
-            skipped.add(new Skipped(msgId, "empty message (no text part)"));
-          } else {
-            documents.add(new Document(msgId, label, m.text(), MailHeaders.ofMessage(bytes)));
-            skipped.addAll(m.partial(msgId));
-          }
-        } catch (MimeText.MalformedMessageException e) {
-          skipped.add(new Skipped(msgId, "malformed message (" + e.getMessage() + ")"));
-        }
-      }
+    void endMessage() throws IOException {
+      out.message(number, tooLarge ? null : message.toByteArray());
       message.reset();
       tooLarge = false;
       number++;

@@ -34,6 +34,17 @@ final class RecordFiles {
   static FileReading jsonl(String fileId, String folderLabel, Reader text, CorpusOptions options)
       throws IOException {
     Records out = new Records(fileId, folderLabel, options);
+    String whole = jsonl(text, options, out);
+    return whole != null ? FileReading.skip(fileId, whole) : out.result();
+  }
+
+  /**
+   * The records of a JSON Lines stream handed to {@code out} in line order (see {@link
+   * #jsonl(String, String, Reader, CorpusOptions)}).
+   *
+   * @return the reason to skip the whole file (a likely bomb), or null
+   */
+  static String jsonl(Reader text, CorpusOptions options, RecordSink out) throws IOException {
     long max = options.limits().maxDocumentBytes();
     BoundedLines lines = new BoundedLines(text, max);
     int lineNo = 0;
@@ -45,31 +56,48 @@ final class RecordFiles {
           out.skip(lineNo, FileInput.tooLarge("record", max));
           continue;
         }
-        String line = raw.strip();
-        if (line.isEmpty()) {
-          continue;
-        }
-        JsonNode node;
-        try {
-          node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-          out.skip(lineNo, "malformed JSON (" + e.getOriginalMessage() + ")");
-          continue;
-        }
-        if (node == null || !node.isObject()) {
-          out.skip(lineNo, "not a JSON object");
-          continue;
-        }
-        out.add(lineNo, value(node, options.textField()), value(node, options.idField()),
-            value(node, options.labelField()), metadata(node, options));
+        jsonlLine(lineNo, raw, options, out);
       }
     } catch (FileInput.SkipException e) {
       if (e.wholeFile()) {
-        return FileReading.skip(fileId, e.getMessage());
+        return e.getMessage();
       }
       out.stopped(lineNo, e.getMessage());
     }
-    return out.result();
+    return null;
+  }
+
+  /** One line of a JSON Lines file (without its line break) handed to {@code out}: a record, a skip or nothing (blank). */
+  static void jsonlLine(int lineNo, String raw, CorpusOptions options, RecordSink out) throws IOException {
+    String line = raw.strip();
+    if (line.isEmpty()) {
+      return;
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      out.skip(lineNo, "malformed JSON (" + e.getOriginalMessage() + ")");
+      return;
+    }
+    if (node == null || !node.isObject()) {
+      out.skip(lineNo, "not a JSON object");
+      return;
+    }
+    out.record(lineNo, value(node, options.textField()), value(node, options.idField()),
+        value(node, options.labelField()), metadata(node, options));
+  }
+
+  /** Where the records of a record file go, in file order. */
+  interface RecordSink {
+    /** Record {@code number} as read: its text (null when the text field is missing), id, label and other fields. */
+    void record(int number, String text, String id, String label, Map<String, String> metadata) throws IOException;
+
+    /** Record {@code number} is skipped for {@code reason}. */
+    void skip(int number, String reason) throws IOException;
+
+    /** The rest of the file could not be read (after record {@code number}). */
+    void stopped(int number, String reason) throws IOException;
   }
 
   /** The lines of a Reader without their line breaks, each held up to a bound. */
@@ -161,17 +189,27 @@ final class RecordFiles {
   static FileReading csv(String fileId, String folderLabel, Reader text, CorpusOptions options)
       throws IOException {
     Records out = new Records(fileId, folderLabel, options);
+    String whole = csv(text, options, out);
+    return whole != null ? FileReading.skip(fileId, whole) : out.result();
+  }
+
+  /**
+   * The records of a CSV stream handed to {@code out} in row order.
+   *
+   * @return the reason to skip the whole file (no usable header, a likely bomb), or null
+   */
+  static String csv(Reader text, CorpusOptions options, RecordSink out) throws IOException {
     CsvParser parser = new CsvParser(text, options.limits().maxDocumentBytes());
     List<String> header;
     try {
       header = parser.next();
     } catch (IllegalStateException e) {
-      return FileReading.skip(fileId, "unreadable CSV header (" + e.getMessage() + ")");
+      return "unreadable CSV header (" + e.getMessage() + ")";
     } catch (FileInput.SkipException e) {
-      return FileReading.skip(fileId, e.getMessage());
+      return e.getMessage();
     }
     if (header == null) {
-      return FileReading.skip(fileId, "empty CSV file (no header row)");
+      return "empty CSV file (no header row)";
     }
     Map<String, Integer> columns = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
@@ -179,8 +217,8 @@ final class RecordFiles {
     }
     Integer textCol = columns.get(options.textField());
     if (textCol == null) {
-      return FileReading.skip(fileId, "no column \"" + options.textField()
-          + "\" (--text-field) in the CSV header; columns: " + String.join(", ", header));
+      return "no column \"" + options.textField()
+          + "\" (--text-field) in the CSV header; columns: " + String.join(", ", header);
     }
     Integer idCol = options.idField() == null ? null : columns.get(options.idField());
     Integer labelCol = options.labelField() == null ? null : columns.get(options.labelField());
@@ -194,7 +232,7 @@ final class RecordFiles {
         break;
       } catch (FileInput.SkipException e) {
         if (e.wholeFile()) {
-          return FileReading.skip(fileId, e.getMessage());
+          return e.getMessage();
         }
         out.stopped(row, e.getMessage());
         break;
@@ -221,14 +259,45 @@ final class RecordFiles {
           metadata.put(name, Document.boundedValue(fields.get(i)));
         }
       }
-      out.add(row, fields.get(textCol), idCol == null ? null : fields.get(idCol),
+      out.record(row, fields.get(textCol), idCol == null ? null : fields.get(idCol),
           labelCol == null ? null : fields.get(labelCol), metadata);
     }
-    return out.result();
+    return null;
+  }
+
+  /**
+   * The document of record {@code number} of file {@code fileId}, or the reason to skip it (no
+   * text field, empty text), before the check for an id the file already gave: its id is the
+   * record's id field or "fileId#number", its label the label field or the folder's label.
+   */
+  static Object document(String fileId, String folderLabel, int number, String text, String id, String label,
+      Map<String, String> metadata, CorpusOptions options) {
+    if (text == null) {
+      return "no \"" + options.textField() + "\" field (--text-field)";
+    }
+    if (options.forceHtml()) {
+      text = HtmlText.strip(text);
+    }
+    if (text.isBlank()) {
+      return "empty text";
+    }
+    String docId = id == null || id.isBlank() ? fileId + "#" + number : id;
+    String docLabel = label == null || label.isBlank() ? folderLabel : label;
+    return new Document(docId, docLabel, text, metadata);
+  }
+
+  /**
+   * The reason to skip record {@code number} when an earlier record of the file has the id
+   * {@code docId} (the first is kept), else null; {@code firstRecord} remembers the file's ids.
+   */
+  static String duplicate(Map<String, Integer> firstRecord, String docId, int number) {
+    Integer first = firstRecord.putIfAbsent(docId, number);
+    return first == null ? null
+        : CorpusReader.DUPLICATE_ID + ": '" + docId + "' is also record " + first + ", which is kept";
   }
 
   /** Collects the documents and skips of one record file. */
-  private static final class Records {
+  private static final class Records implements RecordSink {
     private final String fileId;
     private final String folderLabel;
     private final CorpusOptions options;
@@ -242,35 +311,30 @@ final class RecordFiles {
       this.options = options;
     }
 
-    void skip(int number, String reason) {
+    @Override
+    public void skip(int number, String reason) {
       skipped.add(new Skipped(fileId + "#" + number, reason));
     }
 
-    void add(int number, String text, String id, String label, Map<String, String> metadata) {
-      if (text == null) {
-        skip(number, "no \"" + options.textField() + "\" field (--text-field)");
+    @Override
+    public void record(int number, String text, String id, String label, Map<String, String> metadata) {
+      Object d = document(fileId, folderLabel, number, text, id, label, metadata, options);
+      if (d instanceof String reason) {
+        skip(number, reason);
         return;
       }
-      if (options.forceHtml()) {
-        text = HtmlText.strip(text);
-      }
-      if (text.isBlank()) {
-        skip(number, "empty text");
+      Document doc = (Document) d;
+      String duplicate = duplicate(firstRecord, doc.id(), number);
+      if (duplicate != null) {
+        skip(number, duplicate);
         return;
       }
-      String docId = id == null || id.isBlank() ? fileId + "#" + number : id;
-      Integer first = firstRecord.putIfAbsent(docId, number);
-      if (first != null) {
-        skip(number, CorpusReader.DUPLICATE_ID + ": '" + docId + "' is also record " + first
-            + ", which is kept");
-        return;
-      }
-      String docLabel = label == null || label.isBlank() ? folderLabel : label;
-      documents.add(new Document(docId, docLabel, text, metadata));
+      documents.add(doc);
     }
 
     /** The rest of the file could not be read (after record {@code number}): reported for the file. */
-    void stopped(int number, String reason) {
+    @Override
+    public void stopped(int number, String reason) {
       skipped.add(new Skipped(fileId, "read up to record " + number + " only: " + reason));
     }
 

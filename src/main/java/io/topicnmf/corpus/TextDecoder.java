@@ -56,6 +56,27 @@ public final class TextDecoder {
     return utf8OrWindows1252(bytes, 0);
   }
 
+  /** {@code bytes[from, to)} decoded as {@link #decodeUtf8OrWindows1252(byte[])} decodes a whole array (ASCII copied directly). */
+  static String decodeUtf8OrWindows1252(byte[] bytes, int from, int to) {
+    boolean ascii = true;
+    for (int i = from; i < to && ascii; i++) {
+      ascii = bytes[i] > 0;
+    }
+    if (ascii) {
+      return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+    CharsetDecoder strict =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      return strict.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+    } catch (CharacterCodingException notUtf8) {
+      return new String(bytes, from, to - from, WINDOWS_1252);
+    }
+  }
+
   /** {@code bytes} from {@code start} on as UTF-8 when they are valid UTF-8, as windows-1252 otherwise. */
   private static String utf8OrWindows1252(byte[] bytes, int start) {
     CharsetDecoder strict =

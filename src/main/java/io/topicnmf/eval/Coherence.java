@@ -280,7 +280,7 @@ public final class Coherence {
     int docs = docTerm.rows();
     int[] rowPtr = docTerm.rowPtr();
     int[] colIdx = docTerm.colIdx();
-    double[] values = docTerm.values();
+    float[] values = docTerm.values();
     for (int p = 0, nnz = docTerm.nnz(); p < nnz; p++) {
       int u = local[colIdx[p]];
       if (u >= 0 && values[p] > 0) {

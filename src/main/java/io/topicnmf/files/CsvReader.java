@@ -18,10 +18,13 @@ import java.util.List;
  * tells {@code ""} apart); callers skip them.
  *
  * <p>A stray quote at the start of a field can swallow the lines after it up to the next quote
- * anywhere in the file. When a quoted field that spans lines is closed by a quote followed by
- * other text (the usual sign of this), the record is returned with {@link #malformed()} saying so,
- * so that a corpus can skip it with that reason instead of merging records silently. A quoted
- * field still open at the end of the input throws {@link UnclosedQuoteException}.
+ * anywhere in the file. A quoted field that spans lines and then proves broken — closed by a quote
+ * followed by other text (the usual sign of a stray quote), never closed before the end, or longer
+ * than {@link #maxRecordChars(long)} — is not merged with the lines it swallowed: its record ends
+ * at the line the quote opened on and is returned with {@link #malformed()} saying why, and the
+ * reading resumes on the next line, so each swallowed record is read as itself. Nothing is lost
+ * but the broken record. A quoted field still open at the end of the input on its own line throws
+ * {@link UnclosedQuoteException}.
  *
  * <p>Measured against Apache Commons CSV 1.14.1 on a 20 MB CSV of 20 newsgroups texts (bench/csv,
  * bench/RESULTS.md): Commons CSV took 1.05 to 1.58 times as long in four runs, so by the rule of
@@ -41,6 +44,16 @@ public final class CsvReader implements Closeable {
   private String malformed;
   private long maxRecordChars = Long.MAX_VALUE;
   private long recordChars;
+  /** Characters to read again before {@link #buf} (the lines a broken quoted field swallowed). */
+  private String pushback;
+  private int pushPos;
+  private boolean lastFromPushback;
+  /** The raw characters of the quoted field being read after its first line break, or null. */
+  private StringBuilder swallowed;
+  /** The line after the first line break of the quoted field being read. */
+  private long resumeLine;
+  /** The length of {@link #field} at that first line break. */
+  private int fieldAtBreak;
 
   /** A quoted field that is never closed; {@link #line()} is where it starts. */
   public static final class UnclosedQuoteException extends IOException {
@@ -117,6 +130,7 @@ public final class CsvReader implements Closeable {
    */
   public boolean next(List<String> fields) throws IOException {
     fields.clear();
+    recordChars = 0;
     int c = read();
     if (c == -1) {
       return false;
@@ -131,16 +145,18 @@ public final class CsvReader implements Closeable {
     long closedMultiLine = 0; // the start line of a quoted field just closed after spanning lines
     while (true) {
       c = read();
-      if (closedMultiLine != 0 && c > ' ' && c != delimiter && malformed == null) {
-        malformed = "the quoted field that starts on line " + closedMultiLine + " ends on line " + line
-            + " with a quote followed by other text: a stray quote joined " + (line - closedMultiLine + 1)
-            + " lines into one field";
+      if (closedMultiLine != 0 && c > ' ' && c != delimiter) {
+        return resume("the quoted field that starts on line " + closedMultiLine + " ends on line " + line
+            + " with a quote followed by other text (a stray quote?)", fields, true);
       }
       closedMultiLine = 0;
       if (c == '"' && !fieldQuoted && (trim ? isBlank(field) : field.length() == 0)) {
         field.setLength(0);
         long start = line;
-        readQuoted();
+        String broken = readQuoted();
+        if (broken != null) {
+          return resume(broken, fields, false);
+        }
         fieldQuoted = true;
         anyQuoted = true;
         closedMultiLine = line > start ? start : 0;
@@ -163,28 +179,79 @@ public final class CsvReader implements Closeable {
     }
   }
 
+  /**
+   * Ends the record at the first line break of the quoted field that proved broken, marks it
+   * malformed with {@code why}, and puts the lines it swallowed back to be read again.
+   *
+   * @param unreadLast whether the character just read (after the closing quote) is to be read again
+   */
+  private boolean resume(String why, List<String> fields, boolean unreadLast) {
+    if (unreadLast) {
+      unread();
+    }
+    String rest = pushback == null ? "" : pushback.substring(pushPos);
+    pushback = swallowed + rest;
+    pushPos = 0;
+    swallowed = null;
+    malformed = why + "; the reading goes on with line " + resumeLine;
+    line = resumeLine;
+    field.setLength(fieldAtBreak);
+    fields.add(value());
+    return true;
+  }
+
   private String value() {
     return trim ? field.toString().trim() : field.toString();
   }
 
-  /** Reads a quoted field's content after its opening quote, up to and including the closing one. */
-  private void readQuoted() throws IOException {
+  /**
+   * Reads a quoted field's content after its opening quote, up to and including the closing one.
+   *
+   * @return null, or why the field is broken after spanning lines (never closed, or too long): the
+   *     caller then resumes after its first line break
+   */
+  private String readQuoted() throws IOException {
     long start = line;
+    swallowed = null;
     while (true) {
-      int c = read();
+      int c;
+      try {
+        c = read();
+      } catch (RecordTooLongException e) {
+        if (swallowed == null) {
+          throw e;
+        }
+        return "the quoted field that starts on line " + start + " is still open after " + maxRecordChars
+            + " characters (a stray quote?)";
+      }
       if (c == -1) {
-        throw new UnclosedQuoteException(start);
+        if (swallowed == null) {
+          throw new UnclosedQuoteException(start);
+        }
+        return "the quoted field that starts on line " + start + " is never closed";
+      }
+      if (swallowed != null) {
+        swallowed.append((char) c);
       }
       if (c == '"') {
-        if (read() == '"') {
+        int d = read();
+        if (d == '"') {
           field.append('"');
+          if (swallowed != null) {
+            swallowed.append('"');
+          }
         } else {
           unread();
-          return;
+          return null;
         }
       } else {
         if (c == '\n' || (c == '\r' && peekNot('\n'))) {
           line++;
+          if (swallowed == null) {
+            swallowed = new StringBuilder();
+            resumeLine = line;
+            fieldAtBreak = field.length();
+          }
         }
         field.append((char) c);
       }
@@ -192,6 +259,13 @@ public final class CsvReader implements Closeable {
   }
 
   private int read() throws IOException {
+    if (pushback != null && pushPos < pushback.length()) {
+      count();
+      lastFromPushback = true;
+      return pushback.charAt(pushPos++);
+    }
+    pushback = null;
+    lastFromPushback = false;
     if (pos == len) {
       len = in.read(buf, 0, buf.length);
       pos = 0;
@@ -200,15 +274,24 @@ public final class CsvReader implements Closeable {
         return -1;
       }
     }
-    if (++recordChars > maxRecordChars) {
-      throw new RecordTooLongException(recordLine, maxRecordChars);
-    }
+    count();
     return buf[pos++];
   }
 
-  /** Steps back over the character just read (always in the buffer). */
+  /** Counts a character of the record before it is taken, so that one over the bound stays unread. */
+  private void count() throws RecordTooLongException {
+    if (recordChars >= maxRecordChars) {
+      throw new RecordTooLongException(recordLine, maxRecordChars);
+    }
+    recordChars++;
+  }
+
+  /** Steps back over the character just read (always still in the buffer or the pushback). */
   private void unread() {
-    if (pos > 0) {
+    if (lastFromPushback) {
+      pushPos--;
+      recordChars--;
+    } else if (pos > 0) {
       pos--;
       recordChars--;
     }

@@ -195,6 +195,14 @@ public final class OutputFolder implements Closeable {
     return staging.resolve(rel);
   }
 
+  /**
+   * A folder for a run's temporary files (spilled rows) inside the staging folder, so they are on
+   * the output's file system, never published, and removed with the staging folder; not created.
+   */
+  public Path scratch() {
+    return staging.resolve("scratch");
+  }
+
   /** Where {@code target}, claimed before, is written. */
   public Path stagingPath(Path target) {
     return staging.resolve(relative(target));

@@ -131,6 +131,15 @@ public final class DenseKernels {
     return s;
   }
 
+  /** Sum of the first {@code n} entries of a float array (a CSR matrix's values), in double, in index order. */
+  public static double sum(float[] a, int n) {
+    double s = 0;
+    for (int q = 0; q < n; q++) {
+      s += a[q];
+    }
+    return s;
+  }
+
   /** Sum of squares of the first {@code n} entries, in index order. */
   public static double sumSquares(double[] a, int n) {
     double s = 0;

@@ -9,6 +9,8 @@ import io.topicnmf.analysis.Stemming;
 import io.topicnmf.options.InvalidOptionException;
 import io.topicnmf.corpus.Corpus;
 import io.topicnmf.corpus.CorpusReader;
+import io.topicnmf.corpus.CorpusStream;
+import io.topicnmf.analysis.StreamingAnalyzer;
 import io.topicnmf.corpus.Document;
 import io.topicnmf.vectorize.Vectorizer;
 import io.topicnmf.vectorize.Vectorizer.Vectorized;
@@ -36,12 +38,16 @@ final class CorpusPreparer {
   private final FitListener listener;
   /** Paths the reading leaves out (the run's outputs). */
   private final Set<Path> excluded;
+  /** Where the rows may spill (the run's staging folder), or null for the system's temporary folder. */
+  private final Path scratch;
 
-  private CorpusPreparer(FitOptions options, Vectorizer fitted, FitListener listener, Set<Path> excluded) {
+  private CorpusPreparer(FitOptions options, Vectorizer fitted, FitListener listener, Set<Path> excluded,
+      Path scratch) {
     this.options = options;
     this.fitted = fitted;
     this.listener = listener;
     this.excluded = excluded;
+    this.scratch = scratch;
   }
 
   /**
@@ -49,9 +55,9 @@ final class CorpusPreparer {
    *
    * @throws UnusableInputException if no usable document or term is found
    */
-  static PreparedCorpus fitting(FitOptions options, Path input, Set<Path> excluded, FitListener listener)
-      throws IOException {
-    return new CorpusPreparer(options, null, listener, excluded).prepare(input);
+  static PreparedCorpus fitting(FitOptions options, Path input, Set<Path> excluded, Path scratch,
+      FitListener listener) throws IOException {
+    return new CorpusPreparer(options, null, listener, excluded, scratch).prepare(input);
   }
 
   /**
@@ -61,8 +67,8 @@ final class CorpusPreparer {
    * @throws UnusableInputException if no usable document is found
    */
   static PreparedCorpus applying(FitOptions options, Vectorizer vectorizer, Path input, Set<Path> excluded,
-      FitListener listener) throws IOException {
-    return new CorpusPreparer(options, vectorizer, listener, excluded).prepare(input);
+      Path scratch, FitListener listener) throws IOException {
+    return new CorpusPreparer(options, vectorizer, listener, excluded, scratch).prepare(input);
   }
 
   /**
@@ -72,7 +78,7 @@ final class CorpusPreparer {
    * @throws UnusableInputException if no usable document or term is found
    */
   static PreparedCorpus fitting(FitOptions options, List<Document> texts, FitListener listener) throws IOException {
-    return new CorpusPreparer(options, null, listener, Set.of()).prepare(texts);
+    return new CorpusPreparer(options, null, listener, Set.of(), null).prepare(texts);
   }
 
   /**
@@ -83,7 +89,7 @@ final class CorpusPreparer {
    */
   static PreparedCorpus applying(FitOptions options, Vectorizer vectorizer, List<Document> texts,
       FitListener listener) throws IOException {
-    return new CorpusPreparer(options, vectorizer, listener, Set.of()).prepare(texts);
+    return new CorpusPreparer(options, vectorizer, listener, Set.of(), null).prepare(texts);
   }
 
   private PreparedCorpus prepare(List<Document> texts) throws IOException {
@@ -92,10 +98,78 @@ final class CorpusPreparer {
     return prepare(CorpusReader.of(IN_MEMORY, texts, options.corpus()), t0);
   }
 
+  /**
+   * A folder or file read, analysed and counted in one streaming pass ({@link StreamingAnalyzer}):
+   * no text is kept, the rows may spill under {@link #scratch}.
+   */
   private PreparedCorpus prepare(Path input) throws IOException {
     long t0 = System.nanoTime();
     listener.onStageStart("read");
-    return prepare(CorpusReader.read(input, options.corpus(), listener, excluded), t0);
+    CorpusStream.Entries entries = CorpusStream.walk(input, excluded);
+    int threads = options.nmf().threads();
+    try (StreamingAnalyzer.Streamed s = StreamingAnalyzer.analyze(entries, options.corpus(), this::resolve,
+        threads, scratch, listener, listener)) {
+      long t1 = System.nanoTime();
+      Corpus corpus = s.corpus();
+      LanguageCheck language = s.language();
+      boolean warn = fitted == null && language.mismatch();
+      listener.onStageEnd("read", sec(t0, t1),
+          corpus.documents().size() + " documents, " + corpus.skipped().size() + " skipped"
+              + (warn ? "; warning: " + language.advice() : ""));
+      if (corpus.documents().isEmpty()) throw noDocument(corpus.root(), corpus);
+      FitOptions used = options.withAnalysis(s.analysis());
+      listener.onStageStart("analyse");
+      listener.onStageEnd("analyse", 0.0, corpus.documents().size() + " documents analysed (while reading)");
+      listener.onStageStart("matrix");
+      Vectorized v;
+      try {
+        v = fitted == null ? Vectorizer.fit(s.rows(), options.vocabulary(), options.weighting())
+            : fitted.transform(s.rows());
+      } catch (InvalidOptionException e) {
+        throw new UnusableInputException(e);
+      } catch (IllegalArgumentException e) {
+        throw new UnusableInputException(e.getMessage());
+      }
+      long t2 = System.nanoTime();
+      return prepared(used, corpus, s.surfaceForms(), v, s.tokens(), language, sec(t0, t1), 0.0, sec(t1, t2));
+    }
+  }
+
+  /** The prepared corpus, after the stage "matrix" ends; refused when no term is left. */
+  private PreparedCorpus prepared(FitOptions used, Corpus corpus, Map<String, String> surfaceForms, Vectorized v,
+      List<List<String>> tokens, LanguageCheck language, double read, double analysis, double matrix)
+      throws UnusableInputException {
+    String input = corpus.root();
+    PreparedCorpus p = new PreparedCorpus(used, corpus, surfaceForms, v, read, analysis, matrix, language,
+        TokenColumns.of(tokens, v.counts().vocabulary()));
+    int n = corpus.documents().size();
+    String shape = n + " x " + v.counts().vocabulary().size() + ", " + v.matrix().nnz() + " non-zeros";
+    listener.onStageEnd("matrix", matrix, fitted == null ? shape
+        : shape + ", " + (n - p.documentsWithTerms()) + " documents without known terms");
+    if (fitted == null && (p.vocabulary().size() == 0 || p.documentsWithTerms() == 0)) {
+      throw noTerm(input, n, v.counts().pruning().removedByMinDf(), v.counts().pruning().removedByMaxDf());
+    }
+    return p;
+  }
+
+  /**
+   * The analysis options and the language check for a sample of the documents' texts: {@link
+   * Language#AUTO} resolved as {@link #resolveLanguage} resolves it.
+   */
+  private StreamingAnalyzer.Resolution resolve(List<String> sample) throws UnusableInputException {
+    AnalysisOptions a = options.analysis();
+    if (a.language() != Language.AUTO) {
+      return new StreamingAnalyzer.Resolution(a, LanguageCheck.ofSample(sample, a.language()));
+    }
+    Language chosen = LanguageCheck.ofSample(sample, Language.EN).choice();
+    Stemming stem = a.stem() != null ? a.stem() : FitOptions.defaultStem(chosen);
+    if (!chosen.supports(stem)) {
+      throw new UnusableInputException("{stem} " + stem.name().toLowerCase(Locale.ROOT)
+          + " is not available for the language the text was found to be in ('" + chosen.code()
+          + "', {language} auto): choose another {stem} or give {language}", "stem", "language");
+    }
+    return new StreamingAnalyzer.Resolution(a.resolved(chosen, stem),
+        LanguageCheck.ofSample(sample, chosen).asAutomatic());
   }
 
   /** The stages after reading, for a corpus whose reading started at {@code t0}. */
@@ -119,44 +193,41 @@ final class CorpusPreparer {
     listener.onStageStart("matrix");
     Vectorized v = fitted == null ? fit(analyzed, threads) : fitted.transform(analyzed.documentTerms(), threads);
     long t3 = System.nanoTime();
-    PreparedCorpus p = new PreparedCorpus(used, corpus, analyzed.surfaceForms(), v,
-        sec(t0, t1), sec(t1, t2), sec(t2, t3), language,
-        TokenColumns.of(analyzed.documentTerms(), v.counts().vocabulary()));
-    int n = corpus.documents().size();
-    String shape = n + " x " + v.counts().vocabulary().size() + ", " + v.matrix().nnz() + " non-zeros";
-    listener.onStageEnd("matrix", sec(t2, t3), fitted == null ? shape
-        : shape + ", " + (n - p.documentsWithTerms()) + " documents without known terms");
-    if (fitted == null && (p.vocabulary().size() == 0 || p.documentsWithTerms() == 0)) {
-      throw new UnusableInputException(
-          "no term is left after analysis and pruning in " + input + " (" + n + " documents, "
-              + v.counts().pruning().removedByMinDf() + " terms below {minDf} " + options.vocabulary().minDf()
-              + ", " + v.counts().pruning().removedByMaxDf() + " above {maxDf} " + options.vocabulary().maxDf()
-              + "): try {minDf} 1 or a larger corpus", "minDf", "maxDf");
+    return prepared(used, corpus, analyzed.surfaceForms(), v, analyzed.documentTerms(), language,
+        sec(t0, t1), sec(t1, t2), sec(t2, t3));
+  }
+
+  /**
+   * No term left: the advice names the limit that removed the terms ({@code maxDf} when terms in
+   * too many documents were removed, as in a corpus of copies of one text; {@code minDf} when terms
+   * in too few were).
+   */
+  private UnusableInputException noTerm(String input, int n, int byMinDf, int byMaxDf) {
+    String advice;
+    if (byMaxDf > 0 && byMinDf > 0) {
+      advice = "try {minDf} 1 and {maxDf} 1.0 (keep the terms of every document), or a larger corpus";
+    } else if (byMaxDf > 0) {
+      advice = "the documents share all their terms: try {maxDf} 1.0 (keep the terms found in every document),"
+          + " or a larger, more varied corpus";
+    } else if (byMinDf > 0) {
+      advice = "try {minDf} 1 or a larger corpus";
+    } else {
+      advice = "the documents hold no word once stop words, numbers and short tokens are removed: check {language}";
     }
-    return p;
+    return new UnusableInputException("no term is left after analysis and pruning in " + input + " (" + n
+        + " documents, " + byMinDf + " terms below {minDf} " + options.vocabulary().minDf() + ", " + byMaxDf
+        + " above {maxDf} " + options.vocabulary().maxDf() + "): " + advice, "minDf", "maxDf", "language");
   }
 
   /** The analysis options with {@link Language#AUTO} resolved, and the language check of the documents. */
   private record Resolved(AnalysisOptions analysis, LanguageCheck check) {}
 
-  /**
-   * {@link Language#AUTO} resolved for the documents: {@link LanguageCheck#choice} (against
-   * English) and, unless a stemmer was given, that language's default ({@link
-   * FitOptions#defaultStem}); other languages as they are.
-   */
+  /** {@link #resolve} on the documents' sample ({@link LanguageCheck#sample}). */
   private Resolved resolveLanguage(Corpus corpus) throws UnusableInputException {
-    AnalysisOptions a = options.analysis();
-    if (a.language() != Language.AUTO) {
-      return new Resolved(a, LanguageCheck.of(corpus.documents(), a.language()));
-    }
-    Language chosen = LanguageCheck.of(corpus.documents(), Language.EN).choice();
-    Stemming stem = a.stem() != null ? a.stem() : FitOptions.defaultStem(chosen);
-    if (!chosen.supports(stem)) {
-      throw new UnusableInputException("{stem} " + stem.name().toLowerCase(Locale.ROOT)
-          + " is not available for the language the text was found to be in ('" + chosen.code()
-          + "', {language} auto): choose another {stem} or give {language}", "stem", "language");
-    }
-    return new Resolved(a.resolved(chosen, stem), LanguageCheck.of(corpus.documents(), chosen).asAutomatic());
+    List<String> sample = new java.util.ArrayList<>();
+    for (int d : LanguageCheck.sample(corpus.documents().size())) sample.add(corpus.documents().get(d).text());
+    StreamingAnalyzer.Resolution r = resolve(sample);
+    return new Resolved(r.analysis(), r.check());
   }
 
   private Vectorized fit(AnalyzedCorpus analyzed, int threads) throws UnusableInputException {

@@ -51,15 +51,18 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
    * on {@code counts} (C_V on {@code texts}) and majority label, the clusters, and agreement of the
    * clusters with labels.
    *
-   * @param relevance λ of the ranking of each topic's terms ({@link TermRanking}), p(w) taken from x
+   * @param relevance λ of the ranking of each topic's terms ({@link TermRanking}), p(w) taken from
+   *     x, or {@link FitOptions#AUTO_RELEVANCE} to choose each topic's ranking ({@link
+   *     TermListChoice}, over {@code counts})
    * @param fixedTopIds each topic's top term columns when they are given (a saved model's own
    *     lists, so that apply shows the model's topics), or null to rank them here
+   * @param fixedRanking how the given lists were ranked (the saved model's), or null
    * @param clusterOf each document's cluster, -1 for none; null: the dominant topics
    * @param noTermsNote the note of a document whose row of x is empty
    */
   static Described of(List<Document> documents, Map<String, String> surface, Vocabulary vocab,
       CsrMatrix counts, TokenSequences texts, CsrMatrix x, NmfResult nmf, int topTerms, double relevance,
-      int[][] fixedTopIds, int[] clusterOf, String noTermsNote) {
+      int[][] fixedTopIds, TermListChoice.Ranking fixedRanking, int[] clusterOf, String noTermsNote) {
     int n = documents.size();
     int k = nmf.h().rows();
     List<Topic> topics = new ArrayList<>();
@@ -93,7 +96,9 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
     DenseMatrix h = nmf.h();
     int m = vocab.size();
     int top = Math.min(topTerms, m);
-    int[][] topIds = fixedTopIds != null ? fixedTopIds : TermRanking.top(w, h, x, top, relevance, vocab.terms());
+    TermListChoice.Result lists = fixedTopIds != null ? new TermListChoice.Result(fixedTopIds, fixedRanking)
+        : TermListChoice.lists(relevance, w, h, x, counts, top, vocab.terms());
+    int[][] topIds = lists.lists();
     TopicCoherence coherence = Coherence.compute(counts, topIds, texts);
     String[] labels = new String[n];
     boolean labelled = false;
@@ -114,7 +119,7 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
           coherence.cv()[t], majority, share));
     }
     Quality quality = new Quality(coherence.meanNpmi(), coherence.meanUmass(), coherence.meanCv(),
-        Coherence.diversity(topIds), top);
+        Coherence.diversity(topIds), top, lists.ranking());
     Evaluation evaluation = agreement == null ? null : evaluation(agreement);
     List<Cluster> clusters = new ArrayList<>(k);
     for (int t = 0; t < k; t++) {

@@ -156,7 +156,7 @@ public final class DocumentClusters {
     Arrays.fill(ct, 0.0);
     int[] rp = x.rowPtr();
     int[] ci = x.colIdx();
-    double[] v = x.values();
+    float[] v = x.values();
     for (int i = 0; i < a.length; i++) {
       int t = a[i];
       if (t < 0) continue;
@@ -189,7 +189,7 @@ public final class DocumentClusters {
     }
     int[] rp = x.rowPtr();
     int[] ci = x.colIdx();
-    double[] v = x.values();
+    float[] v = x.values();
     int blocks = (n + BLOCK - 1) / BLOCK;
     int[] movedIn = new int[Math.max(blocks, 1)];
     workers.forEachBlock(n, BLOCK, (b, from, to) -> {

@@ -9,6 +9,8 @@ import io.topicnmf.vectorize.VocabularyOptions;
 import io.topicnmf.nmf.Loss;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.options.InvalidOptionException;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,9 +18,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>The defaults ({@link #defaults}) were chosen by measurement on the BBC news and 20 Newsgroups
  * corpora (docs/design-notes.md, "Default options of fit"): generalized Kullback-Leibler loss on
- * TF-IDF, light (plural) stemming for English, top terms ranked by relevance with λ = 0.7 over the
- * topics' least-squares term weights ({@link TermRanking#leastSquaresTopics}; chosen on twelve
- * corpora, docs/design-notes.md, "Term ranking across corpora").
+ * TF-IDF, light (plural) stemming for English, each topic's top terms ranked as {@link
+ * TermListChoice} chooses by their coherence ({@code --relevance auto}; chosen on twelve corpora,
+ * docs/design-notes.md, "Term lists chosen by their own coherence").
  *
  * @param corpus how files are read
  * @param analysis the Lucene analysis chain
@@ -26,9 +28,11 @@ import java.util.function.UnaryOperator;
  * @param weighting TF-IDF weighting
  * @param nmf the factorization (its {@code k} is the number of topics)
  * @param topTerms terms listed per topic ({@code --top-terms}, default 10)
- * @param relevance λ of the term ranking ({@code --relevance}, in [0, 1], default 0.7): a topic's
- *     terms are listed by {@link TermRanking relevance} λ·log φ + (1 − λ)·log(φ / p(w)); 1 lists
- *     them by their weight in H alone
+ * @param relevance λ of the term ranking ({@code --relevance}, in [0, 1]): a topic's terms are
+ *     listed by {@link TermRanking relevance} λ·log φ + (1 − λ)·log(φ / p(w)); 1 lists them by
+ *     their weight alone; or {@link #AUTO_RELEVANCE} (NaN, {@code --relevance auto}, the default):
+ *     each topic's ranking chosen by the coherence of its list ({@link TermListChoice}); written
+ *     {@code "auto"} in JSON
  * @param clusters how documents are put in the topics' clusters ({@code --clusters}, default
  *     {@link Clustering#KMEANS}; null means the default)
  */
@@ -39,11 +43,21 @@ public record FitOptions(
     TfidfOptions weighting,
     NmfOptions nmf,
     int topTerms,
+    @JsonSerialize(using = RelevanceJson.Writer.class) @JsonDeserialize(using = RelevanceJson.Reader.class)
     double relevance,
     Clustering clusters) {
 
-  /** The default λ of {@code --relevance}, measured on twelve corpora (docs/design-notes.md). */
-  public static final double DEFAULT_RELEVANCE = 0.7;
+  /**
+   * {@code --relevance auto}: each topic's list ranked as {@link TermListChoice} chooses, by its
+   * coherence over the training documents. NaN, so compare with {@link #autoRelevance()}.
+   */
+  public static final double AUTO_RELEVANCE = Double.NaN;
+
+  /** The default of {@code --relevance}: auto, measured on twelve corpora (docs/design-notes.md). */
+  public static final double DEFAULT_RELEVANCE = AUTO_RELEVANCE;
+
+  /** The fixed λ that ranked the lists before {@code auto} (and that select-k's stability uses). */
+  public static final double FIXED_RELEVANCE = 0.7;
 
   /** Validates the options: every stage given, {@code topTerms} and {@code relevance} in range. */
   public FitOptions {
@@ -53,8 +67,8 @@ public record FitOptions(
     if (topTerms < 1 || topTerms > 1000) {
       throw new InvalidOptionException("topTerms", "{topTerms} " + topTerms + " must be within [1, 1000]");
     }
-    if (!(relevance >= 0 && relevance <= 1)) {
-      throw new InvalidOptionException("relevance", "{relevance} " + relevance + " must be within [0, 1]");
+    if (!(relevance >= 0 && relevance <= 1) && !Double.isNaN(relevance)) {
+      throw new InvalidOptionException("relevance", "{relevance} " + relevance + " must be within [0, 1] or auto");
     }
     clusters = clusters == null ? Clustering.KMEANS : clusters;
   }
@@ -67,7 +81,8 @@ public record FitOptions(
 
   /**
    * Default options for {@code k} topics: the stages' defaults except the KL loss and, for
-   * English, light stemming; 10 top terms ranked with λ = 0.5; clusters by spherical k-means.
+   * English, light stemming; 10 top terms ranked by {@code --relevance auto}; clusters by
+   * spherical k-means.
    */
   public static FitOptions defaults(int k) {
     AnalysisOptions analysis = AnalysisOptions.defaults();
@@ -148,7 +163,15 @@ public record FitOptions(
   /** Same options with the number of terms listed per topic ({@code topTerms}) replaced. */
   public FitOptions withTopTerms(int n) { return new FitOptions(corpus, analysis, vocabulary, weighting, nmf, n, relevance, clusters); }
 
-  /** Same options with λ of the term ranking ({@code --relevance}) replaced. */
+  /** Whether each topic's ranking is chosen by coherence ({@code --relevance auto}). */
+  public boolean autoRelevance() {
+    return Double.isNaN(relevance);
+  }
+
+  /**
+   * Same options with λ of the term ranking ({@code --relevance}) replaced; {@link
+   * #AUTO_RELEVANCE} for {@code auto}.
+   */
   public FitOptions withRelevance(double lambda) { return new FitOptions(corpus, analysis, vocabulary, weighting, nmf, topTerms, lambda, clusters); }
 
   /** Same options with the clustering of documents ({@code --clusters}) replaced. */

@@ -175,8 +175,8 @@ public final class KSweep {
             NmfResult r = TopicModeler.factorize(data, no, NmfListener.NONE);
             int m = r.h().cols();
             fits[ai][jj] = new Fitted(topLists(r.h(), Math.min(o.stabilityTerms(), m)),
-                jj == 0 ? TermRanking.top(r.w(), r.h(), x, Math.min(base.topTerms(), m), base.relevance(),
-                    p.vocabulary().terms()) : null,
+                jj == 0 ? TermListChoice.lists(base.relevance(), r.w(), r.h(), x, p.counts().counts(),
+                    Math.min(base.topTerms(), m), p.vocabulary().terms()).lists() : null,
                 TopicModeler.clusters(data, r, base.clusters(), 1), r.objective(),
                 r.relativeError(), r.iterations(), r.converged());
             secs[ai][jj] = (System.nanoTime() - t0) / 1e9;
@@ -274,7 +274,7 @@ public final class KSweep {
     int[] ptr = new int[idx.length + 1];
     for (int i = 0; i < idx.length; i++) ptr[i + 1] = ptr[i] + x.rowNnz(idx[i]);
     int[] col = new int[ptr[idx.length]];
-    double[] val = new double[ptr[idx.length]];
+    float[] val = new float[ptr[idx.length]];
     for (int i = 0; i < idx.length; i++) {
       int from = x.rowPtr()[idx[i]];
       System.arraycopy(x.colIdx(), from, col, ptr[i], ptr[i + 1] - ptr[i]);

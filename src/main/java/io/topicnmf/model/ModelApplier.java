@@ -58,8 +58,19 @@ public final class ModelApplier {
    */
   public static TopicModelResult apply(SavedModel model, Path input, java.util.Set<Path> excluded, int threads,
       FitListener listener, java.util.function.Consumer<io.topicnmf.corpus.Corpus> onRead) throws IOException {
+    return apply(model, input, excluded, null, threads, listener, onRead);
+  }
+
+  /**
+   * As {@link #apply(SavedModel, Path, java.util.Set, int, FitListener, java.util.function.Consumer)},
+   * the documents' rows spilling past their memory budget into {@code scratch} (the run's staging
+   * folder; null for the system's temporary folder).
+   */
+  public static TopicModelResult apply(SavedModel model, Path input, java.util.Set<Path> excluded, Path scratch,
+      int threads, FitListener listener, java.util.function.Consumer<io.topicnmf.corpus.Corpus> onRead)
+      throws IOException {
     FitOptions applied = applied(model, threads);
-    PreparedCorpus p = CorpusPreparer.applying(applied, model.vectorizer(), input, excluded, listener);
+    PreparedCorpus p = CorpusPreparer.applying(applied, model.vectorizer(), input, excluded, scratch, listener);
     onRead.accept(p.corpus());
     return apply(model, applied, p, listener);
   }
@@ -114,7 +125,7 @@ public final class ModelApplier {
       }
     }
     Described d = Described.of(p.corpus().documents(), model.surfaceForms(), p.vocabulary(),
-        p.counts().counts(), p.texts(), p.matrix(), nmf, fo.topTerms(), fo.relevance(), modelTopIds(model, p.vocabulary()),
+        p.counts().counts(), p.texts(), p.matrix(), nmf, fo.topTerms(), fo.relevance(), modelTopIds(model, p.vocabulary()), model.ranking(),
         clusterOf, NO_KNOWN_TERMS).withLabels(model.topicLabels());
     long t5 = System.nanoTime();
     return TopicModeler.result(p, applied, nmf, d, centroids, CorpusPreparer.sec(t3, t4), CorpusPreparer.sec(t4, t5));

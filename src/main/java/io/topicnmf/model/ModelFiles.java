@@ -15,7 +15,13 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.topicnmf.files.AtomicFiles;
+import java.io.BufferedReader;
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -74,7 +80,7 @@ public final class ModelFiles {
     }
     SavedModel m;
     try {
-      JsonNode root = MAPPER.readTree(file.toFile());
+      JsonNode root = readTree(file);
       if (root == null || root.isMissingNode()) {
         throw new ModelFormatException(file + " is empty, not a topicnmf model (" + SavedModel.FORMAT
             + "): give the model.json written by 'topicnmf fit'");
@@ -102,11 +108,30 @@ public final class ModelFiles {
       }
       throw new ModelFormatException(file + " is not a topicnmf model (" + SavedModel.FORMAT + "): "
           + e.getOriginalMessage());
+    } catch (CharacterCodingException | CharConversionException e) {
+      throw new ModelFormatException(file + " is not a topicnmf model (" + SavedModel.FORMAT
+          + "): it is not UTF-8 text (" + e.getMessage() + "): give the model.json written by 'topicnmf fit'");
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ModelFormatException(file + " is not a valid topicnmf model: " + e.getMessage());
     }
     check(m, file);
     return m;
+  }
+
+  /**
+   * The JSON tree of {@code file} decoded strictly as UTF-8 (as RFC 8259 requires; a byte-order
+   * mark is skipped). Jackson's own detection would read a file starting with zero bytes as UTF-32
+   * and fail with an encoding error instead of a JSON one (found by ModelFilesFuzzTest).
+   */
+  private static JsonNode readTree(Path file) throws IOException {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+      in.mark(1);
+      if (in.read() != '\uFEFF') in.reset();
+      return MAPPER.readTree(in);
+    }
   }
 
   /**
@@ -151,7 +176,7 @@ public final class ModelFiles {
 
   private static String formatOf(Path file) {
     try {
-      var node = MAPPER.readTree(file.toFile());
+      var node = readTree(file);
       return node != null && node.has("format") ? node.get("format").asText() : null;
     } catch (IOException e) {
       return null;

@@ -40,6 +40,9 @@ import java.util.Properties;
  *     clustered by dominant topic or was written before clusters had centroids
  * @param reduction how {@code topicnmf reduce} merged the topics of the fitted model into these
  *     ({@link TopicReduction}); null (left out of the file) for a model as fitted
+ * @param ranking how the fit ranked the topics' listed terms ({@code quality.ranking} of its
+ *     report; {@code apply} lists the model's own terms and reports this); null (left out) for a
+ *     reduced model or one written before it was recorded
  */
 public record SavedModel(
     String format,
@@ -54,7 +57,8 @@ public record SavedModel(
     List<SavedTopic> topics,
     SparseRows h,
     @JsonInclude(JsonInclude.Include.NON_NULL) SparseRows centroids,
-    @JsonInclude(JsonInclude.Include.NON_NULL) TopicReduction.Reduction reduction) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) TopicReduction.Reduction reduction,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TermListChoice.Ranking ranking) {
   /** The format tag of {@code model.json}. */
   public static final String FORMAT = "topicnmf-model/1";
 
@@ -78,7 +82,7 @@ public record SavedModel(
       List<String> extraStopwords, int documents, List<String> terms, List<Double> idf,
       List<SavedTopic> topics, SparseRows h, SparseRows centroids) {
     this(format, toolVersion, null, options, mailCleanup, extraStopwords, documents, terms, idf, topics, h,
-        centroids, null);
+        centroids, null, null);
   }
 
   /**
@@ -177,7 +181,7 @@ public record SavedModel(
     return new SavedModel(FORMAT, toolVersion, runId, r.options(), r.corpus().mailCleanup(), stop,
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
         SparseRows.of(r.factorization().h()),
-        r.centroids() == null ? null : SparseRows.of(r.centroids()), null);
+        r.centroids() == null ? null : SparseRows.of(r.centroids()), null, r.quality().ranking());
   }
 
   /**

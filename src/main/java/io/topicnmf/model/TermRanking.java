@@ -68,15 +68,22 @@ public final class TermRanking {
     if (w == null) {
       return rank(h, x, top, lambda, terms);
     }
-    // Candidates stay the terms with weight in the topic's row of H, so a listed term always has
-    // a positive weight in the report; only their order comes from the least-squares weights.
+    return rank(refitOnSupport(x, w, h), x, top, lambda, terms);
+  }
+
+  /**
+   * {@link #leastSquaresTopics} restricted to the support of {@code h}: candidates stay the terms
+   * with weight in the topic's row of H, so a listed term always has a positive weight in the
+   * report; only their order comes from the least-squares weights.
+   */
+  static DenseMatrix refitOnSupport(CsrMatrix x, DenseMatrix w, DenseMatrix h) {
     DenseMatrix refit = leastSquaresTopics(x, w, h);
     double[] rd = refit.data();
     double[] hd = h.data();
     for (int e = 0; e < rd.length; e++) {
       if (!(hd[e] > 0)) rd[e] = 0;
     }
-    return rank(refit, x, top, lambda, terms);
+    return refit;
   }
 
   /**
@@ -130,7 +137,7 @@ public final class TermRanking {
     double[] out = new double[n * k];
     int[] rp = x.rowPtr();
     int[] ci = x.colIdx();
-    double[] v = x.values();
+    float[] v = x.values();
     for (int i = 0; i < n; i++) {
       int wi = i * k;
       double num = 0;
@@ -153,14 +160,24 @@ public final class TermRanking {
   }
 
   private static int[][] rank(DenseMatrix h, CsrMatrix x, int top, double lambda, java.util.List<String> terms) {
-    if (terms != null && terms.size() != h.cols()) {
-      throw new IllegalArgumentException(terms.size() + " terms for " + h.cols() + " columns");
-    }
-    boolean phrases = terms != null && terms.stream().anyMatch(t -> t.indexOf(' ') >= 0);
     if (h.cols() != x.cols()) {
       throw new IllegalArgumentException(
           "H is " + h.rows() + " x " + h.cols() + " but X is " + x.rows() + " x " + x.cols());
     }
+    return rank(h, lambda == 1 ? null : logShares(x), top, lambda, null, terms);
+  }
+
+  /**
+   * The ranking itself: relevance over {@code h} with the log shares {@code logP} of the columns
+   * (null when λ = 1), plus {@code penalty[j]} added to every score of column j (null: none; a
+   * column whose penalty is −∞ is never listed). {@link TermListChoice} ranks its candidates here.
+   */
+  static int[][] rank(DenseMatrix h, double[] logP, int top, double lambda, double[] penalty,
+      java.util.List<String> terms) {
+    if (terms != null && terms.size() != h.cols()) {
+      throw new IllegalArgumentException(terms.size() + " terms for " + h.cols() + " columns");
+    }
+    boolean phrases = terms != null && terms.stream().anyMatch(t -> t.indexOf(' ') >= 0);
     if (top < 1) {
       throw new IllegalArgumentException("top must be >= 1, got " + top);
     }
@@ -169,7 +186,6 @@ public final class TermRanking {
     }
     int k = h.rows();
     int m = h.cols();
-    double[] logP = lambda == 1 ? null : logShares(x);
     double[] hd = h.data();
     double[] score = new double[m];
     int[][] result = new int[k][];
@@ -179,12 +195,17 @@ public final class TermRanking {
       double logSum = Math.log(sum);
       for (int j = 0; j < m; j++) {
         double v = hd[t * m + j];
-        if (!(v > 0) || (logP != null && logP[j] == Double.NEGATIVE_INFINITY)) {
+        if (!(v > 0) || (logP != null && logP[j] == Double.NEGATIVE_INFINITY)
+            || (penalty != null && penalty[j] == Double.NEGATIVE_INFINITY)) {
           score[j] = Double.NaN;
           continue;
         }
-        // λ = 1 compares the weights themselves, so near-ties keep their exact order.
-        score[j] = logP == null ? v : Math.log(v) - logSum - (1 - lambda) * logP[j];
+        if (penalty == null) {
+          // λ = 1 compares the weights themselves, so near-ties keep their exact order.
+          score[j] = logP == null ? v : Math.log(v) - logSum - (1 - lambda) * logP[j];
+        } else {
+          score[j] = Math.log(v) - logSum - (logP == null ? 0 : (1 - lambda) * logP[j]) + penalty[j];
+        }
       }
       result[t] = phrases ? withoutRepeats(score, Math.min(top, m), terms) : largest(score, Math.min(top, m));
     }
@@ -261,7 +282,7 @@ public final class TermRanking {
   static double[] logShares(CsrMatrix x) {
     double[] col = new double[x.cols()];
     int[] ci = x.colIdx();
-    double[] v = x.values();
+    float[] v = x.values();
     double total = 0;
     for (int e = 0; e < x.nnz(); e++) {
       col[ci[e]] += v[e];

@@ -108,7 +108,17 @@ public final class TopicModeler {
    * (real paths: the run's own outputs, never read as documents).
    */
   public PreparedCorpus prepare(Path input, java.util.Set<Path> excluded, FitListener listener) throws IOException {
-    return CorpusPreparer.fitting(options, input, excluded, listener);
+    return prepare(input, excluded, null, listener);
+  }
+
+  /**
+   * As {@link #prepare(Path, java.util.Set, FitListener)}, the documents' rows spilling (past their
+   * memory budget, {@link io.topicnmf.vectorize.RowStore}) into {@code scratch}: the run's staging
+   * folder, so nothing is left behind; null for the system's temporary folder.
+   */
+  public PreparedCorpus prepare(Path input, java.util.Set<Path> excluded, Path scratch, FitListener listener)
+      throws IOException {
+    return CorpusPreparer.fitting(options, input, excluded, scratch, listener);
   }
 
   /**
@@ -154,6 +164,9 @@ public final class TopicModeler {
 
     listener.onStageStart("nmf");
     NmfResult nmf = factorize(x, options.nmf(), listener);
+    if (nmf.memory() != null) {
+      used = used.withNmf(nmf.memory().apply(used.nmf())); // the batch size the plan chose
+    }
     long t4 = System.nanoTime();
     listener.onStageEnd("nmf", sec(t3, t4), nmf.iterations() + " iterations, relative error "
         + String.format(java.util.Locale.ROOT, "%.4f", nmf.relativeError()));
@@ -173,7 +186,7 @@ public final class TopicModeler {
           + " documents moved from their dominant topic");
     }
     Described d = Described.of(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), p.texts(), x, nmf,
-        options.topTerms(), options.relevance(), null,
+        options.topTerms(), options.relevance(), null, null,
         clusters == null ? null : clusters.assignment(), "no terms after analysis");
     long t5 = System.nanoTime();
     return result(p, used, nmf, d, clusters == null ? null : clusters.centroids(), sec(t3, t4), sec(t4, t5));
@@ -207,7 +220,10 @@ public final class TopicModeler {
    * rows scaled to unit length ({@link #normaliseTopics}). select-k fits every k this way too.
    */
   static NmfResult factorize(CsrMatrix x, io.topicnmf.nmf.NmfOptions o, io.topicnmf.nmf.NmfListener listener) {
-    return normaliseTopics(finalWeights(x, Nmf.fit(x, o, listener), o));
+    NmfResult r = Nmf.fit(x, o, listener);
+    boolean miniBatch = r.memory() != null && r.memory().batchSize() > 0;
+    // A mini-batch fit has already re-solved W for its final H, batch by batch, to the same tolerance.
+    return normaliseTopics(miniBatch ? r : finalWeights(x, r, o));
   }
 
   /**
@@ -228,7 +244,7 @@ public final class TopicModeler {
   static NmfResult finalWeights(CsrMatrix x, NmfResult r, io.topicnmf.nmf.NmfOptions o) {
     NmfTransform.Result t = NmfTransform.transform(x, r.h(), r.w(), NmfTransform.Options.of(o));
     return new NmfResult(t.w(), r.h(), r.iterations(), r.converged(), r.loss(), t.objective(),
-        t.frobeniusObjective(), t.relativeError(), r.trace());
+        t.frobeniusObjective(), t.relativeError(), r.trace(), r.memory());
   }
 
   /**
@@ -264,7 +280,7 @@ public final class TopicModeler {
       for (int i = 0; i < n; i++) wd[i * k + t] *= norm;
     }
     return new NmfResult(w, h, r.iterations(), r.converged(), r.loss(), r.objective(),
-        r.frobeniusObjective(), r.relativeError(), r.trace());
+        r.frobeniusObjective(), r.relativeError(), r.trace(), r.memory());
   }
 
   private static double sec(long a, long b) {

@@ -23,7 +23,7 @@ final class Initializer {
     int m = x.rows();
     int n = x.cols();
     double sum = 0;
-    double[] values = x.values();
+    float[] values = x.values();
     for (int p = 0, nnz = x.nnz(); p < nnz; p++) {
       sum += values[p];
     }

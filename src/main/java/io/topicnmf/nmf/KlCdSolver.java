@@ -85,7 +85,7 @@ final class KlCdSolver {
    * @throws IllegalArgumentException if a row with an active coordinate has more stored entries
    *     than the gather buffers hold
    */
-  void sweep(int worker, int[] rowPtr, int[] colIdx, double[] values, double[] a, double[] b,
+  void sweep(int worker, int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
       double[] bSum, double l1, double l2, double[] v, boolean vCurrent, int from, int to) {
     Scratch s = scratch[worker];
     for (int i = from; i < to; i++) {
@@ -98,7 +98,7 @@ final class KlCdSolver {
    * hundred rows of the first sweep, instead of compiling the block loop on-stack at one loop
    * after another while the first sweeps run slowly.
    */
-  private void row(int[] rowPtr, int[] colIdx, double[] values, double[] a, double[] b,
+  private void row(int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
       double[] bSum, double l1, double l2, double[] v, boolean vCurrent, int i, Scratch s) {
     int ai = i * k;
     int start = rowPtr[i];
@@ -196,7 +196,7 @@ final class KlCdSolver {
    * The projected Newton steps on one coordinate {@code w} (see {@link #sweep}) over its gathered
    * list {@code [base, base+cnt)}, keeping v up to date; returns the new value.
    */
-  private double newton(double[] values, double[] v, Scratch s, int base, int cnt, double bSumT,
+  private double newton(float[] values, double[] v, Scratch s, int base, int cnt, double bSumT,
       double l1, double l2, double w) {
     double[] gather = s.gather;
     int[] gatherPos = s.gatherPos;
@@ -250,7 +250,7 @@ final class KlCdSolver {
    * search). Returns the new value, and leaves the last step tried in {@code g[2]} ({@code s}
    * when none was cut).
    */
-  private static double backtrack(double[] values, double[] v, double[] gather, int[] gatherPos,
+  private static double backtrack(float[] values, double[] v, double[] gather, int[] gatherPos,
       int base, int cnt, double lin, double l2, double w, double wPrev, double s, double[] g) {
     double df = lin * (w - wPrev) + 0.5 * l2 * (w * w - wPrev * wPrev)
         - klLogRatio(values, v, gather, gatherPos, base, cnt, s);
@@ -275,7 +275,7 @@ final class KlCdSolver {
    * After {@code v_p} moved by {@code s·b}: {@code Σ x_p·ln(max(v_p,ε)/max(v_p − s·b,ε))} over one
    * component's gathered list, the decrease of {@code −Σ x ln v} that the move brought.
    */
-  private static double klLogRatio(double[] values, double[] v, double[] gb, int[] gp, int base,
+  private static double klLogRatio(float[] values, double[] v, double[] gb, int[] gp, int base,
       int cnt, double s) {
     double sum = 0.0;
     for (int e = base, end = base + cnt; e < end; e++) {
@@ -287,7 +287,7 @@ final class KlCdSolver {
   }
 
   /** Moves {@code v_p} by {@code s·b} over a gathered list and returns {@code Σ x_p·ln(max(v_new,ε)/max(v_old,ε))}. */
-  private static double klShift(double[] values, double[] v, double[] gb, int[] gp, int base,
+  private static double klShift(float[] values, double[] v, double[] gb, int[] gp, int base,
       int cnt, double s) {
     double sum = 0.0;
     for (int e = base, end = base + cnt; e < end; e++) {
@@ -304,7 +304,7 @@ final class KlCdSolver {
    * One Newton pass of {@link #sweep} over a component's gathered list: {@code v_p += s·b}
    * (nothing moves when {@code s = 0}), then {@code g[0] = Σ x·b/v}, {@code g[1] = Σ x·b²/v²}.
    */
-  private static void klMove(double[] values, double[] v, double[] gb, int[] gp, int base, int cnt,
+  private static void klMove(float[] values, double[] v, double[] gb, int[] gp, int base, int cnt,
       double s, double[] g) {
     double c1 = 0.0;
     double c2 = 0.0;

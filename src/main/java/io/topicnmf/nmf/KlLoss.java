@@ -12,7 +12,7 @@ final class KlLoss {
    * {@code v[p]} holds {@code (W·H)} at stored entry p ({@link Sweeps#KL_EPSILON}); stored zeros add 0.
    * With {@code Σ(W·H) = colsum(W)·rowsum(H)} added, this is the generalized KL divergence.
    */
-  static double klTermsRows(int[] rowPtr, double[] values, double[] v, int from, int to) {
+  static double klTermsRows(int[] rowPtr, float[] values, double[] v, int from, int to) {
     double s = 0.0;
     for (int p = rowPtr[from], end = rowPtr[to]; p < end; p++) {
       double x = values[p];
@@ -27,7 +27,7 @@ final class KlLoss {
    * Like {@link #klTermsRows} but evaluating {@code (W·H)(i,j) = a(i,:)·b(j,:)} on the fly, with
    * {@code a} {@code rows × k} and {@code b} {@code cols × k} row-major.
    */
-  static double klTermsRows(int[] rowPtr, int[] colIdx, double[] values, double[] a,
+  static double klTermsRows(int[] rowPtr, int[] colIdx, float[] values, double[] a,
       double[] b, int k, int from, int to) {
     double s = 0.0;
     for (int i = from; i < to; i++) {

@@ -156,7 +156,7 @@ final class KlUpdater extends Updater {
     if (solver == Solver.CD) {
       // vt holds W·H at the stored entries of Xᵀ, exact for the final W and H.
       int[] rowPtr = xt.rowPtr();
-      double[] values = xt.values();
+      float[] values = xt.values();
       workers.forEachBlock(n, Sweeps.BLOCK,
           (b, from, to) -> partials[b] = KlLoss.klTermsRows(rowPtr, values, vt, from, to));
       loss = finish(Workers.blockCount(n, Sweeps.BLOCK));
@@ -196,7 +196,7 @@ final class KlUpdater extends Updater {
       double[] pred, boolean current) {
     int[] rowPtr = a.rowPtr();
     int[] colIdx = a.colIdx();
-    double[] values = a.values();
+    float[] values = a.values();
     if (solver == Solver.CD) {
       workers.forEachBlock(a.rows(), Sweeps.BLOCK, (worker, b, from, to) ->
           cd.sweep(worker, rowPtr, colIdx, values, f, other, colSum, l1, l2, pred, current, from, to));
@@ -208,7 +208,7 @@ final class KlUpdater extends Updater {
   private double divergenceFromScratch() {
     int[] rowPtr = x.rowPtr();
     int[] colIdx = x.colIdx();
-    double[] values = x.values();
+    float[] values = x.values();
     workers.forEachBlock(m, Sweeps.BLOCK, (b, from, to) ->
         partials[b] = KlLoss.klTermsRows(rowPtr, colIdx, values, w, ht, k, from, to));
     return finish(Workers.blockCount(m, Sweeps.BLOCK));

@@ -159,7 +159,7 @@ final class MiniBatchNmf {
     }
     int[] ptr = new int[rows + 1];
     int[] idx = new int[nnz];
-    double[] val = new double[nnz];
+    float[] val = new float[nnz];
     int r = 0;
     int z = 0;
     for (CsrMatrix p : parts) {

@@ -45,7 +45,7 @@ final class MultiplicativeUpdate {
     }
     int[] rowPtr = a.rowPtr();
     int[] colIdx = a.colIdx();
-    double[] values = a.values();
+    float[] values = a.values();
     workers.forEachBlock(a.rows(), Sweeps.BLOCK, (b, from, to) ->
         klRows(rowPtr, colIdx, values, f, other, k, bSum, l1, l2, scratch, b * k, from, to));
   }
@@ -83,7 +83,7 @@ final class MultiplicativeUpdate {
    * {@link Sweeps#MU_EPSILON}. {@code scratch[off, off+k)} holds one row's numerators. Works
    * for W (on X, b = Hᵀ) and for Hᵀ (on Xᵀ, b = W).
    */
-  static void klRows(int[] rowPtr, int[] colIdx, double[] values, double[] a, double[] b,
+  static void klRows(int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
       int k, double[] bSum, double l1, double l2, double[] scratch, int off, int from, int to) {
     for (int i = from; i < to; i++) {
       int ai = i * k;

@@ -68,20 +68,29 @@ public final class Nmf {
   private Nmf() {}
 
   /**
-   * Factorizes {@code x}.
+   * Factorizes {@code x}, in the mode a {@link MemoryPlan} chooses from the heap free now (with
+   * {@link NmfOptions#AUTO_BATCH}) or checks (0 or a batch size); the result carries the plan.
    *
    * @throws IllegalArgumentException if k exceeds min(rows, cols), or X holds a negative or
    *     non-finite value
+   * @throws InsufficientMemoryException if the fit cannot fit in the heap (checked before
+   *     anything is allocated)
    */
   public static NmfResult fit(CsrMatrix x, NmfOptions options, NmfListener listener) {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(options, "options");
     NmfListener progress = listener == null ? NmfListener.NONE : listener;
-    if (options.batchSize() > 0) {
-      return MiniBatchNmf.fit(RowSource.of(x), options, progress);
-    }
-    long t0 = System.nanoTime();
     checkShape(x.rows(), x.cols(), options.k());
+    MemoryPlan plan = MemoryPlan.of(x, options);
+    NmfOptions planned = plan.apply(options);
+    NmfResult r = planned.batchSize() > 0
+        ? MiniBatchNmf.fit(RowSource.of(x), planned, progress)
+        : fitInMemory(x, planned, progress);
+    return r.withMemory(plan);
+  }
+
+  private static NmfResult fitInMemory(CsrMatrix x, NmfOptions options, NmfListener progress) {
+    long t0 = System.nanoTime();
     checkValues(x, 0);
 
     int m = x.rows();
@@ -140,9 +149,9 @@ public final class Nmf {
   }
 
   /**
-   * Factorizes the matrix whose rows {@code source} serves: in memory ({@link
-   * NmfOptions#batchSize()} 0: the rows are read at once and {@link #fit(CsrMatrix, NmfOptions,
-   * NmfListener)} runs), or by mini-batches of rows ({@link MiniBatchNmf}), which never holds more
+   * Factorizes the matrix whose rows {@code source} serves, in the mode a {@link MemoryPlan}
+   * chooses or checks: in memory ({@link NmfOptions#batchSize()} 0: the rows are read at once), or
+   * by mini-batches of rows ({@link MiniBatchNmf}), which never holds more
    * than one batch of X, plus W and the solver's statistics (O((rows + cols)·k)). This is the
    * entry point for a caller that chooses the mode, e.g. from an estimate of the memory an
    * in-memory fit needs: {@code options.withBatchSize(n)}.
@@ -153,10 +162,14 @@ public final class Nmf {
   public static NmfResult fit(RowSource source, NmfOptions options, NmfListener listener) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(options, "options");
-    if (options.batchSize() == 0) {
-      return fit(source.read(0, source.rows()), options, listener);
-    }
-    return MiniBatchNmf.fit(source, options, listener == null ? NmfListener.NONE : listener);
+    NmfListener progress = listener == null ? NmfListener.NONE : listener;
+    checkShape(source.rows(), source.cols(), options.k());
+    MemoryPlan plan = MemoryPlan.of(source, options);
+    NmfOptions planned = plan.apply(options);
+    NmfResult r = planned.batchSize() == 0
+        ? fitInMemory(source.read(0, source.rows()), planned, progress)
+        : MiniBatchNmf.fit(source, planned, progress);
+    return r.withMemory(plan);
   }
 
   /** The number of iterations the convergence test looks back for this loss and solver. */
@@ -185,7 +198,7 @@ public final class Nmf {
     int m = x.rows();
     int[] rowPtr = x.rowPtr();
     int[] colIdx = x.colIdx();
-    double[] values = x.values();
+    float[] values = x.values();
     for (int i = 0; i < m; i++) {
       for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
         double v = values[p];

@@ -19,10 +19,10 @@ import io.topicnmf.parallel.Workers;
  *   <li><b>final weights</b>: W, H of the fit, and W re-solved for H ({@link NmfTransform}).
  * </ol>
  *
- * <p>Costs per stored entry of X: 12 bytes for X itself (int column + double value), 12 for Xᵀ,
- * and with KL coordinate descent 20 more (two double predictions and an int position), so a KL fit
- * holds 44 bytes per non-zero and a Frobenius fit 24, plus 8·k bytes per row and per column for each
- * dense k-wide array. {@code NmfMemoryTest} compares {@link #iterationBytes} with the heap measured
+ * <p>Costs per stored entry of X: 8 bytes for X itself (int column + float value, {@link
+ * CsrMatrix}), 8 for Xᵀ, and with KL coordinate descent 20 more (two double predictions and an int
+ * position), so a KL fit holds 36 bytes per non-zero and a Frobenius fit 16 (44 and 24 when X held
+ * double values), plus 8·k bytes per row and per column for each dense k-wide array. {@code NmfMemoryTest} compares {@link #iterationBytes} with the heap measured
  * around the allocation.
  */
 public final class NmfMemory {
@@ -31,9 +31,9 @@ public final class NmfMemory {
 
   private NmfMemory() {}
 
-  /** Bytes of a CSR matrix of these rows and non-zeros (int column ids, double values). */
+  /** Bytes of a CSR matrix of these rows and non-zeros (int column ids, float values). */
   public static long csrBytes(long rows, long nnz) {
-    return 4 * (rows + 1) + 12 * nnz + 3 * HEADER;
+    return CsrMatrix.bytes(rows, nnz);
   }
 
   /**
@@ -118,6 +118,69 @@ public final class NmfMemory {
     long work = dense(n * k) + dense(m * k)
         + (options.loss() == Loss.KL ? dense(nnz) : dense(m * k) + dense(blocks(Math.max(m, n), DenseKernels.REDUCE_BLOCK) * k * k));
     return result + work;
+  }
+
+  /**
+   * The peak heap a mini-batch fit ({@link MiniBatchNmf}) of a {@code rows × cols} matrix allocates
+   * besides its row source, with batches of {@code batch} rows holding at most {@code batchNnz}
+   * stored entries: W ({@code rows × k}, kept for the warm starts and the result), then the largest
+   * of three phases — the initialisation on a sample of {@code max(batch, k)} rows (its CSR copy,
+   * transpose, and the randomized SVD's bases), an epoch (Hᵀ, the loss's statistics over the
+   * columns, one batch with its transpose and the solver's workspace for {@code max(batch, cols)}
+   * rows) and the final pass (H and the transform of one batch). {@code longestRow} is the most
+   * stored entries of one row (or a bound), which sizes KL descent's buffers.
+   */
+  public static long miniBatchBytes(int rows, int cols, long batchNnz, int batch, int longestRow, NmfOptions options) {
+    long m = rows;
+    long n = cols;
+    long k = options.k();
+    long b = Math.max(1, Math.min(batch, rows));
+    long sampleRows = Math.min(m, Math.max(b, k));
+    long init = 2 * csrBytes(sampleRows, batchNnz) + initBytes((int) sampleRows, cols, batchNnz, (int) k)
+        - csrBytes(n, batchNnz) + dense(n * k);
+    long wide = Math.max(b, n);
+    long last = 2 * dense(n * k) + dense(b * k) + csrBytes(b, batchNnz)
+        + dense(b * k) + (options.loss() == Loss.KL ? dense(batchNnz) : dense(b * k)
+            + dense(DenseKernels.gramWorkspaceSize((int) Math.min(wide, Integer.MAX_VALUE), (int) k)));
+    return dense(m * k) + Math.max(init, Math.max(miniBatchEpochBytes(cols, batchNnz, (int) b, longestRow, options), last));
+  }
+
+  /**
+   * Heap held during an epoch of a mini-batch fit besides W: Hᵀ, the batch's W, one batch and its
+   * transpose (for KL the transposed ratios X/WH, of the same size), and the loss's statistics
+   * over the columns and the solver's workspace.
+   */
+  static long miniBatchEpochBytes(int cols, long batchNnz, int batch, int longestRow, NmfOptions options) {
+    long n = cols;
+    long k = options.k();
+    long b = batch;
+    long wide = Math.max(b, n);
+    long step;
+    if (options.loss() == Loss.KL) {
+      int gather = KlUpdater.gatherLength((int) Math.min(Math.min(batchNnz, n), longestRow), (int) k);
+      step = 3 * dense(n * k) + dense(b * k) + dense(batchNnz) + 4 * batchNnz + HEADER
+          + dense(blocks(b, Sweeps.BLOCK))
+          + (options.effectiveSolver() == Solver.MU
+              ? dense(blocks(wide, Sweeps.BLOCK) * k)
+              : (long) options.threads() * (dense(gather) + ints(gather) + dense(k) + 2 * ints(k)));
+    } else {
+      step = 2 * dense(n * k) + dense(b * k) + 3 * dense(k * k)
+          + dense(DenseKernels.gramWorkspaceSize((int) Math.min(wide, Integer.MAX_VALUE), (int) k))
+          + dense(wide * k) + dense(blocks(wide, Sweeps.BLOCK));
+    }
+    return dense(n * k) + dense(b * k) + csrBytes(b, batchNnz) + csrBytes(n, batchNnz) + step;
+  }
+
+  /** The most stored entries in one batch of {@code batch} consecutive rows of {@code x} (batches from row 0). */
+  public static long largestBatch(CsrMatrix x, int batch) {
+    int[] ptr = x.rowPtr();
+    long most = 0;
+    int b = Math.max(1, batch);
+    for (int from = 0; from < x.rows(); from += b) {
+      int to = (int) Math.min(x.rows(), (long) from + b);
+      most = Math.max(most, ptr[to] - ptr[from]);
+    }
+    return most;
   }
 
   private static long extrapolation(long m, long n, long k) {

@@ -36,7 +36,8 @@ import java.util.Locale;
  * @param trace whether to record (iteration, seconds, objective) rows ({@code --trace})
  * @param batchSize 0 for the in-memory fit (every iteration sees all rows); otherwise the rows per
  *     mini-batch of the online fit ({@code --batch-size}, see {@link MiniBatchNmf}), ≥ 1; a batch
- *     size above the number of rows is reduced to it
+ *     size above the number of rows is reduced to it; {@link #AUTO_BATCH} lets {@link MemoryPlan}
+ *     choose from the heap (in memory when it fits)
  */
 public record NmfOptions(
     int k,
@@ -55,6 +56,11 @@ public record NmfOptions(
 
   /** Upper bound on {@code --threads}, far above any sensible machine, to catch typos. */
   public static final int MAX_THREADS = 1024;
+
+  /** {@link #batchSize()} that lets {@link MemoryPlan} choose: in memory when it fits, else mini-batches. */
+  public static final int AUTO_BATCH = -1;
+  /** {@link #mode()} before a {@link MemoryPlan} chose ({@link #AUTO_BATCH}). */
+  public static final String AUTO = "auto";
 
   /** {@link #mode()} of a fit over all rows at once. */
   public static final String IN_MEMORY = "in-memory";
@@ -101,15 +107,18 @@ public record NmfOptions(
     if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
       throw new InvalidOptionException("l1Ratio", "{l1Ratio} must be between 0 and 1, got " + l1Ratio);
     }
-    if (batchSize < 0) {
-      throw new InvalidOptionException("batchSize", "{batchSize} must be >= 1 rows per mini-batch, or 0 for the"
-          + " in-memory fit; got " + batchSize);
+    if (batchSize < AUTO_BATCH) {
+      throw new InvalidOptionException("batchSize", "{batchSize} must be >= 1 rows per mini-batch, 0 for the"
+          + " in-memory fit, or auto; got " + batchSize);
     }
   }
 
-  /** The recorded mode of a fit with these options: {@value #IN_MEMORY} or {@value #MINI_BATCH}. */
+  /**
+   * The recorded mode of a fit with these options: {@value #IN_MEMORY}, {@value #MINI_BATCH}, or
+   * {@value #AUTO} until a {@link MemoryPlan} has chosen.
+   */
   public String mode() {
-    return batchSize == 0 ? IN_MEMORY : MINI_BATCH;
+    return batchSize == AUTO_BATCH ? AUTO : batchSize == 0 ? IN_MEMORY : MINI_BATCH;
   }
 
   /**
@@ -171,7 +180,7 @@ public record NmfOptions(
     return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }
 
-  /** Same options with {@code batchSize} rows per mini-batch (0 = in memory). */
+  /** Same options with {@code batchSize} rows per mini-batch (0 = in memory, {@link #AUTO_BATCH} = chosen from the heap). */
   public NmfOptions withBatchSize(int batchSize) {
     return new NmfOptions(k, loss, solver, init, maxIter, tol, seed, threads, alphaW, alphaH, l1Ratio, trace, batchSize);
   }

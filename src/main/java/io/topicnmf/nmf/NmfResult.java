@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param frobeniusObjective {@code ½‖X − WH‖²_F}, whatever the loss
  * @param relativeError {@code ‖X − WH‖_F / ‖X‖_F} (0 when X is zero)
  * @param trace (iteration, seconds, objective) rows; empty unless {@link NmfOptions#trace()}
+ * @param memory how the fit was run and why ({@link MemoryPlan}), or null when not planned (a
+ *     result built by hand, or by {@link NmfTransform})
  */
 public record NmfResult(
     DenseMatrix w,
@@ -27,11 +29,23 @@ public record NmfResult(
     double objective,
     double frobeniusObjective,
     double relativeError,
-    List<TracePoint> trace) {
+    List<TracePoint> trace,
+    MemoryPlan memory) {
   public NmfResult {
     Objects.requireNonNull(w, "w");
     Objects.requireNonNull(h, "h");
     Objects.requireNonNull(loss, "loss");
     trace = List.copyOf(trace);
+  }
+
+  /** A result without a memory plan. */
+  public NmfResult(DenseMatrix w, DenseMatrix h, int iterations, boolean converged, Loss loss, double objective,
+      double frobeniusObjective, double relativeError, List<TracePoint> trace) {
+    this(w, h, iterations, converged, loss, objective, frobeniusObjective, relativeError, trace, null);
+  }
+
+  /** This result with {@code plan} as its memory plan. */
+  public NmfResult withMemory(MemoryPlan plan) {
+    return new NmfResult(w, h, iterations, converged, loss, objective, frobeniusObjective, relativeError, trace, plan);
   }
 }

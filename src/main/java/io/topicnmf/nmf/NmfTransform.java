@@ -203,7 +203,7 @@ public final class NmfTransform {
     double total = DenseKernels.sum(hSum, k);
     int[] rowPtr = x.rowPtr();
     int[] colIdx = x.colIdx();
-    double[] values = x.values();
+    float[] values = x.values();
     double[] v = new double[x.nnz()];
     int gatherLen = KlUpdater.gatherLength(KlUpdater.maxRowNnz(x), k);
     KlCdSolver cd = new KlCdSolver(k, gatherLen, workers.threads(), KlUpdater.MAX_NEWTON,

@@ -73,7 +73,7 @@ final class OnlineKl extends OnlineStep {
     int rows = xb.rows();
     int[] rowPtr = xb.rowPtr();
     int[] colIdx = xb.colIdx();
-    double[] values = xb.values();
+    float[] values = xb.values();
     if (v.length < xb.nnz()) {
       v = new double[xb.nnz()];
     }
@@ -99,9 +99,11 @@ final class OnlineKl extends OnlineStep {
     loss = Math.max(s, 0.0);
     double penalty = wPenalty(wb, rows);
 
-    double[] ratio = new double[xb.nnz()];
+    // The ratios X/WH at the batch's non-zeros, stored as the matrix stores values (float); the
+    // product with W_b below accumulates in double.
+    float[] ratio = new float[xb.nnz()];
     for (int p = 0; p < ratio.length; p++) {
-      ratio[p] = values[p] / Math.max(v[p], Sweeps.KL_EPSILON);
+      ratio[p] = (float) (values[p] / Math.max(v[p], Sweeps.KL_EPSILON));
     }
     CsrMatrix rt = new CsrMatrix(rows, n, rowPtr, colIdx, ratio).transpose();
     SparseKernels.multiply(rt, wb, k, rtw, workers);
@@ -126,7 +128,7 @@ final class OnlineKl extends OnlineStep {
   private void neutralStart(CsrMatrix xb, double[] wb) {
     double total = DenseKernels.sum(hSum, k);
     int[] rowPtr = xb.rowPtr();
-    double[] values = xb.values();
+    float[] values = xb.values();
     for (int i = 0; i < xb.rows(); i++) {
       double mass = 0;
       for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) mass += values[p];
@@ -140,7 +142,7 @@ final class OnlineKl extends OnlineStep {
     int rows = xb.rows();
     int[] rowPtr = xb.rowPtr();
     int[] colIdx = xb.colIdx();
-    double[] values = xb.values();
+    float[] values = xb.values();
     int need = solver == Solver.CD ? KlUpdater.gatherLength(KlUpdater.maxRowNnz(xb), k) : 0;
     if (solver == Solver.CD && (cd == null || need > cdLength)) {
       // The gather buffers only change the order of reads, not the arithmetic: regrowing them

@@ -25,6 +25,9 @@ public interface RowSource {
   /** Number of columns (terms); every block has this many. */
   int cols();
 
+  /** Number of stored entries over all rows (what the memory plan sizes batches by). */
+  long nnz();
+
   /**
    * Rows {@code [from, to)} as a CSR matrix of {@code to − from} rows and {@link #cols()} columns,
    * {@code 0 ≤ from ≤ to ≤ rows()}. The caller may keep the result but not modify it.
@@ -72,6 +75,11 @@ public interface RowSource {
       }
 
       @Override
+      public long nnz() {
+        return x.nnz();
+      }
+
+      @Override
       public CsrMatrix read(int from, int to) {
         return slice(x, from, to);
       }
@@ -91,7 +99,7 @@ public interface RowSource {
       ptr[i - from] = rowPtr[i] - start;
     }
     int[] idx = new int[nnz];
-    double[] val = new double[nnz];
+    float[] val = new float[nnz];
     System.arraycopy(x.colIdx(), start, idx, 0, nnz);
     System.arraycopy(x.values(), start, val, 0, nnz);
     return new CsrMatrix(to - from, x.cols(), ptr, idx, val);

@@ -173,6 +173,9 @@ public record FactorizationReport(
     if (reconstructionLimit < 0) {
       throw new InvalidOptionException("reconstructionLimit", "{reconstructionLimit} must be >= 0, got " + reconstructionLimit);
     }
+    if (result.memory() != null) {
+      options = result.memory().apply(options); // the batch size the memory plan chose or checked
+    }
     int k = options.k();
     List<String> components = new ArrayList<>(k);
     for (int t = 1; t <= k; t++) {
@@ -191,7 +194,8 @@ public record FactorizationReport(
         result.objective(),
         result.frobeniusObjective(),
         result.relativeError(),
-        result.trace());
+        result.trace(),
+        result.memory() == null ? null : result.memory().reason());
     return new FactorizationReport(
         FORMAT,
         ToolInfo.current(),
@@ -223,7 +227,7 @@ public record FactorizationReport(
     double[] h = r.h().data();
     int[] rowPtr = x.rowPtr();
     int[] colIdx = x.colIdx();
-    double[] values = x.values();
+    float[] values = x.values();
     List<double[]> rows = new ArrayList<>(m);
     double[] xi = new double[n];
     double maxAbs = 0.0;

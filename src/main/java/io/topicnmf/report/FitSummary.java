@@ -16,6 +16,9 @@ import java.util.List;
  * @param frobeniusObjective 0.5·‖X−WH‖² whatever the loss
  * @param relativeError ‖X−WH‖ / ‖X‖ (Frobenius norms)
  * @param trace (iteration, seconds, objective) rows with --trace, else empty
+ * @param modeReason why this mode ran: the heap the fit needed and what was free, as the memory
+ *     plan chose it (--batch-size auto) or checked it (an explicit --batch-size); null when the fit
+ *     was not planned
  */
 public record FitSummary(
     String loss,
@@ -26,8 +29,15 @@ public record FitSummary(
     double objective,
     double frobeniusObjective,
     double relativeError,
-    List<TracePoint> trace) {
+    List<TracePoint> trace,
+    String modeReason) {
   public FitSummary {
     trace = List.copyOf(trace);
+  }
+
+  /** A summary without a mode reason (a fit that was not planned). */
+  public FitSummary(String loss, String solver, String mode, int iterations, boolean converged, double objective,
+      double frobeniusObjective, double relativeError, List<TracePoint> trace) {
+    this(loss, solver, mode, iterations, converged, objective, frobeniusObjective, relativeError, trace, null);
   }
 }

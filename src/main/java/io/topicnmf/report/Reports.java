@@ -106,7 +106,7 @@ public final class Reports {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("k", o.nmf().k());
     p.put("topTerms", o.topTerms());
-    p.put("relevance", o.relevance());
+    p.put("relevance", o.autoRelevance() ? "auto" : (Object) o.relevance());
     p.put("clusters", o.clusters().name().toLowerCase(Locale.ROOT));
     p.put("nmf", Parameters.of(o.nmf()));
     p.put("vocabulary", Parameters.of(o.vocabulary()));
@@ -127,7 +127,8 @@ public final class Reports {
         n.objective(),
         n.frobeniusObjective(),
         n.relativeError(),
-        n.trace());
+        n.trace(),
+        n.memory() == null ? null : n.memory().reason());
   }
 
   /** Writes {@code report} to {@code file} atomically: the file is complete or absent. */

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class Snippets {
   /** Longest snippet, in characters (before the ellipsis). */
-  public static final int MAX_CHARS = 240;
+  public static final int MAX_CHARS = Document.SNIPPET_CHARS;
 
   private Snippets() {}
 

@@ -38,7 +38,7 @@ public final class Tfidf {
     }
     int[] ptr = counts.rowPtr();
     int[] col = counts.colIdx();
-    double[] in = counts.values();
+    float[] in = counts.values();
     double[] out = new double[counts.nnz()];
     boolean raw = options.weighting() == TfidfOptions.Weighting.TF;
     for (int i = 0; i < counts.rows(); i++) {

@@ -88,6 +88,28 @@ public final class Vectorizer {
     return new Vectorized(this, dtm, Tfidf.transform(dtm.counts(), idf, weighting));
   }
 
+  /**
+   * As {@link #fit(List, VocabularyOptions, TfidfOptions, int)} for a corpus counted while it was
+   * streamed ({@link CountedRows}): the same vectorizer and matrix for the same documents.
+   *
+   * @throws IllegalArgumentException if the limits contradict each other for these documents
+   */
+  public static Vectorized fit(CountedRows documents, VocabularyOptions vocabulary, TfidfOptions weighting)
+      throws java.io.IOException {
+    DocumentTermMatrix dtm = documents.matrix(vocabulary);
+    int n = dtm.counts().rows();
+    double[] idf = Tfidf.idf(dtm.vocabulary().documentFrequencies(), n, weighting.idf());
+    if (weighting.weighting() == TfidfOptions.Weighting.TF) Arrays.fill(idf, 1.0);
+    Vectorizer v = new Vectorizer(dtm.vocabulary().terms(), idf, weighting);
+    return new Vectorized(v, dtm, Tfidf.transform(dtm.counts(), idf, weighting));
+  }
+
+  /** As {@link #transform(List, int)} for a corpus counted while it was streamed ({@link CountedRows}). */
+  public Vectorized transform(CountedRows documents) throws java.io.IOException {
+    DocumentTermMatrix dtm = documents.overTerms(terms);
+    return new Vectorized(this, dtm, Tfidf.transform(dtm.counts(), idf, weighting));
+  }
+
   /** The vocabulary, in column order. */
   public List<String> terms() {
     return terms;

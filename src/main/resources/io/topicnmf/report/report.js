@@ -39,7 +39,9 @@
     document.getElementById('overview-note').textContent = note;
     if (D.relevance !== null && D.relevance !== undefined) {
       document.getElementById('topics-note').textContent = document.getElementById('topics-note').textContent
-        .replace('(listed as in report.json)', '(ranked as in report.json, by relevance at λ = ' + D.relevance + ')');
+        .replace('(listed as in report.json)', D.relevance === 'auto'
+          ? '(ranked as in report.json: each topic by the ranking whose terms co-occur most, relevance auto)'
+          : '(ranked as in report.json, by relevance at λ = ' + D.relevance + ')');
     }
     document.getElementById('footer').textContent = 'Written by ' + D.tool.name + ' ' + D.tool.version
       + ' (' + D.command + '). This page is self-contained: it makes no network request. report.json holds the same results in full.';

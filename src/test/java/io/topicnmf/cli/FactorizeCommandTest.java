@@ -243,8 +243,8 @@ class FactorizeCommandTest {
     Path f = write("small.csv", "1,2\n3,4\n");
     CliRun r = CliRun.of("factorize", f.toString(), "-k", "1", "--batch-size", "-3", "-o", tmp.resolve("o").toString());
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().contains("--batch-size must be >= 1 rows per mini-batch, or 0 for the in-memory fit; got -3"),
-        r.err());
+    assertTrue(r.err().contains("'--batch-size': must be auto, 0 (all rows at once) or a number of rows per"
+        + " mini-batch >= 1, got '-3'"), r.err());
     assertFalse(Files.exists(tmp.resolve("o").resolve("factorization.json")));
   }
 

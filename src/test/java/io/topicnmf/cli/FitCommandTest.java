@@ -191,6 +191,29 @@ class FitCommandTest {
   }
 
   @Test
+  void noTermLeftAdvisesTheFlagThatRemovedTheTerms() throws IOException {
+    // Three copies of one text: every term is in every document, so --max-df 0.95 removes them all.
+    Path same = Files.createDirectories(tmp.resolve("same"));
+    for (int i = 1; i <= 3; i++) Files.writeString(same.resolve(i + ".txt"), "bank interest rates mortgage loans");
+    CliRun r = CliRun.of("fit", same.toString(), "-k", "2", "-o", tmp.resolve("o-same").toString(), "-q");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("5 above --max-df 0.95): the documents share all their terms: try --max-df 1.0"), r.err());
+    assertFalse(r.err().contains("try --min-df 1"), r.err());
+    assertEquals(0, CliRun.of("fit", same.toString(), "-k", "1", "-o", tmp.resolve("o-same1").toString(), "-q",
+        "--max-df", "1.0", "--min-df", "1").code(), "the advice works");
+    // Terms each in one document only: --min-df removed them.
+    Path apart = Files.createDirectories(tmp.resolve("apart"));
+    Files.writeString(apart.resolve("a.txt"), "bank interest rates");
+    Files.writeString(apart.resolve("b.txt"), "garden soil plants");
+    Files.writeString(apart.resolve("c.txt"), "football match goal");
+    Files.writeString(apart.resolve("d.txt"), "compiler code software");
+    r = CliRun.of("fit", apart.toString(), "-k", "2", "-o", tmp.resolve("o-apart").toString(), "-q");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("12 terms below --min-df 2, 0 above --max-df 0.95): try --min-df 1 or a larger corpus"),
+        r.err());
+  }
+
+  @Test
   void badFlagValuesNameTheFlag() throws IOException {
     String in = corpus().toString();
     CliRun r = CliRun.of("fit", in, "--min-df", "abc");

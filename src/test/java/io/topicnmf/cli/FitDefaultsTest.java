@@ -47,7 +47,7 @@ class FitDefaultsTest {
   }
 
   @Test
-  void noFlagMeansKlOnTfidfLightStemmingAndRelevancePointSeven() throws IOException {
+  void noFlagMeansKlOnTfidfLightStemmingAndRelevanceAuto() throws IOException {
     JsonNode p = fit("--quiet").get("parameters");
     assertEquals("kl", p.get("nmf").get("loss").asText());
     assertEquals("tfidf", p.get("weighting").get("weighting").asText());
@@ -55,7 +55,16 @@ class FitDefaultsTest {
     assertEquals("smooth", p.get("weighting").get("idf").asText());
     assertEquals("l2", p.get("weighting").get("norm").asText());
     assertEquals("light", p.get("analysis").get("stem").asText());
-    assertEquals(0.7, p.get("relevance").asDouble());
+    assertEquals("auto", p.get("relevance").asText());
+  }
+
+  @Test
+  void relevanceTakesAutoOrANumberAndNamesTheFlagOtherwise() throws IOException {
+    assertEquals(0.4, fit("--quiet", "--relevance", "0.4").get("parameters").get("relevance").asDouble());
+    CliRun r = CliRun.of("fit", corpus().toString(), "-k", "2", "--relevance", "best", "--quiet",
+        "-o", tmp.resolve("bad").toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--relevance best"), r.err());
   }
 
   @Test

@@ -91,11 +91,11 @@ class VectorizeCommandTest {
       norm += w * w;
     }
     double expected = 4.0 * (Math.log(13.0 / (1 + df[purr])) + 1) / Math.sqrt(norm);
-    assertEquals(expected, x.get(catsD0, purr), 1e-15);
+    assertEquals(expected, x.get(catsD0, purr), 1e-7); // within the float the matrix stores
     for (int i = 0; i < x.rows(); i++) {
       double s = 0;
       for (int p = x.rowPtr()[i]; p < x.rowPtr()[i + 1]; p++) s += x.values()[p] * x.values()[p];
-      assertEquals(1.0, s, 1e-12, "row " + i);
+      assertEquals(1.0, s, 1e-6, "row " + i); // unit rows, up to the float each value is stored in
     }
 
     JsonNode j = Reports.mapper().readTree(out.resolve("vectorize.json").toFile());

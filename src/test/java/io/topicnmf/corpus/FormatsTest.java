@@ -155,14 +155,16 @@ class FormatsTest {
     Map<String, String> skipped = skips(c);
     assertEquals("no column \"text\" (--text-field) in the CSV header; columns: title, summary",
         skipped.get("a.csv"));
-    assertEquals("unterminated quoted field", skipped.get("b.csv#2"));
+    assertEquals("malformed record: the quoted field that starts on line 3 is never closed; the reading goes on"
+        + " with line 4", skipped.get("b.csv#2"));
     assertEquals(List.of(new Document("b.csv#1", null, "fine row")), c.documents());
   }
 
   @Test
-  void csvStrayQuoteThatSwallowsLinesIsReportedAsAMalformedRecord() throws IOException {
+  void csvStrayQuoteThatSwallowsLinesIsReportedAsAMalformedRecordAndTheRestIsRead() throws IOException {
     // Row 2's text starts with a quote that is never meant to be closed: it swallows rows 3 to
-    // 200 up to the quote that opens row 201's text, which is then followed by other text.
+    // 200 up to the quote that opens row 201's text, which is then followed by other text. Only
+    // row 2 is lost; the reading resumes on the line after it (issue 14, item 4).
     StringBuilder csv = new StringBuilder("id,text,label\n1,first row,a\n2,\"stray quote,b\n");
     for (int i = 3; i <= 200; i++) {
       csv.append(i).append(",row ").append(i).append(",c\n");
@@ -170,13 +172,15 @@ class FormatsTest {
     csv.append("201,\"quoted\" text,d\n202,after,e\n");
     write("data.csv", csv.toString());
     Corpus c = read(CorpusOptions.defaults().withIdField("id").withLabelField("label"));
-    assertEquals(List.of(new Document("1", "a", "first row"), new Document("202", "e", "after")),
-        c.documents());
+    assertEquals(201, c.documents().size());
+    assertEquals(new Document("1", "a", "first row"), c.documents().get(0));
+    assertEquals(new Document("3", "c", "row 3"), c.documents().get(1));
+    assertEquals(new Document("201", "d", "quoted text"), c.documents().get(199));
+    assertEquals(new Document("202", "e", "after"), c.documents().get(200));
     Map<String, String> skipped = skips(c);
     assertEquals(1, skipped.size(), skipped.toString());
-    assertEquals("malformed record: the quoted field that starts on line 3 ends on line 202 with a"
-        + " quote followed by other text: a stray quote joined 200 lines into one field",
-        skipped.get("data.csv#2"));
+    assertEquals("malformed record: the quoted field that starts on line 3 ends on line 202 with a quote followed"
+        + " by other text (a stray quote?); the reading goes on with line 4", skipped.get("data.csv#2"));
   }
 
   @Test

@@ -44,6 +44,7 @@ class SparseKernelsTest {
         int rows = s[0], cols = s[1];
         double[][] a = randomSparse(rnd, rows, cols, 0.1);
         CsrMatrix csr = CsrMatrix.fromDense(a, cols);
+        a = csr.toDense(); // the stored (single-precision) values are the reference
         double[] b = randomDense(rnd, cols * k);
         double[] expected = new double[rows * k];
         for (int i = 0; i < rows; i++)

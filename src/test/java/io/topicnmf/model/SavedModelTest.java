@@ -215,6 +215,16 @@ class SavedModelTest {
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(empty));
     assertTrue(e.getMessage().contains("is empty") && e.getMessage().contains(empty.toString()), e.getMessage());
 
+    // Found by ModelFilesFuzzTest: zero bytes first made Jackson read the file as UTF-32 and end in
+    // an encoding error (exit 1, "cannot read or write") instead of a model format error (exit 2).
+    for (byte[] bytes : List.of(new byte[] {0, 0, 0, '{', '}'}, new byte[64], new byte[] {'{', '"', (byte) 0xE9, '"', '}'},
+        "\0\0{\"format\":\"topicnmf-model/1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      Path f = tmp.resolve("zeros.json");
+      Files.write(f, bytes);
+      e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(f));
+      assertTrue(e.getMessage().startsWith(f + " is not a topicnmf model"), e.getMessage());
+    }
+
     for (String json : List.of("[1, 2]", "42", "\"text\"", "null", "   \n")) {
       Path f = tmp.resolve("not-object.json");
       Files.writeString(f, json);
@@ -240,7 +250,7 @@ class SavedModelTest {
     SavedModel good = SavedModel.of(fit, "test");
     SavedModel shortIdf = new SavedModel(good.format(), good.toolVersion(), good.runId(), good.options(), good.mailCleanup(),
         good.extraStopwords(), good.documents(), good.terms(), good.idf().subList(1, good.idf().size()),
-        good.topics(), good.h(), good.centroids(), null);
+        good.topics(), good.h(), good.centroids(), null, null);
     Path bad = tmp.resolve("bad.json");
     ModelFiles.write(shortIdf, bad);
     e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(bad));
@@ -249,7 +259,7 @@ class SavedModelTest {
     SavedModel.SparseRows c = good.centroids();
     SavedModel fewCentroids = new SavedModel(good.format(), good.toolVersion(), good.runId(), good.options(), good.mailCleanup(),
         good.extraStopwords(), good.documents(), good.terms(), good.idf(), good.topics(), good.h(),
-        new SavedModel.SparseRows(c.rows() - 1, c.cols(), c.data().subList(1, c.rows())), null);
+        new SavedModel.SparseRows(c.rows() - 1, c.cols(), c.data().subList(1, c.rows())), null, null);
     Path badCentroids = tmp.resolve("bad-centroids.json");
     ModelFiles.write(fewCentroids, badCentroids);
     e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(badCentroids));

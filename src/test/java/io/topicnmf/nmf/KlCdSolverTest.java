@@ -46,6 +46,7 @@ class KlCdSolverTest {
     int rows = 40, cols = 30, k = 4;
     double[][] a = randomSparse(rnd, rows, cols, 0.3);
     CsrMatrix x = CsrMatrix.fromDense(a, cols);
+    a = x.toDense(); // the stored (single-precision) values are the reference
     double[] w = new double[rows * k];
     double[] ht = new double[cols * k];
     for (int q = 0; q < w.length; q++) w[q] = rnd.nextDouble();
@@ -75,6 +76,7 @@ class KlCdSolverTest {
     int rows = 25, cols = 20, k = 3;
     double[][] a = randomSparse(rnd, rows, cols, 0.4);
     CsrMatrix x = CsrMatrix.fromDense(a, cols);
+    a = x.toDense(); // the stored (single-precision) values are the reference
     double[] w = new double[rows * k];
     double[] ht = new double[cols * k];
     for (int q = 0; q < w.length; q++) w[q] = rnd.nextDouble();
@@ -253,6 +255,7 @@ class KlCdSolverTest {
     for (int k : new int[] {1, 2, 5}) {
       double[][] a = randomSparse(rnd, rows, cols, 0.3);
       CsrMatrix x = CsrMatrix.fromDense(a, cols);
+      a = x.toDense(); // the stored (single-precision) values are the reference
       double[] w = new double[rows * k];
       double[] ht = new double[cols * k];
       // Sparse factors, so some coordinates start at zero and stay there (no Newton pass).

@@ -137,6 +137,11 @@ class MiniBatchNmfTest {
     }
 
     @Override
+    public long nnz() {
+      return inner.nnz();
+    }
+
+    @Override
     public CsrMatrix read(int from, int to) {
       largest = Math.max(largest, to - from);
       reads++;
@@ -208,9 +213,10 @@ class MiniBatchNmfTest {
   @Test
   void badBatchSizesAreNamed() {
     InvalidOptionException e = assertThrows(InvalidOptionException.class,
-        () -> NmfOptions.defaults(2).withBatchSize(-1));
+        () -> NmfOptions.defaults(2).withBatchSize(-2));
     assertEquals("batchSize", e.parameter());
-    assertTrue(e.getMessage().contains("-1") && e.getMessage().contains("batchSize"), e.getMessage());
+    assertTrue(e.getMessage().contains("-2") && e.getMessage().contains("batchSize"), e.getMessage());
+    assertEquals(NmfOptions.AUTO, NmfOptions.defaults(2).withBatchSize(NmfOptions.AUTO_BATCH).mode());
     assertEquals(NmfOptions.IN_MEMORY, NmfOptions.defaults(2).mode());
     assertEquals(NmfOptions.MINI_BATCH, NmfOptions.defaults(2).withBatchSize(8).mode());
     CsrMatrix x = planted(1, 30, 10, 2);

@@ -87,7 +87,7 @@ class DocumentTermMatrixParallelTest {
       assertEquals(docs.size(), c.rows());
       for (int d = 0; d < docs.size(); d++) {
         Map<Integer, Double> row = new TreeMap<>();
-        for (int p = c.rowPtr()[d]; p < c.rowPtr()[d + 1]; p++) row.put(c.colIdx()[p], c.values()[p]);
+        for (int p = c.rowPtr()[d]; p < c.rowPtr()[d + 1]; p++) row.put(c.colIdx()[p], (double) c.values()[p]);
         assertEquals(want.rows.get(d), row, "document " + d);
       }
       for (int j = 0; j < want.terms.size(); j++) {

@@ -50,7 +50,7 @@ class VectorizerTest {
     Vectorized t = v.transform(List.of(List.of("rate", "unknown", "rate"), List.of("nothing")), 1);
     assertEquals(3, t.matrix().cols());
     assertEquals(1, t.matrix().rowNnz(0));
-    assertEquals(2 * v.idf()[2], t.matrix().values()[0], 0);
+    assertEquals((float) (2 * v.idf()[2]), t.matrix().values()[0], 0);
     assertEquals(0, t.matrix().rowNnz(1));
     assertArrayEquals(new int[] {0, 0, 1}, t.counts().vocabulary().documentFrequencies());
     assertEquals(3, t.counts().pruning().termsSeen(), "rate, unknown, nothing");

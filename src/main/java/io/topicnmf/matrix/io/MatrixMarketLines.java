@@ -118,6 +118,10 @@ final class MatrixMarketLines {
     if (!Double.isFinite(v)) {
       throw error("value \"" + abbreviate(s.substring(pos, end)) + "\" is not a finite number");
     }
+    if (Math.abs(v) > Float.MAX_VALUE) {
+      throw error("value \"" + abbreviate(s.substring(pos, end)) + "\" is beyond the single-precision range"
+          + " (3.4e38) matrices are stored in; divide the matrix by a constant first");
+    }
     pos = end;
     return v;
   }

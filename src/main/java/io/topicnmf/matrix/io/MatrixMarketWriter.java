@@ -46,7 +46,7 @@ final class MatrixMarketWriter {
   static void write(CsrMatrix m, Path file, String comment, int threads) throws IOException {
     int[] ptr = m.rowPtr();
     int[] idx = m.colIdx();
-    double[] val = m.values();
+    float[] val = m.values();
     for (int i = 0; i < m.rows(); i++) {
       for (int p = ptr[i]; p < ptr[i + 1]; p++) {
         requireFinite(val[p], i, idx[p]);
@@ -91,7 +91,7 @@ final class MatrixMarketWriter {
   private static byte[] formatRows(CsrMatrix m, int chunk) {
     int[] ptr = m.rowPtr();
     int[] idx = m.colIdx();
-    double[] val = m.values();
+    float[] val = m.values();
     int from = chunk * ROWS_PER_CHUNK;
     int to = Math.min(m.rows(), from + ROWS_PER_CHUNK);
     byte[] b = new byte[Math.max(64, (ptr[to] - ptr[from]) * 20)];
@@ -111,7 +111,7 @@ final class MatrixMarketWriter {
           b[n++] = '.';
           b[n++] = '0';
         } else {
-          String s = Double.toString(v);
+          String s = Float.toString(val[p]); // the shortest decimal that reads back as the stored float
           for (int k = 0; k < s.length(); k++) {
             b[n++] = (byte) s.charAt(k); // Double.toString prints ASCII only
           }

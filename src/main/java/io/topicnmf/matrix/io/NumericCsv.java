@@ -192,6 +192,10 @@ public final class NumericCsv {
             throw valueError(file, records.recordLine, layout, c, rows,
                 "value \"" + cell + "\"", " is not a finite number");
           }
+          if (v > Float.MAX_VALUE) {
+            throw valueError(file, records.recordLine, layout, c, rows, "value \"" + cell + "\"",
+                " is beyond the single-precision range (3.4e38) matrices are stored in; divide the table by a constant first");
+          }
           if (v < 0) {
             throw valueError(file, records.recordLine, layout, c, rows, "negative value " + cell,
                 "; a non-negative factorization needs a matrix without negative values");
@@ -313,6 +317,9 @@ public final class NumericCsv {
           return false;
         }
         recordLine = csv.recordLine();
+        if (csv.malformed() != null) {
+          throw new MatrixFormatException(file, recordLine, csv.malformed());
+        }
         if (fields.size() == 1 && !csv.anyQuoted() && fields.get(0).isEmpty()) {
           continue; // a blank line
         }

@@ -150,7 +150,7 @@ class MatrixMarketTest {
   }
 
   @Test
-  void writeThenReadRoundTripsRandomDoublesExactly() throws IOException {
+  void writeThenReadRoundTripsRandomFloatsExactly() throws IOException {
     SplittableRandom rnd = new SplittableRandom(7);
     int rows = 57;
     int cols = 33;
@@ -158,12 +158,12 @@ class MatrixMarketTest {
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {
         if (rnd.nextDouble() < 0.3) {
-          // all magnitudes, including ones that need 17 digits and subnormals
+          // all magnitudes of the matrix's single precision, including subnormals
           double v = switch (rnd.nextInt(4)) {
-            case 0 -> rnd.nextDouble();
-            case 1 -> Double.longBitsToDouble(rnd.nextLong(0x7FEFFFFFFFFFFFFFL)) ;
+            case 0 -> (float) rnd.nextDouble();
+            case 1 -> Float.intBitsToFloat(rnd.nextInt(1, 0x7F7FFFFF));
             case 2 -> rnd.nextInt(1000);
-            default -> Double.MIN_VALUE * (1 + rnd.nextInt(1000));
+            default -> Float.MIN_VALUE * (1 + rnd.nextInt(1000));
           };
           a[i][j] = rnd.nextBoolean() ? v : -v;
         }
@@ -191,12 +191,12 @@ class MatrixMarketTest {
 
   @Test
   void writeArrayIsColumnMajorAndRoundTrips() throws IOException {
-    DenseMatrix d = DenseMatrix.of(new double[][] {{1, 0.1}, {0, 1e-300}, {3, 2.0 / 3}});
+    DenseMatrix d = DenseMatrix.of(new double[][] {{1, 0.1}, {0, 1e-30}, {3, 2.0 / 3}});
     Path p = dir.resolve("w.mtx");
     MatrixMarket.writeArray(d, p, null);
     List<String> lines = Files.readAllLines(p);
     assertEquals(List.of("%%MatrixMarket matrix array real general", "3 2",
-        "1.0", "0.0", "3.0", "0.1", "1.0E-300", Double.toString(2.0 / 3)), lines);
+        "1.0", "0.0", "3.0", "0.1", "1.0E-30", Double.toString(2.0 / 3)), lines);
     assertMatrix(d.toArray(), MatrixMarket.read(p));
   }
 
@@ -375,9 +375,10 @@ class MatrixMarketTest {
   }
 
   @Test
-  void writesEveryValueAsDoubleToStringWhateverTheThreads() throws IOException {
-    double[] special = {1, 2, 3, 9_999_999, 10_000_000, 12_345_678, 0.5, 1e-5, 1.0000000000000002,
-        -1, -3.0, -0.0, 0.0, 1e300, 4.9e-324, 0.024160005261221487, 123456.75, 6.02214076e23};
+  void writesEveryValueAsFloatToStringWhateverTheThreads() throws IOException {
+    // The matrix stores floats: each value is written as the shortest decimal of its float.
+    double[] special = {1, 2, 3, 9_999_999, 10_000_000, 12_345_678, 0.5, 1e-5, 1.0000001f,
+        -1, -3.0, -0.0, 0.0, 1e30f, Float.MIN_VALUE, 0.024160005261221487, 123456.75, 6.02214076e23};
     int rows = MatrixMarketWriter.ROWS_PER_CHUNK * 3 + 17;
     int cols = 40;
     SplittableRandom random = new SplittableRandom(7);
@@ -392,7 +393,7 @@ class MatrixMarketTest {
               : random.nextBoolean() ? random.nextInt(1, 500) : random.nextDouble() * 10;
           if (v == 0) v = 0.25; // fromDense keeps non-zeros only
           dense[i][j] = v;
-          lines.add((i + 1) + " " + (j + 1) + " " + Double.toString(v) + "\n");
+          lines.add((i + 1) + " " + (j + 1) + " " + Float.toString((float) v) + "\n");
           nnz++;
         }
       }

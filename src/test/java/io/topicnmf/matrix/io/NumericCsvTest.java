@@ -189,6 +189,6 @@ class NumericCsvTest {
     assertEquals("setosa", t.rowLabels().get(0));
     assertEquals("virginica", t.rowLabels().get(149));
     assertEquals(50, t.rowLabels().stream().filter("versicolor"::equals).count());
-    assertArrayEquals(new double[] {5.1, 3.5, 1.4, 0.2}, t.matrix().toDense()[0]);
+    assertArrayEquals(new float[] {5.1f, 3.5f, 1.4f, 0.2f}, java.util.Arrays.copyOf(t.matrix().values(), 4));
   }
 }

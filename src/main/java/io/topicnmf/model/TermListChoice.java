@@ -1,0 +1,245 @@
+package io.topicnmf.model;
+
+import io.topicnmf.eval.Coherence;
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseMatrix;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --relevance auto}: each topic's terms listed by the ranking, among a fixed set of
+ * candidates, under which they co-occur most in the training documents, while the lists stay
+ * diverse.
+ *
+ * <p>Candidates ({@link #CANDIDATES}): the topic's term weights from the least-squares re-fit
+ * ({@link TermRanking#leastSquaresTopics}, {@code refit}) or from H itself ({@code h}) × relevance
+ * λ ∈ {0.3, 0.4, …, 1} ({@link TermRanking}) × a document-frequency floor: none, or with F a share
+ * of the documents and T = max(2, F·D), {@code hard} (only terms in ≥ T documents) or {@code soft}
+ * (the relevance plus log min(1, df/T): a rarer term is penalised by how far short it falls), F ∈
+ * {0.2 %, 0.5 %, 1 %, 2 %}. Every candidate list is scored by its NPMI over whole-document
+ * co-occurrence in {@code counts}, as the report's coherence ({@link Coherence#compute}).
+ *
+ * <p>The choice, deterministic: first the one candidate for all topics with the highest mean NPMI
+ * among those whose lists have diversity ≥ {@value #MIN_DIVERSITY} (if none has, the most diverse);
+ * then, twice over the topics in order, each topic takes the candidate of highest NPMI for its own
+ * list provided the diversity of all lists stays ≥ min(0.85, the start's diversity). A candidate's
+ * list is eligible for a topic only when it is as long as the list without floor (a floor never
+ * shortens a list). Chosen on twelve corpora, eight to tune and four held out (docs/design-notes.md,
+ * "Term lists chosen by their own coherence").
+ *
+ * <p>Cost: one least-squares re-fit, 2·8·9 rankings (O(k·terms·top) each) and one coherence pass
+ * over the distinct candidate lists: about 0.1–0.5 s on 2,000-document corpora.
+ */
+public final class TermListChoice {
+  /** The diversity (distinct listed terms / listed terms) the chosen lists keep. */
+  public static final double MIN_DIVERSITY = 0.85;
+
+  static final double[] LAMBDAS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+  static final double[] FLOORS = {0.002, 0.005, 0.01, 0.02};
+
+  /** The number of candidate rankings. */
+  public static final int CANDIDATES = 2 * LAMBDAS.length * (1 + 2 * FLOORS.length);
+
+  private TermListChoice() {}
+
+  /**
+   * One ranking of a topic's terms.
+   *
+   * @param weights {@code refit} (least-squares term weights) or {@code h} (the topic's row of H)
+   * @param lambda λ of the relevance, in [0, 1]
+   * @param floor {@code none}, {@code hard} or {@code soft} (see the class comment)
+   * @param minDocShare F, the floor's share of the documents (0 with {@code none})
+   */
+  public record Candidate(String weights, double lambda, String floor, double minDocShare) {}
+
+  /**
+   * How a fit's term lists were ranked: {@code quality.ranking} of the report, kept in model.json.
+   *
+   * @param mode {@code auto} (chosen here) or {@code fixed} (a numeric {@code --relevance})
+   * @param candidates the number of candidate rankings compared (1 when fixed)
+   * @param topics the ranking of each topic's list, by topic id
+   */
+  public record Ranking(String mode, int candidates, List<Candidate> topics) {
+    public Ranking {
+      topics = List.copyOf(topics);
+    }
+
+    /** A numeric λ over the least-squares term weights for all {@code k} topics. */
+    public static Ranking fixed(double lambda, int k, boolean refit) {
+      Candidate c = new Candidate(refit ? "refit" : "h", lambda, "none", 0);
+      return new Ranking("fixed", 1, java.util.Collections.nCopies(k, c));
+    }
+  }
+
+  /** The chosen lists (columns of each topic's terms, best first) and how they were ranked. */
+  public record Result(int[][] lists, Ranking ranking) {}
+
+  /**
+   * Chooses each topic's list (see the class comment).
+   *
+   * @param w documents × topics, the fit's W (rows = rows of x)
+   * @param h topics × terms, the fit's H
+   * @param x documents × terms, the matrix H was fitted to (p(w) of the relevance)
+   * @param counts documents × terms, the term counts (document frequencies and co-occurrence)
+   * @param top terms per topic
+   * @param terms the vocabulary in column order, or null (phrases: {@link TermRanking})
+   */
+  public static Result choose(DenseMatrix w, DenseMatrix h, CsrMatrix x, CsrMatrix counts, int top,
+      List<String> terms) {
+    if (counts.rows() != x.rows() || counts.cols() != x.cols()) {
+      throw new IllegalArgumentException("counts are " + counts.rows() + " x " + counts.cols()
+          + " but X is " + x.rows() + " x " + x.cols());
+    }
+    int k = h.rows();
+    List<Candidate> cands = new ArrayList<>(CANDIDATES);
+    List<int[][]> lists = new ArrayList<>(CANDIDATES);
+    candidates(w, h, x, counts, top, terms, cands, lists);
+    return choose(cands, lists, counts, k);
+  }
+
+  /** The choice among the given candidates' lists (see the class comment). */
+  static Result choose(List<Candidate> cands, List<int[][]> lists, CsrMatrix counts, int k) {
+    double[][] npmi = scores(counts, lists, k);
+    boolean[][] eligible = eligible(lists, k);
+    int start = corpusChoice(lists, npmi, eligible);
+    int[] pick = new int[k];
+    Arrays.fill(pick, start);
+    int[][] chosen = new int[k][];
+    for (int t = 0; t < k; t++) chosen[t] = lists.get(start)[t];
+    double floor = Math.min(MIN_DIVERSITY, Coherence.diversity(chosen));
+    for (int pass = 0; pass < 2; pass++) {
+      for (int t = 0; t < k; t++) {
+        int best = pick[t];
+        for (int c = 0; c < lists.size(); c++) {
+          if (!eligible[c][t] || !(npmi[c][t] > npmi[best][t] + 1e-12)) continue;
+          int[] was = chosen[t];
+          chosen[t] = lists.get(c)[t];
+          if (Coherence.diversity(chosen) >= floor) best = c;
+          chosen[t] = was;
+        }
+        pick[t] = best;
+        chosen[t] = lists.get(best)[t];
+      }
+    }
+    List<Candidate> per = new ArrayList<>(k);
+    for (int t = 0; t < k; t++) per.add(cands.get(pick[t]));
+    return new Result(chosen, new Ranking("auto", cands.size(), per));
+  }
+
+  /**
+   * Each topic's list under {@code relevance}: chosen ({@link #choose}) when it is {@link
+   * FitOptions#AUTO_RELEVANCE}, else relevance λ over the least-squares term weights ({@link
+   * TermRanking#top(DenseMatrix, DenseMatrix, CsrMatrix, int, double, List)}).
+   */
+  public static Result lists(double relevance, DenseMatrix w, DenseMatrix h, CsrMatrix x, CsrMatrix counts,
+      int top, List<String> terms) {
+    if (Double.isNaN(relevance)) {
+      return choose(w, h, x, counts, top, terms);
+    }
+    return new Result(TermRanking.top(w, h, x, top, relevance, terms), Ranking.fixed(relevance, h.rows(), w != null));
+  }
+
+  /** Every candidate's lists, in the order of the class comment (weights, λ, floor). */
+  static void candidates(DenseMatrix w, DenseMatrix h, CsrMatrix x, CsrMatrix counts, int top,
+      List<String> terms, List<Candidate> cands, List<int[][]> lists) {
+    int m = h.cols();
+    int d = counts.rows();
+    double[] logP = TermRanking.logShares(x);
+    int[] df = new int[m];
+    float[] cv = counts.values();
+    int[] ci = counts.colIdx();
+    for (int e = 0; e < counts.nnz(); e++) if (cv[e] > 0) df[ci[e]]++;
+    DenseMatrix refit = TermRanking.refitOnSupport(x, w, h);
+    for (int wi = 0; wi < 2; wi++) {
+      DenseMatrix weights = wi == 0 ? refit : h;
+      String name = wi == 0 ? "refit" : "h";
+      for (double lambda : LAMBDAS) {
+        double[] lp = lambda == 1 ? null : logP;
+        cands.add(new Candidate(name, lambda, "none", 0));
+        lists.add(TermRanking.rank(weights, lp, top, lambda, null, terms));
+        for (double f : FLOORS) {
+          double threshold = Math.max(2.0, f * d);
+          double[] hard = new double[m];
+          double[] soft = new double[m];
+          for (int j = 0; j < m; j++) {
+            hard[j] = df[j] >= threshold ? 0 : Double.NEGATIVE_INFINITY;
+            soft[j] = Math.min(0, Math.log(Math.max(df[j], 1) / threshold));
+          }
+          cands.add(new Candidate(name, lambda, "hard", f));
+          lists.add(TermRanking.rank(weights, lp, top, lambda, hard, terms));
+          cands.add(new Candidate(name, lambda, "soft", f));
+          lists.add(TermRanking.rank(weights, lp, top, lambda, soft, terms));
+        }
+      }
+    }
+  }
+
+  /** NPMI of every candidate's list of every topic, each distinct list scored once. */
+  private static double[][] scores(CsrMatrix counts, List<int[][]> lists, int k) {
+    Map<List<Integer>, Integer> distinct = new HashMap<>();
+    List<int[]> unique = new ArrayList<>();
+    int[][] index = new int[lists.size()][k];
+    for (int c = 0; c < lists.size(); c++) {
+      for (int t = 0; t < k; t++) {
+        int[] l = lists.get(c)[t];
+        List<Integer> key = Arrays.stream(l).boxed().toList();
+        Integer at = distinct.get(key);
+        if (at == null) {
+          at = unique.size();
+          distinct.put(key, at);
+          unique.add(l);
+        }
+        index[c][t] = at;
+      }
+    }
+    double[] npmi = Coherence.compute(counts, unique.toArray(new int[0][])).npmi();
+    double[][] out = new double[lists.size()][k];
+    for (int c = 0; c < lists.size(); c++) {
+      for (int t = 0; t < k; t++) {
+        double v = npmi[index[c][t]];
+        out[c][t] = Double.isNaN(v) ? -1 : v;
+      }
+    }
+    return out;
+  }
+
+  /** Whether each candidate's list of each topic is as long as the first candidate's (no floor). */
+  private static boolean[][] eligible(List<int[][]> lists, int k) {
+    boolean[][] ok = new boolean[lists.size()][k];
+    for (int c = 0; c < lists.size(); c++) {
+      for (int t = 0; t < k; t++) ok[c][t] = lists.get(c)[t].length >= lists.get(0)[t].length;
+    }
+    return ok;
+  }
+
+  /** The candidate of highest mean NPMI with diverse lists for every topic, else the most diverse. */
+  private static int corpusChoice(List<int[][]> lists, double[][] npmi, boolean[][] eligible) {
+    int best = -1;
+    double bestMean = Double.NEGATIVE_INFINITY;
+    int mostDiverse = 0;
+    double bestDiv = -1;
+    for (int c = 0; c < lists.size(); c++) {
+      boolean all = true;
+      double sum = 0;
+      for (int t = 0; t < npmi[c].length; t++) {
+        all &= eligible[c][t];
+        sum += npmi[c][t];
+      }
+      if (!all) continue;
+      double div = Coherence.diversity(lists.get(c));
+      if (div > bestDiv) {
+        bestDiv = div;
+        mostDiverse = c;
+      }
+      double mean = sum / npmi[c].length;
+      if (div >= MIN_DIVERSITY && mean > bestMean) {
+        bestMean = mean;
+        best = c;
+      }
+    }
+    return best >= 0 ? best : mostDiverse;
+  }
+}

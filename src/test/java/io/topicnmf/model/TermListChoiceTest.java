@@ -1,0 +1,173 @@
+package io.topicnmf.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.topicnmf.eval.Coherence;
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.nmf.NmfResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TermListChoiceTest {
+  /**
+   * Four planted topics of 25 words each; every document draws most of its words from one topic,
+   * a few from a background of 8 words present nearly everywhere, and a rare word six times
+   * (a word of three documents, of high lift, that co-occurs with nothing).
+   */
+  static List<String> plantedTexts(long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 240; i++) {
+      int topic = i % 4;
+      StringBuilder b = new StringBuilder();
+      for (int j = 0; j < 40; j++) b.append("t").append(topic).append("w").append(letters(rng.nextInt(25))).append(' ');
+      for (int j = 0; j < 6; j++) b.append("bg").append(letters(rng.nextInt(8))).append(' ');
+      // a rare word is in 3 documents of the topic: a high lift, co-occurring with little
+      for (int j = 0; j < 6; j++) b.append("rare").append(letters(topic + 4 * (i / 12))).append(' ');
+      texts.add(b.toString());
+    }
+    return texts;
+  }
+
+  private static String letters(int n) {
+    StringBuilder s = new StringBuilder();
+    do {
+      s.append((char) ('a' + n % 26));
+      n /= 26;
+    } while (n > 0);
+    return s.toString();
+  }
+
+  private static TopicModelResult fit(int threads) throws Exception {
+    FitOptions o = FitOptions.defaults(4).withNmf(n -> n.withThreads(threads));
+    TopicModel m = new TopicModeler(o).fitTexts(plantedTexts(3));
+    return m.training().orElseThrow();
+  }
+
+  @Test
+  void autoIsTheDefaultAndItsChoiceIsRecorded() throws Exception {
+    assertTrue(FitOptions.defaults(3).autoRelevance());
+    TopicModelResult r = fit(1);
+    TermListChoice.Ranking ranking = r.quality().ranking();
+    assertEquals("auto", ranking.mode());
+    assertEquals(TermListChoice.CANDIDATES, ranking.candidates());
+    assertEquals(4, ranking.topics().size());
+    assertTrue(r.quality().diversity() >= TermListChoice.MIN_DIVERSITY);
+  }
+
+  @Test
+  void theChoiceMaximisesNpmiAmongTheCandidatesOnAPlantedCorpus() throws Exception {
+    TopicModelResult r = fit(1);
+    NmfResult f = r.factorization();
+    CsrMatrix counts = r.counts();
+    List<TermListChoice.Candidate> cands = new ArrayList<>();
+    List<int[][]> lists = new ArrayList<>();
+    TermListChoice.candidates(f.w(), f.h(), r.matrix(), counts, 10, r.vocabulary().terms(), cands, lists);
+    assertEquals(TermListChoice.CANDIDATES, cands.size());
+    TermListChoice.Result chosen = TermListChoice.choose(cands, lists, counts, 4);
+    double mean = Coherence.compute(counts, chosen.lists()).meanNpmi();
+    double bestFixed = Double.NEGATIVE_INFINITY;
+    for (int[][] l : lists) {
+      double v = Coherence.compute(counts, l).meanNpmi();
+      if (Coherence.diversity(l) >= TermListChoice.MIN_DIVERSITY) bestFixed = Math.max(bestFixed, v);
+    }
+    assertTrue(mean >= bestFixed - 1e-12, mean + " < best single candidate " + bestFixed);
+    // No listed term is a rare word (one of 3 documents): they have the highest lift but co-occur with nothing.
+    for (int[] l : chosen.lists()) {
+      for (int j : l) assertTrue(!r.vocabulary().term(j).startsWith("rare"), r.vocabulary().term(j));
+    }
+    // Each topic's list is the best of every candidate for that topic that keeps the lists diverse.
+    int[][] now = chosen.lists();
+    double[] own = Coherence.compute(counts, now).npmi();
+    for (int t = 0; t < 4; t++) {
+      for (int[][] l : lists) {
+        if (l[t].length < lists.get(0)[t].length) continue;
+        int[][] trial = now.clone();
+        trial[t] = l[t];
+        if (Coherence.diversity(trial) < TermListChoice.MIN_DIVERSITY) continue;
+        double v = Coherence.compute(counts, new int[][] {l[t]}).npmi()[0];
+        assertTrue(v <= own[t] + 1e-12, "topic " + t + ": a candidate scores " + v + " > " + own[t]);
+      }
+    }
+  }
+
+  @Test
+  void eachTopicTakesItsMostCoherentCandidate() {
+    // Terms 0-3 together in documents 0-3, terms 4-7 in documents 4-7, terms 8-11 in one document each.
+    double[][] c = new double[12][12];
+    for (int i = 0; i < 8; i++) {
+      for (int j = 0; j < 4; j++) c[i][(i / 4) * 4 + j] = 1;
+    }
+    for (int j = 8; j < 12; j++) c[j][j] = 1;
+    CsrMatrix counts = CsrMatrix.fromDense(c, 12);
+    List<TermListChoice.Candidate> cands = List.of(new TermListChoice.Candidate("refit", 0.3, "none", 0),
+        new TermListChoice.Candidate("refit", 0.9, "soft", 0.01));
+    List<int[][]> lists = List.of(new int[][] {{0, 1, 2, 3}, {8, 9, 4, 10}}, new int[][] {{0, 8, 9, 11}, {4, 5, 6, 7}});
+    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 2);
+    assertArrayEquals(new int[] {0, 1, 2, 3}, r.lists()[0]);
+    assertArrayEquals(new int[] {4, 5, 6, 7}, r.lists()[1]);
+    assertEquals(cands, r.ranking().topics());
+    assertEquals(1.0, Coherence.compute(counts, r.lists()).meanNpmi(), 1e-9);
+    for (int[][] l : lists) assertTrue(Coherence.compute(counts, l).meanNpmi() < 0.5);
+  }
+
+  @Test
+  void diversityIsKeptWhenTheMostCoherentListsShareTerms() {
+    // Terms 0-3 are together in 7 of 8 documents (NPMI 1 between them); term 4..9 in 2 documents.
+    double[][] c = new double[8][10];
+    for (int i = 0; i < 7; i++) {
+      for (int j = 0; j < 4; j++) c[i][j] = 1;
+    }
+    for (int j = 4; j < 10; j++) {
+      c[(j - 4) % 8][j] = 1;
+      c[(j - 1) % 8][j] = 1;
+    }
+    CsrMatrix counts = CsrMatrix.fromDense(c, 10);
+    List<TermListChoice.Candidate> cands = List.of(new TermListChoice.Candidate("h", 1, "none", 0),
+        new TermListChoice.Candidate("h", 0.5, "none", 0));
+    // Candidate 0: both topics list the coherent terms (diversity 0.5); candidate 1: distinct lists.
+    List<int[][]> lists = List.of(new int[][] {{0, 1, 2, 3}, {0, 1, 2, 3}}, new int[][] {{0, 4, 5, 6}, {1, 7, 8, 9}});
+    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 2);
+    double div = Coherence.diversity(r.lists());
+    assertTrue(div >= TermListChoice.MIN_DIVERSITY, "diversity " + div);
+    // Topic 0 can take the coherent list (diversity 7/8), topic 1 then cannot (it would be 4/8).
+    assertArrayEquals(lists.get(0)[0], r.lists()[0]);
+    assertArrayEquals(lists.get(1)[1], r.lists()[1]);
+    assertEquals(List.of(cands.get(0), cands.get(1)), r.ranking().topics());
+    assertTrue(Coherence.compute(counts, lists.get(0)).meanNpmi() > Coherence.compute(counts, r.lists()).meanNpmi());
+  }
+
+  @Test
+  void theChoiceIsTheSameWhateverTheThreadCount() throws Exception {
+    TopicModelResult one = fit(1);
+    TopicModelResult two = fit(2);
+    assertEquals(one.quality().ranking(), two.quality().ranking());
+    for (int t = 0; t < 4; t++) assertEquals(one.topics().get(t).terms(), two.topics().get(t).terms());
+  }
+
+  @Test
+  void applyListsTheFitsTermsAndReportsItsChoice(@TempDir Path tmp) throws Exception {
+    Path folder = tmp.resolve("docs");
+    Files.createDirectories(folder);
+    List<String> texts = plantedTexts(3);
+    for (int i = 0; i < texts.size(); i++) Files.writeString(folder.resolve(String.format("%03d.txt", i)), texts.get(i));
+    TopicModelResult fitted = new TopicModeler(FitOptions.defaults(4)).fit(folder);
+    Path file = tmp.resolve("model.json");
+    TopicModel.of(fitted).save(file);
+    SavedModel saved = ModelFiles.read(file);
+    assertEquals(fitted.quality().ranking(), saved.ranking());
+    assertTrue(saved.options().autoRelevance());
+    TopicModelResult applied = ModelApplier.apply(saved, folder, 1, FitListener.NONE);
+    for (int t = 0; t < 4; t++) assertEquals(fitted.topics().get(t).terms().stream().map(TermWeight::term).toList(),
+        applied.topics().get(t).terms().stream().map(TermWeight::term).toList());
+    assertEquals(fitted.quality().ranking(), applied.quality().ranking());
+    assertEquals(fitted.quality().meanNpmi(), applied.quality().meanNpmi(), 1e-12);
+  }
+}

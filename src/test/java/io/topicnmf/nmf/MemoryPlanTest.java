@@ -1,0 +1,103 @@
+package io.topicnmf.nmf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.topicnmf.matrix.CsrMatrix;
+import org.junit.jupiter.api.Test;
+
+/** The choice of {@link MemoryPlan} between in-memory and mini-batch fits, for a given free heap. */
+class MemoryPlanTest {
+  private static final int ROWS = 200_000;
+  private static final int COLS = 50_000;
+  private static final long NNZ = 20_000_000;
+  private static final long MAX = 8L << 30;
+  private static final long MARGIN = MAX / 100 * MemoryPlan.MARGIN_PERCENT;
+
+  private static long inMemory(NmfOptions o) {
+    return NmfMemory.fitBytes(ROWS, COLS, NNZ, 20_000, o);
+  }
+
+  private static MemoryPlan plan(NmfOptions o, long free) {
+    return MemoryPlan.choose(ROWS, COLS, o, inMemory(o), b -> NNZ * b / ROWS, 5000, MAX, needed -> free);
+  }
+
+  private static NmfOptions kl(int batch) {
+    return NmfOptions.defaults(20).withLoss(Loss.KL).withThreads(2).withBatchSize(batch);
+  }
+
+  @Test
+  void autoRunsInMemoryWhenTheEstimateFits() {
+    NmfOptions o = kl(NmfOptions.AUTO_BATCH);
+    MemoryPlan p = plan(o, inMemory(o) + MARGIN + 1);
+    assertEquals(NmfOptions.IN_MEMORY, p.mode());
+    assertEquals(0, p.batchSize());
+    assertEquals(NmfOptions.IN_MEMORY, p.apply(o).mode());
+    assertTrue(p.reason().startsWith("auto: the in-memory fit needs about"), p.reason());
+  }
+
+  @Test
+  void autoFallsBackToMiniBatchesWhenOnlyTheyFit() {
+    NmfOptions o = kl(NmfOptions.AUTO_BATCH);
+    long mini = NmfMemory.miniBatchBytes(ROWS, COLS, NNZ * MemoryPlan.AUTO_BATCH_ROWS / ROWS, MemoryPlan.AUTO_BATCH_ROWS, 5000, o);
+    assertTrue(mini < inMemory(o) / 4, mini + " vs " + inMemory(o));
+    MemoryPlan p = plan(o, mini + MARGIN);
+    assertEquals(NmfOptions.MINI_BATCH, p.mode());
+    assertEquals(MemoryPlan.AUTO_BATCH_ROWS, p.batchSize());
+    assertEquals(MemoryPlan.AUTO_BATCH_ROWS, p.apply(o).batchSize());
+    assertTrue(p.reason().contains("mini-batches of 4096 rows"), p.reason());
+  }
+
+  @Test
+  void autoHalvesTheBatchUntilItFits() {
+    NmfOptions o = kl(NmfOptions.AUTO_BATCH);
+    long small = NmfMemory.miniBatchBytes(ROWS, COLS, NNZ * 1024 / ROWS, 1024, 5000, o);
+    MemoryPlan p = plan(o, small + MARGIN);
+    assertEquals(1024, p.batchSize());
+  }
+
+  @Test
+  void nothingFitsIsRefusedWithTheHeapToGive() {
+    NmfOptions o = kl(NmfOptions.AUTO_BATCH);
+    long free = MARGIN + (16 << 20);
+    InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class, () -> plan(o, free));
+    assertEquals(0, e.batchSize());
+    assertEquals(16 << 20, e.availableBytes());
+    assertTrue(e.suggestedHeapBytes() > MAX + e.neededBytes() - e.availableBytes(), "" + e.suggestedHeapBytes());
+  }
+
+  @Test
+  void anInMemoryFitThatCannotFitSuggestsABatchSize() {
+    NmfOptions o = kl(0);
+    long mini = NmfMemory.miniBatchBytes(ROWS, COLS, NNZ * MemoryPlan.AUTO_BATCH_ROWS / ROWS, MemoryPlan.AUTO_BATCH_ROWS, 5000, o);
+    InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
+        () -> plan(o, mini + MARGIN));
+    assertEquals(MemoryPlan.AUTO_BATCH_ROWS, e.batchSize());
+    assertEquals(inMemory(o), e.neededBytes());
+    assertTrue(e.getMessage().startsWith("the in-memory fit needs about"), e.getMessage());
+  }
+
+  @Test
+  void anExplicitBatchSizeIsKeptOrRefused() {
+    NmfOptions o = kl(2000);
+    MemoryPlan p = plan(o, MAX);
+    assertEquals(2000, p.batchSize());
+    assertTrue(p.reason().contains("as asked (--batch-size 2000)"), p.reason());
+    long half = NmfMemory.miniBatchBytes(ROWS, COLS, NNZ * 1000 / ROWS, 1000, 5000, o);
+    InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
+        () -> plan(o, half + MARGIN));
+    assertEquals(1000, e.batchSize());
+  }
+
+  @Test
+  void aFitCarriesItsPlan() {
+    CsrMatrix x = NmfMemoryTest.generated(300, 200, 10, 3);
+    NmfResult r = Nmf.fit(x, NmfOptions.defaults(3).withMaxIter(5).withBatchSize(NmfOptions.AUTO_BATCH), null);
+    assertNotNull(r.memory());
+    assertEquals(NmfOptions.IN_MEMORY, r.memory().mode());
+    NmfResult m = Nmf.fit(x, NmfOptions.defaults(3).withMaxIter(2).withBatchSize(64), null);
+    assertEquals(64, m.memory().batchSize());
+  }
+}
