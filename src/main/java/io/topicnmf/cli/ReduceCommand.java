@@ -2,10 +2,10 @@ package io.topicnmf.cli;
 
 import io.topicnmf.model.ModelApplier;
 import io.topicnmf.model.ModelFiles;
-import io.topicnmf.model.ModelFormatException;
 import io.topicnmf.model.SavedModel;
 import io.topicnmf.model.TopicModelResult;
 import io.topicnmf.model.TopicReduction;
+import io.topicnmf.report.FlatExports;
 import io.topicnmf.report.Report;
 import io.topicnmf.report.Reports;
 import java.io.PrintWriter;
@@ -64,12 +64,7 @@ final class ReduceCommand implements Callable<Integer> {
     if (input != null && !Files.exists(input)) {
       throw new UserException("no such file or folder: " + input + " (give a folder of documents)");
     }
-    SavedModel m;
-    try {
-      m = ModelFiles.read(model);
-    } catch (ModelFormatException e) {
-      throw new UserException("--model " + e.getMessage());
-    }
+    SavedModel m = ApplyCommand.readModel(model);
     SavedModel reduced;
     try {
       reduced = TopicReduction.reduce(m, topics);
@@ -77,24 +72,59 @@ final class ReduceCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     reduced = reportFlags.labelled(reduced);
+    try (Outputs outputs = Outputs.open(output, input)) {
+      return run(m, reduced.withRunId(outputs.runId()), outputs, nThreads);
+    }
+  }
+
+  /**
+   * Writes the reduced model (and with FOLDER its report and flat tables) as one unit into {@code -o}:
+   * claimed before reading, published together. Outputs of an earlier run there that this one does
+   * not write (report.json without FOLDER, report.html) are removed when publishing, so the folder
+   * never holds a report of another model beside this one.
+   */
+  private int run(SavedModel m, SavedModel reduced, Outputs outputs, int nThreads) throws Exception {
+    Path modelTarget = outputs.claim(output.resolve("model.json"), "model.json");
+    Path reportTarget = null;
+    Path exportsTarget = null;
+    outputs.claimPage(output, "report.html", true);
+    if (input != null) {
+      reportTarget = outputs.claim(output.resolve("report.json"), "report.json");
+      exportsTarget = reportFlags.claimExports(outputs, output);
+      outputs.requireSpace(input, FitCommand.SPACE_PER_INPUT_BYTE, FitCommand.SPACE_FIXED);
+    } else {
+      outputs.removeWhenPublishing("report.json");
+      for (FlatExports.Format f : FlatExports.Format.values()) {
+        outputs.removeWhenPublishing(FlatExports.DOC_TOPICS + "." + f.extension());
+        outputs.removeWhenPublishing(FlatExports.TOPIC_KEYS + "." + f.extension());
+      }
+    }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    Path modelFile = output.resolve("model.json");
-    ModelFiles.write(reduced, modelFile);
-    if (!run.quiet) printMerges(out, m, reduced);
-    String reportNote = "";
+    Report report = null;
+    TopicModelResult result = null;
     if (input != null) {
       Progress progress = new Progress(err, Progress.mode(run.quiet));
-      TopicModelResult result = ModelApplier.apply(reduced, input, nThreads, progress);
-      Report report = reportFlags.report(result, "apply").withReduction(reduced.reduction());
-      Path reportFile = output.resolve("report.json");
-      Reports.write(report, reportFile);
-      reportFlags.writeExports(report, output);
-      if (!run.quiet) FitCommand.printTopics(out, result);
-      reportNote = ", report: " + reportFile;
+      result = ModelApplier.apply(reduced, input, outputs.excluded(), nThreads, progress, c -> {});
+      report = reportFlags.report(result, "apply").withReduction(reduced.reduction()).withRunId(outputs.runId());
     }
+    Report r = report;
+    Path rt = reportTarget;
+    Path et = exportsTarget;
+    var formats = reportFlags.exportFormats();
+    outputs.write(() -> {
+      ModelFiles.write(reduced, modelTarget);
+      if (r != null) {
+        Reports.write(r, rt);
+        if (et != null) FlatExports.write(r, et, formats);
+      }
+    });
+    outputs.publish();
+    if (!run.quiet) printMerges(out, m, reduced);
+    if (result != null && !run.quiet) FitCommand.printTopics(out, result);
     err.println(String.format(Locale.ROOT, "topicnmf: %d topics of %s merged into %d; model: %s%s",
-        m.k(), model, reduced.k(), modelFile, reportNote));
+        m.k(), model, reduced.k(), output.resolve("model.json"),
+        report != null ? ", report: " + output.resolve("report.json") : ""));
     err.flush();
     return 0;
   }
