@@ -96,7 +96,7 @@ class ReduceCommandTest {
     assertTrue(run != null && !run.isEmpty(), "the reduced model carries its run id");
     assertEquals(run, Reports.mapper().readTree(out.resolve("report.json").toFile()).get("runId").asText());
     try (var files = Files.list(out)) {
-      assertFalse(files.anyMatch(f -> f.getFileName().toString().startsWith(".topicnmf-stage")), "no staging left");
+      assertFalse(files.anyMatch(f -> f.getFileName().toString().startsWith(io.topicnmf.files.OutputFolder.STAGING_PREFIX)), "no staging left");
     }
 
     // In place without FOLDER: the fit's report and page there would describe another model, so
