@@ -83,7 +83,7 @@ same_run() {
   [ -n "$r" ] && [ "$r" = "$m" ] && [ "$r" != None ] && echo "$r"
 }
 
-no_staging() { ! ls -a "$(dirname "$1")" "$1" 2>/dev/null | grep -q '^\.topicnmf-stage'; }
+no_staging() { ! ls -a "$(dirname "$1")" "$1" 2>/dev/null | grep -q '^\.topicnmf-tmp-'; }
 
 # --- 1. out of memory ----------------------------------------------------------------------------
 
@@ -157,12 +157,18 @@ if wanted disk-full-second-fit; then
   tn 300 fit "$sample" -k 3 -q -o "$out" --save-matrix "$out/m"
   first=$(same_run "$out")
   if [ "$how" = tmpfs ]; then
-    # fill the file system, leaving room for the pre-flight estimate but not for the outputs
-    used=$(du -sk "$out" | cut -f1)
-    free=$(df -k --output=avail "$fs" | tail -1)
-    fill=$((free - 1300))
-    [ "$fill" -gt 0 ] && head -c "${fill}K" /dev/zero >"$fs/filler" 2>/dev/null
-    tn 300 fit "$sample" -k 4 -q -o "$out" --save-matrix "$out/m"
+    # start the second fit and fill the file system once it has passed its pre-flight checks (its
+    # staging folder exists): its writes then fail with "No space left on device"
+    t0=$(date +%s.%N); errfile="$work/full.err"
+    "$tool" fit "$sample" -k 4 -q -o "$out" --save-matrix "$out/m" 2>"$errfile" & pid=$!
+    for _ in $(seq 1 600); do
+      ls -a "$fs" "$out" 2>/dev/null | grep -q '^\.topicnmf-tmp-' && break
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.05
+    done
+    head -c 8M /dev/zero >"$fs/filler" 2>/dev/null
+    wait "$pid"; rc=$?
+    secs=$(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc -l)"); msg=$(grep -v '^\s*$' "$errfile" | tail -1)
   else
     TOPICNMF_JAVA_OPTS=-Dtopicnmf.faults.writeBudget=200000 tn 300 fit "$sample" -k 4 -q -o "$out" --save-matrix "$out/m"
   fi

@@ -97,7 +97,7 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   /** Reads the model, after completing a publish into its folder that a crash interrupted, and checks its run against the fit's report beside it. */
-  private static SavedModel readModel(Path modelFile) throws UserException, java.io.IOException {
+  static SavedModel readModel(Path modelFile) throws UserException, java.io.IOException {
     Path dir = modelFile.toAbsolutePath().getParent();
     if (OutputFolder.publishPending(dir)) {
       try {

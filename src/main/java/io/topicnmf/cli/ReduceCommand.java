@@ -89,11 +89,12 @@ final class ReduceCommand implements Callable<Integer> {
     reduced = reportFlags.labelled(reduced);
     try (Outputs outputs = Outputs.open(output, input)) {
       Path modelTarget = outputs.claim(output.resolve("model.json"), "model.json");
+      Path page = outputs.claimPage(output, "report.html", input == null || noHtml);
       Targets t = input == null ? null : new Targets(outputs.claim(output.resolve("report.json"), "report.json"),
-          reportFlags.claimExports(outputs, output), outputs.claimPage(output, "report.html", noHtml));
-      // The reduced model keeps no run id (as before): a fit's report.json left beside it must not
-      // make 'apply' refuse it as coming from another run.
-      SavedModel saved = reduced;
+          reportFlags.claimExports(outputs, output), page);
+      if (input == null) removeEarlierReport(outputs);
+      // Model, report and page carry this run's id; a report of another run is never left beside them.
+      SavedModel saved = reduced.withRunId(outputs.runId());
       if (!run.quiet) printMerges(spec.commandLine().getOut(), m, saved);
       String reportNote = input == null ? "" : applyTo(saved, outputs, t, nThreads);
       outputs.write(() -> ModelFiles.write(saved, modelTarget));
@@ -104,6 +105,18 @@ final class ReduceCommand implements Callable<Integer> {
       err.flush();
     }
     return 0;
+  }
+
+  /**
+   * Without FOLDER only model.json is written: an earlier run's report.json and flat tables in
+   * {@code -o} are removed when publishing, so the folder never holds a report of another model.
+   */
+  private static void removeEarlierReport(Outputs outputs) {
+    outputs.removeWhenPublishing("report.json");
+    for (FlatExports.Format f : FlatExports.Format.values()) {
+      outputs.removeWhenPublishing(FlatExports.DOC_TOPICS + "." + f.extension());
+      outputs.removeWhenPublishing(FlatExports.TOPIC_KEYS + "." + f.extension());
+    }
   }
 
   /** Where the outputs of FOLDER go (staging paths): report.json, the flat tables' folder or null, the page or null. */

@@ -184,6 +184,12 @@ public record SavedModel(
         r.centroids() == null ? null : SparseRows.of(r.centroids()), null, r.quality().ranking());
   }
 
+  /** This model as written by run {@code runId} (its outputs published together, {@code files.OutputFolder}). */
+  public SavedModel withRunId(String runId) {
+    return new SavedModel(format, toolVersion, runId, options, mailCleanup, extraStopwords, documents, terms, idf,
+        topics, h, centroids, reduction, ranking);
+  }
+
   /**
    * The version of this build of topicnmf (the Maven project version, from {@code
    * io/topicnmf/version.properties}), or "unknown": what a model saved by this build records as

@@ -96,4 +96,40 @@ class ReduceCommandTest {
     JsonNode fitReport = Reports.mapper().readTree(fit.resolve("report.json").toFile());
     assertFalse(fitReport.has("reduction"));
   }
+
+  @Test
+  void reducePublishesItsOutputsAsOneUnitWithOneRunId() throws IOException {
+    // Issue 14, item 2: reduce writes through cli.Outputs as fit and apply do.
+    Path corpus = ThemedCorpus.write(tmp);
+    Path fit = tmp.resolve("fit");
+    assertEquals(0, CliRun.of("fit", corpus.toString(), "-k", "4", "-o", fit.toString(), "-q").code());
+    Path out = tmp.resolve("r");
+    CliRun r = CliRun.of("reduce", "-m", fit.resolve("model.json").toString(), "-k", "3", "-o", out.toString(), "-q",
+        corpus.toString());
+    assertEquals(0, r.code(), r.err());
+    String run = ModelFiles.read(out.resolve("model.json")).runId();
+    assertTrue(run != null && !run.isEmpty(), "the reduced model carries its run id");
+    assertEquals(run, Reports.mapper().readTree(out.resolve("report.json").toFile()).get("runId").asText());
+    try (var files = Files.list(out)) {
+      assertFalse(files.anyMatch(f -> f.getFileName().toString().startsWith(io.topicnmf.files.OutputFolder.STAGING_PREFIX)), "no staging left");
+    }
+
+    // In place without FOLDER: the fit's report and page there would describe another model, so
+    // they go when the reduced model is published, and apply then takes the model.
+    CliRun inPlace = CliRun.of("reduce", "-m", fit.resolve("model.json").toString(), "-k", "2", "-o", fit.toString(), "-q");
+    assertEquals(0, inPlace.code(), inPlace.err());
+    assertEquals(2, ModelFiles.read(fit.resolve("model.json")).k());
+    assertFalse(Files.exists(fit.resolve("report.json")), "the fit's report of 4 topics is not left beside a model of 2");
+    assertFalse(Files.exists(fit.resolve("report.html")));
+    assertFalse(Files.exists(fit.resolve("doc-topics.tsv")));
+    CliRun apply = CliRun.of("apply", "-m", fit.resolve("model.json").toString(), corpus.toString(), "-q",
+        "-o", tmp.resolve("applied").toString());
+    assertEquals(0, apply.code(), apply.err());
+
+    // -o is checked before any work: a file is refused with its name.
+    Path file = Files.writeString(tmp.resolve("afile"), "x");
+    CliRun bad = CliRun.of("reduce", "-m", out.resolve("model.json").toString(), "-k", "2", "-o", file.toString(), "-q");
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("afile") && bad.err().contains("is a file, not a folder"), bad.err());
+  }
 }
