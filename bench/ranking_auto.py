@@ -83,7 +83,13 @@ def div_of(lists):
     return len(set(flat)) / len(flat) if flat else 0.0
 
 
+def eligible(cands, c, t):
+    """A list is eligible when as long as the first candidate's (no floor): a floor never shortens a list."""
+    return len(cands[c][t]) >= len(next(iter(cands.values()))[t])
+
+
 def choose_corpus(cands, own, keys, min_div=MIN_DIV):
+    keys = [c for c in keys if all(eligible(cands, c, t) for t in range(len(cands[c])))]
     ok = [c for c in keys if div_of(cands[c]) >= min_div]
     if ok:
         return max(ok, key=lambda c: (sum(own[c]) / len(own[c]), -keys.index(c)))
@@ -100,7 +106,7 @@ def choose_topic(cands, own, keys, start, passes=2, min_div=MIN_DIV):
             best, bests = pick[t], own[pick[t]][t]
             for c in keys:
                 s = own[c][t]
-                if s > bests + 1e-12:
+                if s > bests + 1e-12 and eligible(cands, c, t):
                     trial = lists[:t] + [cands[c][t]] + lists[t + 1:]
                     if div_of(trial) >= floor:
                         best, bests = c, s
@@ -115,8 +121,10 @@ def main():
     ap.add_argument('--tag', default='default-b715ea14e4')
     ap.add_argument('--corpora', default=','.join(CORPORA))
     ap.add_argument('--floors', default='0.002,0.005,0.01,0.02')
+    ap.add_argument('--lambdas', default=','.join(map(str, LAMS)))
     ap.add_argument('--json', default=None)
     a = ap.parse_args()
+    LAMS[:] = [float(v) for v in a.lambdas.split(',')]
     floors = [float(f) for f in a.floors.split(',')] if a.floors else []
     per = []
     for c in a.corpora.split(','):
@@ -149,7 +157,7 @@ def main():
             words = lambda ls: [[surf[j] for j in l] for l in ls]
             row = {'name': c, 'k': k, 'cd': cd_npmi}
             strat = {}
-            strat['fixed'] = cands[('refit', 0.7, 'none', 0)]
+            strat['fixed'] = cands[('refit', 0.7, 'none', 0)] if ('refit', 0.7, 'none', 0) in cands else cands[keys[0]]
             refit_keys = [q for q in keys if q[0] == 'refit']
             nofloor = [q for q in keys if q[2] == 'none']
             base = [q for q in keys if q[3] in (0, 0.002, 0.005, 0.01, 0.02)]
@@ -160,7 +168,7 @@ def main():
                 row[name + '-choice'] = list(map(str, ch))
                 strat['topic<' + name] = choose_topic(cands, own, ks, ch)[0]
             # Fallback: when no candidate reaches 0.85, keep at least the diversity of fro:0.7.
-            md = min(MIN_DIV, div_of(cands[('refit', 0.7, 'none', 0)]))
+            md = min(MIN_DIV, div_of(strat['fixed']))
             for name, ks in (('v2', base), ('v2+f05', keys)):
                 ch = choose_corpus(cands, own, ks, md)
                 strat[name] = choose_topic(cands, own, ks, ch, min_div=md)[0]

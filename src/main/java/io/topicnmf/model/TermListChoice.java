@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>Candidates ({@link #CANDIDATES}): the topic's term weights from the least-squares re-fit
  * ({@link TermRanking#leastSquaresTopics}, {@code refit}) or from H itself ({@code h}) × relevance
- * λ ∈ {0.3, 0.4, …, 1} ({@link TermRanking}) × a document-frequency floor: none, or with F a share
+ * λ ∈ {0, 0.1, …, 1} ({@link TermRanking}) × a document-frequency floor: none, or with F a share
  * of the documents and T = max(2, F·D), {@code hard} (only terms in ≥ T documents) or {@code soft}
  * (the relevance plus log min(1, df/T): a rarer term is penalised by how far short it falls), F ∈
  * {0.2 %, 0.5 %, 1 %, 2 %}. Every candidate list is scored by its NPMI over whole-document
@@ -30,14 +30,15 @@ import java.util.Map;
  * shortens a list). Chosen on twelve corpora, eight to tune and four held out (docs/design-notes.md,
  * "Term lists chosen by their own coherence").
  *
- * <p>Cost: one least-squares re-fit, 2·8·9 rankings (O(k·terms·top) each) and one coherence pass
- * over the distinct candidate lists: about 0.1–0.5 s on 2,000-document corpora.
+ * <p>Cost: one least-squares re-fit, 2·11·9 = 198 rankings (O(k·terms) each, the logs taken once)
+ * and one coherence pass over the distinct candidate lists (bench/RESULTS.md, "Term lists chosen
+ * by their own coherence").
  */
 public final class TermListChoice {
   /** The diversity (distinct listed terms / listed terms) the chosen lists keep. */
   public static final double MIN_DIVERSITY = 0.85;
 
-  static final double[] LAMBDAS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+  static final double[] LAMBDAS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
   static final double[] FLOORS = {0.002, 0.005, 0.01, 0.02};
 
   /** The number of candidate rankings. */
@@ -142,39 +143,103 @@ public final class TermListChoice {
     return new Result(TermRanking.top(w, h, x, top, relevance, terms), Ranking.fixed(relevance, h.rows(), w != null));
   }
 
-  /** Every candidate's lists, in the order of the class comment (weights, λ, floor). */
+  /**
+   * Every candidate's lists, in the order of the class comment (weights, λ, floor). The logs are
+   * taken once: log φ per weights, the floors' penalties per F; each candidate is then a sum and a
+   * top-n selection per topic ({@link TermRanking#largest}, or without repeats with phrases).
+   */
   static void candidates(DenseMatrix w, DenseMatrix h, CsrMatrix x, CsrMatrix counts, int top,
       List<String> terms, List<Candidate> cands, List<int[][]> lists) {
     int m = h.cols();
+    int k = h.rows();
     int d = counts.rows();
+    boolean phrases = terms != null && terms.stream().anyMatch(s -> s.indexOf(' ') >= 0);
     double[] logP = TermRanking.logShares(x);
     int[] df = new int[m];
     float[] cv = counts.values();
     int[] ci = counts.colIdx();
     for (int e = 0; e < counts.nnz(); e++) if (cv[e] > 0) df[ci[e]]++;
-    DenseMatrix refit = TermRanking.refitOnSupport(x, w, h);
+    double[][] hard = new double[FLOORS.length][m];
+    double[][] soft = new double[FLOORS.length][m];
+    for (int f = 0; f < FLOORS.length; f++) {
+      double threshold = Math.max(2.0, FLOORS[f] * d);
+      for (int j = 0; j < m; j++) {
+        hard[f][j] = df[j] >= threshold ? 0 : Double.NEGATIVE_INFINITY;
+        soft[f][j] = Math.min(0, Math.log(Math.max(df[j], 1) / threshold));
+      }
+    }
+    int n = Math.min(top, m);
+    int per = 1 + 2 * FLOORS.length;
+    double[] base = new double[m];
+    double[] score = new double[m];
     for (int wi = 0; wi < 2; wi++) {
-      DenseMatrix weights = wi == 0 ? refit : h;
+      double[] logPhi = logPhi(wi == 0 ? TermRanking.refitOnSupport(x, w, h) : h, logP);
       String name = wi == 0 ? "refit" : "h";
       for (double lambda : LAMBDAS) {
-        double[] lp = lambda == 1 ? null : logP;
-        cands.add(new Candidate(name, lambda, "none", 0));
-        lists.add(TermRanking.rank(weights, lp, top, lambda, null, terms));
-        for (double f : FLOORS) {
-          double threshold = Math.max(2.0, f * d);
-          double[] hard = new double[m];
-          double[] soft = new double[m];
-          for (int j = 0; j < m; j++) {
-            hard[j] = df[j] >= threshold ? 0 : Double.NEGATIVE_INFINITY;
-            soft[j] = Math.min(0, Math.log(Math.max(df[j], 1) / threshold));
+        int[][][] l = new int[per][k][];
+        for (int t = 0; t < k; t++) {
+          // NaN (never listed) stays NaN through the sums; a hard floor's −∞ is made NaN below.
+          for (int j = 0; j < m; j++) base[j] = logPhi[t * m + j] - (1 - lambda) * logP[j];
+          l[0][t] = select(base, n, phrases, terms);
+          for (int f = 0; f < FLOORS.length; f++) {
+            for (int j = 0; j < m; j++) score[j] = hard[f][j] == 0 ? base[j] : Double.NaN;
+            l[1 + 2 * f][t] = select(score, n, phrases, terms);
+            for (int j = 0; j < m; j++) score[j] = base[j] + soft[f][j];
+            l[2 + 2 * f][t] = select(score, n, phrases, terms);
           }
-          cands.add(new Candidate(name, lambda, "hard", f));
-          lists.add(TermRanking.rank(weights, lp, top, lambda, hard, terms));
-          cands.add(new Candidate(name, lambda, "soft", f));
-          lists.add(TermRanking.rank(weights, lp, top, lambda, soft, terms));
+        }
+        cands.add(new Candidate(name, lambda, "none", 0));
+        lists.add(l[0]);
+        for (int f = 0; f < FLOORS.length; f++) {
+          cands.add(new Candidate(name, lambda, "hard", FLOORS[f]));
+          lists.add(l[1 + 2 * f]);
+          cands.add(new Candidate(name, lambda, "soft", FLOORS[f]));
+          lists.add(l[2 + 2 * f]);
         }
       }
     }
+  }
+
+  /** The n best non-NaN scores' columns (ties to the lower column), without repeats with phrases. */
+  private static int[] select(double[] score, int n, boolean phrases, List<String> terms) {
+    if (phrases) return TermRanking.withoutRepeats(score, n, terms);
+    int[] best = new int[n];
+    int size = 0;
+    double floor = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < score.length; j++) {
+      double v = score[j];
+      // NaN fails both comparisons, so it is never taken.
+      if (size == n ? !(v > floor) : !(v >= Double.NEGATIVE_INFINITY)) continue;
+      int p = size < n ? size++ : size - 1;
+      while (p > 0 && score[best[p - 1]] < v) {
+        best[p] = best[p - 1];
+        p--;
+      }
+      best[p] = j;
+      if (size == n) floor = score[best[n - 1]];
+    }
+    return size == n ? best : Arrays.copyOf(best, size);
+  }
+
+  /**
+   * log φ(t, w) of every entry: the log of the weight over its row's sum; NaN where the weight is
+   * not positive or the term has no mass in X (never listed).
+   */
+  private static double[] logPhi(DenseMatrix weights, double[] logP) {
+    int k = weights.rows();
+    int m = weights.cols();
+    double[] wd = weights.data();
+    double[] out = new double[k * m];
+    for (int t = 0; t < k; t++) {
+      double sum = 0;
+      for (int j = 0; j < m; j++) sum += wd[t * m + j];
+      double logSum = Math.log(sum);
+      for (int j = 0; j < m; j++) {
+        double v = wd[t * m + j];
+        out[t * m + j] = v > 0 && logP[j] != Double.NEGATIVE_INFINITY ? Math.log(v) - logSum : Double.NaN;
+      }
+    }
+    return out;
   }
 
   /** NPMI of every candidate's list of every topic, each distinct list scored once. */

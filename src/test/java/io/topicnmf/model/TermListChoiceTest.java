@@ -145,6 +145,32 @@ class TermListChoiceTest {
   }
 
   @Test
+  void aShorterListIsNeverChosenAndOnlyADiverseCandidateStarts() {
+    double[][] c = new double[8][10];
+    for (int i = 0; i < 7; i++) {
+      for (int j = 0; j < 4; j++) c[i][j] = 1;
+    }
+    for (int j = 4; j < 10; j++) {
+      c[(j - 4) % 8][j] = 1;
+      c[(j - 1) % 8][j] = 1;
+    }
+    CsrMatrix counts = CsrMatrix.fromDense(c, 10);
+    List<TermListChoice.Candidate> cands = List.of(new TermListChoice.Candidate("refit", 1, "none", 0),
+        new TermListChoice.Candidate("refit", 1, "hard", 0.02), new TermListChoice.Candidate("h", 0, "none", 0));
+    // Candidate 1 lists only 2 (coherent, NPMI 1) terms for topic 0: not eligible. Only candidate
+    // 2 reaches diversity 0.85 (7/8; candidate 0: 6/8), so it starts; topic 0 then takes candidate
+    // 0's list (diversity stays 7/8), topic 1 cannot (it would fall to 6/8).
+    List<int[][]> lists = List.of(new int[][] {{0, 1, 4, 5}, {0, 1, 6, 7}}, new int[][] {{0, 1}, {0, 1, 6, 7}},
+        new int[][] {{0, 4, 5, 6}, {0, 7, 8, 9}});
+    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 2);
+    assertEquals(4, r.lists()[0].length, "the 2-term list is never chosen");
+    assertArrayEquals(lists.get(0)[0], r.lists()[0], "topic 0's best eligible list");
+    assertEquals(cands.get(0), r.ranking().topics().get(0));
+    assertArrayEquals(lists.get(2)[1], r.lists()[1], "topic 1 keeps the start's: the other would fall to 6/8");
+    assertTrue(Coherence.diversity(r.lists()) >= 0.85);
+  }
+
+  @Test
   void theChoiceIsTheSameWhateverTheThreadCount() throws Exception {
     TopicModelResult one = fit(1);
     TopicModelResult two = fit(2);
