@@ -118,9 +118,11 @@ public final class CorpusStream {
     Objects.requireNonNull(options, "options");
     Gatherer<R> gatherer = new Gatherer<>(options, sink, listener);
     try (OrderedTasks<StreamUnit> tasks = OrderedTasks.of(threads, threads * WINDOW_PER_THREAD, gatherer::accept)) {
+      int[] submitted = {0};
+      // A prefix stops on the documents kept, or on the records handed out (the consumer lags).
       Reading<R> reading = new Reading<>(options, decisions, analysis, tasks,
-          () -> gatherer.outcome.documents >= stopAfter);
-      for (int e = 0; e < entries.list.size() && gatherer.outcome.documents < stopAfter; e++) {
+          () -> gatherer.outcome.documents >= stopAfter || submitted[0] >= stopAfter, submitted);
+      for (int e = 0; e < entries.list.size() && !reading.enough.getAsBoolean(); e++) {
         if (wanted != null && !wanted.containsKey(e)) {
           continue;
         }
@@ -147,17 +149,22 @@ public final class CorpusStream {
     final Analysis<R> analysis;
     final OrderedTasks<StreamUnit> tasks;
     final java.util.function.BooleanSupplier enough;
+    /** Records (or files) handed out so far. */
+    final int[] submitted;
 
     Reading(CorpusOptions options, Decisions decisions, Analysis<R> analysis, OrderedTasks<StreamUnit> tasks,
-        java.util.function.BooleanSupplier enough) {
+        java.util.function.BooleanSupplier enough, int[] submitted) {
       this.options = options;
       this.decisions = decisions;
       this.analysis = analysis;
       this.tasks = tasks;
       this.enough = enough;
+      this.submitted = submitted;
     }
 
     void submit(StreamUnit u) throws IOException {
+      submitted[0] += u.lines != null ? u.lines.lines : u.records != null ? u.records.size()
+          : u.payload == Payload.WHOLE ? 1 : 0;
       tasks.submit(() -> u.run(options, decisions, analysis));
     }
 
