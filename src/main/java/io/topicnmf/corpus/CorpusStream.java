@@ -1,7 +1,6 @@
 package io.topicnmf.corpus;
 
 import io.topicnmf.corpus.CorpusReader.FileTask;
-import io.topicnmf.corpus.StreamUnit.Item;
 import io.topicnmf.corpus.StreamUnit.Payload;
 import io.topicnmf.parallel.OrderedTasks;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +35,9 @@ public final class CorpusStream {
   /** Records (or messages) per unit of a .csv or .mbox, and characters. */
   static final int RECORDS_PER_UNIT = 256;
   static final long CHARS_PER_UNIT = 1L << 20;
+
+  /** A system property that, when set, prints each pass's CPU time per thread on stderr (benchmarks). */
+  public static final String STATS_PROPERTY = "topicnmf.streamStats";
 
   private CorpusStream() {}
 
@@ -116,11 +117,14 @@ public final class CorpusStream {
       Analysis<R> analysis, Sink<R> sink, CorpusListener listener, Map<Integer, int[]> wanted, int stopAfter)
       throws IOException {
     Objects.requireNonNull(options, "options");
-    Gatherer<R> gatherer = new Gatherer<>(options, sink, listener);
+    StreamGatherer<R> gatherer = new StreamGatherer<>(options, sink, listener);
+    long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     try (OrderedTasks<StreamUnit> tasks = OrderedTasks.of(threads, threads * WINDOW_PER_THREAD, gatherer::accept)) {
+      int[] submitted = {0};
+      // A prefix stops on the documents kept, or on the records handed out (the consumer lags).
       Reading<R> reading = new Reading<>(options, decisions, analysis, tasks,
-          () -> gatherer.outcome.documents >= stopAfter);
-      for (int e = 0; e < entries.list.size() && gatherer.outcome.documents < stopAfter; e++) {
+          () -> gatherer.outcome.documents >= stopAfter || submitted[0] >= stopAfter, submitted);
+      for (int e = 0; e < entries.list.size() && !reading.enough.getAsBoolean(); e++) {
         if (wanted != null && !wanted.containsKey(e)) {
           continue;
         }
@@ -136,6 +140,12 @@ public final class CorpusStream {
         }
       }
       tasks.finish();
+      if (System.getProperty(STATS_PROPERTY) != null) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        System.err.printf(java.util.Locale.ROOT, "stream pass: %d documents; CPU s: reading thread %.2f, workers %s%n",
+            gatherer.outcome.documents, (mx.getCurrentThreadCpuTime() - cpu0) / 1e9,
+            Arrays.toString(tasks.workerCpuSeconds()));
+      }
     }
     return gatherer.outcome;
   }
@@ -147,17 +157,22 @@ public final class CorpusStream {
     final Analysis<R> analysis;
     final OrderedTasks<StreamUnit> tasks;
     final java.util.function.BooleanSupplier enough;
+    /** Records (or files) handed out so far. */
+    final int[] submitted;
 
     Reading(CorpusOptions options, Decisions decisions, Analysis<R> analysis, OrderedTasks<StreamUnit> tasks,
-        java.util.function.BooleanSupplier enough) {
+        java.util.function.BooleanSupplier enough, int[] submitted) {
       this.options = options;
       this.decisions = decisions;
       this.analysis = analysis;
       this.tasks = tasks;
       this.enough = enough;
+      this.submitted = submitted;
     }
 
     void submit(StreamUnit u) throws IOException {
+      submitted[0] += u.lines != null ? u.lines.lines : u.records != null ? u.records.size()
+          : u.payload == Payload.WHOLE ? 1 : 0;
       tasks.submit(() -> u.run(options, decisions, analysis));
     }
 
@@ -432,127 +447,6 @@ public final class CorpusStream {
       entries[documents] = entry;
       records[documents] = record;
       documents++;
-    }
-  }
-
-  /** The ordered side: per-file bookkeeping of ids and skips, the figures, the sink. */
-  private static final class Gatherer<R> {
-    final CorpusOptions options;
-    final Sink<R> sink;
-    final CorpusListener listener;
-    final Outcome outcome = new Outcome();
-    final Set<String> ids = new HashSet<>();
-    final boolean detect;
-    int files;
-    int current = -1;
-    final List<Skipped> crossDuplicates = new ArrayList<>();
-    final List<Skipped> reading = new ArrayList<>();
-    final List<Skipped> cleanedEmpty = new ArrayList<>();
-    final List<Skipped> onlyBoilerplate = new ArrayList<>();
-    final Map<String, Integer> firstRecord = new HashMap<>();
-    boolean anyRecord;
-    boolean anyDocument;
-
-    Gatherer(CorpusOptions options, Sink<R> sink, CorpusListener listener) {
-      this.options = options;
-      this.sink = sink;
-      this.listener = listener;
-      this.detect = options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes());
-    }
-
-    void accept(StreamUnit u) throws IOException {
-      if (u.payload == Payload.SKIP) {
-        outcome.skipped.add(u.walkSkip);
-        return;
-      }
-      if (u.entry != current) {
-        current = u.entry;
-        crossDuplicates.clear();
-        reading.clear();
-        cleanedEmpty.clear();
-        onlyBoilerplate.clear();
-        firstRecord.clear();
-        anyRecord = false;
-        anyDocument = false;
-      }
-      boolean records = u.kind == FileReaders.Kind.JSONL || u.kind == FileReaders.Kind.CSV;
-      for (Item it : u.items) {
-        item(u, it, records);
-      }
-      if (u.last) {
-        endFile(u, records);
-      }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void item(StreamUnit u, Item it, boolean records) throws IOException {
-      anyRecord = true;
-      if (it.skip != null) {
-        reading.add(it.skip);
-        return;
-      }
-      anyDocument = true;
-      String duplicate = records ? RecordFiles.duplicate(firstRecord, it.id, it.record) : null;
-      if (duplicate != null) {
-        reading.add(new Skipped(u.task.id() + "#" + it.record, duplicate));
-        forget(it);
-        return;
-      }
-      if (detect) {
-        if (it.mime) {
-          outcome.messages++;
-        } else {
-          outcome.plain++;
-          if (it.headerBlock) outcome.withHeader++;
-        }
-      }
-      if (StreamUnit.EMPTY_AFTER_MAIL.equals(it.drop)) {
-        cleanedEmpty.add(new Skipped(it.id, StreamUnit.EMPTY_AFTER_MAIL));
-        return;
-      }
-      if (it.page) {
-        outcome.pages++;
-        outcome.lines.addAll(it.lines);
-        outcome.removedLines += it.removedLines;
-      }
-      if (it.drop != null) {
-        onlyBoilerplate.add(new Skipped(it.id, it.drop));
-        return;
-      }
-      if (!ids.add(it.id)) {
-        crossDuplicates.add(new Skipped(u.task.id() + " (id " + it.id + ")",
-            CorpusReader.DUPLICATE_ID + " in an earlier file; the first is kept"));
-        forget(it);
-        return;
-      }
-      outcome.kept(u.entry, it.record);
-      sink.document(it.document, (R) it.analysed, true);
-    }
-
-    /** Tells the sink about an analysed document that is not kept (its terms are not counted). */
-    @SuppressWarnings("unchecked")
-    private void forget(Item it) throws IOException {
-      if (it.analysed != null) {
-        sink.document(it.document, (R) it.analysed, false);
-      }
-    }
-
-    private void endFile(StreamUnit u, boolean records) {
-      if (u.abort != null) {
-        if (anyDocument) {
-          outcome.failed.put(u.entry, u.abort);
-        } else {
-          outcome.skipped.add(new Skipped(u.task.id(), u.abort));
-        }
-      } else if (records && !anyRecord) {
-        outcome.skipped.add(new Skipped(u.task.id(), "no records"));
-      } else {
-        outcome.skipped.addAll(crossDuplicates);
-        outcome.skipped.addAll(reading);
-        outcome.skipped.addAll(cleanedEmpty);
-        outcome.skipped.addAll(onlyBoilerplate);
-      }
-      listener.onFile(++files, u.task.id());
     }
   }
 }

@@ -57,8 +57,14 @@ final class JsonlCutter {
    * A failure of the stream propagates after the lines complete before it were handed on.
    */
   void run() throws IOException {
-    while (nextPiece()) {
-      // pieces are added by nextPiece
+    try {
+      while (nextPiece()) {
+        // pieces are added by nextPiece
+      }
+    } catch (IOException e) {
+      // The lines complete before the failure are read (a line in progress is not): hand them on.
+      flush();
+      throw e;
     }
     if (inLine) {
       endLine();

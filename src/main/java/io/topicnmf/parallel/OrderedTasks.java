@@ -34,6 +34,7 @@ public final class OrderedTasks<R> implements AutoCloseable {
   private final int window;
   private final Sink<R> sink;
   private final ArrayDeque<Future<R>> pending = new ArrayDeque<>();
+  private final java.util.List<Thread> threads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   private OrderedTasks(int threads, int window, Sink<R> sink) {
     if (threads < 1) {
@@ -52,6 +53,7 @@ public final class OrderedTasks<R> implements AutoCloseable {
       pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "topicnmf-stream-" + id + "-" + n.incrementAndGet());
         t.setDaemon(true);
+        this.threads.add(t);
         return t;
       });
     }
@@ -115,6 +117,22 @@ public final class OrderedTasks<R> implements AutoCloseable {
     if (t instanceof RuntimeException re) throw re;
     if (t instanceof Error err) throw err;
     throw new IllegalStateException(t);
+  }
+
+  /**
+   * The CPU time each worker thread has used so far, in seconds (empty with one thread, or where
+   * the JVM does not measure it): for benchmarks that check the work is spread.
+   */
+  public double[] workerCpuSeconds() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    synchronized (threads) {
+      double[] out = new double[threads.size()];
+      for (int i = 0; i < out.length; i++) {
+        long ns = mx.isThreadCpuTimeSupported() ? mx.getThreadCpuTime(threads.get(i).getId()) : -1;
+        out[i] = ns < 0 ? 0 : ns / 1e9;
+      }
+      return out;
+    }
   }
 
   /** Stops the pool; tasks still in flight (after a failure) are cancelled. */

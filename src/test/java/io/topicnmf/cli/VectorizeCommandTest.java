@@ -139,6 +139,26 @@ class VectorizeCommandTest {
     }
   }
 
+  /** Rows spilled past a tiny budget (-Dtopicnmf.rowBudget) give the same files and leave nothing behind in -o. */
+  @Test
+  void spilledRowsGiveTheSameBytes() throws IOException {
+    Path in = corpus();
+    assertEquals(0, CliRun.of("vectorize", in.toString(), "-o", tmp.resolve("a").toString(), "-q").code());
+    String before = System.getProperty(io.topicnmf.vectorize.RowStore.BUDGET_PROPERTY);
+    System.setProperty(io.topicnmf.vectorize.RowStore.BUDGET_PROPERTY, "16");
+    try {
+      assertEquals(0, CliRun.of("vectorize", in.toString(), "-o", tmp.resolve("b").toString(), "-q").code());
+    } finally {
+      if (before == null) System.clearProperty(io.topicnmf.vectorize.RowStore.BUDGET_PROPERTY);
+      else System.setProperty(io.topicnmf.vectorize.RowStore.BUDGET_PROPERTY, before);
+    }
+    for (String f : List.of("matrix.mtx", "counts.mtx", "terms.txt", "documents.txt")) {
+      assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("b").resolve(f)), f);
+    }
+    assertEquals(names(tmp.resolve("a")), names(tmp.resolve("b")));
+    assertTrue(names(tmp.resolve("b")).stream().noneMatch(n -> n.startsWith(".topicnmf-tmp-")));
+  }
+
   @Test
   void rawCountsWithWeightingTf() throws IOException {
     Path out = tmp.resolve("tf");
