@@ -22,7 +22,20 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    PrintWriter err = new PrintWriter(System.err, true);
+    boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
+    // A thread whose failure no one waits for (the work's own threads hand theirs to the caller):
+    // out of memory there is reported in one line too, and ends the run.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
+        Runtime.getRuntime().halt(Errors.resources((Error) e, err, verbose));
+      }
+      err.println("topicnmf: internal error in thread " + thread.getName() + ": " + e
+          + " (please report it; run with --verbose for details)");
+      if (verbose) e.printStackTrace(err);
+      err.flush();
+    });
+    System.exit(execute(new PrintWriter(System.out, true), err, args));
   }
 
   /** Runs the command line with the given writers and returns the exit code (0, 1 internal failure, 2 usage or input). */

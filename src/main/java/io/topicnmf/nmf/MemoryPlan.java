@@ -165,9 +165,10 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
     return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
   }
 
-  /** Bytes as megabytes, or gigabytes with one decimal from 1 GB up. */
+  /** Bytes as megabytes (one decimal below 100 MB), or gigabytes with one decimal from 1 GB up. */
   static String mb(long bytes) {
     double m = bytes / (1024.0 * 1024.0);
-    return m >= 1024 ? String.format(Locale.ROOT, "%.1f GB", m / 1024) : String.format(Locale.ROOT, "%.0f MB", Math.ceil(m));
+    if (m >= 1024) return String.format(Locale.ROOT, "%.1f GB", m / 1024);
+    return m >= 100 ? String.format(Locale.ROOT, "%.0f MB", Math.ceil(m)) : String.format(Locale.ROOT, "%.1f MB", m);
   }
 }

@@ -1,0 +1,109 @@
+package io.topicnmf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.topicnmf.nmf.InsufficientMemoryException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A fit that cannot fit in the heap is refused before it starts (exit 2, one line with the heap or
+ * batch size to use), and an OutOfMemoryError, wherever it is thrown, is one line and exit 1.
+ */
+class MemoryLimitsCliTest {
+  @TempDir Path tmp;
+
+  /** A rows × cols Matrix Market file with about {@code perRow} entries a row. */
+  private Path matrix(int rows, int cols, int perRow) throws IOException {
+    SplittableRandom rnd = new SplittableRandom(4);
+    StringBuilder b = new StringBuilder();
+    int nnz = 0;
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= rows; i++) {
+      int start = rnd.nextInt(cols - perRow) + 1;
+      for (int j = start; j < start + perRow; j++) {
+        lines.append(i).append(' ').append(j).append(' ').append(1 + rnd.nextInt(5)).append('\n');
+        nnz++;
+      }
+    }
+    b.append("%%MatrixMarket matrix coordinate real general\n").append(rows).append(' ').append(cols)
+        .append(' ').append(nnz).append('\n').append(lines);
+    return Files.writeString(tmp.resolve("x.mtx"), b);
+  }
+
+  @Test
+  void aFitThatCannotFitTheHeapIsRefusedBeforeItStartsWithTheHeapToGive() throws Exception {
+    Path x = matrix(40_000, 2_000, 4);
+    Path out = tmp.resolve("out");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // W alone (40000 × 200 doubles) is 61 MB: neither mode fits a 64 MB heap.
+    List<String> cmd = List.of(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "factorize", x.toString(), "-k", "200", "--loss", "kl", "-o", out.toString(), "-q");
+    Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(2, p.exitValue(), err);
+    List<String> lines = err.lines().toList();
+    assertEquals(1, lines.size(), err);
+    assertTrue(lines.get(0).contains("needs about") && lines.get(0).contains("TOPICNMF_JAVA_OPTS=-Xmx"), err);
+    assertFalse(err.contains("\tat ") || err.contains("Exception"), err);
+    assertFalse(Files.exists(out.resolve("factorization.json")));
+  }
+
+  @Test
+  void theRefusalSuggestsABatchSizeWhenMiniBatchesFit() {
+    InsufficientMemoryException e = new InsufficientMemoryException("the in-memory fit", 3L << 30, 1L << 30,
+        2L << 30, 4096, 600L << 20);
+    String msg = Errors.insufficientMemory(e);
+    assertTrue(msg.startsWith("the in-memory fit needs about 3.0 GB of heap but 1.0 GB are free (the heap holds"
+        + " at most 2.0 GB): fit by mini-batches with --batch-size 4096 (about 600 MB), or give Java more heap,"
+        + " e.g. TOPICNMF_JAVA_OPTS=-Xmx5g"), msg);
+    assertEquals("64m", Errors.heapFlag(1 << 20));
+    assertEquals("2g", Errors.heapFlag((1L << 30) + 1));
+  }
+
+  @Test
+  void anOutOfMemoryErrorFromAWorkerThreadIsOneLineAndExitOne() {
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    CommandLine.ParseResult parsed = cl.parseArgs("fit");
+    // As a pool hands a worker's failure to the caller: wrapped.
+    Exception wrapped = new IllegalStateException(new java.util.concurrent.ExecutionException(
+        new OutOfMemoryError("Java heap space")));
+    int code = new Errors().handleExecutionException(wrapped, cl, parsed);
+    assertEquals(1, code);
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    assertTrue(lines.get(0).startsWith("topicnmf: out of memory (the Java heap holds at most")
+        && lines.get(0).contains("TOPICNMF_JAVA_OPTS=-Xmx") && lines.get(0).contains("--batch-size"), lines.get(0));
+  }
+
+  @Test
+  void theDefaultBatchSizeIsAutoAndTheReportSaysWhy() throws IOException {
+    Path x = matrix(300, 80, 6);
+    Path out = tmp.resolve("auto");
+    CliRun r = CliRun.of("factorize", x.toString(), "-k", "3", "-o", out.toString(), "-q");
+    assertEquals(0, r.code(), r.err());
+    String json = Files.readString(out.resolve("factorization.json"));
+    assertTrue(json.contains("\"mode\" : \"in-memory\"") || json.contains("\"mode\":\"in-memory\""), json);
+    assertTrue(json.contains("auto: the in-memory fit needs about"), json);
+    CliRun mb = CliRun.of("factorize", x.toString(), "-k", "3", "-o", tmp.resolve("mb").toString(), "-q",
+        "--batch-size", "100");
+    assertEquals(0, mb.code(), mb.err());
+    assertTrue(Files.readString(tmp.resolve("mb").resolve("factorization.json"))
+        .contains("mini-batches of 100 rows as asked (--batch-size 100)"));
+  }
+}
