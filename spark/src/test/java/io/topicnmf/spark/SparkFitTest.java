@@ -69,10 +69,12 @@ class SparkFitTest {
   }
 
   private void compare(Loss loss, Path out, String flag) throws Exception {
-    FitOptions o = FitOptions.defaults(10);
+    // The job ranks terms by a fixed relevance λ (--relevance auto needs every document's terms on
+    // one machine), so the single-machine fit is given the job's λ.
+    FitOptions o = FitOptions.defaults(10).withRelevance(0.5);
     TopicModelResult single = new TopicModeler(o.withNmf(o.nmf().withLoss(loss))).fit(SAMPLE);
     int code = SparkFit.run(spark, SAMPLE.toString(), "-o", out.toString(), "-k", "10", "--loss", flag,
-        "--init-sample", "35", "--partitions", "3", "--quiet");
+        "--relevance", "0.5", "--init-sample", "35", "--partitions", "3", "--quiet");
     assertEquals(0, code);
     Report r = Reports.read(out.resolve("report.json"));
     assertEquals(Report.FORMAT, r.format());
