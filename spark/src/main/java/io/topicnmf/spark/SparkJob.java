@@ -80,8 +80,14 @@ final class SparkJob {
     Vectorizing.Vocabulary vocab = Vectorizing.prune(Vectorizing.frequencies(parts), n, options.vocabulary());
     int m = vocab.terms().size();
     if (m == 0) {
+      int byMin = vocab.pruning().removedByMinDf();
+      int byMax = vocab.pruning().removedByMaxDf();
+      String advice = byMax > 0 && byMin > 0 ? "try --min-df 1 and --max-df 1.0, or a larger corpus"
+          : byMax > 0 ? "the documents share all their terms: try --max-df 1.0, or a larger, more varied corpus"
+          : byMin > 0 ? "try --min-df 1 or a larger corpus"
+          : "the documents hold no word once stop words, numbers and short tokens are removed";
       throw new IllegalArgumentException("no term is left after analysis and pruning in " + input + " ("
-          + n + " documents): try --min-df 1 or a larger corpus");
+          + n + " documents, " + byMin + " terms below --min-df, " + byMax + " above --max-df): " + advice);
     }
     Map<String, Integer> col = new HashMap<>(m * 2);
     for (int j = 0; j < m; j++) col.put(vocab.terms().get(j), j);
