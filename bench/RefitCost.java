@@ -1,5 +1,5 @@
 import io.topicnmf.matrix.CsrMatrix;
-import io.topicnmf.matrix.MatrixMarket;
+import io.topicnmf.matrix.io.MatrixMarket;
 import io.topicnmf.model.TermRanking;
 import io.topicnmf.nmf.Loss;
 import io.topicnmf.nmf.Nmf;

@@ -4,16 +4,21 @@ topicnmf fits cached by bench/quality_many.py, several ways of choosing a rankin
 by the lists' own NPMI over the training corpus, and scores the chosen lists with the independent
 ruler (bench/ruler.py) against scikit-learn cd's lists of the same cell.
 
-  ranking_auto.py [--cache DIR] [--tag default-JARID] [--corpora a,b] [--json FILE]
+  ranking_auto.py [--cache DIR] [--tag default-JARID] [--corpora a,b] [--floors F,...]
+                  [--lambdas L,...] [--json FILE]
 
-Candidates (as model/TermListChoice.java builds them): weights W ∈ {refit (least squares, W
-fixed), h (the KL H)} × λ ∈ {0.3 … 1.0} × document-frequency floor ∈ {none, hard F, soft F} with F
-a share of the documents. Own NPMI: whole-document co-occurrence over topicnmf's own counts (what
-the report's coherence measures). Strategies:
-  fixed         fro:0.7, the previous default
-  corpus        one candidate for every topic: highest mean own NPMI with diversity >= 0.85
-  topic         from `corpus`, each topic in turn takes its own best candidate while the
-                lists' diversity stays >= 0.85 (two passes)
+Candidates (as model/TermListChoice.java builds them): weights ∈ {refit (least squares with W
+fixed; here 30 HALS sweeps), h (the KL H)} × λ ∈ --lambdas (default 0.3 … 1.0; TermListChoice uses
+0, 0.1, … 1) × document-frequency floor ∈ {none, hard F, soft F} with F in --floors, a share of the
+documents. A list shortened by a floor is not eligible. Own NPMI: whole-document co-occurrence
+over topicnmf's own counts (what the report's coherence measures). Strategies:
+  fixed               fro:0.7, the previous default
+  corpus-all          one candidate for every topic: highest mean own NPMI with diversity >= 0.85
+                      (floors up to 2 %); corpus-refit: refit weights only; corpus-nofloor: no floor
+  topic<corpus-...    from that start, each topic in turn takes its own best candidate while the
+                      lists' diversity stays >= 0.85 (two passes): what TermListChoice does
+  v2, v2+f05          the bar lowered to fro:0.7's diversity where 0.85 is out of reach (+f05: a 5 %
+                      floor too); /3pass: three passes
 """
 import argparse, glob, json, math, os, sys
 import numpy as np
