@@ -11,7 +11,7 @@ public interface AnalysisListener {
 
   /**
    * @param done documents analysed so far
-   * @param total documents to analyse
+   * @param total documents to analyse, or 0 when not known yet (a streaming read counts as it goes)
    */
   void onDocument(int done, int total);
 }

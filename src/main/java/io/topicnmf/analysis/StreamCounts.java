@@ -70,6 +70,7 @@ final class StreamCounts implements Closeable {
     if (tokenCount + t.tokens.length > tokens.length) {
       tokens = Arrays.copyOf(tokens, Math.max(tokenCount + t.tokens.length, tokens.length * 2));
     }
+    int base = tokenCount;
     for (int p = 0; p < t.tokens.length; p++) {
       tokens[tokenCount++] = global(map, t.tokens[p]);
     }
@@ -84,7 +85,7 @@ final class StreamCounts implements Closeable {
     rows.add(rowIds, t.counts, t.distinct.length);
     if (t.originals != null) {
       for (int p = 0; p < t.tokens.length; p++) {
-        int g = global(map, t.tokens[p]);
+        int g = tokens[base + p];
         int o = t.originals[p];
         if (o < 0) {
           if (g >= same.length) same = Arrays.copyOf(same, Math.max(g + 1, same.length * 2));

@@ -119,6 +119,7 @@ public final class CorpusStream {
     Objects.requireNonNull(options, "options");
     StreamGatherer<R> gatherer = new StreamGatherer<>(options, sink, listener);
     long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    long wall0 = System.nanoTime();
     try (OrderedTasks<StreamUnit> tasks = OrderedTasks.of(threads, threads * WINDOW_PER_THREAD, gatherer::accept)) {
       int[] submitted = {0};
       // A prefix stops on the documents kept, or on the records handed out (the consumer lags).
@@ -142,9 +143,10 @@ public final class CorpusStream {
       tasks.finish();
       if (System.getProperty(STATS_PROPERTY) != null) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        System.err.printf(java.util.Locale.ROOT, "stream pass: %d documents; CPU s: reading thread %.2f, workers %s%n",
-            gatherer.outcome.documents, (mx.getCurrentThreadCpuTime() - cpu0) / 1e9,
-            Arrays.toString(tasks.workerCpuSeconds()));
+        System.err.printf(java.util.Locale.ROOT,
+            "stream pass: %d documents in %.2f s; CPU s: reading thread %.2f, workers %s%n",
+            gatherer.outcome.documents, (System.nanoTime() - wall0) / 1e9,
+            (mx.getCurrentThreadCpuTime() - cpu0) / 1e9, Arrays.toString(tasks.workerCpuSeconds()));
       }
     }
     return gatherer.outcome;
