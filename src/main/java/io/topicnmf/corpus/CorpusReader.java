@@ -301,45 +301,34 @@ public final class CorpusReader {
    */
   private static MailCleanup mailCleanup(
       FileReading[] results, int[] headerBlocks, CorpusOptions options) {
-    double share = 0;
-    boolean auto = false;
-    if (headerBlocks != null) {
-      int plain = 0;
-      int withHeader = 0;
-      int messages = 0;
-      for (int i = 0; i < results.length; i++) {
-        FileReading r = results[i];
-        if (r == null) {
-          continue;
-        }
-        if (r.mail()) {
-          messages += r.documents().size();
-        } else {
-          plain += r.documents().size();
-          withHeader += headerBlocks[i];
-        }
+    int plain = 0;
+    int withHeader = 0;
+    int messages = 0;
+    for (int i = 0; headerBlocks != null && i < results.length; i++) {
+      FileReading r = results[i];
+      if (r == null) {
+        continue;
       }
-      int total = plain + messages;
-      // The same arithmetic as MailText.headerShare(plain) * plain + messages, so the share
-      // reported is the very same double.
-      double plainShare = plain == 0 ? 0 : (double) withHeader / plain;
-      share = total == 0 ? 0 : (plainShare * plain + messages) / total;
-      auto = share > 0.5;
+      if (r.mail()) {
+        messages += r.documents().size();
+      } else {
+        plain += r.documents().size();
+        withHeader += headerBlocks[i];
+      }
     }
-    boolean headers = options.stripMailHeaders() || auto;
-    boolean quotes = options.stripQuotes() || auto;
-    if (!headers && !quotes) {
-      return MailCleanup.NONE;
+    MailCleanup cleanup = MailCleanup.decide(options, headerBlocks != null, plain, withHeader, messages);
+    if (cleanup == MailCleanup.NONE) {
+      return cleanup;
     }
     IntStream.range(0, results.length)
         .parallel()
         .forEach(
             i -> {
               if (results[i] != null) {
-                results[i] = results[i].cleaned(headers, quotes);
+                results[i] = results[i].cleaned(cleanup.headersStripped(), cleanup.quotesStripped());
               }
             });
-    return new MailCleanup(headers, quotes, auto, share);
+    return cleanup;
   }
 
   /**

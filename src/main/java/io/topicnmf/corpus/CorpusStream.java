@@ -407,20 +407,7 @@ public final class CorpusStream {
     /** The mail clean-up for the documents counted (see {@link CorpusReader}). */
     public MailCleanup mailCleanup(CorpusOptions options) {
       boolean detect = options.autoMailCleanup() && !(options.stripMailHeaders() && options.stripQuotes());
-      double share = 0;
-      boolean auto = false;
-      if (detect) {
-        int total = plain + messages;
-        double plainShare = plain == 0 ? 0 : (double) withHeader / plain;
-        share = total == 0 ? 0 : (plainShare * plain + messages) / total;
-        auto = share > 0.5;
-      }
-      boolean headers = options.stripMailHeaders() || auto;
-      boolean quotes = options.stripQuotes() || auto;
-      if (!headers && !quotes) {
-        return MailCleanup.NONE;
-      }
-      return new MailCleanup(headers, quotes, auto, share);
+      return MailCleanup.decide(options, detect, plain, withHeader, messages);
     }
 
     /** The hashes of the lines at least half the pages (and {@value HtmlBoilerplate#MIN_SHARED_PAGES}) hold. */

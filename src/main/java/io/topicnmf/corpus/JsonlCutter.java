@@ -26,14 +26,10 @@ final class JsonlCutter {
     void accept(Lines batch) throws IOException;
   }
 
-  private final InputStream in;
+  private final LinePieces pieces;
   private final long maxChars;
   private final long maxBytes;
   private final BatchSink sink;
-  private final byte[] bytes = new byte[LineDecodingReader.CHUNK];
-  private int filled;
-  private boolean eof;
-  private boolean first = true;
   private Lines batch = new Lines();
   private int lineNo;
   /** The bytes of the line being gathered so far, and whether one is. */
@@ -41,7 +37,7 @@ final class JsonlCutter {
   private boolean inLine;
 
   JsonlCutter(InputStream in, long maxChars, BatchSink sink) {
-    this.in = in;
+    this.pieces = new LinePieces(in);
     this.maxChars = maxChars;
     this.maxBytes = maxChars > Long.MAX_VALUE / 3 ? Long.MAX_VALUE : 3 * maxChars;
     this.sink = sink;
@@ -82,50 +78,16 @@ final class JsonlCutter {
     sink.accept(full);
   }
 
-  /** Reads the next piece as {@link LineDecodingReader} would; false at the end. */
+  /** Reads the next piece as {@link LineDecodingReader} would ({@link LinePieces}); false at the end. */
   private boolean nextPiece() throws IOException {
-    int nl = indexOfNewline(0);
-    while (nl < 0 && !eof && filled < LineDecodingReader.CHUNK) {
-      int r = in.read(bytes, filled, LineDecodingReader.CHUNK - filled);
-      if (r < 0) {
-        eof = true;
-        break;
-      }
-      int from = filled;
-      filled += r;
-      nl = indexOfNewline(from);
-    }
-    if (filled == 0) {
+    int cut = pieces.next();
+    if (cut == 0) {
       return false;
     }
-    int cut;
-    if (nl >= 0) {
-      cut = nl + 1;
-    } else if (eof) {
-      cut = filled;
-    } else {
-      cut = filled;
-      for (int i = 0; i < 3 && cut > 1 && (bytes[cut - 1] & 0xC0) == 0x80; i++) {
-        cut--;
-      }
-      if ((bytes[cut - 1] & 0xC0) == 0xC0) {
-        cut--;
-      }
-      if (cut == 0) {
-        cut = filled;
-      }
-    }
-    int start = 0;
-    if (first) {
-      first = false;
-      if (cut >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-        start = 3;
-      }
-    }
-    boolean endsLine = bytes[cut - 1] == '\n';
+    int start = pieces.bomLength(cut);
+    boolean endsLine = pieces.bytes()[cut - 1] == '\n';
     addPiece(start, endsLine ? cut - 1 : cut);
-    System.arraycopy(bytes, cut, bytes, 0, filled - cut);
-    filled -= cut;
+    pieces.consume(cut);
     if (endsLine) {
       endLine();
       if (batch.size >= BATCH_BYTES || batch.lines >= BATCH_LINES) {
@@ -146,7 +108,7 @@ final class JsonlCutter {
     if (lineBytes > maxBytes) {
       batch.overflow();
     } else {
-      batch.addPiece(bytes, from, to);
+      batch.addPiece(pieces.bytes(), from, to);
     }
   }
 
@@ -154,15 +116,6 @@ final class JsonlCutter {
     lineNo++;
     batch.closeLine(lineNo);
     inLine = false;
-  }
-
-  private int indexOfNewline(int from) {
-    for (int i = from; i < filled; i++) {
-      if (bytes[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**

@@ -15,16 +15,12 @@ import java.util.Arrays;
 final class LineDecodingReader extends Reader {
   static final int CHUNK = 64 * 1024;
 
-  private final InputStream in;
-  private final byte[] bytes = new byte[CHUNK];
-  private int filled; // bytes[0, filled) not yet decoded
-  private boolean eof;
-  private boolean first = true;
+  private final LinePieces pieces;
   private String pending = "";
   private int pendingPos;
 
   LineDecodingReader(InputStream in) {
-    this.in = in;
+    this.pieces = new LinePieces(in);
   }
 
   @Override
@@ -45,66 +41,21 @@ final class LineDecodingReader extends Reader {
 
   /** Decodes the next line (or piece of a long line); false at the end. */
   private boolean decodeNext() throws IOException {
-    int nl = indexOfNewline(0);
-    while (nl < 0 && !eof && filled < CHUNK) {
-      int r = in.read(bytes, filled, CHUNK - filled);
-      if (r < 0) {
-        eof = true;
-        break;
-      }
-      int from = filled;
-      filled += r;
-      nl = indexOfNewline(from);
-    }
-    if (filled == 0) {
+    int cut = pieces.next();
+    if (cut == 0) {
       return false;
     }
-    int cut;
-    if (nl >= 0) {
-      cut = nl + 1;
-    } else if (eof) {
-      cut = filled;
-    } else {
-      cut = filled;
-      // Back up to a UTF-8 lead byte (at most 3 continuation bytes) so no character is split.
-      for (int i = 0; i < 3 && cut > 1 && (bytes[cut - 1] & 0xC0) == 0x80; i++) {
-        cut--;
-      }
-      if ((bytes[cut - 1] & 0xC0) == 0xC0) {
-        cut--; // a lead byte whose continuation is in the next piece
-      }
-      if (cut == 0) {
-        cut = filled;
-      }
-    }
-    byte[] line = Arrays.copyOf(bytes, cut);
-    if (first) {
-      first = false;
-      if (line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
-          && (line[2] & 0xFF) == 0xBF) {
-        line = Arrays.copyOfRange(line, 3, line.length);
-      }
-    }
+    byte[] line = Arrays.copyOfRange(pieces.bytes(), pieces.bomLength(cut), cut);
     pending = FileReaders.isAsciiText(line)
         ? new String(line, java.nio.charset.StandardCharsets.ISO_8859_1)
         : TextDecoder.decodeUtf8OrWindows1252(line);
     pendingPos = 0;
-    System.arraycopy(bytes, cut, bytes, 0, filled - cut);
-    filled -= cut;
+    pieces.consume(cut);
     return true;
-  }
-
-  private int indexOfNewline(int from) {
-    for (int i = from; i < filled; i++) {
-      if (bytes[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   @Override
   public void close() throws IOException {
-    in.close();
+    pieces.close();
   }
 }

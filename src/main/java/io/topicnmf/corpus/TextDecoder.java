@@ -45,7 +45,7 @@ public final class TextDecoder {
       return new String(bytes, 2, bytes.length - 2, utf16);
     }
     int start = hasUtf8Bom(bytes) ? 3 : 0;
-    return utf8OrWindows1252(bytes, start);
+    return utf8OrWindows1252(bytes, start, bytes.length);
   }
 
   /**
@@ -53,7 +53,7 @@ public final class TextDecoder {
    * windows-1252 otherwise; never fails.
    */
   static String decodeUtf8OrWindows1252(byte[] bytes) {
-    return utf8OrWindows1252(bytes, 0);
+    return utf8OrWindows1252(bytes, 0, bytes.length);
   }
 
   /** {@code bytes[from, to)} decoded as {@link #decodeUtf8OrWindows1252(byte[])} decodes a whole array (ASCII copied directly). */
@@ -65,6 +65,11 @@ public final class TextDecoder {
     if (ascii) {
       return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
     }
+    return utf8OrWindows1252(bytes, from, to);
+  }
+
+  /** {@code bytes[from, to)} as UTF-8 when they are valid UTF-8, as windows-1252 otherwise. */
+  private static String utf8OrWindows1252(byte[] bytes, int from, int to) {
     CharsetDecoder strict =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -74,20 +79,6 @@ public final class TextDecoder {
       return strict.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
     } catch (CharacterCodingException notUtf8) {
       return new String(bytes, from, to - from, WINDOWS_1252);
-    }
-  }
-
-  /** {@code bytes} from {@code start} on as UTF-8 when they are valid UTF-8, as windows-1252 otherwise. */
-  private static String utf8OrWindows1252(byte[] bytes, int start) {
-    CharsetDecoder strict =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return strict.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-    } catch (CharacterCodingException notUtf8) {
-      return new String(bytes, start, bytes.length - start, WINDOWS_1252);
     }
   }
 
