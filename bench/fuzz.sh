@@ -17,6 +17,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     ReadersFuzzTest#jsonl ReadersFuzzTest#csv ReadersFuzzTest#docx ReadersFuzzTest#odt
     ReadersFuzzTest#pdf ReadersFuzzTest#anyFile AnalysisFuzzTest#analysisChain
     MatrixFilesFuzzTest#numericCsv MatrixFilesFuzzTest#matrixMarket ModelFilesFuzzTest#modelJson
+    StreamingFuzzTest#streamedEqualsRead
   )
 fi
 mkdir -p target/fuzz-logs
