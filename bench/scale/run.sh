@@ -12,6 +12,9 @@
 # Runs: topicnmf fit at its defaults (KL) and with --loss frobenius, under JAVA_OPTS (default -Xmx4g);
 # scikit-learn TfidfVectorizer + NMF (cd) and + MiniBatchNMF; with SKLEARN_KL=1 also NMF (mu, KL).
 # scikit-learn runs are skipped for sizes above SKLEARN_MAX (default 300000).
+# TOPICNMF_VARIANTS (default "default frobenius") and SKLEARN_METHODS (default "cd minibatch", plus
+# mu-kl with SKLEARN_KL=1) choose the runs; TIMEOUT=N (seconds, default none) caps each
+# scikit-learn run, and one that is stopped gets a line "did not finish within N s".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -32,7 +35,7 @@ for n in "${sizes[@]}"; do
   [ -f "$corpus" ] || "$py" "$here/generate.py" "$data" --sizes "$n"
   out="$data/results-$n.tsv"
   : > "$out"
-  for variant in default frobenius; do
+  for variant in ${TOPICNMF_VARIANTS:-default frobenius}; do
     extra=()
     [ "$variant" = frobenius ] && extra=(--loss frobenius)
     dir="$data/topicnmf-$variant-$n"
@@ -49,12 +52,18 @@ print("\t".join(str(v) for v in [sys.argv[2], sys.argv[3], round(t["totalSeconds
       round(t["topicsSeconds"], 1), sys.argv[4], r["fit"]["iterations"], round(ev.get("nmi", float("nan")), 3), sys.argv[5]]))
 PY
   done
-  methods=(cd minibatch)
+  read -r -a methods <<<"${SKLEARN_METHODS:-cd minibatch}"
   [ "${SKLEARN_KL:-0}" = 1 ] && methods+=(mu-kl)
   if [ "$n" -le "${SKLEARN_MAX:-300000}" ]; then
     for m in "${methods[@]}"; do
       echo "scikit-learn $m, $n documents ..." >&2
-      /usr/bin/time -v -o "$data/time.log" "$py" "$here/sklearn_fit.py" "$corpus" "$k" "$m" >"$data/sk.json"
+      cap=()
+      [ -n "${TIMEOUT:-}" ] && cap=(timeout "$TIMEOUT")
+      if ! /usr/bin/time -v -o "$data/time.log" "${cap[@]}" "$py" "$here/sklearn_fit.py" "$corpus" "$k" "$m" >"$data/sk.json"; then
+        printf 'sklearn-%s\t%s\tdid not finish within %s s\t\t\t\t\t\t%s\t\t\t%s\n' "$m" "$n" "${TIMEOUT:-?}" \
+          "$(peak_mb "$data/time.log")" "$(cpu_s "$data/time.log")" >>"$out"
+        continue
+      fi
       "$py" - "$data/sk.json" "sklearn-$m" "$n" "$(peak_mb "$data/time.log")" "$(cpu_s "$data/time.log")" >>"$out" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
