@@ -106,6 +106,24 @@ public final class Coherence {
    *     repeated within a topic
    */
   public static TopicCoherence compute(CsrMatrix docTerm, int[][] topTerms) {
+    return pairScores(docTerm, topTerms, false);
+  }
+
+  /**
+   * Each topic's NPMI as {@link #compute(CsrMatrix, int[][])} but without ε: a pair that never
+   * meets scores −1 (NPMI's limit as p(wi,wj) → 0) and a pair present in every document 1, as
+   * {@link #strictNpmi(int, int, int, int)}. With ε a pair of two rare terms that never meet scores
+   * far above −1 (about −0.4 for two terms in 2 of 10,000 documents), so that lists of rare terms
+   * look more coherent than they are; {@code TermListChoice} compares lists by this measure.
+   *
+   * @return per topic, NaN for a topic of fewer than two terms
+   * @throws IllegalArgumentException as {@link #compute(CsrMatrix, int[][])}
+   */
+  public static double[] strictNpmi(CsrMatrix docTerm, int[][] topTerms) {
+    return pairScores(docTerm, topTerms, true).npmi();
+  }
+
+  private static TopicCoherence pairScores(CsrMatrix docTerm, int[][] topTerms, boolean strict) {
     Objects.requireNonNull(docTerm, "docTerm");
     validate(topTerms, docTerm.cols());
     int docs = docTerm.rows();
@@ -152,7 +170,7 @@ public final class Coherence {
           int ul = local[topic[l]];
           int dfl = ptr[ul + 1] - ptr[ul];
           int co = intersectionSize(postings, ptr[um], ptr[um + 1], ptr[ul], ptr[ul + 1]);
-          sN += npmi(co, dfm, dfl, docs);
+          sN += strict ? strictNpmi(co, dfm, dfl, docs) : npmi(co, dfm, dfl, docs);
           sU += umass(co, dfl, docs);
         }
       }
@@ -192,6 +210,29 @@ public final class Coherence {
     double joint = codf / d + EPSILON;
     double ratio = Math.log(joint / ((dfI / d) * (dfJ / d)));
     return ratio / -Math.log(joint);
+  }
+
+  /**
+   * NPMI of one pair without ε: {@code log(p(wi,wj)/(p(wi)p(wj))) / −log p(wi,wj)}; −1 when the
+   * terms never meet (or one never occurs), 1 when both are in every document.
+   *
+   * @param codf documents containing both terms
+   * @param dfI documents containing the first term
+   * @param dfJ documents containing the second term
+   * @param docs number of documents D
+   * @return the pair's NPMI, in [-1, 1]
+   */
+  public static double strictNpmi(int codf, int dfI, int dfJ, int docs) {
+    npmi(codf, dfI, dfJ, docs); // checks the counts
+    if (codf == 0) {
+      return -1.0;
+    }
+    if (codf == docs) {
+      return 1.0;
+    }
+    double d = docs;
+    double joint = codf / d;
+    return Math.log(joint / ((dfI / d) * (dfJ / d))) / -Math.log(joint);
   }
 
   /**

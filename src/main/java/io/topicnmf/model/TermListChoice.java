@@ -15,12 +15,14 @@ import java.util.Map;
  * diverse.
  *
  * <p>Candidates ({@link #CANDIDATES}): the topic's term weights from the least-squares re-fit
- * ({@link TermRanking#leastSquaresTopics}, {@code refit}) or from H itself ({@code h}) × relevance
- * λ ∈ {0, 0.1, …, 1} ({@link TermRanking}) × a document-frequency floor: none, or with F a share
- * of the documents and T = max(2, F·D), {@code hard} (only terms in ≥ T documents) or {@code soft}
- * (the relevance plus log min(1, df/T): a rarer term is penalised by how far short it falls), F ∈
- * {0.2 %, 0.5 %, 1 %, 2 %}. Every candidate list is scored by its NPMI over whole-document
- * co-occurrence in {@code counts}, as the report's coherence ({@link Coherence#compute}).
+ * ({@link TermRanking#leastSquaresTopics}, {@code refit}), from H itself ({@code h}) or the counts
+ * of the topic's own documents ({@code tf}, {@link #dominantCounts}) × relevance λ ∈ {0, 0.1, …, 1}
+ * ({@link TermRanking}) × a document-frequency floor: none, or with F a share of the documents and
+ * T = max(2, F·D), {@code hard} (only terms in ≥ T documents) or {@code soft} (the relevance plus
+ * log min(1, df/T): a rarer term is penalised by how far short it falls), F ∈ {0.2 %, 0.5 %, 1 %,
+ * 2 %}. Every candidate list is scored by its NPMI over whole-document co-occurrence in {@code
+ * counts} without ε ({@link Coherence#strictNpmi}: a pair that never meets scores −1; with the
+ * report's ε it would score about −0.5 for two rare terms, which favoured lists of rare terms).
  *
  * <p>The choice, deterministic: first the one candidate for all topics with the highest mean NPMI
  * among those whose lists have diversity ≥ {@value #MIN_DIVERSITY} (if none has, the most diverse);
@@ -28,9 +30,9 @@ import java.util.Map;
  * list provided the diversity of all lists stays ≥ min(0.85, the start's diversity). A candidate's
  * list is eligible for a topic only when it is as long as the list without floor (a floor never
  * shortens a list). Chosen on twelve corpora, eight to tune and four held out (docs/design-notes.md,
- * "Term lists chosen by their own coherence").
+ * "Term lists chosen by their own coherence" and "… from the topic's own documents").
  *
- * <p>Cost: one least-squares re-fit, 2·11·9 = 198 rankings (O(k·terms) each, the logs taken once)
+ * <p>Cost: one least-squares re-fit, 3·11·9 = 297 rankings (O(k·terms) each, the logs taken once)
  * and one coherence pass over the distinct candidate lists (bench/RESULTS.md, "Term lists chosen
  * by their own coherence").
  */
@@ -40,16 +42,19 @@ public final class TermListChoice {
 
   static final double[] LAMBDAS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
   static final double[] FLOORS = {0.002, 0.005, 0.01, 0.02};
+  /** The term weights a candidate ranks by, in candidate order (see the class comment). */
+  static final String[] WEIGHTS = {"refit", "h", "tf"};
 
   /** The number of candidate rankings. */
-  public static final int CANDIDATES = 2 * LAMBDAS.length * (1 + 2 * FLOORS.length);
+  public static final int CANDIDATES = WEIGHTS.length * LAMBDAS.length * (1 + 2 * FLOORS.length);
 
   private TermListChoice() {}
 
   /**
    * One ranking of a topic's terms.
    *
-   * @param weights {@code refit} (least-squares term weights) or {@code h} (the topic's row of H)
+   * @param weights {@code refit} (least-squares term weights), {@code h} (the topic's row of H) or
+   *     {@code tf} (the counts of the topic's own documents, {@link #dominantCounts})
    * @param lambda λ of the relevance, in [0, 1]
    * @param floor {@code none}, {@code hard} or {@code soft} (see the class comment)
    * @param minDocShare F, the floor's share of the documents (0 with {@code none})
@@ -172,9 +177,14 @@ public final class TermListChoice {
     int per = 1 + 2 * FLOORS.length;
     double[] base = new double[m];
     double[] score = new double[m];
-    for (int wi = 0; wi < 2; wi++) {
-      double[] logPhi = logPhi(wi == 0 ? TermRanking.refitOnSupport(x, w, h) : h, logP);
-      String name = wi == 0 ? "refit" : "h";
+    for (int wi = 0; wi < WEIGHTS.length; wi++) {
+      DenseMatrix weights = switch (wi) {
+        case 0 -> TermRanking.refitOnSupport(x, w, h);
+        case 1 -> h;
+        default -> dominantCounts(w, h, counts);
+      };
+      double[] logPhi = logPhi(weights, logP);
+      String name = WEIGHTS[wi];
       for (double lambda : LAMBDAS) {
         int[][][] l = new int[per][k][];
         for (int t = 0; t < k; t++) {
@@ -198,6 +208,31 @@ public final class TermListChoice {
         }
       }
     }
+  }
+
+  /**
+   * {@code tf}: topic t's weight of term j is j's count summed over the documents whose dominant
+   * topic is t ({@link Described#dominantTopics}, the report's {@code dominantTopic}), for the
+   * terms with weight in t's row of H (0 for the others, so that a listed term always has weight
+   * in H, as with the other weights): the words the topic's own documents use most.
+   */
+  static DenseMatrix dominantCounts(DenseMatrix w, DenseMatrix h, CsrMatrix counts) {
+    int m = counts.cols();
+    int k = h.rows();
+    int[] dominant = Described.dominantTopics(w);
+    DenseMatrix out = new DenseMatrix(k, m);
+    double[] od = out.data();
+    int[] rp = counts.rowPtr();
+    int[] ci = counts.colIdx();
+    float[] cv = counts.values();
+    for (int i = 0; i < counts.rows(); i++) {
+      int t = dominant[i];
+      if (t < 0) continue;
+      for (int e = rp[i]; e < rp[i + 1]; e++) if (cv[e] > 0) od[t * m + ci[e]] += cv[e];
+    }
+    double[] hd = h.data();
+    for (int e = 0; e < od.length; e++) if (!(hd[e] > 0)) od[e] = 0;
+    return out;
   }
 
   /** The n best non-NaN scores' columns (ties to the lower column), without repeats with phrases. */
@@ -260,7 +295,7 @@ public final class TermListChoice {
         index[c][t] = at;
       }
     }
-    double[] npmi = Coherence.compute(counts, unique.toArray(new int[0][])).npmi();
+    double[] npmi = Coherence.strictNpmi(counts, unique.toArray(new int[0][]));
     double[][] out = new double[lists.size()][k];
     for (int c = 0; c < lists.size(); c++) {
       for (int t = 0; t < k; t++) {

@@ -72,6 +72,24 @@ class CoherenceTest {
   }
 
   @Test
+  void strictNpmiScoresAPairThatNeverMeetsMinusOne() {
+    // Topic [w1, w3]: never together (w1 in doc0, doc1; w3 in doc2, doc3); with ε it scores
+    // -1 + log(1/(0.5·0.5))/-log ε, above -1; strictly, -1. Topic A as above, without ε.
+    int[][] topics = {{1, 3}, {0, 1, 2}};
+    double[] strict = Coherence.strictNpmi(tinyCorpus(), topics);
+    double[] eps = Coherence.compute(tinyCorpus(), topics).npmi();
+    assertEquals(-1.0, strict[0], 0);
+    assertEquals(-1 + Math.log(4) / -Math.log(E), eps[0], 1e-9);
+    assertTrue(eps[0] > -0.96, "ε lifts a pair that never meets: " + eps[0]);
+    double topicA = (Math.log(4.0 / 3) / Math.log(2) + Math.log(2.0 / 3) / Math.log(4) + 0) / 3;
+    assertEquals(topicA, strict[1], 1e-12);
+    // A pair in every document: 1; a term that never occurs: -1.
+    assertEquals(1.0, Coherence.strictNpmi(4, 4, 4, 4), 0);
+    assertEquals(-1.0, Coherence.strictNpmi(0, 0, 3, 4), 0);
+    assertThrows(IllegalArgumentException.class, () -> Coherence.strictNpmi(3, 2, 3, 4));
+  }
+
+  @Test
   void umassConditionsOnTheHigherRankedTerm() {
     // Reversing B = [w0, w3]: (w3|w0) log(1/3) instead of (w0|w3) log(1/2); gensim: -1.0986122886641096.
     TopicCoherence c = Coherence.compute(tinyCorpus(), new int[][] {{0, 3}});

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.topicnmf.eval.Coherence;
 import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.nmf.NmfResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,10 +73,10 @@ class TermListChoiceTest {
     TermListChoice.candidates(f.w(), f.h(), r.matrix(), counts, 10, r.vocabulary().terms(), cands, lists);
     assertEquals(TermListChoice.CANDIDATES, cands.size());
     TermListChoice.Result chosen = TermListChoice.choose(cands, lists, counts, 4);
-    double mean = Coherence.compute(counts, chosen.lists()).meanNpmi();
+    double mean = mean(Coherence.strictNpmi(counts, chosen.lists()));
     double bestFixed = Double.NEGATIVE_INFINITY;
     for (int[][] l : lists) {
-      double v = Coherence.compute(counts, l).meanNpmi();
+      double v = mean(Coherence.strictNpmi(counts, l));
       if (Coherence.diversity(l) >= TermListChoice.MIN_DIVERSITY) bestFixed = Math.max(bestFixed, v);
     }
     assertTrue(mean >= bestFixed - 1e-12, mean + " < best single candidate " + bestFixed);
@@ -85,17 +86,71 @@ class TermListChoiceTest {
     }
     // Each topic's list is the best of every candidate for that topic that keeps the lists diverse.
     int[][] now = chosen.lists();
-    double[] own = Coherence.compute(counts, now).npmi();
+    double[] own = Coherence.strictNpmi(counts, now);
     for (int t = 0; t < 4; t++) {
       for (int[][] l : lists) {
         if (l[t].length < lists.get(0)[t].length) continue;
         int[][] trial = now.clone();
         trial[t] = l[t];
         if (Coherence.diversity(trial) < TermListChoice.MIN_DIVERSITY) continue;
-        double v = Coherence.compute(counts, new int[][] {l[t]}).npmi()[0];
+        double v = Coherence.strictNpmi(counts, new int[][] {l[t]})[0];
         assertTrue(v <= own[t] + 1e-12, "topic " + t + ": a candidate scores " + v + " > " + own[t]);
       }
     }
+  }
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) s += x;
+    return s / v.length;
+  }
+
+  @Test
+  void theCandidatesRankByRefitHAndTheTopicsOwnDocumentsCountsWithinHsSupport() throws Exception {
+    TopicModelResult r = fit(1);
+    NmfResult f = r.factorization();
+    List<TermListChoice.Candidate> cands = new ArrayList<>();
+    List<int[][]> lists = new ArrayList<>();
+    TermListChoice.candidates(f.w(), f.h(), r.matrix(), r.counts(), 10, r.vocabulary().terms(), cands, lists);
+    int per = TermListChoice.CANDIDATES / 3;
+    assertEquals(List.of("refit", "h", "tf"), List.of(cands.get(0).weights(), cands.get(per).weights(),
+        cands.get(2 * per).weights()));
+    for (int c = 0; c < cands.size(); c++) {
+      for (int t = 0; t < 4; t++) {
+        for (int j : lists.get(c)[t]) assertTrue(f.h().get(t, j) > 0, cands.get(c) + " lists a term without weight");
+      }
+    }
+  }
+
+  @Test
+  void dominantCountsSumTheCountsOfEachTopicsDocumentsOnHsSupport() {
+    // Documents 0 and 2 are topic 0's (document 2 on a tie: the first topic), 1 is topic 1's,
+    // 3 has no weight. Topic 1 has no weight for term 2, topic 0 none for term 3.
+    DenseMatrix w = DenseMatrix.of(new double[][] {{0.9, 0.1}, {0.2, 0.7}, {0.5, 0.5}, {0, 0}});
+    DenseMatrix h = DenseMatrix.of(new double[][] {{1, 1, 1, 0}, {1, 1, 0, 1}});
+    CsrMatrix counts = CsrMatrix.fromDense(new double[][] {{2, 0, 1, 5}, {1, 3, 4, 2}, {0, 1, 0, 0}, {7, 7, 7, 7}}, 4);
+    DenseMatrix tf = TermListChoice.dominantCounts(w, h, counts);
+    assertArrayEquals(new double[] {2, 1, 1, 0, 1, 3, 0, 2}, tf.data(), 0);
+  }
+
+  @Test
+  void aPairOfRareTermsThatNeverMeetIsNotPreferredToAPairThatMeetsRarely() {
+    // 1,000 documents. Terms 0 and 1 are in 500 documents each and meet in 10: NPMI ≈ −0.70.
+    // Terms 2 and 3 are in one document each and never meet: −1, but with ε about −0.5.
+    double[][] c = new double[1000][4];
+    for (int i = 0; i < 500; i++) c[i][0] = 1;
+    for (int i = 490; i < 990; i++) c[i][1] = 1;
+    c[995][2] = 1;
+    c[996][3] = 1;
+    CsrMatrix counts = CsrMatrix.fromDense(c, 4);
+    List<TermListChoice.Candidate> cands = List.of(new TermListChoice.Candidate("refit", 0, "none", 0),
+        new TermListChoice.Candidate("refit", 1, "none", 0));
+    List<int[][]> lists = List.of(new int[][] {{2, 3}}, new int[][] {{0, 1}});
+    assertTrue(Coherence.compute(counts, lists.get(0)).npmi()[0] > Coherence.compute(counts, lists.get(1)).npmi()[0],
+        "with ε the rare pair looks more coherent");
+    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 1);
+    assertArrayEquals(new int[] {0, 1}, r.lists()[0]);
+    assertEquals(cands.get(1), r.ranking().topics().get(0));
   }
 
   @Test

@@ -1,0 +1,276 @@
+#!/usr/bin/python3
+"""Replays ways of choosing the term lists (`--relevance auto`, issue 15) over the topicnmf fits
+cached by bench/quality_many.py, fast enough to compare many strategies: a first pass (`build`)
+ranks every candidate of every cell once and stores, per distinct list, its own NPMI over
+topicnmf's counts (two conventions, below) and the ruler's NPMI over the raw texts
+(bench/ruler.py); a second pass (`choose`) replays strategies over the stored figures.
+
+  ranking_replay.py build  [--cache DIR] [--tag default-JARID] [--out DIR] [--corpora a,b]
+  ranking_replay.py choose [--out DIR] [--json FILE]
+
+Candidates: weights ∈ {refit (least squares with W fixed; 30 HALS sweeps here, exact in Java),
+h (the KL H), tf (the counts of the documents whose dominant topic it is)} × λ ∈ {0, 0.1, …, 1}
+× floor ∈ {none, hard F, soft F}, F ∈ {0.2, 0.5, 1, 2, 5, 10 %} of the documents (at least 2).
+Own NPMI conventions for a pair that never meets in a document: `eps`, gensim's (ε = 1e-12 added
+to the joint probability: log(ε/(p_a·p_b))/−log ε, about −0.5 for two rare terms), which is the
+report's coherence and what TermListChoice used; `m1`: −1, NPMI's limit and the ruler's.
+"""
+import argparse, glob, json, math, os, pickle, sys
+import numpy as np
+import scipy.io
+import scipy.sparse as sp
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ruler import Ruler, load  # noqa: E402
+from quality_many import HELD_OUT, CORPORA  # noqa: E402
+from ranking_sweep import surfaces, frobenius_refit  # noqa: E402
+
+LAMS = [round(0.1 * i, 1) for i in range(11)]
+FLOORS = [0.002, 0.005, 0.01, 0.02, 0.05, 0.1]
+BASE_FLOORS = {0, 0.002, 0.005, 0.01, 0.02}
+EPS = 1e-12
+
+
+def top_rows(score, n):
+    """Columns of the n best finite scores, ties to the lower column (as TermListChoice.select)."""
+    fin = np.isfinite(score)
+    idx = np.nonzero(fin)[0]
+    if len(idx) == 0:
+        return ()
+    vals = score[idx]
+    order = np.lexsort((idx, -vals))[:n]
+    return tuple(int(j) for j in idx[order])
+
+
+def candidates(weights, x, counts, n):
+    col = np.asarray(x.sum(axis=0)).ravel()
+    with np.errstate(divide='ignore'):
+        logp = np.log(col) - math.log(col.sum())
+    df = np.diff(counts.tocsc().indptr).astype(float)
+    d = counts.shape[0]
+    out = {}
+    for wname, rows in weights.items():
+        logphi = []
+        for row in rows:
+            with np.errstate(divide='ignore', invalid='ignore'):
+                lp = np.log(row) - math.log(max(row.sum(), 1e-300))
+            lp[~(row > 0) | ~np.isfinite(logp)] = np.nan
+            logphi.append(lp)
+        for lam in LAMS:
+            base = [lp - (1 - lam) * logp for lp in logphi]
+            out[(wname, lam, 'none', 0)] = [top_rows(sc, n) for sc in base]
+            for f in FLOORS:
+                thr = max(2.0, f * d)
+                out[(wname, lam, 'hard', f)] = [top_rows(np.where(df >= thr, sc, np.nan), n) for sc in base]
+                pen = np.minimum(0.0, np.log(np.maximum(df, 1) / thr))
+                out[(wname, lam, 'soft', f)] = [top_rows(sc + pen, n) for sc in base]
+    return out
+
+
+def npmi_pairs(b, ix, d):
+    """(eps, m1) NPMI of one list from the binary documents × union-terms matrix b."""
+    sub = b[:, list(ix)]
+    co = (sub.T @ sub).toarray()
+    df = np.diag(co)
+    e, m = [], []
+    for i in range(len(ix)):
+        for j in range(i + 1, len(ix)):
+            c = co[i, j]
+            pa, pb = df[i] / d, df[j] / d
+            joint = c / d + EPS
+            e.append(math.log(joint / (pa * pb)) / -math.log(joint))
+            if c == 0:
+                m.append(-1.0)
+            elif c == d:
+                m.append(1.0)
+            else:
+                pij = c / d
+                m.append(math.log(pij / (pa * pb)) / -math.log(pij))
+    if not e:
+        return 0.0, 0.0, 0.0
+    # third: share of pairs that never meet
+    return sum(e) / len(e), sum(m) / len(m), sum(1 for v in m if v == -1.0) / len(m)
+
+
+def build_cell(run, ruler, texts, n=10):
+    mdir = os.path.join(run, 'matrix')
+    m = json.load(open(os.path.join(run, 'fit', 'model.json'), encoding='utf-8'))
+    k, cols = m['h']['rows'], m['h']['cols']
+    h = np.zeros((k, cols))
+    for t, row in enumerate(m['h']['data']):
+        h[t, row['indices']] = row['values']
+    x = scipy.io.mmread(os.path.join(mdir, 'matrix.mtx')).tocsr()
+    counts = scipy.io.mmread(os.path.join(mdir, 'counts.mtx')).tocsr()
+    terms = open(os.path.join(mdir, 'terms.txt'), encoding='utf-8').read().split('\n')[:cols]
+    surf = surfaces(texts, terms)
+    report = json.load(open(os.path.join(run, 'fit', 'report.json'), encoding='utf-8'))
+    w0 = np.array([dd['weights'] if dd['weights'] else [0.0] * k for dd in report['documents']])
+    hf = frobenius_refit(h, x, w0)
+    hf[~(h > 0)] = 0
+    dom = np.array([dd['dominantTopic'] if dd['weights'] else -1 for dd in report['documents']])
+    tf = np.zeros((k, cols))
+    for t in range(k):
+        rows = np.nonzero(dom == t)[0]
+        if len(rows):
+            tf[t] = np.asarray(counts[rows].sum(axis=0)).ravel()
+    tfs = np.where(h > 0, tf, 0)
+    cands = candidates({'refit': hf, 'h': h, 'tf': tf, 'tfs': tfs}, x, counts, n)
+    d = counts.shape[0]
+    b = (counts.tocsc() > 0).astype(np.float64).tocsc()
+    distinct = {}
+    for key, ls in cands.items():
+        for t, l in enumerate(ls):
+            if l not in distinct:
+                distinct[l] = None
+    scores = {}
+    for l in distinct:
+        eps, m1, never = npmi_pairs(b, l, d)
+        scores[l] = {'eps': eps, 'm1': m1, 'never': never, 'ruler': ruler.topic_npmi([surf[j] for j in l])}
+    dfs = np.diff(counts.tocsc().indptr)
+    return {'k': k, 'd': d, 'cands': cands, 'scores': scores, 'surf': {j: surf[j] for l in distinct for j in l},
+            'df': {j: int(dfs[j]) for l in distinct for j in l}}
+
+
+def build(a):
+    os.makedirs(a.out, exist_ok=True)
+    for c in a.corpora.split(','):
+        runs = sorted(glob.glob(os.path.join(a.cache, 'runs', c, f'topicnmf-{a.tag}', 'k*', 'fit', 'model.json')))
+        if not runs:
+            continue
+        texts, _, _ = load(os.path.join(a.cache, c))
+        ruler = Ruler(texts)
+        for mpath in runs:
+            run = os.path.dirname(os.path.dirname(mpath))
+            k = os.path.basename(run)
+            dest = os.path.join(a.out, f'{c}-{k}.pkl')
+            if os.path.exists(dest):
+                continue
+            cell = build_cell(run, ruler, texts)
+            cell['corpus'] = c
+            cd = json.load(open(os.path.join(a.cache, 'runs', c, 'sklearn-cd', k, 'result.json')))
+            cell['cd'] = ruler.npmi(cd['topics'])
+            cell['cd_div'] = len({w for t in cd['topics'] for w in t}) / max(1, sum(len(t) for t in cd['topics']))
+            with open(dest + '.tmp', 'wb') as fh:
+                pickle.dump(cell, fh)
+            os.replace(dest + '.tmp', dest)
+            print(f'# built {c} {k}: {len(cell["scores"])} distinct lists', file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- strategies over stored cells
+
+def div_of(lists):
+    flat = [j for l in lists for j in l]
+    return len(set(flat)) / len(flat) if flat else 0.0
+
+
+def choose(cell, keys, score='eps', min_div=0.85, passes=2, start_score=None):
+    """TermListChoice's choice among `keys`: the best mean own NPMI candidate with diversity >= bar,
+    then per topic its best list while diversity stays >= min(bar, start's)."""
+    cands, sc = cell['cands'], cell['scores']
+    k = cell['k']
+    first = cands[keys[0]]
+    ok = lambda c, t: len(cands[c][t]) >= len(first[t])
+    own = lambda c, t: sc[cands[c][t]][score] if cands[c][t] else -1.0
+    full = [c for c in keys if all(ok(c, t) for t in range(k))]
+    ss = start_score or score
+    div_ok = [c for c in full if div_of(cands[c]) >= min_div]
+    if div_ok:
+        start = max(div_ok, key=lambda c: (sum(sc[cands[c][t]][ss] for t in range(k)) / k, -keys.index(c)))
+    else:
+        start = max(full, key=lambda c: (div_of(cands[c]), -keys.index(c)))
+    pick = [start] * k
+    lists = [cands[start][t] for t in range(k)]
+    floor = min(min_div, div_of(lists))
+    for _ in range(passes):
+        for t in range(k):
+            best = pick[t]
+            for c in keys:
+                if own(c, t) > own(best, t) + 1e-12 and ok(c, t):
+                    trial = lists[:t] + [cands[c][t]] + lists[t + 1:]
+                    if div_of(trial) >= floor:
+                        best = c
+            pick[t] = best
+            lists[t] = cands[best][t]
+    return lists, pick
+
+
+def ruler_of(cell, lists):
+    sc = cell['scores']
+    vals = [sc[l]['ruler'] for l in lists if l]
+    return sum(vals) / len(vals)
+
+
+def surf_div(cell, lists):
+    words = [cell['surf'][j] for l in lists for j in l]
+    return len(set(words)) / len(words) if words else 0.0
+
+
+def strategies(cell):
+    keys = list(cell['cands'].keys())
+    base = [q for q in keys if q[0] in ('refit', 'h') and q[3] in BASE_FLOORS]
+    f5 = [q for q in keys if q[0] in ('refit', 'h') and q[3] in BASE_FLOORS | {0.05}]
+    f10 = [q for q in keys if q[0] in ('refit', 'h')]
+    tfk = [q for q in keys if q[3] in BASE_FLOORS and q[0] != 'tfs']
+    tfs = [q for q in keys if q[3] in BASE_FLOORS and q[0] != 'tf']
+    allk = keys
+    out = {}
+    out['current (eps)'] = choose(cell, base)
+    out['m1'] = choose(cell, base, 'm1')
+    out['eps +tfs'] = choose(cell, tfs)
+    out['m1 +tfs'] = choose(cell, tfs, 'm1')
+    out['m1 refit+tfs'] = choose(cell, [q for q in tfs if q[0] != 'h'], 'm1')
+    out['m1 +tfs+f5%'] = choose(cell, [q for q in keys if q[3] in BASE_FLOORS | {0.05} and q[0] != 'tf'], 'm1')
+    out['m1 +tf (off support)'] = choose(cell, tfk, 'm1')
+    return out
+
+
+def report_choose(a):
+    cells = [pickle.load(open(p, 'rb')) for p in sorted(glob.glob(os.path.join(a.out, '*.pkl')))]
+    order = {c: i for i, c in enumerate(CORPORA)}
+    cells.sort(key=lambda c: (order.get(c['corpus'], 99), c['k']))
+    per = []
+    for cell in cells:
+        st = strategies(cell)
+        row = {'corpus': cell['corpus'], 'k': cell['k'], 'cd': cell['cd']}
+        for name, (lists, pick) in st.items():
+            row[name] = {'npmi': ruler_of(cell, lists), 'div': div_of(lists), 'sdiv': surf_div(cell, lists),
+                         'picks': [list(map(str, cell_key)) for cell_key in pick]}
+        per.append(row)
+    names = [s for s in per[0] if isinstance(per[0][s], dict)]
+    if a.cells:
+        print(f'{"corpus":<18}{"k":>3} {"cd":>7} ' + ' '.join(f'{s[:12]:>12}' for s in names))
+        for r in per:
+            print(f'{r["corpus"]:<18}{r["k"]:>3} {r["cd"]:7.3f} '
+                  + ' '.join(f'{r[s]["npmi"]:7.3f}/{r[s]["div"]:.2f}' + ('*' if r[s]['npmi'] >= r['cd'] else ' ')
+                             for s in names))
+    print(f'{"strategy":<22} {"tune":>7} {"held":>7} {"all":>7} {"min div":>7} {">=cd":>5} {"tune>=":>6}'
+          f' {"held>=":>6} {"<0.85":>5}')
+    for s in names:
+        tune = [r[s]['npmi'] for r in per if r['corpus'] not in HELD_OUT]
+        held = [r[s]['npmi'] for r in per if r['corpus'] in HELD_OUT]
+        mean = lambda v: sum(v) / len(v) if v else float('nan')
+        ge = sum(r[s]['npmi'] >= r['cd'] for r in per)
+        get = sum(r[s]['npmi'] >= r['cd'] for r in per if r['corpus'] not in HELD_OUT)
+        geh = sum(r[s]['npmi'] >= r['cd'] for r in per if r['corpus'] in HELD_OUT)
+        low = sum(r[s]['div'] < 0.85 for r in per)
+        print(f'{s:<22} {mean(tune):7.3f} {mean(held):7.3f} {mean(tune + held):7.3f} '
+              f'{min(r[s]["div"] for r in per):7.2f} {ge:5d} {get:6d} {geh:6d} {low:5d}')
+    if a.json:
+        json.dump(per, open(a.json, 'w'), indent=1)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('step', choices=['build', 'choose'])
+    ap.add_argument('--cache', default=os.path.expanduser('~/.cache/topicnmf-bench'))
+    ap.add_argument('--tag', default='default-f3cff62d82')
+    ap.add_argument('--out', default='/tmp/ranking-replay')
+    ap.add_argument('--corpora', default=','.join(CORPORA))
+    ap.add_argument('--cells', action='store_true', help='print every cell')
+    ap.add_argument('--json', default=None)
+    a = ap.parse_args()
+    build(a) if a.step == 'build' else report_choose(a)
+
+
+if __name__ == '__main__':
+    main()
