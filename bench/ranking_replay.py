@@ -156,6 +156,61 @@ def build(a):
             print(f'# built {c} {k}: {len(cell["scores"])} distinct lists', file=sys.stderr, flush=True)
 
 
+def augment(a):
+    """Adds to every stored cell the coverage of each topic's candidate lists: the share of the
+    topic's own documents (dominant topic, report.json) holding at least one listed word (the
+    ruler's tokens over the raw texts), and the same for scikit-learn cd's lists (argmax of W)."""
+    for c in a.corpora.split(','):
+        paths = sorted(glob.glob(os.path.join(a.out, f'{c}-k*.pkl')))
+        if not paths:
+            continue
+        texts, _, names = load(os.path.join(a.cache, c))
+        ruler = Ruler(texts)
+        index = {n: i for i, n in enumerate(names)}
+        for p in paths:
+            cell = pickle.load(open(p, 'rb'))
+            if 'share' in cell:
+                continue
+            k = cell['k']
+            rep = json.load(open(os.path.join(a.cache, 'runs', c, f'topicnmf-{a.tag}', f'k{k}', 'fit', 'report.json'),
+                                 encoding='utf-8'))
+            own = [set() for _ in range(k)]
+            for d in rep['documents']:
+                if d['dominantTopic'] is not None:
+                    own[d['dominantTopic']].add(index[d['id']])
+
+            def cover(words, docs):
+                if not docs:
+                    return 0.0
+                hit = set()
+                for w in words:
+                    hit |= ruler.docs(w) & docs
+                return len(hit) / len(docs)
+            def share(words, docs):
+                if not docs or not words:
+                    return 0.0
+                return sum(len(ruler.docs(w) & docs) for w in words) / len(words) / len(docs)
+            cov, sh = {}, {}
+            for key, ls in cell['cands'].items():
+                for t, l in enumerate(ls):
+                    if (t, l) not in cov:
+                        cov[(t, l)] = cover([cell['surf'][j] for j in l], own[t])
+                        sh[(t, l)] = share([cell['surf'][j] for j in l], own[t])
+            cell['cover'] = cov
+            cell['share'] = sh
+            cd = json.load(open(os.path.join(a.cache, 'runs', c, 'sklearn-cd', f'k{k}', 'result.json')))
+            cdo = [set() for _ in range(k)]
+            for n, t in cd['assign'].items():
+                if n in index and t is not None and 0 <= t < k:
+                    cdo[t].add(index[n])
+            cell['cd_cover'] = sum(cover(cd['topics'][t], cdo[t]) for t in range(k)) / k
+            cell['cd_share'] = sum(share(cd['topics'][t], cdo[t]) for t in range(k)) / k
+            with open(p + '.tmp', 'wb') as fh:
+                pickle.dump(cell, fh)
+            os.replace(p + '.tmp', p)
+            print(f'# coverage {c} k{k}: cd {cell["cd_cover"]:.3f}', file=sys.stderr, flush=True)
+
+
 # ---------------------------------------------------------------- strategies over stored cells
 
 def div_of(lists):
@@ -163,17 +218,26 @@ def div_of(lists):
     return len(set(flat)) / len(flat) if flat else 0.0
 
 
-def choose(cell, keys, score='eps', min_div=0.85, passes=2, start_score=None):
+def choose(cell, keys, score='eps', min_div=0.85, passes=2, start_score=None, rho=0.0, metric='cover'):
     """TermListChoice's choice among `keys`: the best mean own NPMI candidate with diversity >= bar,
-    then per topic its best list while diversity stays >= min(bar, start's)."""
+    then per topic its best list while diversity stays >= min(bar, start's). rho > 0: a list is
+    eligible only when it covers >= rho x the best coverage of the topic's candidates."""
     cands, sc = cell['cands'], cell['scores']
     k = cell['k']
     first = cands[keys[0]]
-    ok = lambda c, t: len(cands[c][t]) >= len(first[t])
+    if rho > 0:
+        cov = cell[metric]
+        bestcov = [max(cov[(t, cands[c][t])] for c in keys) for t in range(k)]
+        ok = lambda c, t: len(cands[c][t]) >= len(first[t]) and cov[(t, cands[c][t])] >= rho * bestcov[t] - 1e-12
+    else:
+        ok = lambda c, t: len(cands[c][t]) >= len(first[t])
     own = lambda c, t: sc[cands[c][t]][score] if cands[c][t] else -1.0
     full = [c for c in keys if all(ok(c, t) for t in range(k))]
     ss = start_score or score
     div_ok = [c for c in full if div_of(cands[c]) >= min_div]
+    if not full:  # no candidate eligible for every topic: the first eligible one per topic
+        full = [keys[0]]
+        div_ok = []
     if div_ok:
         start = max(div_ok, key=lambda c: (sum(sc[cands[c][t]][ss] for t in range(k)) / k, -keys.index(c)))
     else:
@@ -185,7 +249,7 @@ def choose(cell, keys, score='eps', min_div=0.85, passes=2, start_score=None):
         for t in range(k):
             best = pick[t]
             for c in keys:
-                if own(c, t) > own(best, t) + 1e-12 and ok(c, t):
+                if (own(c, t) > own(best, t) + 1e-12 or not ok(best, t)) and ok(c, t):
                     trial = lists[:t] + [cands[c][t]] + lists[t + 1:]
                     if div_of(trial) >= floor:
                         best = c
@@ -219,8 +283,13 @@ def strategies(cell):
     out['eps +tfs'] = choose(cell, tfs)
     out['m1 +tfs'] = choose(cell, tfs, 'm1')
     out['m1 refit+tfs'] = choose(cell, [q for q in tfs if q[0] != 'h'], 'm1')
-    out['m1 +tfs+f5%'] = choose(cell, [q for q in keys if q[3] in BASE_FLOORS | {0.05} and q[0] != 'tf'], 'm1')
     out['m1 +tf (off support)'] = choose(cell, tfk, 'm1')
+    out['m1 +tfs+f5,10%'] = choose(cell, [q for q in keys if q[0] != 'tf'], 'm1')
+    for rho in (0.1, 0.15, 0.2, 0.25, 0.3, 0.5):
+        out[f'm1 +tfs cov{rho}'] = choose(cell, tfs, 'm1', rho=rho)
+    out['m1 cov0.2'] = choose(cell, base, 'm1', rho=0.2)
+    out['m1 +tfs share0.1'] = choose(cell, tfs, 'm1', rho=0.1, metric='share')
+    out['m1 +tfs share0.2'] = choose(cell, tfs, 'm1', rho=0.2, metric='share')
     return out
 
 
@@ -231,9 +300,13 @@ def report_choose(a):
     per = []
     for cell in cells:
         st = strategies(cell)
-        row = {'corpus': cell['corpus'], 'k': cell['k'], 'cd': cell['cd']}
+        row = {'corpus': cell['corpus'], 'k': cell['k'], 'cd': cell['cd'], 'cd_cov': cell.get('cd_cover'),
+               'cd_share': cell.get('cd_share')}
         for name, (lists, pick) in st.items():
-            row[name] = {'npmi': ruler_of(cell, lists), 'div': div_of(lists), 'sdiv': surf_div(cell, lists),
+            row[name] = {'cov': sum(cell['cover'][(t, l)] for t, l in enumerate(lists)) / len(lists),
+                         'tmin': min(cell['cover'][(t, l)] for t, l in enumerate(lists)),
+                         'share': sum(cell['share'][(t, l)] for t, l in enumerate(lists)) / len(lists),
+                         'npmi': ruler_of(cell, lists), 'div': div_of(lists), 'sdiv': surf_div(cell, lists),
                          'picks': [list(map(str, cell_key)) for cell_key in pick]}
         per.append(row)
     names = [s for s in per[0] if isinstance(per[0][s], dict)]
@@ -241,10 +314,11 @@ def report_choose(a):
         print(f'{"corpus":<18}{"k":>3} {"cd":>7} ' + ' '.join(f'{s[:12]:>12}' for s in names))
         for r in per:
             print(f'{r["corpus"]:<18}{r["k"]:>3} {r["cd"]:7.3f} '
-                  + ' '.join(f'{r[s]["npmi"]:7.3f}/{r[s]["div"]:.2f}' + ('*' if r[s]['npmi'] >= r['cd'] else ' ')
+                  + ' '.join(f'{r[s]["npmi"]:7.3f}/{r[s]["cov"]:.2f}' + ('*' if r[s]['npmi'] >= r['cd'] else ' ')
                              for s in names))
     print(f'{"strategy":<22} {"tune":>7} {"held":>7} {"all":>7} {"min div":>7} {">=cd":>5} {"tune>=":>6}'
-          f' {"held>=":>6} {"<0.85":>5}')
+          f' {"held>=":>6} {"<0.85":>5} {"cover":>6} {"min cov":>7} {"cd cov":>6} {"topics<0.1":>10} {"share":>6}'
+          f' {"cd share":>8}')
     for s in names:
         tune = [r[s]['npmi'] for r in per if r['corpus'] not in HELD_OUT]
         held = [r[s]['npmi'] for r in per if r['corpus'] in HELD_OUT]
@@ -254,14 +328,17 @@ def report_choose(a):
         geh = sum(r[s]['npmi'] >= r['cd'] for r in per if r['corpus'] in HELD_OUT)
         low = sum(r[s]['div'] < 0.85 for r in per)
         print(f'{s:<22} {mean(tune):7.3f} {mean(held):7.3f} {mean(tune + held):7.3f} '
-              f'{min(r[s]["div"] for r in per):7.2f} {ge:5d} {get:6d} {geh:6d} {low:5d}')
+              f'{min(r[s]["div"] for r in per):7.2f} {ge:5d} {get:6d} {geh:6d} {low:5d} '
+              f'{mean([r[s]["cov"] for r in per]):6.3f} {min(r[s]["cov"] for r in per):7.3f} '
+              f'{mean([r["cd_cov"] for r in per]):6.3f} {sum(r[s]["tmin"] < 0.1 for r in per):10d} '
+              f'{mean([r[s]["share"] for r in per]):6.3f} {mean([r["cd_share"] for r in per]):8.3f}')
     if a.json:
         json.dump(per, open(a.json, 'w'), indent=1)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('step', choices=['build', 'choose'])
+    ap.add_argument('step', choices=['build', 'augment', 'choose'])
     ap.add_argument('--cache', default=os.path.expanduser('~/.cache/topicnmf-bench'))
     ap.add_argument('--tag', default='default-f3cff62d82')
     ap.add_argument('--out', default='/tmp/ranking-replay')
@@ -269,7 +346,7 @@ def main():
     ap.add_argument('--cells', action='store_true', help='print every cell')
     ap.add_argument('--json', default=None)
     a = ap.parse_args()
-    build(a) if a.step == 'build' else report_choose(a)
+    {'build': build, 'augment': augment, 'choose': report_choose}[a.step](a)
 
 
 if __name__ == '__main__':

@@ -53,7 +53,7 @@ final class FitCommand implements Callable<Integer> {
   int topTerms;
 
   @Option(names = "--relevance", defaultValue = "auto", paramLabel = "auto|LAMBDA",
-      description = "How each topic's terms are ranked. LAMBDA in [0, 1]: by LAMBDA·log p(w|t) + (1-LAMBDA)·log(p(w|t)/p(w)), p(w|t) from the terms' least-squares weights in the topic (documents' topic mixtures fixed); 1 ranks by that weight alone, lower favours terms specific to the topic. auto: for each topic, the ranking among 297 candidates (LAMBDA 0-1 by 0.1; least-squares weights, H's, or the counts of the topic's own documents; with or without a document-frequency floor) whose terms co-occur most in the documents (NPMI), keeping the lists' diversity >= 0.85; the choice is in report.json's quality.ranking (default: ${DEFAULT-VALUE}).")
+      description = "How each topic's terms are ranked. LAMBDA in [0, 1]: by LAMBDA·log p(w|t) + (1-LAMBDA)·log(p(w|t)/p(w)), p(w|t) from the terms' least-squares weights in the topic (documents' topic mixtures fixed); 1 ranks by that weight alone, lower favours terms specific to the topic. auto: for each topic, the ranking among 297 candidates (LAMBDA 0-1 by 0.1; least-squares weights, H's, or the counts of the topic's own documents; with or without a document-frequency floor) whose terms co-occur most in the documents (NPMI), among the lists found in at least a fifth as many of the topic's documents as the best-covering one, keeping the lists' diversity >= 0.85; the choice is in report.json's quality.ranking (default: ${DEFAULT-VALUE}).")
   String relevance;
 
   @Option(names = "--clusters", defaultValue = "kmeans", paramLabel = "kmeans|dominant",

@@ -29,7 +29,11 @@ import java.util.Map;
  * then, twice over the topics in order, each topic takes the candidate of highest NPMI for its own
  * list provided the diversity of all lists stays ≥ min(0.85, the start's diversity). A candidate's
  * list is eligible for a topic only when it is as long as the list without floor (a floor never
- * shortens a list). Chosen on twelve corpora, eight to tune and four held out (docs/design-notes.md,
+ * shortens a list) and covers at least {@value #MIN_COVERAGE} of what the topic's best-covering
+ * candidate covers, coverage being the share of the topic's own documents (dominant topic) that
+ * hold one of the listed terms ({@link #coverage}): NPMI alone rewards terms confined to the same
+ * two or three documents (a duplicated article's rare words score 1), a list that says nothing of
+ * the rest of the topic. (A chosen list that is not eligible gives way to any eligible one.) Chosen on twelve corpora, eight to tune and four held out (docs/design-notes.md,
  * "Term lists chosen by their own coherence" and "… from the topic's own documents").
  *
  * <p>Cost: one least-squares re-fit, 3·11·9 = 297 rankings (O(k·terms) each, the logs taken once)
@@ -39,6 +43,11 @@ import java.util.Map;
 public final class TermListChoice {
   /** The diversity (distinct listed terms / listed terms) the chosen lists keep. */
   public static final double MIN_DIVERSITY = 0.85;
+  /**
+   * The share of the best candidate's coverage of a topic's documents a list needs to be eligible
+   * (the coverage rule of the class comment).
+   */
+  public static final double MIN_COVERAGE = 0.2;
 
   static final double[] LAMBDAS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
   static final double[] FLOORS = {0.002, 0.005, 0.01, 0.02};
@@ -103,13 +112,19 @@ public final class TermListChoice {
     List<Candidate> cands = new ArrayList<>(CANDIDATES);
     List<int[][]> lists = new ArrayList<>(CANDIDATES);
     candidates(w, h, x, counts, top, terms, cands, lists);
-    return choose(cands, lists, counts, k);
+    return choose(cands, lists, counts, k, Described.dominantTopics(w));
   }
 
-  /** The choice among the given candidates' lists (see the class comment). */
-  static Result choose(List<Candidate> cands, List<int[][]> lists, CsrMatrix counts, int k) {
+  /**
+   * The choice among the given candidates' lists (see the class comment).
+   *
+   * @param dominant each document's dominant topic (-1 for none), for the coverage rule; null to
+   *     leave the rule out
+   */
+  static Result choose(List<Candidate> cands, List<int[][]> lists, CsrMatrix counts, int k, int[] dominant) {
     double[][] npmi = scores(counts, lists, k);
     boolean[][] eligible = eligible(lists, k);
+    if (dominant != null) covering(coverage(counts, lists, k, dominant), eligible);
     int start = corpusChoice(lists, npmi, eligible);
     int[] pick = new int[k];
     Arrays.fill(pick, start);
@@ -120,7 +135,7 @@ public final class TermListChoice {
       for (int t = 0; t < k; t++) {
         int best = pick[t];
         for (int c = 0; c < lists.size(); c++) {
-          if (!eligible[c][t] || !(npmi[c][t] > npmi[best][t] + 1e-12)) continue;
+          if (!eligible[c][t] || !(npmi[c][t] > npmi[best][t] + 1e-12 || !eligible[best][t])) continue;
           int[] was = chosen[t];
           chosen[t] = lists.get(c)[t];
           if (Coherence.diversity(chosen) >= floor) best = c;
@@ -304,6 +319,77 @@ public final class TermListChoice {
       }
     }
     return out;
+  }
+
+  /**
+   * Of each candidate's list of each topic, the share of the topic's own documents (those whose
+   * dominant topic it is) that hold at least one of its terms ({@code counts > 0}); 0 for a topic
+   * without documents. Each distinct list is counted once, over the postings of its terms.
+   */
+  static double[][] coverage(CsrMatrix counts, List<int[][]> lists, int k, int[] dominant) {
+    int d = counts.rows();
+    int m = counts.cols();
+    int[] local = new int[m];
+    Arrays.fill(local, -1);
+    int union = 0;
+    for (int[][] l : lists) for (int[] topic : l) for (int j : topic) if (local[j] < 0) local[j] = union++;
+    // Postings of the listed terms only: the documents holding each, in order.
+    int[] ptr = new int[union + 1];
+    int[] rp = counts.rowPtr();
+    int[] ci = counts.colIdx();
+    float[] cv = counts.values();
+    for (int e = 0; e < counts.nnz(); e++) if (cv[e] > 0 && local[ci[e]] >= 0) ptr[local[ci[e]] + 1]++;
+    for (int u = 0; u < union; u++) ptr[u + 1] += ptr[u];
+    int[] post = new int[ptr[union]];
+    int[] fill = Arrays.copyOf(ptr, union);
+    for (int i = 0; i < d; i++) {
+      for (int e = rp[i]; e < rp[i + 1]; e++) if (cv[e] > 0 && local[ci[e]] >= 0) post[fill[local[ci[e]]]++] = i;
+    }
+    int[] size = new int[k];
+    for (int i = 0; i < d; i++) if (dominant[i] >= 0) size[dominant[i]]++;
+    int[] stamp = new int[d];
+    int[] mark = {0};
+    Map<List<Integer>, Double> seen = new HashMap<>();
+    double[][] out = new double[lists.size()][k];
+    for (int c = 0; c < lists.size(); c++) {
+      for (int t = 0; t < k; t++) {
+        int[] l = lists.get(c)[t];
+        List<Integer> key = new ArrayList<>(l.length + 1);
+        key.add(t);
+        for (int j : l) key.add(j);
+        final int topic = t;
+        out[c][t] = seen.computeIfAbsent(key, q -> {
+          if (size[topic] == 0) return 0.0;
+          int hit = 0;
+          mark[0]++;
+          for (int j : l) {
+            int u = local[j];
+            for (int p = ptr[u]; p < ptr[u + 1]; p++) {
+              int i = post[p];
+              if (dominant[i] == topic && stamp[i] != mark[0]) {
+                stamp[i] = mark[0];
+                hit++;
+              }
+            }
+          }
+          return hit / (double) size[topic];
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The coverage rule: a list is eligible for a topic only when it covers at least {@value
+   * #MIN_COVERAGE} of what the topic's best-covering candidate list covers.
+   */
+  private static void covering(double[][] cover, boolean[][] eligible) {
+    int k = cover.length == 0 ? 0 : cover[0].length;
+    for (int t = 0; t < k; t++) {
+      double best = 0;
+      for (double[] c : cover) best = Math.max(best, c[t]);
+      for (int c = 0; c < cover.length; c++) eligible[c][t] &= cover[c][t] >= MIN_COVERAGE * best - 1e-12;
+    }
   }
 
   /** Whether each candidate's list of each topic is as long as the first candidate's (no floor). */

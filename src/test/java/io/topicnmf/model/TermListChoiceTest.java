@@ -72,12 +72,19 @@ class TermListChoiceTest {
     List<int[][]> lists = new ArrayList<>();
     TermListChoice.candidates(f.w(), f.h(), r.matrix(), counts, 10, r.vocabulary().terms(), cands, lists);
     assertEquals(TermListChoice.CANDIDATES, cands.size());
-    TermListChoice.Result chosen = TermListChoice.choose(cands, lists, counts, 4);
+    int[] dominant = Described.dominantTopics(f.w());
+    TermListChoice.Result chosen = TermListChoice.choose(cands, lists, counts, 4, dominant);
+    double[][] cover = TermListChoice.coverage(counts, lists, 4, dominant);
+    double[] bestCover = new double[4];
+    for (double[] c : cover) for (int t = 0; t < 4; t++) bestCover[t] = Math.max(bestCover[t], c[t]);
     double mean = mean(Coherence.strictNpmi(counts, chosen.lists()));
     double bestFixed = Double.NEGATIVE_INFINITY;
-    for (int[][] l : lists) {
+    for (int c = 0; c < lists.size(); c++) {
+      int[][] l = lists.get(c);
+      boolean covers = true;
+      for (int t = 0; t < 4; t++) covers &= cover[c][t] >= TermListChoice.MIN_COVERAGE * bestCover[t] - 1e-12;
       double v = mean(Coherence.strictNpmi(counts, l));
-      if (Coherence.diversity(l) >= TermListChoice.MIN_DIVERSITY) bestFixed = Math.max(bestFixed, v);
+      if (covers && Coherence.diversity(l) >= TermListChoice.MIN_DIVERSITY) bestFixed = Math.max(bestFixed, v);
     }
     assertTrue(mean >= bestFixed - 1e-12, mean + " < best single candidate " + bestFixed);
     // No listed term is a rare word (one of 3 documents): they have the highest lift but co-occur with nothing.
@@ -88,8 +95,10 @@ class TermListChoiceTest {
     int[][] now = chosen.lists();
     double[] own = Coherence.strictNpmi(counts, now);
     for (int t = 0; t < 4; t++) {
-      for (int[][] l : lists) {
+      for (int c = 0; c < lists.size(); c++) {
+        int[][] l = lists.get(c);
         if (l[t].length < lists.get(0)[t].length) continue;
+        if (cover[c][t] < TermListChoice.MIN_COVERAGE * bestCover[t] - 1e-12) continue;
         int[][] trial = now.clone();
         trial[t] = l[t];
         if (Coherence.diversity(trial) < TermListChoice.MIN_DIVERSITY) continue;
@@ -148,9 +157,41 @@ class TermListChoiceTest {
     List<int[][]> lists = List.of(new int[][] {{2, 3}}, new int[][] {{0, 1}});
     assertTrue(Coherence.compute(counts, lists.get(0)).npmi()[0] > Coherence.compute(counts, lists.get(1)).npmi()[0],
         "with ε the rare pair looks more coherent");
-    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 1);
+    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 1, null);
     assertArrayEquals(new int[] {0, 1}, r.lists()[0]);
     assertEquals(cands.get(1), r.ranking().topics().get(0));
+  }
+
+  @Test
+  void aListOfTermsConfinedToAFewOfTheTopicsDocumentsIsNotEligible() {
+    // 20 documents of topic 0. Terms 0-2 are in documents 0-1 only (NPMI 1); terms 3-5 are in
+    // documents 0-9 and 10-19 in turns (they meet less: NPMI below 1), covering all 20.
+    double[][] c = new double[20][6];
+    for (int i = 0; i < 2; i++) for (int j = 0; j < 3; j++) c[i][j] = 1;
+    for (int i = 0; i < 20; i++) {
+      c[i][3 + i % 3] = 1;
+      c[i][3 + (i + 1) % 3] = 1;
+    }
+    CsrMatrix counts = CsrMatrix.fromDense(c, 6);
+    List<TermListChoice.Candidate> cands = List.of(new TermListChoice.Candidate("tf", 0, "none", 0),
+        new TermListChoice.Candidate("tf", 1, "none", 0));
+    List<int[][]> lists = List.of(new int[][] {{0, 1, 2}}, new int[][] {{3, 4, 5}});
+    int[] dominant = new int[20];
+    double[][] cover = TermListChoice.coverage(counts, lists, 1, dominant);
+    assertEquals(0.1, cover[0][0], 1e-12);
+    assertEquals(1.0, cover[1][0], 1e-12);
+    double[] npmi = Coherence.strictNpmi(counts, new int[][] {lists.get(0)[0], lists.get(1)[0]});
+    assertTrue(npmi[0] > npmi[1], npmi[0] + " <= " + npmi[1]);
+    // Without the coverage rule the confined list wins; with it (0.1 < 0.2 x 1.0), the other.
+    assertArrayEquals(lists.get(0)[0], TermListChoice.choose(cands, lists, counts, 1, null).lists()[0]);
+    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 1, dominant);
+    assertArrayEquals(lists.get(1)[0], r.lists()[0]);
+    assertEquals(cands.get(1), r.ranking().topics().get(0));
+    // Documents of no topic count for none; a topic without documents covers 0 and bars nothing.
+    dominant[0] = -1;
+    dominant[1] = -1;
+    double[][] two = TermListChoice.coverage(counts, List.<int[][]>of(new int[][] {{0, 1, 2}, {3, 4, 5}}), 2, dominant);
+    assertArrayEquals(new double[] {0.0, 0.0}, two[0], 0);
   }
 
   @Test
@@ -165,7 +206,7 @@ class TermListChoiceTest {
     List<TermListChoice.Candidate> cands = List.of(new TermListChoice.Candidate("refit", 0.3, "none", 0),
         new TermListChoice.Candidate("refit", 0.9, "soft", 0.01));
     List<int[][]> lists = List.of(new int[][] {{0, 1, 2, 3}, {8, 9, 4, 10}}, new int[][] {{0, 8, 9, 11}, {4, 5, 6, 7}});
-    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 2);
+    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 2, null);
     assertArrayEquals(new int[] {0, 1, 2, 3}, r.lists()[0]);
     assertArrayEquals(new int[] {4, 5, 6, 7}, r.lists()[1]);
     assertEquals(cands, r.ranking().topics());
@@ -189,7 +230,7 @@ class TermListChoiceTest {
         new TermListChoice.Candidate("h", 0.5, "none", 0));
     // Candidate 0: both topics list the coherent terms (diversity 0.5); candidate 1: distinct lists.
     List<int[][]> lists = List.of(new int[][] {{0, 1, 2, 3}, {0, 1, 2, 3}}, new int[][] {{0, 4, 5, 6}, {1, 7, 8, 9}});
-    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 2);
+    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 2, null);
     double div = Coherence.diversity(r.lists());
     assertTrue(div >= TermListChoice.MIN_DIVERSITY, "diversity " + div);
     // Topic 0 can take the coherent list (diversity 7/8), topic 1 then cannot (it would be 4/8).
@@ -217,7 +258,7 @@ class TermListChoiceTest {
     // 0's list (diversity stays 7/8), topic 1 cannot (it would fall to 6/8).
     List<int[][]> lists = List.of(new int[][] {{0, 1, 4, 5}, {0, 1, 6, 7}}, new int[][] {{0, 1}, {0, 1, 6, 7}},
         new int[][] {{0, 4, 5, 6}, {0, 7, 8, 9}});
-    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 2);
+    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 2, null);
     assertEquals(4, r.lists()[0].length, "the 2-term list is never chosen");
     assertArrayEquals(lists.get(0)[0], r.lists()[0], "topic 0's best eligible list");
     assertEquals(cands.get(0), r.ranking().topics().get(0));
