@@ -60,9 +60,8 @@ def main():
     ap.add_argument('--corpora', default=','.join(CORPORA))
     a = ap.parse_args()
     shares = [0.01, 0.05]
-    rounds = [1, 2, 3]
     names = (['report', 'dominant'] + [f'km share {s}' for s in shares] + ['km free']
-             + [f'km 0.01 r{r}' for r in rounds] + [f'km free r{r}' for r in rounds])
+             + ['dominant L1', 'km L1', 'km L1 free', 'km free r2'])
     rows = []
     print(f'{"corpus":<18}{"k":>3} {"mu":>6} ' + ' '.join(f'{n:>13}' for n in names))
     for c in a.corpora.split(','):
@@ -89,10 +88,20 @@ def main():
                 out[f'km share {s}'] = kmeans(x, dom, allowed, k)[0]
             free = np.repeat((sm > 0), k, axis=1)
             out['km free'] = kmeans(x, dom, free, k)[0]
-            allowed = ((w >= 0.01 * sm) | (w == mx)) & (sm > 0)
-            for r in rounds:
-                out[f'km 0.01 r{r}'] = kmeans(x, dom, allowed, k, r)[0]
-                out[f'km free r{r}'] = kmeans(x, dom, free, k, r)[0]
+            out['km free r2'] = kmeans(x, dom, free, k, 2)[0]
+            m = json.load(open(os.path.join(run, 'fit', 'model.json'), encoding='utf-8'))
+            h = np.zeros((k, m['h']['cols']))
+            for t, hr in enumerate(m['h']['data']):
+                h[t, hr['indices']] = hr['values']
+            # W of the report is for H rows at unit L2; rescale to H rows at unit L1
+            scale = h.sum(axis=1) / np.maximum(np.linalg.norm(h, axis=1), 1e-300)
+            w1 = w * scale[None, :]
+            dom1 = np.where(w1.sum(axis=1) > 0, np.argmax(w1, axis=1), -1)
+            out['dominant L1'] = dom1
+            s1 = w1.sum(axis=1, keepdims=True)
+            allowed1 = ((w1 >= 0.01 * s1) | (w1 == w1.max(axis=1, keepdims=True))) & (s1 > 0)
+            out['km L1'] = kmeans(x, dom1, allowed1, k)[0]
+            out['km L1 free'] = kmeans(x, dom1, free, k)[0]
             row = {'corpus': c, 'k': k, 'mu': mu_nmi, **{n: nmi(labels, out[n]) for n in names}}
             rows.append(row)
             print(f'{c + ("*" if c in HELD_OUT else ""):<18}{k:>3} {mu_nmi:6.3f} '
