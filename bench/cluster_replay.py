@@ -12,7 +12,9 @@ Assignments:
   km share S     spherical k-means on X's rows from the dominant topics, a document joining only
                  clusters of topics with >= S of its weights (DocumentClusters; S = 0.01 is fit's)
   km free        the same with no restriction
-  ... rN         at most N rounds
+  km free r2     the same, at most 2 rounds
+  dominant L1, km L1, km L1 free
+                 seeds from W rescaled to H's rows at unit L1 (the report's W is for unit L2)
 """
 import argparse, glob, json, os, sys
 import numpy as np

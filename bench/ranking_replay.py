@@ -5,15 +5,21 @@ ranks every candidate of every cell once and stores, per distinct list, its own 
 topicnmf's counts (two conventions, below) and the ruler's NPMI over the raw texts
 (bench/ruler.py); a second pass (`choose`) replays strategies over the stored figures.
 
-  ranking_replay.py build  [--cache DIR] [--tag default-JARID] [--out DIR] [--corpora a,b]
-  ranking_replay.py choose [--out DIR] [--json FILE]
+  ranking_replay.py build   [--cache DIR] [--tag default-JARID] [--out DIR] [--corpora a,b]
+  ranking_replay.py augment [--cache DIR] [--tag default-JARID] [--out DIR]   (coverage, below)
+  ranking_replay.py choose  [--out DIR] [--cells] [--json FILE]
 
 Candidates: weights ∈ {refit (least squares with W fixed; 30 HALS sweeps here, exact in Java),
 h (the KL H), tf (the counts of the documents whose dominant topic it is)} × λ ∈ {0, 0.1, …, 1}
 × floor ∈ {none, hard F, soft F}, F ∈ {0.2, 0.5, 1, 2, 5, 10 %} of the documents (at least 2).
 Own NPMI conventions for a pair that never meets in a document: `eps`, gensim's (ε = 1e-12 added
 to the joint probability: log(ε/(p_a·p_b))/−log ε, about −0.5 for two rare terms), which is the
-report's coherence and what TermListChoice used; `m1`: −1, NPMI's limit and the ruler's.
+report's coherence and what TermListChoice used; `m1`: −1, NPMI's limit and the ruler's (what it
+uses now). `tf` lists may hold terms without weight in the topic's H; `tfs` (what TermListChoice
+uses as `tf`) only terms with weight. Coverage (`augment`): the share of a topic's own documents
+(dominant topic) holding at least one listed word, over the raw texts (the ruler's tokens); `share`:
+the mean over listed words of the share of those documents holding the word. `choose` replays the
+strategies of `strategies()` (rho = the coverage rule of TermListChoice.MIN_COVERAGE).
 """
 import argparse, glob, json, math, os, pickle, sys
 import numpy as np
