@@ -24,8 +24,11 @@ final class KlCdSolver {
     final double[] sums;
     final int[] active;
     final int[] count;
+    /** The components where the row of a is not zero, in increasing order. */
+    final int[] nonZero;
 
     Scratch(int len, int k) {
+      nonZero = new int[k];
       gather = new double[len];
       gatherPos = new int[len];
       sums = new double[k];
@@ -110,8 +113,16 @@ final class KlCdSolver {
     // left alone this sweep (in topic models most coordinates are such zeros). Skipping an
     // update never increases the objective; a coordinate that becomes worth moving is picked up
     // at the next sweep. One pass gives all k gradient sums, reading b row-wise.
+    // W·H at the stored entries (when not kept current) is summed over the row's non-zero
+    // components only, in increasing t: the terms left out are exact zeros (a ≥ 0, b finite), so
+    // the sum is bit for bit the one over all k, and rows of topic factors are mostly zeros.
+    int nz = 0;
+    int[] nonZero = s.nonZero;
     for (int t = 0; t < k; t++) {
       sums[t] = 0.0;
+      if (a[ai + t] != 0.0) {
+        nonZero[nz++] = t;
+      }
     }
     for (int p = start; p < end; p++) {
       int bj = colIdx[p] * k;
@@ -120,7 +131,8 @@ final class KlCdSolver {
         wh = v[p];
       } else {
         wh = 0.0;
-        for (int t = 0; t < k; t++) {
+        for (int c = 0; c < nz; c++) {
+          int t = nonZero[c];
           wh += a[ai + t] * b[bj + t];
         }
         v[p] = wh;
