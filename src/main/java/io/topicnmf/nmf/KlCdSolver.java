@@ -24,11 +24,16 @@ final class KlCdSolver {
     final double[] sums;
     final int[] active;
     final int[] count;
-    /** The components where the row of a is not zero, in increasing order. */
-    final int[] nonZero;
+    /** Bit masks (one bit per component) of the row's non-zero and active components. */
+    final long[] rowMask;
+    final long[] activeMask;
+    /** For an active component t, its index c in {@code active}. */
+    final int[] slot;
 
     Scratch(int len, int k) {
-      nonZero = new int[k];
+      rowMask = new long[maskWords(k)];
+      activeMask = new long[maskWords(k)];
+      slot = new int[k];
       gather = new double[len];
       gatherPos = new int[len];
       sums = new double[k];
@@ -90,9 +95,54 @@ final class KlCdSolver {
    */
   void sweep(int worker, int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
       double[] bSum, double l1, double l2, double[] v, boolean vCurrent, int from, int to) {
+    sweep(worker, rowPtr, colIdx, values, a, b, nonZeroMask(b, b.length / k, k, null), bSum, l1, l2,
+        v, vCurrent, from, to);
+  }
+
+  /**
+   * As {@link #sweep(int, int[], int[], float[], double[], double[], double[], double, double,
+   * double[], boolean, int, int)}, given {@code bMask = nonZeroMask(b, ...)}: which entries of b
+   * are not zero, as bits. Every pass over a row's stored entries then visits only the non-zero
+   * {@code b(j_p,t)} (b is mostly zeros, 94% for H at k = 50 on the scale corpus): the terms it
+   * leaves out are exact zeros (a ≥ 0, b ≥ 0 finite), added in the same order, so the result is
+   * bit for bit the one of a pass over all k components.
+   */
+  void sweep(int worker, int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
+      long[] bMask, double[] bSum, double l1, double l2, double[] v, boolean vCurrent, int from, int to) {
     Scratch s = scratch[worker];
     for (int i = from; i < to; i++) {
-      row(rowPtr, colIdx, values, a, b, bSum, l1, l2, v, vCurrent, i, s);
+      row(rowPtr, colIdx, values, a, b, bMask, bSum, l1, l2, v, vCurrent, i, s);
+    }
+  }
+
+  /** Words of a component bit mask for rank k. */
+  static int maskWords(int k) {
+    return (k + 63) >>> 6;
+  }
+
+  /**
+   * The bit mask of the non-zero entries of a row-major {@code rows × k} factor: row j's
+   * {@link #maskWords} words, bit t set when {@code f[j·k + t] != 0}. Fills {@code into} when it
+   * is long enough, else a new array; returns it.
+   */
+  static long[] nonZeroMask(double[] f, int rows, int k, long[] into) {
+    int words = maskWords(k);
+    long[] mask = into != null && into.length >= (long) rows * words ? into : new long[rows * words];
+    nonZeroMask(f, k, mask, 0, rows);
+    return mask;
+  }
+
+  /** {@link #nonZeroMask} over rows {@code [from, to)} only (one block of a parallel fill). */
+  static void nonZeroMask(double[] f, int k, long[] mask, int from, int to) {
+    int words = maskWords(k);
+    for (int j = from; j < to; j++) {
+      for (int w = 0; w < words; w++) {
+        long bits = 0L;
+        for (int t = w << 6, end = Math.min(k, (w + 1) << 6); t < end; t++) {
+          bits |= (f[j * k + t] != 0.0 ? 1L : 0L) << (t & 63);
+        }
+        mask[j * words + w] = bits;
+      }
     }
   }
 
@@ -102,49 +152,70 @@ final class KlCdSolver {
    * after another while the first sweeps run slowly.
    */
   private void row(int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
-      double[] bSum, double l1, double l2, double[] v, boolean vCurrent, int i, Scratch s) {
+      long[] bMask, double[] bSum, double l1, double l2, double[] v, boolean vCurrent, int i, Scratch s) {
     int ai = i * k;
     int start = rowPtr[i];
     int end = rowPtr[i + 1];
-    int nr = end - start;
+    int words = maskWords(k);
     double[] sums = s.sums;
-    int[] active = s.active;
+    long[] rowMask = s.rowMask;
     // Screening: a coordinate at zero whose gradient at the start of the row is not negative is
     // left alone this sweep (in topic models most coordinates are such zeros). Skipping an
     // update never increases the objective; a coordinate that becomes worth moving is picked up
     // at the next sweep. One pass gives all k gradient sums, reading b row-wise.
-    // W·H at the stored entries (when not kept current) is summed over the row's non-zero
-    // components only, in increasing t: the terms left out are exact zeros (a ≥ 0, b finite), so
-    // the sum is bit for bit the one over all k, and rows of topic factors are mostly zeros.
-    int nz = 0;
-    int[] nonZero = s.nonZero;
+    // W·H at the entry (when not kept current) and the sums visit only the components where the
+    // row of b (and, for W·H, of a) is not zero, in increasing t (see the sweep's note).
     for (int t = 0; t < k; t++) {
       sums[t] = 0.0;
-      if (a[ai + t] != 0.0) {
-        nonZero[nz++] = t;
+    }
+    for (int w = 0; w < words; w++) {
+      long bits = 0L;
+      for (int t = w << 6, e = Math.min(k, (w + 1) << 6); t < e; t++) {
+        bits |= (a[ai + t] != 0.0 ? 1L : 0L) << (t & 63);
       }
+      rowMask[w] = bits;
     }
     for (int p = start; p < end; p++) {
-      int bj = colIdx[p] * k;
+      int j = colIdx[p];
+      int bj = j * k;
+      int mj = j * words;
       double wh;
       if (vCurrent) {
         wh = v[p];
       } else {
         wh = 0.0;
-        for (int c = 0; c < nz; c++) {
-          int t = nonZero[c];
-          wh += a[ai + t] * b[bj + t];
+        for (int w = 0; w < words; w++) {
+          for (long bits = bMask[mj + w] & rowMask[w]; bits != 0L; bits &= bits - 1) {
+            int t = (w << 6) + Long.numberOfTrailingZeros(bits);
+            wh += a[ai + t] * b[bj + t];
+          }
         }
         v[p] = wh;
       }
       double r = values[p] / Math.max(wh, Sweeps.KL_EPSILON);
-      for (int t = 0; t < k; t++) {
-        sums[t] += r * b[bj + t];
+      for (int w = 0; w < words; w++) {
+        for (long bits = bMask[mj + w]; bits != 0L; bits &= bits - 1) {
+          int t = (w << 6) + Long.numberOfTrailingZeros(bits);
+          sums[t] += r * b[bj + t];
+        }
       }
     }
+    updateActive(a, b, bMask, bSum, l1, l2, v, colIdx, values, i, start, end, s);
+  }
+
+  /** The coordinate updates of row i once its gradient sums are in {@code s.sums} (see {@link #row}). */
+  private void updateActive(double[] a, double[] b, long[] bMask, double[] bSum, double l1,
+      double l2, double[] v, int[] colIdx, float[] values, int i, int start, int end, Scratch s) {
+    int ai = i * k;
+    int nr = end - start;
+    int[] active = s.active;
+    long[] activeMask = s.activeMask;
+    java.util.Arrays.fill(activeMask, 0L);
     int na = 0;
     for (int t = 0; t < k; t++) {
-      if (a[ai + t] > 0.0 || bSum[t] + l1 - sums[t] < 0.0) {
+      if (a[ai + t] > 0.0 || bSum[t] + l1 - s.sums[t] < 0.0) {
+        s.slot[t] = na;
+        activeMask[t >>> 6] |= 1L << (t & 63);
         active[na++] = t;
       }
     }
@@ -157,7 +228,7 @@ final class KlCdSolver {
     }
     boolean together = (long) nr * na <= len;
     if (together) {
-      gatherAll(colIdx, b, start, end, na, s);
+      gatherAll(colIdx, b, bMask, start, end, na, s);
     }
     for (int c = 0; c < na; c++) {
       int t = active[c];
@@ -169,24 +240,30 @@ final class KlCdSolver {
 
   /**
    * Copies the non-zero {@code b(j_p,t)} of the row's stored entries and their positions p for
-   * all {@code na} active components at once, component c at {@code [c·nr, c·nr + count[c])}.
+   * all {@code na} active components at once, component c at {@code [c·nr, c·nr + count[c])}:
+   * for each entry, the components both active and not zero in b's row (the masks' bits).
    */
-  private void gatherAll(int[] colIdx, double[] b, int start, int end, int na, Scratch s) {
+  private void gatherAll(int[] colIdx, double[] b, long[] bMask, int start, int end, int na, Scratch s) {
     int nr = end - start;
+    int words = maskWords(k);
     int[] count = s.count;
+    int[] slot = s.slot;
+    long[] activeMask = s.activeMask;
     for (int c = 0; c < na; c++) {
       count[c] = 0;
     }
     for (int p = start; p < end; p++) {
-      int bj = colIdx[p] * k;
-      for (int c = 0; c < na; c++) {
-        // Branch-free: write every entry, advance only past non-zeros (the branch would be
-        // mispredicted about as often as taken).
-        double bt = b[bj + s.active[c]];
-        int o = c * nr + count[c];
-        s.gather[o] = bt;
-        s.gatherPos[o] = p;
-        count[c] += bt != 0.0 ? 1 : 0;
+      int j = colIdx[p];
+      int bj = j * k;
+      int mj = j * words;
+      for (int w = 0; w < words; w++) {
+        for (long bits = bMask[mj + w] & activeMask[w]; bits != 0L; bits &= bits - 1) {
+          int t = (w << 6) + Long.numberOfTrailingZeros(bits);
+          int c = slot[t];
+          int o = c * nr + count[c]++;
+          s.gather[o] = b[bj + t];
+          s.gatherPos[o] = p;
+        }
       }
     }
   }

@@ -52,6 +52,8 @@ final class KlUpdater extends Updater {
   private final double[] partials;
   /** The solver of one factor given the other: CD or multiplicative updates. */
   private final KlCdSolver cd;
+  /** CD: the non-zero bits of the fixed factor of a half-sweep ({@link KlCdSolver#nonZeroMask}). */
+  private final long[] mask;
   private final MultiplicativeUpdate mu;
 
   /**
@@ -85,6 +87,7 @@ final class KlUpdater extends Updater {
         ? new KlCdSolver(k, gatherLength(Math.max(maxRowNnz(x), maxRowNnz(xt)), k), workers.threads(),
             MAX_NEWTON, NEWTON_TOL)
         : null;
+    this.mask = solver == Solver.CD ? new long[Math.max(m, n) * KlCdSolver.maskWords(k)] : null;
   }
 
   /**
@@ -198,8 +201,10 @@ final class KlUpdater extends Updater {
     int[] colIdx = a.colIdx();
     float[] values = a.values();
     if (solver == Solver.CD) {
+      workers.forEachBlock(a.cols(), Sweeps.BLOCK, (b, from, to) ->
+          KlCdSolver.nonZeroMask(other, k, mask, from, to));
       workers.forEachBlock(a.rows(), Sweeps.BLOCK, (worker, b, from, to) ->
-          cd.sweep(worker, rowPtr, colIdx, values, f, other, colSum, l1, l2, pred, current, from, to));
+          cd.sweep(worker, rowPtr, colIdx, values, f, other, mask, colSum, l1, l2, pred, current, from, to));
     } else {
       mu.updateKl(a, f, other, colSum, l1, l2);
     }
