@@ -175,12 +175,18 @@ public final class TermListChoice {
     int per = 1 + 2 * FLOORS.length;
     double[] base = new double[m];
     double[] score = new double[m];
+    int[][][] support = new int[2][][];
     for (int wi = 0; wi < 2; wi++) {
       double[] logPhi = logPhi(wi == 0 ? TermRanking.refitOnSupport(x, w, h) : h, logP);
+      support[wi] = support(logPhi, k, m);
       String name = wi == 0 ? "refit" : "h";
       for (double lambda : LAMBDAS) {
         int[][][] l = new int[per][k][];
         for (int t = 0; t < k; t++) {
+          if (!phrases) {
+            rank(logPhi, logP, lambda, hard, soft, t, m, n, support[wi][t], base, score, l);
+            continue;
+          }
           // NaN (never listed) stays NaN through the sums; a hard floor's −∞ is made NaN below.
           for (int j = 0; j < m; j++) base[j] = logPhi[t * m + j] - (1 - lambda) * logP[j];
           l[0][t] = select(base, n, phrases, terms);
@@ -201,6 +207,57 @@ public final class TermListChoice {
         }
       }
     }
+  }
+
+  /**
+   * The columns where each topic's log φ is not NaN, increasing: the only terms a ranking can
+   * list (a topic's row of H is mostly zeros, and the re-fit keeps to H's support).
+   */
+  private static int[][] support(double[] logPhi, int k, int m) {
+    int[][] out = new int[k][];
+    int[] buf = new int[m];
+    for (int t = 0; t < k; t++) {
+      int c = 0;
+      for (int j = 0; j < m; j++) if (!Double.isNaN(logPhi[t * m + j])) buf[c++] = j;
+      out[t] = Arrays.copyOf(buf, c);
+    }
+    return out;
+  }
+
+  /**
+   * Topic t's lists of one λ, every floor, without phrases: as the full loop over all columns,
+   * but over the topic's support only. The columns left out score NaN under every floor and
+   * {@link #select} never takes a NaN, so the lists are the same.
+   */
+  private static void rank(double[] logPhi, double[] logP, double lambda, double[][] hard,
+      double[][] soft, int t, int m, int n, int[] sup, double[] base, double[] score, int[][][] l) {
+    for (int j : sup) base[j] = logPhi[t * m + j] - (1 - lambda) * logP[j];
+    l[0][t] = select(base, sup, n);
+    for (int f = 0; f < FLOORS.length; f++) {
+      for (int j : sup) score[j] = hard[f][j] == 0 ? base[j] : Double.NaN;
+      l[1 + 2 * f][t] = select(score, sup, n);
+      for (int j : sup) score[j] = base[j] + soft[f][j];
+      l[2 + 2 * f][t] = select(score, sup, n);
+    }
+  }
+
+  /** {@link #select} without phrases over the columns {@code cols} (increasing) only. */
+  private static int[] select(double[] score, int[] cols, int n) {
+    int[] best = new int[n];
+    int size = 0;
+    double floor = Double.NEGATIVE_INFINITY;
+    for (int j : cols) {
+      double v = score[j];
+      if (size == n ? !(v > floor) : !(v >= Double.NEGATIVE_INFINITY)) continue;
+      int p = size < n ? size++ : size - 1;
+      while (p > 0 && score[best[p - 1]] < v) {
+        best[p] = best[p - 1];
+        p--;
+      }
+      best[p] = j;
+      if (size == n) floor = score[best[n - 1]];
+    }
+    return size == n ? best : Arrays.copyOf(best, size);
   }
 
   /** The n best non-NaN scores' columns (ties to the lower column), without repeats with phrases. */

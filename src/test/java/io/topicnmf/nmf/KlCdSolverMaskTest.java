@@ -42,7 +42,10 @@ class KlCdSolverMaskTest {
           ref.sweep(0, xt.rowPtr(), xt.colIdx(), xt.values(), refH, refW, sums(refW, rows, k), 0.0, 0.01,
               refVt, false, 0, cols);
         }
-        for (int threads : new int[] {1, 2, 3}) {
+        for (int run = 0; run < 6; run++) {
+          int threads = 1 + run % 3;
+          // Runs 0-2 read the fixed factor's bit masks, 3-5 its packed non-zeros.
+          double share = run < 3 ? 0.0 : 1.0;
           double[] a = w.clone();
           double[] b = ht.clone();
           double[] v = new double[x.nnz()];
@@ -50,18 +53,18 @@ class KlCdSolverMaskTest {
           KlCdSolver cd = new KlCdSolver(k, len, threads, 3, 1e-3);
           try (Workers workers = Workers.of(threads)) {
             for (int sweep = 0; sweep < 4; sweep++) {
-              long[] hMask = KlCdSolver.nonZeroMask(b, cols, k, null);
+              NonZeros hMask = new NonZeros(cols, k, share).of(b, workers);
               double[] hSum = sums(b, cols, k);
               boolean current = sweep % 2 == 1;
               workers.forEachBlock(rows, 7, (worker, blk, from, to) -> cd.sweep(worker, x.rowPtr(),
                   x.colIdx(), x.values(), a, b, hMask, hSum, 0.01, 0.02, v, current, from, to));
-              long[] wMask = KlCdSolver.nonZeroMask(a, rows, k, null);
+              NonZeros wMask = new NonZeros(rows, k, share).of(a, workers);
               double[] wSum = sums(a, rows, k);
               workers.forEachBlock(cols, 5, (worker, blk, from, to) -> cd.sweep(worker, xt.rowPtr(),
                   xt.colIdx(), xt.values(), b, a, wMask, wSum, 0.0, 0.01, vt, false, from, to));
             }
           }
-          String at = "k=" + k + " len=" + len + " threads=" + threads;
+          String at = "k=" + k + " len=" + len + " threads=" + threads + " packed=" + hMaskPacked(share);
           assertArrayEquals(refW, a, 0.0, at);
           assertArrayEquals(refH, b, 0.0, at);
           assertArrayEquals(refV, v, 0.0, at);
@@ -73,6 +76,10 @@ class KlCdSolverMaskTest {
         refVt = new double[x.nnz()];
       }
     }
+  }
+
+  private static boolean hMaskPacked(double share) {
+    return share > 0;
   }
 
   private static double[] sums(double[] f, int rows, int k) {
