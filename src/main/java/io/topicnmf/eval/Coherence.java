@@ -148,6 +148,9 @@ public final class Coherence {
     int[] postings = postings(docTerm, local, ptr);
 
     int k = topTerms.length;
+    // Each pair's co-occurrence count is merged once: the lists of --relevance auto's candidates
+    // (thousands, TermListChoice) share most of their pairs.
+    java.util.Map<Long, Integer> pairs = new java.util.HashMap<>();
     double[] npmi = new double[k];
     double[] umass = new double[k];
     double sumNpmi = 0;
@@ -169,14 +172,14 @@ public final class Coherence {
         for (int l = 0; l < m; l++) {
           int ul = local[topic[l]];
           int dfl = ptr[ul + 1] - ptr[ul];
-          int co = intersectionSize(postings, ptr[um], ptr[um + 1], ptr[ul], ptr[ul + 1]);
+          int co = coCount(pairs, postings, ptr, um, ul, union);
           sN += strict ? strictNpmi(co, dfm, dfl, docs) : npmi(co, dfm, dfl, docs);
           sU += umass(co, dfl, docs);
         }
       }
-      double pairs = n * (n - 1) / 2.0;
-      npmi[t] = sN / pairs;
-      umass[t] = sU / pairs;
+      double pairCount = n * (n - 1) / 2.0;
+      npmi[t] = sN / pairCount;
+      umass[t] = sU / pairCount;
       sumNpmi += npmi[t];
       sumUmass += umass[t];
       scored++;
@@ -342,6 +345,18 @@ public final class Coherence {
       }
     }
     return postings;
+  }
+
+  /** The documents holding both union terms {@code u} and {@code v}, merged once per pair ({@code seen}). */
+  private static int coCount(java.util.Map<Long, Integer> seen, int[] postings, int[] ptr, int u, int v, int union) {
+    long key = (long) Math.min(u, v) * union + Math.max(u, v);
+    Integer known = seen.get(key);
+    if (known != null) {
+      return known;
+    }
+    int co = intersectionSize(postings, ptr[u], ptr[u + 1], ptr[v], ptr[v + 1]);
+    seen.put(key, co);
+    return co;
   }
 
   /** Size of the intersection of two sorted, duplicate-free ranges of {@code a}. */

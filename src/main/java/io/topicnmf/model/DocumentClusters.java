@@ -110,19 +110,142 @@ public final class DocumentClusters {
     // Centroids stored term-major (m × k) so a row's similarities to all centroids are read
     // contiguously; scaled to unit length.
     double[] ct = new double[m * k];
+    boolean[] live = new boolean[k];
+    Similarities sims = Similarities.of(x, a, allowed, k);
+    boolean[] changed = new boolean[k];
+    Arrays.fill(changed, true);
+    boolean first = true;
     int rounds = 0;
     boolean converged = false;
     while (rounds < MAX_ROUNDS) {
-      centroids(x, a, k, ct);
+      centroids(x, a, k, ct, changed, live);
       rounds++;
-      int moved = assign(x, ct, k, a, allowed, false, workers);
+      boolean[] next = new boolean[k];
+      int moved = move(x, ct, k, a, live, sims, first ? null : changed, next, workers);
       if (moved == 0) {
         converged = true;
         break;
       }
+      changed = next;
+      first = false;
     }
-    if (!converged) centroids(x, a, k, ct);
+    if (!converged) centroids(x, a, k, ct, changed, live);
     return new Result(a, transposed(ct, m, k), rounds, converged);
+  }
+
+  /**
+   * Each document's similarity to the centroid of every cluster it may join (its own included),
+   * kept between rounds: a centroid whose cluster kept its documents is the same to the bit, so
+   * only the similarities to the clusters that gained or lost a document are summed again (late
+   * rounds move a few documents among a few clusters). {@code topic[c]} and {@code s[c]} for
+   * {@code c} in {@code [ptr[i], ptr[i + 1])}, in increasing topic; none for a row left out.
+   */
+  private record Similarities(int[] ptr, int[] topic, double[] s) {
+    static Similarities of(CsrMatrix x, int[] a, boolean[] allowed, int k) {
+      int n = x.rows();
+      int[] ptr = new int[n + 1];
+      for (int i = 0; i < n; i++) {
+        int c = 0;
+        if (a[i] >= 0) {
+          for (int t = 0; t < k; t++) if (allowed == null || allowed[i * k + t] || t == a[i]) c++;
+        }
+        ptr[i + 1] = ptr[i] + c;
+      }
+      int[] topic = new int[ptr[n]];
+      for (int i = 0; i < n; i++) {
+        if (a[i] < 0) continue;
+        int c = ptr[i];
+        for (int t = 0; t < k; t++) if (allowed == null || allowed[i * k + t] || t == a[i]) topic[c++] = t;
+      }
+      return new Similarities(ptr, topic, new double[ptr[n]]);
+    }
+  }
+
+  /**
+   * One round of k-means moves (as {@link #assign} without outsiders) with the similarities kept
+   * in {@code sims}: all of them summed when {@code changed} is null (the first round), else only
+   * those to the clusters it marks. Marks in {@code next} the clusters that gained or lost a row;
+   * returns the rows moved. Each similarity is summed over the row's entries in order, so every
+   * bit, and every move, is the one of summing them all afresh.
+   */
+  private static int move(CsrMatrix x, double[] ct, int k, int[] a, boolean[] live, Similarities sims,
+      boolean[] changed, boolean[] next, Workers workers) {
+    int n = x.rows();
+    int[] rp = x.rowPtr();
+    int[] ci = x.colIdx();
+    float[] v = x.values();
+    int[] ptr = sims.ptr();
+    int[] topic = sims.topic();
+    double[] cache = sims.s();
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    int[] movedIn = new int[Math.max(blocks, 1)];
+    boolean[][] touched = new boolean[Math.max(blocks, 1)][];
+    workers.forEachBlock(n, BLOCK, (b, from, to) -> {
+      double[] s = new double[k];
+      int[] fresh = new int[k];
+      boolean[] mine = new boolean[k];
+      int moved = 0;
+      for (int i = from; i < to; i++) {
+        int c0 = ptr[i];
+        int c1 = ptr[i + 1];
+        if (c0 == c1 || a[i] < 0) continue;
+        if (changed == null) {
+          Arrays.fill(s, 0.0);
+          for (int p = rp[i]; p < rp[i + 1]; p++) {
+            double xv = v[p];
+            int base = ci[p] * k;
+            for (int t = 0; t < k; t++) s[t] += xv * ct[base + t];
+          }
+          for (int c = c0; c < c1; c++) cache[c] = s[topic[c]];
+        } else {
+          int nf = 0;
+          for (int c = c0; c < c1; c++) if (changed[topic[c]]) fresh[nf++] = c;
+          if (nf > 0) refresh(rp[i], rp[i + 1], ci, v, ct, k, topic, cache, fresh, nf);
+        }
+        int cur = a[i];
+        int best = -1;
+        double bestS = 0.0;
+        if (live[cur]) {
+          best = cur;
+          for (int c = c0; c < c1; c++) if (topic[c] == cur) bestS = cache[c];
+        }
+        for (int c = c0; c < c1; c++) {
+          int t = topic[c];
+          if (live[t] && cache[c] > bestS) {
+            bestS = cache[c];
+            best = t;
+          }
+        }
+        if (best != cur) {
+          a[i] = best;
+          moved++;
+          mine[cur] = true;
+          if (best >= 0) mine[best] = true;
+        }
+      }
+      movedIn[b] = moved;
+      touched[b] = mine;
+    });
+    int total = 0;
+    for (int b = 0; b < movedIn.length; b++) {
+      total += movedIn[b];
+      if (touched[b] != null) for (int t = 0; t < k; t++) next[t] |= touched[b][t];
+    }
+    return total;
+  }
+
+  /** Sums again a row's similarities {@code cache[fresh[f]]}, f < nf, over its entries {@code [p0, p1)} in order. */
+  private static void refresh(int p0, int p1, int[] ci, float[] v, double[] ct, int k, int[] topic,
+      double[] cache, int[] fresh, int nf) {
+    for (int f = 0; f < nf; f++) cache[fresh[f]] = 0.0;
+    for (int p = p0; p < p1; p++) {
+      double xv = v[p];
+      int base = ci[p] * k;
+      for (int f = 0; f < nf; f++) {
+        int c = fresh[f];
+        cache[c] += xv * ct[base + topic[c]];
+      }
+    }
   }
 
   /**
@@ -151,25 +274,36 @@ public final class DocumentClusters {
     return a;
   }
 
-  /** Sums each cluster's rows into {@code ct} (m × k) and scales every column to unit length. */
-  private static void centroids(CsrMatrix x, int[] a, int k, double[] ct) {
-    Arrays.fill(ct, 0.0);
+  /**
+   * Sums the rows of each cluster {@code changed} marks into its column of {@code ct} (m × k),
+   * scales the column to unit length and says in {@code live} whether it is non-zero; the other
+   * columns are left as they are (their clusters kept their rows, so they would come out the same).
+   */
+  private static void centroids(CsrMatrix x, int[] a, int k, double[] ct, boolean[] changed, boolean[] live) {
+    int m = x.cols();
+    for (int j = 0; j < m; j++) {
+      for (int t = 0; t < k; t++) if (changed[t]) ct[j * k + t] = 0.0;
+    }
     int[] rp = x.rowPtr();
     int[] ci = x.colIdx();
     float[] v = x.values();
     for (int i = 0; i < a.length; i++) {
       int t = a[i];
-      if (t < 0) continue;
+      if (t < 0 || !changed[t]) continue;
       for (int p = rp[i]; p < rp[i + 1]; p++) ct[ci[p] * k + t] += v[p];
     }
-    int m = x.cols();
     double[] norm = new double[k];
     for (int j = 0; j < m; j++) {
       for (int t = 0; t < k; t++) norm[t] += ct[j * k + t] * ct[j * k + t];
     }
     for (int t = 0; t < k; t++) norm[t] = norm[t] > 0 ? 1 / Math.sqrt(norm[t]) : 0;
+    for (int t = 0; t < k; t++) if (changed[t]) live[t] = false;
     for (int j = 0; j < m; j++) {
-      for (int t = 0; t < k; t++) ct[j * k + t] *= norm[t];
+      for (int t = 0; t < k; t++) {
+        if (!changed[t]) continue;
+        ct[j * k + t] *= norm[t];
+        live[t] |= ct[j * k + t] != 0;
+      }
     }
   }
 

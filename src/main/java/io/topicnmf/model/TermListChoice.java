@@ -131,17 +131,20 @@ public final class TermListChoice {
     int[][] chosen = new int[k][];
     for (int t = 0; t < k; t++) chosen[t] = lists.get(start)[t];
     double floor = Math.min(MIN_DIVERSITY, Coherence.diversity(chosen));
+    ListedTerms listed = new ListedTerms(chosen, counts.cols());
     for (int pass = 0; pass < 2; pass++) {
       for (int t = 0; t < k; t++) {
         int best = pick[t];
         for (int c = 0; c < lists.size(); c++) {
           if (!eligible[c][t] || !(npmi[c][t] > npmi[best][t] + 1e-12 || !eligible[best][t])) continue;
           int[] was = chosen[t];
-          chosen[t] = lists.get(c)[t];
-          if (Coherence.diversity(chosen) >= floor) best = c;
-          chosen[t] = was;
+          int[] now = lists.get(c)[t];
+          listed.replace(was, now);
+          if (listed.diversity() >= floor) best = c;
+          listed.replace(now, was);
         }
         pick[t] = best;
+        listed.replace(chosen[t], lists.get(best)[t]);
         chosen[t] = lists.get(best)[t];
       }
     }
@@ -192,6 +195,7 @@ public final class TermListChoice {
     int per = 1 + 2 * FLOORS.length;
     double[] base = new double[m];
     double[] score = new double[m];
+    int[][][] support = new int[WEIGHTS.length][][];
     for (int wi = 0; wi < WEIGHTS.length; wi++) {
       DenseMatrix weights = switch (wi) {
         case 0 -> TermRanking.refitOnSupport(x, w, h);
@@ -199,10 +203,15 @@ public final class TermListChoice {
         default -> dominantCounts(w, h, counts);
       };
       double[] logPhi = logPhi(weights, logP);
+      support[wi] = support(logPhi, k, m);
       String name = WEIGHTS[wi];
       for (double lambda : LAMBDAS) {
         int[][][] l = new int[per][k][];
         for (int t = 0; t < k; t++) {
+          if (!phrases) {
+            rank(logPhi, logP, lambda, hard, soft, t, m, n, support[wi][t], base, score, l);
+            continue;
+          }
           // NaN (never listed) stays NaN through the sums; a hard floor's −∞ is made NaN below.
           for (int j = 0; j < m; j++) base[j] = logPhi[t * m + j] - (1 - lambda) * logP[j];
           l[0][t] = select(base, n, phrases, terms);
@@ -248,6 +257,57 @@ public final class TermListChoice {
     double[] hd = h.data();
     for (int e = 0; e < od.length; e++) if (!(hd[e] > 0)) od[e] = 0;
     return out;
+  }
+
+  /**
+   * The columns where each topic's log φ is not NaN, increasing: the only terms a ranking can
+   * list (a topic's row of H is mostly zeros, and the re-fit keeps to H's support).
+   */
+  private static int[][] support(double[] logPhi, int k, int m) {
+    int[][] out = new int[k][];
+    int[] buf = new int[m];
+    for (int t = 0; t < k; t++) {
+      int c = 0;
+      for (int j = 0; j < m; j++) if (!Double.isNaN(logPhi[t * m + j])) buf[c++] = j;
+      out[t] = Arrays.copyOf(buf, c);
+    }
+    return out;
+  }
+
+  /**
+   * Topic t's lists of one λ, every floor, without phrases: as the full loop over all columns,
+   * but over the topic's support only. The columns left out score NaN under every floor and
+   * {@link #select} never takes a NaN, so the lists are the same.
+   */
+  private static void rank(double[] logPhi, double[] logP, double lambda, double[][] hard,
+      double[][] soft, int t, int m, int n, int[] sup, double[] base, double[] score, int[][][] l) {
+    for (int j : sup) base[j] = logPhi[t * m + j] - (1 - lambda) * logP[j];
+    l[0][t] = select(base, sup, n);
+    for (int f = 0; f < FLOORS.length; f++) {
+      for (int j : sup) score[j] = hard[f][j] == 0 ? base[j] : Double.NaN;
+      l[1 + 2 * f][t] = select(score, sup, n);
+      for (int j : sup) score[j] = base[j] + soft[f][j];
+      l[2 + 2 * f][t] = select(score, sup, n);
+    }
+  }
+
+  /** {@link #select} without phrases over the columns {@code cols} (increasing) only. */
+  private static int[] select(double[] score, int[] cols, int n) {
+    int[] best = new int[n];
+    int size = 0;
+    double floor = Double.NEGATIVE_INFINITY;
+    for (int j : cols) {
+      double v = score[j];
+      if (size == n ? !(v > floor) : !(v >= Double.NEGATIVE_INFINITY)) continue;
+      int p = size < n ? size++ : size - 1;
+      while (p > 0 && score[best[p - 1]] < v) {
+        best[p] = best[p - 1];
+        p--;
+      }
+      best[p] = j;
+      if (size == n) floor = score[best[n - 1]];
+    }
+    return size == n ? best : Arrays.copyOf(best, size);
   }
 
   /** The n best non-NaN scores' columns (ties to the lower column), without repeats with phrases. */

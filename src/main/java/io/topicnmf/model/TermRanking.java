@@ -130,20 +130,26 @@ public final class TermRanking {
     int n = x.rows();
     int m = x.cols();
     int k = h.rows();
-    double[] hd = h.data();
+    double[] ht = h.transpose().data();
     double[] hht = new double[k * k];
-    DenseKernels.gram(h.transpose().data(), m, k, hht);
+    DenseKernels.gram(ht, m, k, hht);
     double[] wd = w.data();
     double[] out = new double[n * k];
     int[] rp = x.rowPtr();
     int[] ci = x.colIdx();
     float[] v = x.values();
+    int[] nz = new int[k];
     for (int i = 0; i < n; i++) {
       int wi = i * k;
+      // (w_i·H)_j over the row's non-zero topics only, read from Hᵀ (a term's k weights side by
+      // side): the products left out are exact zeros, so the sum keeps its bits.
+      int nk = 0;
+      for (int t = 0; t < k; t++) if (wd[wi + t] != 0) nz[nk++] = t;
       double num = 0;
       for (int p = rp[i]; p < rp[i + 1]; p++) {
         double r = 0;
-        for (int t = 0; t < k; t++) r += wd[wi + t] * hd[t * m + ci[p]];
+        int hj = ci[p] * k;
+        for (int c = 0; c < nk; c++) r += wd[wi + nz[c]] * ht[hj + nz[c]];
         num += v[p] * r;
       }
       double den = 0;

@@ -52,6 +52,9 @@ final class KlUpdater extends Updater {
   private final double[] partials;
   /** The solver of one factor given the other: CD or multiplicative updates. */
   private final KlCdSolver cd;
+  /** CD: where H (its rows, Hᵀ = ht) and W are not zero, refilled before the half-sweep that holds each fixed. */
+  private final NonZeros htNonZeros;
+  private final NonZeros wNonZeros;
   private final MultiplicativeUpdate mu;
 
   /**
@@ -85,6 +88,8 @@ final class KlUpdater extends Updater {
         ? new KlCdSolver(k, gatherLength(Math.max(maxRowNnz(x), maxRowNnz(xt)), k), workers.threads(),
             MAX_NEWTON, NEWTON_TOL)
         : null;
+    this.htNonZeros = solver == Solver.CD ? new NonZeros(n, k, NonZeros.PACK_SHARE) : null;
+    this.wNonZeros = solver == Solver.CD ? new NonZeros(m, k, NonZeros.PACK_SHARE) : null;
   }
 
   /**
@@ -144,14 +149,14 @@ final class KlUpdater extends Updater {
       copyPredictions(false);
     }
     DenseKernels.columnSums(ht, n, k, colSum);
-    halfStep(x, w, ht, reg.l1W(), reg.l2W(), v, maintained);
+    halfStep(x, w, ht, htNonZeros, reg.l1W(), reg.l2W(), v, maintained);
     if (extraNow) {
       extrapolation.extrapolateW(w);
     } else if (solver == Solver.CD && toXt != null) {
       copyPredictions(true);
     }
     DenseKernels.columnSums(w, m, k, colSum);
-    halfStep(xt, ht, w, reg.l1H(), reg.l2H(), vt, toXt != null && !extraNow);
+    halfStep(xt, ht, w, wNonZeros, reg.l1H(), reg.l2H(), vt, toXt != null && !extraNow);
     sweeps++;
     if (solver == Solver.CD) {
       // vt holds W·H at the stored entries of Xᵀ, exact for the final W and H.
@@ -192,14 +197,15 @@ final class KlUpdater extends Updater {
     });
   }
 
-  private void halfStep(CsrMatrix a, double[] f, double[] other, double l1, double l2,
+  private void halfStep(CsrMatrix a, double[] f, double[] other, NonZeros otherNonZeros, double l1, double l2,
       double[] pred, boolean current) {
     int[] rowPtr = a.rowPtr();
     int[] colIdx = a.colIdx();
     float[] values = a.values();
     if (solver == Solver.CD) {
+      NonZeros nz = otherNonZeros.of(other, workers);
       workers.forEachBlock(a.rows(), Sweeps.BLOCK, (worker, b, from, to) ->
-          cd.sweep(worker, rowPtr, colIdx, values, f, other, colSum, l1, l2, pred, current, from, to));
+          cd.sweep(worker, rowPtr, colIdx, values, f, other, nz, colSum, l1, l2, pred, current, from, to));
     } else {
       mu.updateKl(a, f, other, colSum, l1, l2);
     }

@@ -78,7 +78,8 @@ public final class NmfMemory {
       if (solver == Solver.CD) {
         long gather = KlUpdater.gatherLength(longest, (int) k);
         ws = dense(nnz) * 2 + ints(nnz) + extrapolation(m, n, k)
-            + (long) options.threads() * (dense(gather) + ints(gather) + dense(3) + dense(k) + 2 * ints(k));
+            + NonZeros.bytes(m, k, NonZeros.PACK_SHARE) + NonZeros.bytes(n, k, NonZeros.PACK_SHARE)
+            + (long) options.threads() * (dense(gather) + ints(gather) + dense(3) + dense(k) + 3 * ints(k));
       } else {
         ws = dense(blocks(big, Sweeps.BLOCK) * k);
       }
@@ -116,7 +117,7 @@ public final class NmfMemory {
     long k = options.k();
     long result = dense(m * k) + dense(n * k);
     long work = dense(n * k) + dense(m * k)
-        + (options.loss() == Loss.KL ? dense(nnz) : dense(m * k) + dense(blocks(Math.max(m, n), DenseKernels.REDUCE_BLOCK) * k * k));
+        + (options.loss() == Loss.KL ? dense(nnz) + NonZeros.bytes(n, k, 1.0) : dense(m * k) + dense(blocks(Math.max(m, n), DenseKernels.REDUCE_BLOCK) * k * k));
     return result + work;
   }
 
@@ -162,7 +163,8 @@ public final class NmfMemory {
           + dense(blocks(b, Sweeps.BLOCK))
           + (options.effectiveSolver() == Solver.MU
               ? dense(blocks(wide, Sweeps.BLOCK) * k)
-              : (long) options.threads() * (dense(gather) + ints(gather) + dense(k) + 2 * ints(k)));
+              : (long) options.threads() * (dense(gather) + ints(gather) + dense(k) + 3 * ints(k))
+                  + NonZeros.bytes(n, k, 1.0));
     } else {
       step = 2 * dense(n * k) + dense(b * k) + 3 * dense(k * k)
           + dense(DenseKernels.gramWorkspaceSize((int) Math.min(wide, Integer.MAX_VALUE), (int) k))

@@ -208,6 +208,7 @@ public final class NmfTransform {
     int gatherLen = KlUpdater.gatherLength(KlUpdater.maxRowNnz(x), k);
     KlCdSolver cd = new KlCdSolver(k, gatherLen, workers.threads(), KlUpdater.MAX_NEWTON,
         KlUpdater.NEWTON_TOL);
+    NonZeros hnz = new NonZeros(n, k, 1.0).of(ht, workers);
     workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (worker, b, from, to) -> {
       double[] old = new double[k];
       for (int i = from; i < to; i++) {
@@ -222,7 +223,7 @@ public final class NmfTransform {
         boolean done = false;
         while (!done && s < options.maxIter()) {
           System.arraycopy(w, i * k, old, 0, k);
-          cd.sweep(worker, rowPtr, colIdx, values, w, ht, hSum, l1, l2, v, false, i, i + 1);
+          cd.sweep(worker, rowPtr, colIdx, values, w, ht, hnz, hSum, l1, l2, v, false, i, i + 1);
           s++;
           double change = 0;
           double norm = 0;

@@ -150,12 +150,13 @@ final class OnlineKl extends OnlineStep {
       cdLength = Math.max(cdLength, need);
       cd = new KlCdSolver(k, cdLength, workers.threads(), KlUpdater.MAX_NEWTON, KlUpdater.NEWTON_TOL);
     }
+    NonZeros hnz = solver == Solver.CD ? new NonZeros(n, k, 1.0).of(ht, workers) : null;
     double first = 0.0;
     for (int s = 0; s < maxSweeps; s++) {
       System.arraycopy(wb, 0, old, 0, rows * k);
       if (solver == Solver.CD) {
         workers.forEachBlock(rows, Sweeps.BLOCK, (worker, b, from, to) ->
-            cd.sweep(worker, rowPtr, colIdx, values, wb, ht, hSum, l1W, l2W, v, false, from, to));
+            cd.sweep(worker, rowPtr, colIdx, values, wb, ht, hnz, hSum, l1W, l2W, v, false, from, to));
       } else {
         mu.updateKl(xb, wb, ht, hSum, l1W, l2W);
       }

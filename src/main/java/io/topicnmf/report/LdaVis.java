@@ -234,6 +234,7 @@ public record LdaVis(
     for (int j : salient) listed.add(j);
     int steps = (int) Math.round(1 / LAMBDA_STEP);
     double[] relevance = new double[m];
+    int[] support = new int[m];
     double[] logProb = new double[m];
     double[] logLift = new double[m];
     for (int a = 0; a < k; a++) {
@@ -247,12 +248,17 @@ public record LdaVis(
         // φ/p(w) leaves them one rounding apart, which would pick its λ = 0 terms by noise.
         logLift[j] = p > 0 ? Math.log(o.termTopic[a * m + j] / o.termFreq[j] / o.share[a]) : Double.NEGATIVE_INFINITY;
       }
+      // Only the topic's terms (φ > 0) can be selected, so each λ scores them alone, in column
+      // order: the selection streams over the kept columns in order, so the terms are the same.
+      int ns = 0;
+      for (int j = 0; j < m; j++) if (phiO[topic * m + j] > 0) support[ns++] = j;
       for (int s = 0; s <= steps; s++) {
         double lambda = s * LAMBDA_STEP;
-        for (int j = 0; j < m; j++) {
-          relevance[j] = phiO[a * m + j] > 0 ? lambda * logProb[j] + (1 - lambda) * logLift[j] : Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < ns; c++) {
+          int j = support[c];
+          relevance[c] = lambda * logProb[j] + (1 - lambda) * logLift[j];
         }
-        for (int j : topIndices(relevance, r, j -> phiO[topic * m + j] > 0)) terms.add(j);
+        for (int c : TermRanking.largest(relevance, 0, ns, r, c -> true)) terms.add(support[c]);
       }
       for (int j : terms) {
         tinfo.add(vocab.get(j), o.termTopic[a * m + j], o.termFreq[j], "Topic" + (a + 1),

@@ -1,0 +1,96 @@
+package io.topicnmf.nmf;
+
+import io.topicnmf.parallel.Workers;
+
+/**
+ * Where a row-major {@code rows × k} factor is not zero, for the passes of {@link KlCdSolver}
+ * that read one row of the fixed factor per stored entry of X: a bit mask per row (bit t set when
+ * {@code f[j·k + t] != 0}), and, when the factor has at most {@code packShare·rows·k} non-zeros,
+ * also the non-zero entries themselves packed row by row ({@code idx}, {@code val} at {@code
+ * [ptr[j], ptr[j + 1])}, components increasing). The packed copy is a few cache lines per row
+ * where the dense row is k doubles (H is 94% zeros at k = 50 on the scale corpus, so the whole of
+ * it fits in cache); the mask serves while the factor is still dense (after nndsvda). Either way
+ * a pass visits the same non-zero terms in the same order. Refilled by {@link #of} whenever the
+ * factor changes; package-private.
+ */
+final class NonZeros {
+  /** The share of a factor's entries up to which {@link KlUpdater} keeps a packed copy. */
+  static final double PACK_SHARE = 0.5;
+
+  final int rows;
+  final int k;
+  final int words;
+  final long[] mask;
+  final int[] ptr;
+  int[] idx = new int[0];
+  double[] val = new double[0];
+  /** Whether {@code ptr}, {@code idx} and {@code val} hold the factor last given to {@link #of}. */
+  boolean packed;
+  private final long cap;
+
+  NonZeros(int rows, int k, double packShare) {
+    this.rows = rows;
+    this.k = k;
+    this.words = (k + 63) >>> 6;
+    this.mask = new long[rows * words];
+    this.ptr = new int[rows + 1];
+    this.cap = (long) Math.floor(packShare * rows * (double) k);
+  }
+
+  /** The non-zeros of {@code f} (its first {@code rows·k} entries), over blocks of rows when {@code workers} is not null. */
+  NonZeros of(double[] f, Workers workers) {
+    if (workers != null) {
+      workers.forEachBlock(rows, Sweeps.BLOCK, (b, from, to) -> masks(f, from, to));
+    } else {
+      masks(f, 0, rows);
+    }
+    long total = 0;
+    for (int j = 0; j < rows; j++) {
+      ptr[j] = (int) Math.min(total, Integer.MAX_VALUE);
+      for (int w = 0; w < words; w++) total += Long.bitCount(mask[j * words + w]);
+    }
+    packed = total <= cap && total <= Integer.MAX_VALUE - 8;
+    if (!packed) return this;
+    ptr[rows] = (int) total;
+    if (idx.length < total) {
+      idx = new int[(int) total];
+      val = new double[(int) total];
+    }
+    if (workers != null) {
+      workers.forEachBlock(rows, Sweeps.BLOCK, (b, from, to) -> pack(f, from, to));
+    } else {
+      pack(f, 0, rows);
+    }
+    return this;
+  }
+
+  private void masks(double[] f, int from, int to) {
+    for (int j = from; j < to; j++) {
+      for (int w = 0; w < words; w++) {
+        long bits = 0L;
+        for (int t = w << 6, end = Math.min(k, (w + 1) << 6); t < end; t++) {
+          bits |= (f[j * k + t] != 0.0 ? 1L : 0L) << (t & 63);
+        }
+        mask[j * words + w] = bits;
+      }
+    }
+  }
+
+  private void pack(double[] f, int from, int to) {
+    for (int j = from; j < to; j++) {
+      int q = ptr[j];
+      for (int w = 0; w < words; w++) {
+        for (long bits = mask[j * words + w]; bits != 0L; bits &= bits - 1) {
+          int t = (w << 6) + Long.numberOfTrailingZeros(bits);
+          idx[q] = t;
+          val[q++] = f[j * k + t];
+        }
+      }
+    }
+  }
+
+  /** Heap of a {@code NonZeros} for {@code rows × k} with the given share packed at most. */
+  static long bytes(long rows, long k, double packShare) {
+    return 8 * rows * ((k + 63) >>> 6) + 4 * (rows + 1) + (long) (12 * packShare * rows * k) + 64;
+  }
+}

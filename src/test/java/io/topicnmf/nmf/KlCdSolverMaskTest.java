@@ -1,0 +1,90 @@
+package io.topicnmf.nmf;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.parallel.Workers;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link KlCdSolver} visits only the non-zero components of the factors (bit masks); the terms it
+ * leaves out are exact zeros, so every sweep must give the bits of the dense kernel it replaced
+ * ({@link DenseKlCdReference}), whatever the thread count and for ranks over one mask word.
+ */
+class KlCdSolverMaskTest {
+
+  private static double[] sparseFactor(SplittableRandom rnd, int rows, int k, double zeros) {
+    double[] f = new double[rows * k];
+    for (int q = 0; q < f.length; q++) f[q] = rnd.nextDouble() < zeros ? 0.0 : rnd.nextDouble();
+    return f;
+  }
+
+  @Test
+  void maskedSweepsGiveTheDenseKernelsBits() {
+    for (int k : new int[] {3, 50, 70, 130}) {
+      SplittableRandom rnd = new SplittableRandom(k);
+      int rows = 60, cols = 45;
+      CsrMatrix x = CsrMatrix.fromDense(KlCdSolverTest.randomSparse(rnd, rows, cols, 0.3), cols);
+      CsrMatrix xt = x.transpose();
+      double[] w = sparseFactor(rnd, rows, k, 0.7);
+      double[] ht = sparseFactor(rnd, cols, k, 0.85);
+      double[] refW = w.clone();
+      double[] refH = ht.clone();
+      double[] refV = new double[x.nnz()];
+      double[] refVt = new double[x.nnz()];
+      // Small gather buffers make some rows go one component at a time, large ones all at once.
+      for (int len : new int[] {cols, cols * k}) {
+        DenseKlCdReference ref = new DenseKlCdReference(k, len, 1, 3, 1e-3);
+        for (int sweep = 0; sweep < 4; sweep++) {
+          ref.sweep(0, x.rowPtr(), x.colIdx(), x.values(), refW, refH, sums(refH, cols, k), 0.01, 0.02,
+              refV, sweep % 2 == 1, 0, rows);
+          ref.sweep(0, xt.rowPtr(), xt.colIdx(), xt.values(), refH, refW, sums(refW, rows, k), 0.0, 0.01,
+              refVt, false, 0, cols);
+        }
+        for (int run = 0; run < 6; run++) {
+          int threads = 1 + run % 3;
+          // Runs 0-2 read the fixed factor's bit masks, 3-5 its packed non-zeros.
+          double share = run < 3 ? 0.0 : 1.0;
+          double[] a = w.clone();
+          double[] b = ht.clone();
+          double[] v = new double[x.nnz()];
+          double[] vt = new double[x.nnz()];
+          KlCdSolver cd = new KlCdSolver(k, len, threads, 3, 1e-3);
+          try (Workers workers = Workers.of(threads)) {
+            for (int sweep = 0; sweep < 4; sweep++) {
+              NonZeros hMask = new NonZeros(cols, k, share).of(b, workers);
+              double[] hSum = sums(b, cols, k);
+              boolean current = sweep % 2 == 1;
+              workers.forEachBlock(rows, 7, (worker, blk, from, to) -> cd.sweep(worker, x.rowPtr(),
+                  x.colIdx(), x.values(), a, b, hMask, hSum, 0.01, 0.02, v, current, from, to));
+              NonZeros wMask = new NonZeros(rows, k, share).of(a, workers);
+              double[] wSum = sums(a, rows, k);
+              workers.forEachBlock(cols, 5, (worker, blk, from, to) -> cd.sweep(worker, xt.rowPtr(),
+                  xt.colIdx(), xt.values(), b, a, wMask, wSum, 0.0, 0.01, vt, false, from, to));
+            }
+          }
+          String at = "k=" + k + " len=" + len + " threads=" + threads + " packed=" + hMaskPacked(share);
+          assertArrayEquals(refW, a, 0.0, at);
+          assertArrayEquals(refH, b, 0.0, at);
+          assertArrayEquals(refV, v, 0.0, at);
+          assertArrayEquals(refVt, vt, 0.0, at);
+        }
+        refW = w.clone();
+        refH = ht.clone();
+        refV = new double[x.nnz()];
+        refVt = new double[x.nnz()];
+      }
+    }
+  }
+
+  private static boolean hMaskPacked(double share) {
+    return share > 0;
+  }
+
+  private static double[] sums(double[] f, int rows, int k) {
+    double[] s = new double[k];
+    for (int j = 0; j < rows; j++) for (int t = 0; t < k; t++) s[t] += f[j * k + t];
+    return s;
+  }
+}
