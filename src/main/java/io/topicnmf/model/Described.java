@@ -84,14 +84,13 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
         assigned[i] = -1;
         continue;
       }
-      List<Double> weights = new ArrayList<>(k);
-      for (int t = 0; t < k; t++) weights.add(w.get(i, t) / sum);
-      double strength = w.get(i, best) / sum;
+      WeightShares weights = new WeightShares(w.data(), i * k, k, sum);
+      double strength = weights.share(best);
       int c = clusterOf == null || clusterOf[i] < 0 ? best : clusterOf[i];
       assigned[i] = c;
       docs.add(new DocumentTopics(d.id(), d.label(), best, strength, weights, c, null, d.metadata()));
       sizes[c]++;
-      members.get(c).add(new Cluster.Member(d.id(), weights.get(c)));
+      members.get(c).add(new Cluster.Member(d.id(), weights.share(c)));
     }
     DenseMatrix h = nmf.h();
     int m = vocab.size();

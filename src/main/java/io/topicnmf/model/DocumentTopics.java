@@ -1,8 +1,6 @@
 package io.topicnmf.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +28,8 @@ public record DocumentTopics(
     Integer cluster, String note,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> metadata) {
   public DocumentTopics {
-    weights = List.copyOf(weights);
-    metadata = metadata == null || metadata.isEmpty() ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    weights = weights instanceof WeightShares ? weights : List.copyOf(weights);
+    metadata = io.topicnmf.corpus.Document.frozen(metadata);
   }
 
   /** The topics of a document without metadata. */

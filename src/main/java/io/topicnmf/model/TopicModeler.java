@@ -163,7 +163,7 @@ public final class TopicModeler {
     }
 
     listener.onStageStart("nmf");
-    NmfResult nmf = factorize(x, options.nmf(), listener);
+    NmfResult nmf = factorize(x, options.nmf(), listener, afterFitBytes(n, x.cols(), k));
     if (nmf.memory() != null) {
       used = used.withNmf(nmf.memory().apply(used.nmf())); // the batch size the plan chose
     }
@@ -220,10 +220,41 @@ public final class TopicModeler {
    * rows scaled to unit length ({@link #normaliseTopics}). select-k fits every k this way too.
    */
   static NmfResult factorize(CsrMatrix x, io.topicnmf.nmf.NmfOptions o, io.topicnmf.nmf.NmfListener listener) {
-    NmfResult r = Nmf.fit(x, o, listener);
+    return factorize(x, o, listener, 0);
+  }
+
+  /**
+   * As {@link #factorize(CsrMatrix, io.topicnmf.nmf.NmfOptions, io.topicnmf.nmf.NmfListener)}, the
+   * memory plan keeping {@code afterFit} bytes for what the caller allocates after the fit
+   * ({@link #afterFitBytes}).
+   */
+  static NmfResult factorize(CsrMatrix x, io.topicnmf.nmf.NmfOptions o, io.topicnmf.nmf.NmfListener listener,
+      long afterFit) {
+    NmfResult r = Nmf.fit(x, o, listener, afterFit);
     boolean miniBatch = r.memory() != null && r.memory().batchSize() > 0;
     // A mini-batch fit has already re-solved W for its final H, batch by batch, to the same tolerance.
     return normaliseTopics(miniBatch ? r : finalWeights(x, r, o));
+  }
+
+  /** Bytes per document that {@link #fit} allocates after the factorization ({@link #afterFitBytes}). */
+  static final long DOCUMENT_BYTES = 160;
+  /** Topics per document the k-means step keeps similarities for, at most (typically 5–15 of 50). */
+  static final int TYPICAL_TOPICS_CONTAINED = 20;
+
+  /**
+   * The heap {@link #fit} allocates after the factorization of a {@code rows × cols} matrix while
+   * it holds W, so the memory plan keeps room for it (a million documents ended in an
+   * out-of-memory error after a 75-minute fit before this was planned): the copy of W with unit
+   * topics ({@link #normaliseTopics}); per document its {@link DocumentTopics} and cluster member
+   * ({@value #DOCUMENT_BYTES} bytes with {@link WeightShares}), the k-means step's allowed topics
+   * (k booleans) and similarities (12 bytes for each of up to {@value #TYPICAL_TOPICS_CONTAINED}
+   * topics) and four int arrays; per term and topic the k-means centroids (two copies) and the
+   * term-list choice's scores (8 bytes each).
+   */
+  static long afterFitBytes(int rows, int cols, int k) {
+    long n = rows;
+    long perRow = 8L * k + DOCUMENT_BYTES + k + 12L * Math.min(k, TYPICAL_TOPICS_CONTAINED) + 16;
+    return n * perRow + 3L * 8 * k * cols;
   }
 
   /**

@@ -45,10 +45,19 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
 
   /** Plans the fit of {@code x} against the heap free now ({@link #freeHeap}). */
   public static MemoryPlan of(CsrMatrix x, NmfOptions options) {
+    return of(x, options, 0);
+  }
+
+  /**
+   * Plans the fit of {@code x} against the heap free now, keeping room for what the caller
+   * allocates after the fit while it still holds W ({@code afterFit} bytes besides W: a topic
+   * model's clusters and document lists, {@link NmfMemory#withAfterFit}).
+   */
+  public static MemoryPlan of(CsrMatrix x, NmfOptions options, long afterFit) {
     int longest = NmfMemory.longestLine(x);
     long inMemory = NmfMemory.fitBytes(x.rows(), x.cols(), x.nnz(), longest, options);
     return choose(x.rows(), x.cols(), options, inMemory, b -> NmfMemory.largestBatch(x, b), longest,
-        Runtime.getRuntime().maxMemory(), MemoryPlan::freeHeap);
+        Runtime.getRuntime().maxMemory(), MemoryPlan::freeHeap, afterFit);
   }
 
   /**
@@ -87,7 +96,18 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
    */
   public static MemoryPlan choose(int rows, int cols, NmfOptions options, long inMemory, BatchNnz batchNnz,
       int longest, long maxHeap, FreeHeap free) {
-    Shape shape = new Shape(rows, cols, options, batchNnz, longest);
+    return choose(rows, cols, options, inMemory, batchNnz, longest, maxHeap, free, 0);
+  }
+
+  /**
+   * As {@link #choose(int, int, NmfOptions, long, BatchNnz, int, long, FreeHeap)}, each mode's
+   * need raised to what the caller holds after the fit ({@link NmfMemory#withAfterFit}: W and
+   * {@code afterFit} bytes) when that is more than the fit's own peak.
+   */
+  public static MemoryPlan choose(int rows, int cols, NmfOptions options, long inMemory, BatchNnz batchNnz,
+      int longest, long maxHeap, FreeHeap free, long afterFit) {
+    Shape shape = new Shape(rows, cols, options, batchNnz, longest, afterFit);
+    inMemory = NmfMemory.withAfterFit(inMemory, rows, options.k(), afterFit);
     long margin = maxHeap / 100 * MARGIN_PERCENT;
     int requested = options.batchSize();
     int batch = requested > 0 ? requested : AUTO_BATCH_ROWS;
@@ -133,10 +153,11 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
   }
 
   /** What the mini-batch estimate depends on besides the batch size. */
-  private record Shape(int rows, int cols, NmfOptions options, BatchNnz batchNnz, int longest) {
+  private record Shape(int rows, int cols, NmfOptions options, BatchNnz batchNnz, int longest, long afterFit) {
     long bytes(int batch) {
       int b = Math.max(1, Math.min(batch, rows));
-      return NmfMemory.miniBatchBytes(rows, cols, batchNnz.of(b), b, longest, options);
+      return NmfMemory.withAfterFit(NmfMemory.miniBatchBytes(rows, cols, batchNnz.of(b), b, longest, options),
+          rows, options.k(), afterFit);
     }
   }
 

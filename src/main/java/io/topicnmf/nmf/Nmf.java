@@ -77,11 +77,20 @@ public final class Nmf {
    *     anything is allocated)
    */
   public static NmfResult fit(CsrMatrix x, NmfOptions options, NmfListener listener) {
+    return fit(x, options, listener, 0);
+  }
+
+  /**
+   * As {@link #fit(CsrMatrix, NmfOptions, NmfListener)}, the plan keeping room for {@code
+   * afterFit} bytes the caller allocates after the fit while it holds W ({@link
+   * MemoryPlan#of(CsrMatrix, NmfOptions, long)}).
+   */
+  public static NmfResult fit(CsrMatrix x, NmfOptions options, NmfListener listener, long afterFit) {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(options, "options");
     NmfListener progress = listener == null ? NmfListener.NONE : listener;
     checkShape(x.rows(), x.cols(), options.k());
-    MemoryPlan plan = MemoryPlan.of(x, options);
+    MemoryPlan plan = MemoryPlan.of(x, options, afterFit);
     NmfOptions planned = plan.apply(options);
     NmfResult r = planned.batchSize() > 0
         ? MiniBatchNmf.fit(RowSource.of(x), planned, progress)

@@ -173,6 +173,15 @@ public final class NmfMemory {
     return dense(n * k) + dense(b * k) + csrBytes(b, batchNnz) + csrBytes(n, batchNnz) + step;
   }
 
+  /**
+   * A fit's need {@code fitBytes} raised to what its caller holds after it when that is more: W
+   * ({@code rows × k} doubles, the result) and {@code afterFit} bytes the caller allocates while
+   * it holds W (0: nothing).
+   */
+  public static long withAfterFit(long fitBytes, int rows, int k, long afterFit) {
+    return afterFit <= 0 ? fitBytes : Math.max(fitBytes, dense((long) rows * k) + afterFit);
+  }
+
   /** The most stored entries in one batch of {@code batch} consecutive rows of {@code x} (batches from row 0). */
   public static long largestBatch(CsrMatrix x, int batch) {
     int[] ptr = x.rowPtr();

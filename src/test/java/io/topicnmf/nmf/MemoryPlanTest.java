@@ -51,6 +51,31 @@ class MemoryPlanTest {
   }
 
   @Test
+  void theRoomKeptForAfterTheFitIsPlannedBeforeTheFit() {
+    NmfOptions o = kl(NmfOptions.AUTO_BATCH);
+    long free = inMemory(o) + MARGIN + 1;
+    long w = 8L * ROWS * 20 + 16;
+    // What the caller keeps after the fit raises each mode's need only when it is more than the fit's own.
+    assertEquals(w + inMemory(o), NmfMemory.withAfterFit(inMemory(o), ROWS, 20, inMemory(o)));
+    assertEquals(inMemory(o), NmfMemory.withAfterFit(inMemory(o), ROWS, 20, 1000));
+    assertEquals(inMemory(o), NmfMemory.withAfterFit(inMemory(o), ROWS, 20, 0));
+    MemoryPlan small = MemoryPlan.choose(ROWS, COLS, o, inMemory(o), b -> NNZ * b / ROWS, 5000, MAX, needed -> free, 1000);
+    assertEquals(NmfOptions.IN_MEMORY, small.mode());
+    assertEquals(inMemory(o), small.inMemoryBytes());
+    // More than the heap can give after the fit: refused before the fit, in either mode.
+    long after = inMemory(o) - w + 2;
+    InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class, () -> MemoryPlan.choose(ROWS,
+        COLS, o, inMemory(o), b -> NNZ * b / ROWS, 5000, MAX, needed -> free, after));
+    assertTrue(e.getMessage().contains(MemoryPlan.mb(w + after)), e.getMessage());
+    long mini = NmfMemory.miniBatchBytes(ROWS, COLS, NNZ * MemoryPlan.AUTO_BATCH_ROWS / ROWS, MemoryPlan.AUTO_BATCH_ROWS, 5000, o);
+    long tight = mini + MARGIN;
+    MemoryPlan batches = MemoryPlan.choose(ROWS, COLS, o, inMemory(o), b -> NNZ * b / ROWS, 5000, MAX, needed -> tight, 0);
+    assertEquals(NmfOptions.MINI_BATCH, batches.mode());
+    assertThrows(InsufficientMemoryException.class, () -> MemoryPlan.choose(ROWS, COLS, o, inMemory(o),
+        b -> NNZ * b / ROWS, 5000, MAX, needed -> tight, mini - w + 1));
+  }
+
+  @Test
   void autoHalvesTheBatchUntilItFits() {
     NmfOptions o = kl(NmfOptions.AUTO_BATCH);
     long small = NmfMemory.miniBatchBytes(ROWS, COLS, NNZ * 1024 / ROWS, 1024, 5000, o);
