@@ -1,8 +1,10 @@
 package io.topicnmf.corpus;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One document of a corpus.
@@ -45,6 +47,9 @@ public record Document(String id, String label, String text, Map<String, String>
   public static final int MAX_METADATA_CHARS = 500;
 
   public Document {
+    // A label and the metadata keys repeat over the documents: one shared copy each (a million
+    // documents read from a record file held a million copies of the same few strings).
+    label = label == null ? null : label.intern();
     metadata = frozen(metadata);
   }
 
@@ -56,11 +61,45 @@ public record Document(String id, String label, String text, Map<String, String>
    */
   public static Map<String, String> frozen(Map<String, String> metadata) {
     if (metadata == null || metadata.isEmpty()) return Map.of();
+    if (metadata instanceof Frozen || metadata.getClass() == ONE_ENTRY) return metadata; // already a copy
     if (metadata.size() == 1) {
       Map.Entry<String, String> e = metadata.entrySet().iterator().next();
-      if (e.getKey() != null && e.getValue() != null) return Map.of(e.getKey(), e.getValue());
+      if (e.getKey() != null && e.getValue() != null) return Map.of(e.getKey().intern(), e.getValue());
     }
-    return Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    LinkedHashMap<String, String> copy = new LinkedHashMap<>();
+    metadata.forEach((key, value) -> copy.put(key == null ? null : key.intern(), value));
+    return new Frozen(copy);
+  }
+
+  private static final Class<?> ONE_ENTRY = Map.of("", "").getClass();
+
+  /** An unmodifiable copy made by {@link #frozen}, which a second call can share instead of copying. */
+  private static final class Frozen extends AbstractMap<String, String> {
+    private final Map<String, String> entries;
+
+    Frozen(LinkedHashMap<String, String> entries) {
+      this.entries = Collections.unmodifiableMap(entries);
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+      return entries.entrySet();
+    }
+
+    @Override
+    public String get(Object key) {
+      return entries.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return entries.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return entries.size();
+    }
   }
 
   /** A document without metadata. */

@@ -28,6 +28,29 @@ class DocumentMetadataTest {
   }
 
   @Test
+  void metadataIsCopiedOnceInOrderUnmodifiableAndItsKeysAndTheLabelShared() {
+    LinkedHashMap<String, String> given = new LinkedHashMap<>();
+    given.put(new String("date"), "2004-05-01");
+    given.put(new String("source"), "wire");
+    given.put("empty", null);
+    Document d = new Document("a", new String("sport"), "text", given);
+    given.put("late", "x");
+    assertEquals(List.of("date", "source", "empty"), List.copyOf(d.metadata().keySet()));
+    assertEquals("2004-05-01", d.metadata().get("date"));
+    assertTrue(d.metadata().containsKey("empty"));
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> d.metadata().put("a", "b"));
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+        () -> d.metadata().entrySet().iterator().next().setValue("b"));
+    org.junit.jupiter.api.Assertions.assertSame(d.metadata(), Document.frozen(d.metadata()));
+    org.junit.jupiter.api.Assertions.assertSame("sport", d.label());
+    org.junit.jupiter.api.Assertions.assertSame("date", d.metadata().keySet().iterator().next());
+    Document one = new Document("b", null, "text", new LinkedHashMap<>(Map.of(new String("id"), "doc1")));
+    assertEquals(Map.of("id", "doc1"), one.metadata());
+    org.junit.jupiter.api.Assertions.assertSame(one.metadata(), Document.frozen(one.metadata()));
+    assertEquals(Map.of(), new Document("c", null, "t", null).metadata());
+  }
+
+  @Test
   void jsonlRecordsKeepTheirOtherFieldsInOrderAsStrings() throws IOException {
     Files.writeString(dir.resolve("r.jsonl"),
         "{\"id\":\"a\",\"text\":\"cocoa showers\",\"date\":\"1987-02-26\",\"year\":1987,\"topics\":[\"cocoa\",\"grain\"],\"none\":null}\n"
