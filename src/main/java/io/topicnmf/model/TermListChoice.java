@@ -54,8 +54,10 @@ public final class TermListChoice {
   /** The term weights a candidate ranks by, in candidate order (see the class comment). */
   static final String[] WEIGHTS = {"refit", "h", "tf"};
 
-  /** The number of candidate rankings. */
-  public static final int CANDIDATES = WEIGHTS.length * LAMBDAS.length * (1 + 2 * FLOORS.length);
+  /** The number of candidate rankings by weight ({@link #candidates}). */
+  public static final int RANKED = WEIGHTS.length * LAMBDAS.length * (1 + 2 * FLOORS.length);
+  /** The number of candidates: the rankings and the lists grown by co-occurrence ({@link CoherentLists}). */
+  public static final int CANDIDATES = RANKED + CoherentLists.SEEDS;
 
   private TermListChoice() {}
 
@@ -112,6 +114,10 @@ public final class TermListChoice {
     List<Candidate> cands = new ArrayList<>(CANDIDATES);
     List<int[][]> lists = new ArrayList<>(CANDIDATES);
     candidates(w, h, x, counts, top, terms, cands, lists);
+    // Grown lists only without phrases: a phrase and its words must not be listed together.
+    if (terms == null || terms.stream().noneMatch(s -> s.indexOf(' ') >= 0)) {
+      CoherentLists.add(counts, cands, lists, k, top);
+    }
     return choose(cands, lists, counts, k, Described.dominantTopics(w));
   }
 
