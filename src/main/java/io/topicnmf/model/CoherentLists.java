@@ -17,7 +17,8 @@ import java.util.List;
  * <p>Why: when a fitted topic joins two themes (fewer topics than the corpus holds; on the
  * planted corpus at half the planted number, every topic is two planted ones), every ranking by
  * weight interleaves the two themes' words, whose pairs rarely meet, while a list grown from one
- * word keeps to the words that meet it. The choice still compares these lists with the ranked
+ * word keeps to the words that meet it. Only terms in at least {@value #MIN_TOPIC_SHARE} of the
+ * topic's own documents are grown (seeds included). The choice still compares these lists with the ranked
  * ones by their own NPMI, under the same coverage and diversity rules (docs/design-notes.md,
  * "Lists grown by co-occurrence").
  *
@@ -27,16 +28,24 @@ import java.util.List;
 final class CoherentLists {
   /** Grown lists per topic: one from each of the topic's first terms of the {@code tf}, λ = 1 list. */
   static final int SEEDS = 3;
+  /**
+   * The least share of the topic's own documents (dominant topic, at least 2) a term other than
+   * the seed must be in to be grown into a list: without it a list grows into the rare words of one
+   * or two documents, whose pairs all meet (NPMI 1) but which say nothing of the topic.
+   */
+  static final double MIN_TOPIC_SHARE = 0.05;
 
   private CoherentLists() {}
 
   /**
    * Appends the {@value #SEEDS} grown candidates ({@code grown-1} … {@code grown-3}: weights
    * named so in the ranking, λ 1, no floor) to {@code cands} and {@code lists}, which hold the
-   * ranked candidates of {@link TermListChoice#candidates}. A topic with fewer seeds than r keeps
-   * its seed list as its r-th grown list.
+   * ranked candidates of {@link TermListChoice#candidates}. A topic whose r-th seed is missing or
+   * in fewer than {@link #MIN_TOPIC_SHARE} of its documents keeps its seed list as its r-th grown
+   * list. {@code dominant}: each document's dominant topic (-1 for none).
    */
-  static void add(CsrMatrix counts, List<TermListChoice.Candidate> cands, List<int[][]> lists, int k, int top) {
+  static void add(CsrMatrix counts, List<TermListChoice.Candidate> cands, List<int[][]> lists, int k, int top,
+      int[] dominant) {
     int seedAt = -1;
     for (int c = 0; c < cands.size(); c++) {
       TermListChoice.Candidate q = cands.get(c);
@@ -52,10 +61,13 @@ final class CoherentLists {
     for (int[] p : pool) for (int j : p) if (local[j] < 0) local[j] = union++;
     int[] ptr = new int[union + 1];
     int[] post = postings(counts, local, union, ptr);
+    int[] size = new int[k];
+    for (int i = 0; i < d; i++) if (dominant[i] >= 0) size[dominant[i]]++;
     int[][][] grown = new int[SEEDS][k][];
     int words = (d + 63) / 64;
     for (int t = 0; t < k; t++) {
-      int[] p = pool[t];
+      int[] seeds = lists.get(seedAt)[t];
+      int[] p = common(pool[t], local, ptr, post, dominant, t, Math.max(2, MIN_TOPIC_SHARE * size[t]));
       long[][] bits = new long[p.length][words];
       int[] df = new int[p.length];
       for (int q = 0; q < p.length; q++) {
@@ -65,11 +77,9 @@ final class CoherentLists {
       }
       double[][] pair = new double[p.length][p.length];
       for (double[] row : pair) Arrays.fill(row, Double.NaN);
-      int[] seeds = lists.get(seedAt)[t];
       for (int r = 0; r < SEEDS; r++) {
-        grown[r][t] = r < seeds.length
-            ? grow(p, indexOf(p, seeds[r]), Math.min(top, p.length), bits, df, d, pair)
-            : seeds;
+        int at = r < seeds.length ? indexOf(p, seeds[r]) : -1;
+        grown[r][t] = at >= 0 ? grow(p, at, Math.min(top, p.length), bits, df, d, pair) : seeds;
       }
     }
     for (int r = 0; r < SEEDS; r++) {
@@ -100,6 +110,22 @@ final class CoherentLists {
     return chosen;
   }
 
+  /**
+   * The pool's terms in at least {@code floor} of topic t's own documents, in pool order.
+   */
+  private static int[] common(int[] pool, int[] local, int[] ptr, int[] post, int[] dominant,
+      int t, double floor) {
+    int[] out = new int[pool.length];
+    int c = 0;
+    for (int j : pool) {
+      int u = local[j];
+      int own = 0;
+      for (int e = ptr[u]; e < ptr[u + 1]; e++) if (dominant[post[e]] == t) own++;
+      if (own >= floor) out[c++] = j;
+    }
+    return Arrays.copyOf(out, c);
+  }
+
   private static double npmi(int a, int b, long[][] bits, int[] df, int d, double[][] pair) {
     double v = pair[a][b];
     if (Double.isNaN(v)) {
@@ -116,7 +142,7 @@ final class CoherentLists {
 
   private static int indexOf(int[] pool, int j) {
     for (int q = 0; q < pool.length; q++) if (pool[q] == j) return q;
-    throw new IllegalStateException("seed term " + j + " is not in the topic's pool");
+    return -1;
   }
 
   /** Each topic's pool: the distinct terms of its ranked candidate lists, in candidate order. */

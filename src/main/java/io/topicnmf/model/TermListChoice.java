@@ -114,11 +114,12 @@ public final class TermListChoice {
     List<Candidate> cands = new ArrayList<>(CANDIDATES);
     List<int[][]> lists = new ArrayList<>(CANDIDATES);
     candidates(w, h, x, counts, top, terms, cands, lists);
+    int[] dominant = Described.dominantTopics(w);
     // Grown lists only without phrases: a phrase and its words must not be listed together.
     if (terms == null || terms.stream().noneMatch(s -> s.indexOf(' ') >= 0)) {
-      CoherentLists.add(counts, cands, lists, k, top);
+      CoherentLists.add(counts, cands, lists, k, top, dominant);
     }
-    return choose(cands, lists, counts, k, Described.dominantTopics(w));
+    return choose(cands, lists, counts, k, dominant);
   }
 
   /**

@@ -35,7 +35,7 @@ class CoherentListsTest {
     List<TermListChoice.Candidate> cands = new ArrayList<>(List.of(new TermListChoice.Candidate("refit", 0, "none", 0),
         new TermListChoice.Candidate("tf", 1.0, "none", 0)));
     List<int[][]> lists = new ArrayList<>(List.of(new int[][] {{3, 9, 4, 10, 8}}, new int[][] {interleaved}));
-    CoherentLists.add(counts, cands, lists, 1, 5);
+    CoherentLists.add(counts, cands, lists, 1, 5, new int[80]);
     assertEquals(2 + CoherentLists.SEEDS, cands.size());
     assertEquals(List.of("grown-1", "grown-2", "grown-3"), cands.subList(2, 5).stream().map(q -> q.weights()).toList());
     int[] a = lists.get(2)[0];
@@ -63,12 +63,34 @@ class CoherentListsTest {
     List<TermListChoice.Candidate> cands = new ArrayList<>(List.of(new TermListChoice.Candidate("tf", 1.0, "none", 0)));
     List<int[][]> lists = new ArrayList<>();
     lists.add(new int[][] {{3, 9}, {}});
-    CoherentLists.add(counts, cands, lists, 2, 10);
+    CoherentLists.add(counts, cands, lists, 2, 10, new int[80]);
     // Topic 0's pool is {3, 9}: two seeds, each growing to both terms; the third keeps the seed list.
     assertArrayEquals(new int[] {3, 9}, lists.get(1)[0]);
     assertArrayEquals(new int[] {9, 3}, lists.get(2)[0]);
     assertArrayEquals(new int[] {3, 9}, lists.get(3)[0]);
     // Topic 1 has no terms at all.
     for (int r = 1; r <= CoherentLists.SEEDS; r++) assertEquals(0, lists.get(r)[1].length);
+  }
+
+  @Test
+  void aTermOfTooFewOfTheTopicsDocumentsIsNotGrownIntoAList() {
+    // Terms 0 and 1 are in all 40 documents of theme A; terms 2 and 3 together in document 0 only.
+    double[][] c = new double[80][4];
+    for (int i = 0; i < 40; i++) {
+      c[i][0] = 1;
+      c[i][1] = 1;
+    }
+    c[0][2] = 1;
+    c[0][3] = 1;
+    CsrMatrix counts = CsrMatrix.fromDense(c, 4);
+    List<TermListChoice.Candidate> cands = new ArrayList<>(List.of(new TermListChoice.Candidate("tf", 1.0, "none", 0)));
+    List<int[][]> lists = new ArrayList<>();
+    lists.add(new int[][] {{0, 2, 3, 1}});
+    CoherentLists.add(counts, cands, lists, 1, 3, new int[80]);
+    // Terms 2 and 3 are in 1 of the topic's 80 documents, under 5 %: only 0 and 1 are grown.
+    assertArrayEquals(new int[] {0, 1}, lists.get(1)[0]);
+    // The rare seeds (2 and 3) grow nothing: their grown lists are the seed list.
+    assertArrayEquals(new int[] {0, 2, 3, 1}, lists.get(2)[0]);
+    assertArrayEquals(new int[] {0, 2, 3, 1}, lists.get(3)[0]);
   }
 }
