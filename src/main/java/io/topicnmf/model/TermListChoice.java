@@ -23,6 +23,7 @@ import java.util.Map;
  * 2 %}. Every candidate list is scored by its NPMI over whole-document co-occurrence in {@code
  * counts} without ε ({@link Coherence#strictNpmi}: a pair that never meets scores −1; with the
  * report's ε it would score about −0.5 for two rare terms, which favoured lists of rare terms).
+ * Three more candidates are lists grown by co-occurrence ({@link CoherentLists}; not with phrases).
  *
  * <p>The choice, deterministic: first the one candidate for all topics with the highest mean NPMI
  * among those whose lists have diversity ≥ {@value #MIN_DIVERSITY} (if none has, the most diverse);
