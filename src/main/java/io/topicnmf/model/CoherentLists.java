@@ -27,7 +27,7 @@ import java.util.List;
  */
 final class CoherentLists {
   /** Grown lists per topic: one from each of the topic's first terms of the {@code tf}, λ = 1 list. */
-  static final int SEEDS = 3;
+  static final int SEEDS = 5;
   /**
    * The least share of the topic's own documents (dominant topic, at least 2) a term other than
    * the seed must be in to be grown into a list: without it a list grows into the rare words of one
@@ -38,7 +38,7 @@ final class CoherentLists {
   private CoherentLists() {}
 
   /**
-   * Appends the {@value #SEEDS} grown candidates ({@code grown-1} … {@code grown-3}: weights
+   * Appends the {@value #SEEDS} grown candidates ({@code grown-1} … {@code grown-5}: weights
    * named so in the ranking, λ 1, no floor) to {@code cands} and {@code lists}, which hold the
    * ranked candidates of {@link TermListChoice#candidates}. A topic whose r-th seed is missing or
    * in fewer than {@link #MIN_TOPIC_SHARE} of its documents keeps its seed list as its r-th grown
