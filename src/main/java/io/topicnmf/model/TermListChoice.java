@@ -23,6 +23,7 @@ import java.util.Map;
  * 2 %}. Every candidate list is scored by its NPMI over whole-document co-occurrence in {@code
  * counts} without ε ({@link Coherence#strictNpmi}: a pair that never meets scores −1; with the
  * report's ε it would score about −0.5 for two rare terms, which favoured lists of rare terms).
+ * Three more candidates are lists grown by co-occurrence ({@link CoherentLists}; not with phrases).
  *
  * <p>The choice, deterministic: first the one candidate for all topics with the highest mean NPMI
  * among those whose lists have diversity ≥ {@value #MIN_DIVERSITY} (if none has, the most diverse);
@@ -54,8 +55,10 @@ public final class TermListChoice {
   /** The term weights a candidate ranks by, in candidate order (see the class comment). */
   static final String[] WEIGHTS = {"refit", "h", "tf"};
 
-  /** The number of candidate rankings. */
-  public static final int CANDIDATES = WEIGHTS.length * LAMBDAS.length * (1 + 2 * FLOORS.length);
+  /** The number of candidate rankings by weight ({@link #candidates}). */
+  public static final int RANKED = WEIGHTS.length * LAMBDAS.length * (1 + 2 * FLOORS.length);
+  /** The number of candidates: the rankings and the lists grown by co-occurrence ({@link CoherentLists}). */
+  public static final int CANDIDATES = RANKED + CoherentLists.SEEDS;
 
   private TermListChoice() {}
 
@@ -112,7 +115,12 @@ public final class TermListChoice {
     List<Candidate> cands = new ArrayList<>(CANDIDATES);
     List<int[][]> lists = new ArrayList<>(CANDIDATES);
     candidates(w, h, x, counts, top, terms, cands, lists);
-    return choose(cands, lists, counts, k, Described.dominantTopics(w));
+    int[] dominant = Described.dominantTopics(w);
+    // Grown lists only without phrases: a phrase and its words must not be listed together.
+    if (terms == null || terms.stream().noneMatch(s -> s.indexOf(' ') >= 0)) {
+      CoherentLists.add(counts, cands, lists, k, top, dominant);
+    }
+    return choose(cands, lists, counts, k, dominant);
   }
 
   /**

@@ -71,7 +71,7 @@ class TermListChoiceTest {
     List<TermListChoice.Candidate> cands = new ArrayList<>();
     List<int[][]> lists = new ArrayList<>();
     TermListChoice.candidates(f.w(), f.h(), r.matrix(), counts, 10, r.vocabulary().terms(), cands, lists);
-    assertEquals(TermListChoice.CANDIDATES, cands.size());
+    assertEquals(TermListChoice.RANKED, cands.size());
     int[] dominant = Described.dominantTopics(f.w());
     TermListChoice.Result chosen = TermListChoice.choose(cands, lists, counts, 4, dominant);
     double[][] cover = TermListChoice.coverage(counts, lists, 4, dominant);
@@ -121,7 +121,7 @@ class TermListChoiceTest {
     List<TermListChoice.Candidate> cands = new ArrayList<>();
     List<int[][]> lists = new ArrayList<>();
     TermListChoice.candidates(f.w(), f.h(), r.matrix(), r.counts(), 10, r.vocabulary().terms(), cands, lists);
-    int per = TermListChoice.CANDIDATES / 3;
+    int per = TermListChoice.RANKED / 3;
     assertEquals(List.of("refit", "h", "tf"), List.of(cands.get(0).weights(), cands.get(per).weights(),
         cands.get(2 * per).weights()));
     for (int c = 0; c < cands.size(); c++) {

@@ -29,7 +29,7 @@ class TermListSupportTest {
     List<TermListChoice.Candidate> cands = new ArrayList<>();
     List<int[][]> lists = new ArrayList<>();
     TermListChoice.candidates(f.w(), f.h(), x, counts, top, null, cands, lists);
-    assertEquals(TermListChoice.CANDIDATES, cands.size());
+    assertEquals(TermListChoice.RANKED, cands.size());
     int m = x.cols();
     int d = counts.rows();
     int[] df = new int[m];
