@@ -136,16 +136,19 @@ final class FitCommand implements Callable<Integer> {
     Report report = reportFlags.report(result, "fit").withRunId(outputs.runId());
     int threads = options.nmf().threads();
     var formats = reportFlags.exportFormats();
-    outputs.write(() -> {
+    // Two halves of about the same work (at 30 k documents, report.json and the TSV against the
+    // page and the model), written side by side when there are two threads.
+    outputs.write(threads, () -> {
       Reports.write(report, t.report());
       if (t.exports() != null) FlatExports.write(report, t.exports(), formats);
-      if (t.page() != null) {
-        ReportPage.write(report, result, Snippets.of(prepared.corpus().documents(), ReportPage.quotedDocuments(report)), t.page());
-      }
       if (t.ldavis() != null) LdaVis.write(LdaVis.of(result), t.ldavis());
       if (t.matrixDir() != null) {
         MatrixExport.write(result.matrix(), result.counts(), result.vocabulary().terms(),
             result.documentIds(), t.matrixDir(), threads);
+      }
+    }, () -> {
+      if (t.page() != null) {
+        ReportPage.write(report, result, Snippets.of(prepared.corpus().documents(), ReportPage.quotedDocuments(report)), t.page());
       }
       ModelFiles.write(SavedModel.of(result, ToolInfo.current().version(), outputs.runId()), t.model());
     });

@@ -205,6 +205,64 @@ final class Outputs implements Closeable {
     }
   }
 
+  /**
+   * Writes through {@code first} and {@code second}, at the same time when {@code threads} is at
+   * least 2 (the second on a thread of its own, shut down before this returns), else one after the
+   * other; they must write different files. Each file's bytes depend only on what its task writes,
+   * so the outputs are the same either way; a failure says the previous outputs are unchanged (the
+   * first task's failure when both fail).
+   */
+  void write(int threads, IoTask first, IoTask second) throws UserException {
+    write(() -> together(threads, first, second));
+  }
+
+  /** Runs both tasks, the second on its own thread when {@code threads ≥ 2}; rethrows the first task's failure first. */
+  static void together(int threads, IoTask first, IoTask second) throws IOException {
+    if (threads < 2) {
+      first.run();
+      second.run();
+      return;
+    }
+    Throwable[] failed = new Throwable[1];
+    Thread other = new Thread(() -> {
+      try {
+        second.run();
+      } catch (Throwable e) {
+        failed[0] = e;
+      }
+    }, "topicnmf-write");
+    other.setDaemon(true);
+    other.start();
+    try {
+      first.run();
+    } finally {
+      joinUninterruptibly(other);
+    }
+    Throwable e = failed[0];
+    if (e instanceof IOException io) {
+      throw io;
+    } else if (e instanceof RuntimeException r) {
+      throw r;
+    } else if (e instanceof Error err) {
+      throw err;
+    }
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Every output folder, {@code -o} last: the order they are published and closed in. */
   private List<OutputFolder> all() {
     List<OutputFolder> all = new ArrayList<>(folders);

@@ -29,13 +29,22 @@ final class KlCdSolver {
     final long[] activeMask;
     /** For an active component t, its index c in {@code active}. */
     final int[] slot;
+    /**
+     * {@link #gatherAllPacked}: where component t's next entry goes (the trash cell at index
+     * {@code len} for an inactive t) and how far that moves per entry (1, or 0 when inactive).
+     */
+    final int[] next;
+    final int[] stride;
 
     Scratch(int len, int k) {
       rowMask = new long[maskWords(k)];
       activeMask = new long[maskWords(k)];
       slot = new int[k];
-      gather = new double[len];
-      gatherPos = new int[len];
+      next = new int[k];
+      stride = new int[k];
+      // One cell more than the gather lists: the branch-free gather writes inactive entries there.
+      gather = new double[len + 1];
+      gatherPos = new int[len + 1];
       sums = new double[k];
       active = new int[k];
       count = new int[k];
@@ -280,27 +289,40 @@ final class KlCdSolver {
     }
   }
 
-  /** {@link #gatherAll} reading b's packed non-zeros (inactive components have slot -1). */
+  /**
+   * {@link #gatherAll} reading b's packed non-zeros (inactive components have slot -1). Without a
+   * branch on activity: which of a packed row's components are active is close to random, so a
+   * test mispredicts often; every entry is written instead, an inactive component's to the trash
+   * cell at index {@code len} (stride 0). The lists, and so every later bit, are the same.
+   */
   private void gatherAllPacked(int[] colIdx, NonZeros bnz, int start, int end, int na, Scratch s) {
     int nr = end - start;
     int[] count = s.count;
     int[] slot = s.slot;
+    int[] next = s.next;
+    int[] stride = s.stride;
     int[] ptr = bnz.ptr;
     int[] idx = bnz.idx;
     double[] val = bnz.val;
-    for (int c = 0; c < na; c++) {
-      count[c] = 0;
+    double[] gather = s.gather;
+    int[] gatherPos = s.gatherPos;
+    for (int t = 0; t < k; t++) {
+      int c = slot[t];
+      next[t] = c >= 0 ? c * nr : len;
+      stride[t] = c >= 0 ? 1 : 0;
     }
     for (int p = start; p < end; p++) {
       int j = colIdx[p];
       for (int q = ptr[j], q1 = ptr[j + 1]; q < q1; q++) {
-        int c = slot[idx[q]];
-        if (c >= 0) {
-          int o = c * nr + count[c]++;
-          s.gather[o] = val[q];
-          s.gatherPos[o] = p;
-        }
+        int t = idx[q];
+        int o = next[t];
+        gather[o] = val[q];
+        gatherPos[o] = p;
+        next[t] = o + stride[t];
       }
+    }
+    for (int c = 0; c < na; c++) {
+      count[c] = next[s.active[c]] - c * nr;
     }
   }
 

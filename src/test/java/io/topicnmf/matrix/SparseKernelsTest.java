@@ -74,6 +74,35 @@ class SparseKernelsTest {
   }
 
   @Test
+  void multiplyEqualsThePlainLoopBitForBitAtEveryWidth() {
+    // Columns are summed eight, four or one at a time; every output must still be the plain sum
+    // over the row's entries in order from zero (the engine's outputs depend on these bits).
+    SplittableRandom rnd = new SplittableRandom(5);
+    for (int k : new int[] {1, 3, 4, 7, 8, 12, 13, 16, 21, 60}) {
+      int rows = 70, cols = 90;
+      CsrMatrix csr = CsrMatrix.fromDense(randomSparse(rnd, rows, cols, 0.2), cols);
+      double[] b = randomDense(rnd, cols * k);
+      double[] expected = new double[rows * k];
+      int[] rowPtr = csr.rowPtr();
+      for (int i = 0; i < rows; i++) {
+        for (int t = 0; t < k; t++) {
+          double sum = 0.0;
+          for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+            sum += (double) csr.values()[p] * b[csr.colIdx()[p] * k + t];
+          }
+          expected[i * k + t] = sum;
+        }
+      }
+      double[] c = new double[rows * k];
+      SparseKernels.multiply(csr, b, k, c);
+      for (int q = 0; q < c.length; q++) {
+        assertEquals(Double.doubleToRawLongBits(expected[q]), Double.doubleToRawLongBits(c[q]),
+            "k=" + k + " cell " + q);
+      }
+    }
+  }
+
+  @Test
   void parallelMultiplyEqualsSingleThreadedBitForBit() {
     SplittableRandom rnd = new SplittableRandom(2);
     CsrMatrix a = CsrMatrix.fromDense(randomSparse(rnd, 2100, 300, 0.05), 300);
