@@ -25,7 +25,9 @@ corpus="$data/corpus-$n.jsonl"
 [ -f "$corpus" ] || "$py" "$here/generate.py" "$data" --sizes "$n"
 [ -d "$repo/spark/target/classes/io" ] || (cd "$repo" && mvn -B -q -DskipTests install && mvn -B -q -f spark/pom.xml -DskipTests compile)
 cp_file="$data/spark-classpath.txt"
-(cd "$repo" && mvn -B -q -o -f spark/pom.xml dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
+# Offline first (fast); the dependency plugin itself may not be cached yet on a fresh machine.
+(cd "$repo" && { mvn -B -q -o -f spark/pom.xml dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null 2>&1 \
+  || mvn -B -q -f spark/pom.xml dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null; })
 out="$data/spark-$n"
 rm -rf "$out"
 opens=()
