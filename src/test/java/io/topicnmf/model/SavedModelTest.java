@@ -172,11 +172,13 @@ class SavedModelTest {
       assertEquals(sizes[c.topic()], fit.topics().get(c.topic()).documents());
       assertEquals(sizes[c.topic()], fit.evaluation().table().get(c.topic()).stream().mapToInt(Integer::intValue).sum());
     }
-    // The clusters are the fixed point of k-means on X seeded with the dominant topics.
+    // The clusters are the fixed point of k-means on X's rows with damped term frequencies, seeded
+    // with the dominant topics.
     int[] dominant = fit.documents().stream().mapToInt(DocumentTopics::dominantTopic).toArray();
     int[] expected;
+    double[] idf = fit.idf().stream().mapToDouble(Double::doubleValue).toArray();
     try (var w = io.topicnmf.parallel.Workers.sequential()) {
-      expected = DocumentClusters.kmeans(fit.matrix(), dominant,
+      expected = DocumentClusters.kmeans(DocumentClusters.space(fit.matrix(), idf, DocumentClusters.TF_POWER), dominant,
           DocumentClusters.topicsContained(fit.factorization().w()), 3, w).assignment();
     }
     assertArrayEquals(expected, fit.documents().stream().mapToInt(DocumentTopics::cluster).toArray());
@@ -250,7 +252,7 @@ class SavedModelTest {
     SavedModel good = SavedModel.of(fit, "test");
     SavedModel shortIdf = new SavedModel(good.format(), good.toolVersion(), good.runId(), good.options(), good.mailCleanup(),
         good.extraStopwords(), good.documents(), good.terms(), good.idf().subList(1, good.idf().size()),
-        good.topics(), good.h(), good.centroids(), null, null);
+        good.topics(), good.h(), good.centroids(), null, null, good.centroidTfPower());
     Path bad = tmp.resolve("bad.json");
     ModelFiles.write(shortIdf, bad);
     e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(bad));
@@ -259,7 +261,8 @@ class SavedModelTest {
     SavedModel.SparseRows c = good.centroids();
     SavedModel fewCentroids = new SavedModel(good.format(), good.toolVersion(), good.runId(), good.options(), good.mailCleanup(),
         good.extraStopwords(), good.documents(), good.terms(), good.idf(), good.topics(), good.h(),
-        new SavedModel.SparseRows(c.rows() - 1, c.cols(), c.data().subList(1, c.rows())), null, null);
+        new SavedModel.SparseRows(c.rows() - 1, c.cols(), c.data().subList(1, c.rows())), null, null,
+        good.centroidTfPower());
     Path badCentroids = tmp.resolve("bad-centroids.json");
     ModelFiles.write(fewCentroids, badCentroids);
     e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(badCentroids));
