@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * Which documents belong to which topic: spherical k-means on the rows of the factorized matrix
  * (cosine similarity, Dhillon &amp; Modha 2001), seeded with each document's dominant topic
- * ({@link Clustering#KMEANS}, the default of {@code fit}).
+ * ({@link Clustering#KMEANS}, the default of {@code fit}). {@code fit} runs it on the rows of
+ * {@link #space} (term frequencies damped to tf^{@value #TF_POWER}), not on X itself.
  *
  * <p>A document's dominant topic is the largest entry of its row of W, which depends on how the
  * factorization's scale is split between W and H (scaling H's rows to unit L2, unit L1 or unit

@@ -83,6 +83,7 @@ class SavedModelTest {
       assertEquals(List.of("today", "morning"), loaded.extraStopwords());
       assertArrayEquals(fit.factorization().h().data(), loaded.h().toDense().data(), "H is stored exactly");
       assertArrayEquals(fit.centroids().data(), loaded.centroids().toDense().data(), "centroids too");
+      assertEquals(DocumentClusters.TF_POWER, loaded.centroidTfPower(), "and the space they are in");
 
       TopicModelResult applied = ModelApplier.apply(loaded, train, 1, FitListener.NONE);
       assertEquals(fit.documents().size(), applied.documents().size());
@@ -185,6 +186,30 @@ class SavedModelTest {
   }
 
   @Test
+  void aModelWrittenBeforeTheCentroidsSpaceWasRecordedPlacesNewDocumentsOnXItself() throws IOException {
+    // Such models' centroids are of k-means on X's rows; apply compares new documents' rows of X
+    // with them, so the training documents land in the clusters k-means on X gave them.
+    TopicModelResult fit = new TopicModeler(options(Loss.KL)).fit(corpus());
+    int[] dominant = fit.documents().stream().mapToInt(DocumentTopics::dominantTopic).toArray();
+    DocumentClusters.Result onX;
+    try (var w = io.topicnmf.parallel.Workers.sequential()) {
+      onX = DocumentClusters.kmeans(fit.matrix(), dominant, DocumentClusters.topicsContained(fit.factorization().w()), 3, w);
+    }
+    SavedModel m = SavedModel.of(fit, "test");
+    SavedModel old = new SavedModel(m.format(), m.toolVersion(), m.runId(), m.options(), m.mailCleanup(),
+        m.extraStopwords(), m.documents(), m.terms(), m.idf(), m.topics(), m.h(),
+        SavedModel.SparseRows.of(onX.centroids()), null, m.ranking(), null);
+    Path file = tmp.resolve("old-space.json");
+    ModelFiles.write(old, file);
+    assertTrue(!Files.readString(file).contains("centroidTfPower"));
+    assertTrue(Files.readString(tmp.resolve("old-space.json")).contains("centroids"));
+    SavedModel loaded = ModelFiles.read(file);
+    assertEquals(1.0, loaded.clusterTfPower());
+    TopicModelResult applied = ModelApplier.apply(loaded, corpus(), 1, FitListener.NONE);
+    assertArrayEquals(onX.assignment(), applied.documents().stream().mapToInt(DocumentTopics::cluster).toArray());
+  }
+
+  @Test
   void clustersByDominantTopicSaveNoCentroidsAndModelsWithoutThemApplyThatWay() throws IOException {
     TopicModelResult dominant = new TopicModeler(options(Loss.KL).withClusters(Clustering.DOMINANT)).fit(corpus());
     for (DocumentTopics d : dominant.documents()) assertEquals(d.dominantTopic(), d.cluster());
@@ -267,6 +292,11 @@ class SavedModelTest {
     ModelFiles.write(fewCentroids, badCentroids);
     e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(badCentroids));
     assertTrue(e.getMessage().contains("centroids"), e.getMessage());
+
+    Path badPower = tmp.resolve("bad-power.json");
+    saveEdited(fit, badPower, root -> root.put("centroidTfPower", -2.0));
+    e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(badPower));
+    assertTrue(e.getMessage().contains("centroidTfPower"), e.getMessage());
 
     assertThrows(java.nio.file.NoSuchFileException.class, () -> ModelFiles.read(tmp.resolve("none.json")));
   }
