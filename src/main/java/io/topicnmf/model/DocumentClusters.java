@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * Which documents belong to which topic: spherical k-means on the rows of the factorized matrix
  * (cosine similarity, Dhillon &amp; Modha 2001), seeded with each document's dominant topic
- * ({@link Clustering#KMEANS}, the default of {@code fit}).
+ * ({@link Clustering#KMEANS}, the default of {@code fit}). {@code fit} runs it on the rows of
+ * {@link #space} (term frequencies damped to tf^{@value #TF_POWER}), not on X itself.
  *
  * <p>A document's dominant topic is the largest entry of its row of W, which depends on how the
  * factorization's scale is split between W and H (scaling H's rows to unit L2, unit L1 or unit
@@ -42,6 +43,13 @@ public final class DocumentClusters {
    * cluster (the dominant topic always qualifies).
    */
   public static final double MIN_SHARE = 0.01;
+
+  /**
+   * The power the term frequencies are raised to in the rows k-means compares ({@link #space}):
+   * 0.75 of the grid 0.25–1 had the best mean NMI over the tuning corpora of the quality benchmark
+   * (docs/design-notes.md, "Clusters on damped term frequencies").
+   */
+  public static final double TF_POWER = 0.75;
 
   private static final int BLOCK = 256;
 
@@ -83,6 +91,54 @@ public final class DocumentClusters {
       }
     }
     return allowed;
+  }
+
+  /**
+   * The rows k-means compares for the factorized matrix {@code x} with column weights {@code idf}:
+   * each entry's term frequency as {@code x} weighs it ({@code x[i][j] / idf[j]}, up to the row's
+   * scale) raised to {@code power} and weighted by {@code idf[j]} again, each row then scaled to
+   * unit length; with {@code power} 1, {@code x} itself. A term repeated in a document counts less
+   * than in X (tf^0.75 instead of tf): the clusters follow which words documents share more than
+   * how often one of them repeats a word. The row's scale cancels (x is tf·idf divided by any
+   * row norm), so the same rows come from X alone in fit, select-k and apply; each row is computed
+   * on its own, so the result does not depend on the number of threads. Shares {@code x}'s
+   * structure; an empty row stays empty.
+   */
+  public static CsrMatrix space(CsrMatrix x, double[] idf, double power) {
+    if (power == 1.0) return x;
+    if (!(power > 0)) throw new IllegalArgumentException("power must be positive: " + power);
+    if (idf.length != x.cols()) {
+      throw new IllegalArgumentException("idf has " + idf.length + " entries for " + x.cols() + " columns");
+    }
+    int[] rp = x.rowPtr();
+    int[] ci = x.colIdx();
+    float[] v = x.values();
+    float[] out = new float[x.nnz()];
+    double[] row = new double[0];
+    for (int i = 0; i < x.rows(); i++) {
+      int p0 = rp[i];
+      int len = rp[i + 1] - p0;
+      if (row.length < len) row = new double[Math.max(len, 2 * row.length)];
+      double norm = 0;
+      for (int q = 0; q < len; q++) {
+        double w = idf[ci[p0 + q]];
+        double z = v[p0 + q] > 0 && w > 0 ? w * damp(v[p0 + q] / w, power) : 0.0;
+        row[q] = z;
+        norm += z * z;
+      }
+      double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (int q = 0; q < len; q++) out[p0 + q] = (float) (row[q] * scale);
+    }
+    return new CsrMatrix(x.rows(), x.cols(), rp, ci, out);
+  }
+
+  /** t^power; two square roots for the default 0.75 (equal to pow within rounding, and faster). */
+  private static double damp(double t, double power) {
+    if (power == 0.75) {
+      double r = Math.sqrt(t);
+      return r * Math.sqrt(r);
+    }
+    return power == 0.5 ? Math.sqrt(t) : Math.pow(t, power);
   }
 
   /**

@@ -177,7 +177,7 @@ public final class KSweep {
             fits[ai][jj] = new Fitted(topLists(r.h(), Math.min(o.stabilityTerms(), m)),
                 jj == 0 ? TermListChoice.lists(base.relevance(), r.w(), r.h(), x, p.counts().counts(),
                     Math.min(base.topTerms(), m), p.vocabulary().terms()).lists() : null,
-                TopicModeler.clusters(data, r, base.clusters(), 1), r.objective(),
+                TopicModeler.clusters(data, p.idf(), r, base.clusters(), 1), r.objective(),
                 r.relativeError(), r.iterations(), r.converged());
             secs[ai][jj] = (System.nanoTime() - t0) / 1e9;
           };

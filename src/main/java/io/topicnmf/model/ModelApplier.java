@@ -121,7 +121,8 @@ public final class ModelApplier {
         ? model.centroids().toDense() : null;
     if (centroids != null) {
       try (Workers workers = Workers.of(threads)) {
-        clusterOf = DocumentClusters.nearest(p.matrix(), centroids, DocumentClusters.topicsContained(nmf.w()), workers);
+        clusterOf = DocumentClusters.nearest(DocumentClusters.space(p.matrix(), p.idf(), model.clusterTfPower()),
+            centroids, DocumentClusters.topicsContained(nmf.w()), workers);
       }
     }
     Described d = Described.of(p.corpus().documents(), model.surfaceForms(), p.vocabulary(),

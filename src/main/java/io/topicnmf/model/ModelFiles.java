@@ -232,6 +232,10 @@ public final class ModelFiles {
       }
       checkRows(c, "the centroids", cols, where);
     }
+    Double power = m.centroidTfPower();
+    if (power != null && !(power > 0 && power <= 1)) {
+      throw new ModelFormatException(where + "centroidTfPower " + power + " is not in (0, 1]");
+    }
   }
 
   private static void checkRows(SavedModel.SparseRows h, String name, int cols, String where)

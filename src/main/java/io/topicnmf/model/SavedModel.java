@@ -43,6 +43,10 @@ import java.util.Properties;
  * @param ranking how the fit ranked the topics' listed terms ({@code quality.ranking} of its
  *     report; {@code apply} lists the model's own terms and reports this); null (left out) for a
  *     reduced model or one written before it was recorded
+ * @param centroidTfPower the power of the term frequencies in the rows the centroids were found
+ *     for ({@link DocumentClusters#space}); {@code apply} places new documents in that space; null
+ *     (left out) without centroids, and in models written before it was recorded, whose centroids
+ *     are of X itself (power 1)
  */
 public record SavedModel(
     String format,
@@ -58,7 +62,8 @@ public record SavedModel(
     SparseRows h,
     @JsonInclude(JsonInclude.Include.NON_NULL) SparseRows centroids,
     @JsonInclude(JsonInclude.Include.NON_NULL) TopicReduction.Reduction reduction,
-    @JsonInclude(JsonInclude.Include.NON_NULL) TermListChoice.Ranking ranking) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) TermListChoice.Ranking ranking,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double centroidTfPower) {
   /** The format tag of {@code model.json}. */
   public static final String FORMAT = "topicnmf-model/1";
 
@@ -82,7 +87,7 @@ public record SavedModel(
       List<String> extraStopwords, int documents, List<String> terms, List<Double> idf,
       List<SavedTopic> topics, SparseRows h, SparseRows centroids) {
     this(format, toolVersion, null, options, mailCleanup, extraStopwords, documents, terms, idf, topics, h,
-        centroids, null, null);
+        centroids, null, null, centroids == null ? null : DocumentClusters.TF_POWER);
   }
 
   /**
@@ -181,13 +186,19 @@ public record SavedModel(
     return new SavedModel(FORMAT, toolVersion, runId, r.options(), r.corpus().mailCleanup(), stop,
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
         SparseRows.of(r.factorization().h()),
-        r.centroids() == null ? null : SparseRows.of(r.centroids()), null, r.quality().ranking());
+        r.centroids() == null ? null : SparseRows.of(r.centroids()), null, r.quality().ranking(),
+        r.centroids() == null ? null : DocumentClusters.TF_POWER);
   }
 
   /** This model as written by run {@code runId} (its outputs published together, {@code files.OutputFolder}). */
   public SavedModel withRunId(String runId) {
     return new SavedModel(format, toolVersion, runId, options, mailCleanup, extraStopwords, documents, terms, idf,
-        topics, h, centroids, reduction, ranking);
+        topics, h, centroids, reduction, ranking, centroidTfPower);
+  }
+
+  /** The power of the term frequencies in the space of the centroids: 1 (X itself) when not recorded. */
+  public double clusterTfPower() {
+    return centroidTfPower == null ? 1.0 : centroidTfPower;
   }
 
   /**

@@ -163,7 +163,7 @@ public final class TopicModeler {
     }
 
     listener.onStageStart("nmf");
-    NmfResult nmf = factorize(x, options.nmf(), listener, afterFitBytes(n, x.cols(), k));
+    NmfResult nmf = factorize(x, options.nmf(), listener, afterFitBytes(n, x.cols(), x.nnz(), k));
     if (nmf.memory() != null) {
       used = used.withNmf(nmf.memory().apply(used.nmf())); // the batch size the plan chose
     }
@@ -176,7 +176,8 @@ public final class TopicModeler {
       listener.onStageStart("clusters");
       int[] dominant = Described.dominantTopics(nmf.w());
       try (Workers workers = Workers.of(options.nmf().threads())) {
-        clusters = DocumentClusters.kmeans(x, dominant, DocumentClusters.topicsContained(nmf.w()), k, workers);
+        clusters = DocumentClusters.kmeans(DocumentClusters.space(x, p.idf(), DocumentClusters.TF_POWER), dominant,
+            DocumentClusters.topicsContained(nmf.w()), k, workers);
       }
       int moved = 0;
       for (int i = 0; i < n; i++) if (clusters.assignment()[i] != dominant[i]) moved++;
@@ -248,26 +249,28 @@ public final class TopicModeler {
    * topics ({@link #normaliseTopics}); per document its {@link DocumentTopics} and cluster member
    * ({@value #DOCUMENT_BYTES} bytes with {@link WeightShares}), the k-means step's allowed topics
    * (k booleans) and similarities (12 bytes for each of up to {@value #TYPICAL_TOPICS_CONTAINED}
-   * topics) and four int arrays; per term and topic the k-means centroids (two copies) and the
-   * term-list choice's scores (8 bytes each).
+   * topics) and four int arrays; per non-zero of X the values of the rows k-means compares ({@link
+   * DocumentClusters#space}, 4 bytes); per term and topic the k-means centroids (two copies) and
+   * the term-list choice's scores (8 bytes each).
    */
-  static long afterFitBytes(int rows, int cols, int k) {
+  static long afterFitBytes(int rows, int cols, long nnz, int k) {
     long n = rows;
     long perRow = 8L * k + DOCUMENT_BYTES + k + 12L * Math.min(k, TYPICAL_TOPICS_CONTAINED) + 16;
-    return n * perRow + 3L * 8 * k * cols;
+    return n * perRow + 4L * nnz + 3L * 8 * k * cols;
   }
 
   /**
-   * fit's cluster of each row of {@code x} for a {@link #factorize factorization}: the k-means step
-   * ({@link DocumentClusters#kmeans}) with {@link Clustering#KMEANS}, else the dominant topic; -1
-   * for a row without topic weight.
+   * fit's cluster of each row of {@code x} (columns weighted by {@code idf}) for a {@link #factorize
+   * factorization}: the k-means step ({@link DocumentClusters#kmeans} on {@link
+   * DocumentClusters#space}) with {@link Clustering#KMEANS}, else the dominant topic; -1 for a row
+   * without topic weight.
    */
-  static int[] clusters(CsrMatrix x, NmfResult nmf, Clustering clustering, int threads) {
+  static int[] clusters(CsrMatrix x, double[] idf, NmfResult nmf, Clustering clustering, int threads) {
     int[] dominant = Described.dominantTopics(nmf.w());
     if (clustering != Clustering.KMEANS) return dominant;
     try (Workers workers = Workers.of(threads)) {
-      return DocumentClusters.kmeans(x, dominant, DocumentClusters.topicsContained(nmf.w()),
-          nmf.h().rows(), workers).assignment();
+      return DocumentClusters.kmeans(DocumentClusters.space(x, idf, DocumentClusters.TF_POWER), dominant,
+          DocumentClusters.topicsContained(nmf.w()), nmf.h().rows(), workers).assignment();
     }
   }
 

@@ -188,7 +188,8 @@ public final class TopicReduction {
     Reduction reduction = new Reduction(fromK, merges, newMembers, nodes);
     return new SavedModel(model.format(), model.toolVersion(), null, options, model.mailCleanup(), model.extraStopwords(),
         model.documents(), model.terms(), model.idf(), topics, SavedModel.SparseRows.of(h),
-        centroids == null ? null : SavedModel.SparseRows.of(centroids), reduction, null);
+        centroids == null ? null : SavedModel.SparseRows.of(centroids), reduction, null,
+        centroids == null ? null : model.centroidTfPower());
   }
 
   /** The top terms of a merged topic: its members' listed terms ranked by the merged row's weight. */

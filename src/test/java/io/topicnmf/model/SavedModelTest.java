@@ -83,6 +83,7 @@ class SavedModelTest {
       assertEquals(List.of("today", "morning"), loaded.extraStopwords());
       assertArrayEquals(fit.factorization().h().data(), loaded.h().toDense().data(), "H is stored exactly");
       assertArrayEquals(fit.centroids().data(), loaded.centroids().toDense().data(), "centroids too");
+      assertEquals(DocumentClusters.TF_POWER, loaded.centroidTfPower(), "and the space they are in");
 
       TopicModelResult applied = ModelApplier.apply(loaded, train, 1, FitListener.NONE);
       assertEquals(fit.documents().size(), applied.documents().size());
@@ -172,14 +173,40 @@ class SavedModelTest {
       assertEquals(sizes[c.topic()], fit.topics().get(c.topic()).documents());
       assertEquals(sizes[c.topic()], fit.evaluation().table().get(c.topic()).stream().mapToInt(Integer::intValue).sum());
     }
-    // The clusters are the fixed point of k-means on X seeded with the dominant topics.
+    // The clusters are the fixed point of k-means on X's rows with damped term frequencies, seeded
+    // with the dominant topics.
     int[] dominant = fit.documents().stream().mapToInt(DocumentTopics::dominantTopic).toArray();
     int[] expected;
+    double[] idf = fit.idf().stream().mapToDouble(Double::doubleValue).toArray();
     try (var w = io.topicnmf.parallel.Workers.sequential()) {
-      expected = DocumentClusters.kmeans(fit.matrix(), dominant,
+      expected = DocumentClusters.kmeans(DocumentClusters.space(fit.matrix(), idf, DocumentClusters.TF_POWER), dominant,
           DocumentClusters.topicsContained(fit.factorization().w()), 3, w).assignment();
     }
     assertArrayEquals(expected, fit.documents().stream().mapToInt(DocumentTopics::cluster).toArray());
+  }
+
+  @Test
+  void aModelWrittenBeforeTheCentroidsSpaceWasRecordedPlacesNewDocumentsOnXItself() throws IOException {
+    // Such models' centroids are of k-means on X's rows; apply compares new documents' rows of X
+    // with them, so the training documents land in the clusters k-means on X gave them.
+    TopicModelResult fit = new TopicModeler(options(Loss.KL)).fit(corpus());
+    int[] dominant = fit.documents().stream().mapToInt(DocumentTopics::dominantTopic).toArray();
+    DocumentClusters.Result onX;
+    try (var w = io.topicnmf.parallel.Workers.sequential()) {
+      onX = DocumentClusters.kmeans(fit.matrix(), dominant, DocumentClusters.topicsContained(fit.factorization().w()), 3, w);
+    }
+    SavedModel m = SavedModel.of(fit, "test");
+    SavedModel old = new SavedModel(m.format(), m.toolVersion(), m.runId(), m.options(), m.mailCleanup(),
+        m.extraStopwords(), m.documents(), m.terms(), m.idf(), m.topics(), m.h(),
+        SavedModel.SparseRows.of(onX.centroids()), null, m.ranking(), null);
+    Path file = tmp.resolve("old-space.json");
+    ModelFiles.write(old, file);
+    assertTrue(!Files.readString(file).contains("centroidTfPower"));
+    assertTrue(Files.readString(tmp.resolve("old-space.json")).contains("centroids"));
+    SavedModel loaded = ModelFiles.read(file);
+    assertEquals(1.0, loaded.clusterTfPower());
+    TopicModelResult applied = ModelApplier.apply(loaded, corpus(), 1, FitListener.NONE);
+    assertArrayEquals(onX.assignment(), applied.documents().stream().mapToInt(DocumentTopics::cluster).toArray());
   }
 
   @Test
@@ -250,7 +277,7 @@ class SavedModelTest {
     SavedModel good = SavedModel.of(fit, "test");
     SavedModel shortIdf = new SavedModel(good.format(), good.toolVersion(), good.runId(), good.options(), good.mailCleanup(),
         good.extraStopwords(), good.documents(), good.terms(), good.idf().subList(1, good.idf().size()),
-        good.topics(), good.h(), good.centroids(), null, null);
+        good.topics(), good.h(), good.centroids(), null, null, good.centroidTfPower());
     Path bad = tmp.resolve("bad.json");
     ModelFiles.write(shortIdf, bad);
     e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(bad));
@@ -259,11 +286,17 @@ class SavedModelTest {
     SavedModel.SparseRows c = good.centroids();
     SavedModel fewCentroids = new SavedModel(good.format(), good.toolVersion(), good.runId(), good.options(), good.mailCleanup(),
         good.extraStopwords(), good.documents(), good.terms(), good.idf(), good.topics(), good.h(),
-        new SavedModel.SparseRows(c.rows() - 1, c.cols(), c.data().subList(1, c.rows())), null, null);
+        new SavedModel.SparseRows(c.rows() - 1, c.cols(), c.data().subList(1, c.rows())), null, null,
+        good.centroidTfPower());
     Path badCentroids = tmp.resolve("bad-centroids.json");
     ModelFiles.write(fewCentroids, badCentroids);
     e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(badCentroids));
     assertTrue(e.getMessage().contains("centroids"), e.getMessage());
+
+    Path badPower = tmp.resolve("bad-power.json");
+    saveEdited(fit, badPower, root -> root.put("centroidTfPower", -2.0));
+    e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(badPower));
+    assertTrue(e.getMessage().contains("centroidTfPower"), e.getMessage());
 
     assertThrows(java.nio.file.NoSuchFileException.class, () -> ModelFiles.read(tmp.resolve("none.json")));
   }

@@ -1,0 +1,76 @@
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.matrix.io.MatrixMarket;
+import io.topicnmf.model.DocumentClusters;
+import io.topicnmf.nmf.Loss;
+import io.topicnmf.nmf.Nmf;
+import io.topicnmf.nmf.NmfListener;
+import io.topicnmf.nmf.NmfOptions;
+import io.topicnmf.nmf.NmfResult;
+import io.topicnmf.parallel.Workers;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Cost of fit's k-means step on X's rows against the rows with damped term frequencies
+ * (DocumentClusters.space, tf^0.75; the space's computation included), in one JVM, one thread:
+ *
+ *   java -cp target/topicnmf.jar bench/ClusterCost.java MATRIX_DIR K [REPEATS]
+ *
+ * MATRIX_DIR is a `fit --save-matrix` export (matrix.mtx, counts.mtx; the idf is the smooth idf of
+ * counts.mtx, fit's default). Fits KL NMF with the defaults once, seeds with the dominant topics of
+ * W scaled to unit rows of H as fit does, then alternates the two REPEATS times (default 7); prints
+ * the first (cold) call of each, the medians of the others and the rounds.
+ */
+public class ClusterCost {
+  public static void main(String[] args) throws Exception {
+    CsrMatrix x = MatrixMarket.read(Path.of(args[0], "matrix.mtx"));
+    CsrMatrix counts = MatrixMarket.read(Path.of(args[0], "counts.mtx"));
+    int k = Integer.parseInt(args[1]);
+    int reps = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    int n = x.rows();
+    int m = x.cols();
+    int[] df = new int[m];
+    for (int p = 0; p < counts.nnz(); p++) if (counts.values()[p] > 0) df[counts.colIdx()[p]]++;
+    double[] idf = new double[m];
+    for (int j = 0; j < m; j++) idf[j] = Math.log((1.0 + n) / (1.0 + df[j])) + 1;
+    NmfResult r = Nmf.fit(x, NmfOptions.defaults(k).withLoss(Loss.KL), NmfListener.NONE);
+    double[] hn = new double[k];
+    DenseMatrix h = r.h();
+    for (int t = 0; t < k; t++) for (int j = 0; j < m; j++) hn[t] += h.get(t, j) * h.get(t, j);
+    double[] wd = r.w().data().clone();
+    for (int i = 0; i < n; i++) for (int t = 0; t < k; t++) wd[i * k + t] *= Math.sqrt(hn[t]);
+    DenseMatrix w = new DenseMatrix(n, k, wd);
+    int[] seed = new int[n];
+    for (int i = 0; i < n; i++) {
+      int best = -1;
+      double bv = 0;
+      for (int t = 0; t < k; t++) if (wd[i * k + t] > bv) { bv = wd[i * k + t]; best = t; }
+      seed[i] = best;
+    }
+    boolean[] allowed = DocumentClusters.topicsContained(w);
+    double[] onX = new double[reps];
+    double[] damped = new double[reps];
+    int roundsX = 0;
+    int roundsD = 0;
+    try (Workers workers = Workers.sequential()) {
+      for (int i = 0; i < reps; i++) {
+        long a = System.nanoTime();
+        roundsX = DocumentClusters.kmeans(x, seed, allowed, k, workers).rounds();
+        long b = System.nanoTime();
+        roundsD = DocumentClusters.kmeans(DocumentClusters.space(x, idf, DocumentClusters.TF_POWER), seed, allowed, k,
+            workers).rounds();
+        long c = System.nanoTime();
+        onX[i] = (b - a) / 1e9;
+        damped[i] = (c - b) / 1e9;
+      }
+    }
+    double[] fx = Arrays.copyOfRange(onX, 1, reps);
+    double[] fd = Arrays.copyOfRange(damped, 1, reps);
+    Arrays.sort(fx);
+    Arrays.sort(fd);
+    System.out.printf("%s: %d x %d, nnz %d, k=%d: X %.3f s cold, %.3f s warm, %d rounds; tf^0.75 %.3f s cold,"
+        + " %.3f s warm, %d rounds (medians of %d)%n", args[0], n, m, x.nnz(), k, onX[0], fx[fx.length / 2], roundsX,
+        damped[0], fd[fd.length / 2], roundsD, reps - 1);
+  }
+}
