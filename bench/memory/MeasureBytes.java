@@ -27,7 +27,7 @@ public final class MeasureBytes {
     return u;
   }
 
-  static long held(int perRow, Loss loss) {
+  static long held(int perRow, Loss loss, java.nio.file.Path compact) {
     long before = used();
     CsrMatrix x = generated(20_000, 5_000, perRow, 1);
     NmfOptions o = NmfOptions.defaults(10).withLoss(loss).withThreads(1);
@@ -38,20 +38,26 @@ public final class MeasureBytes {
       CsrMatrix xt = x.transpose();
       Regularization reg = Regularization.of(o, x.rows(), x.cols());
       u = loss == Loss.FROBENIUS ? new FrobeniusUpdater(x, xt, 10, w, ht, o.effectiveSolver(), reg, workers)
-          : new KlUpdater(x, xt, 10, w, ht, o.effectiveSolver(), reg, workers);
+          : new KlUpdater(x, xt, 10, w, ht, o.effectiveSolver(), reg, workers, compact);
       long after = used();
       if (u.hashCode() == 42 && xt.nnz() < 0) System.out.print("");
       return after - before;
     }
   }
 
-  public static void main(String[] a) {
-    for (Loss loss : new Loss[] {Loss.KL, Loss.FROBENIUS}) {
-      held(50, loss);
-      long small = held(50, loss);
-      long large = held(250, loss);
+  public static void main(String[] a) throws java.io.IOException {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("measure-bytes");
+    for (Loss loss : new Loss[] {Loss.KL, Loss.FROBENIUS, null}) {
+      // null: KL in the compact layout (one array of predictions; W's extrapolation copies in files).
+      Loss l = loss == null ? Loss.KL : loss;
+      java.nio.file.Path compact = loss == null ? dir : null;
+      held(50, l, compact);
+      long small = held(50, l, compact);
+      long large = held(250, l, compact);
       double perNnz = (double) (large - small) / (20_000L * 200);
-      System.out.printf("%s: %.2f bytes per non-zero (X, Xt and solver workspace)%n", loss, perNnz);
+      System.out.printf("%s: %.2f bytes per non-zero (X, Xt and solver workspace)%n",
+          loss == null ? "KL (compact layout)" : loss, perNnz);
     }
+    java.nio.file.Files.deleteIfExists(dir);
   }
 }

@@ -141,7 +141,7 @@ final class CorpusPreparer {
       throws UnusableInputException {
     String input = corpus.root();
     PreparedCorpus p = new PreparedCorpus(used, corpus, surfaceForms, v, read, analysis, matrix, language,
-        TokenColumns.of(tokens, v.counts().vocabulary()));
+        TokenColumns.of(tokens, v.counts().vocabulary()), scratch);
     int n = corpus.documents().size();
     String shape = n + " x " + v.counts().vocabulary().size() + ", " + v.matrix().nnz() + " non-zeros";
     listener.onStageEnd("matrix", matrix, fitted == null ? shape

@@ -29,12 +29,26 @@ public final class PreparedCorpus {
   private final double analysisSeconds;
   private final double matrixSeconds;
   private final LanguageCheck languageCheck;
-  private final TokenSequences texts;
+  private final TextStore texts;
+  private final java.nio.file.Path scratch;
 
   PreparedCorpus(FitOptions options, Corpus corpus, Map<String, String> surfaceForms,
       Vectorized vectorized, double readSeconds, double analysisSeconds, double matrixSeconds,
       LanguageCheck languageCheck, TokenSequences texts) {
-    this.texts = Objects.requireNonNull(texts);
+    this(options, corpus, surfaceForms, vectorized, readSeconds, analysisSeconds, matrixSeconds, languageCheck,
+        texts, null);
+  }
+
+  /**
+   * As above, with the run's temporary folder {@code scratch} (null: none): the token sequences
+   * are then spilled there ({@link TextStore}) and the factorization spills there what its
+   * compact layout keeps out of the heap.
+   */
+  PreparedCorpus(FitOptions options, Corpus corpus, Map<String, String> surfaceForms,
+      Vectorized vectorized, double readSeconds, double analysisSeconds, double matrixSeconds,
+      LanguageCheck languageCheck, TokenSequences texts, java.nio.file.Path scratch) {
+    this.texts = TextStore.of(Objects.requireNonNull(texts), scratch);
+    this.scratch = scratch;
     this.languageCheck = Objects.requireNonNull(languageCheck);
     this.options = Objects.requireNonNull(options);
     this.corpus = Objects.requireNonNull(corpus);
@@ -90,7 +104,17 @@ public final class PreparedCorpus {
    * order: the sliding windows of C_V coherence.
    */
   public TokenSequences texts() {
-    return texts;
+    return texts.get();
+  }
+
+  /** Heap bytes {@link #texts} allocates each time it is called (0: the sequences are held). */
+  public long spilledTextBytes() {
+    return texts.spilledBytes();
+  }
+
+  /** The run's temporary folder, or null. */
+  public java.nio.file.Path scratch() {
+    return scratch;
   }
 
   /** Whether the text looks like another language than {@code --language} ({@link LanguageCheck}). */

@@ -163,7 +163,8 @@ public final class TopicModeler {
     }
 
     listener.onStageStart("nmf");
-    NmfResult nmf = factorize(x, options.nmf(), listener, afterFitBytes(n, x.cols(), x.nnz(), k));
+    NmfResult nmf = factorize(x, options.nmf(), listener, afterFitBytes(n, x.cols(), x.nnz(), k) + p.spilledTextBytes(),
+        p.scratch());
     if (nmf.memory() != null) {
       used = used.withNmf(nmf.memory().apply(used.nmf())); // the batch size the plan chose
     }
@@ -231,7 +232,13 @@ public final class TopicModeler {
    */
   static NmfResult factorize(CsrMatrix x, io.topicnmf.nmf.NmfOptions o, io.topicnmf.nmf.NmfListener listener,
       long afterFit) {
-    NmfResult r = Nmf.fit(x, o, listener, afterFit);
+    return factorize(x, o, listener, afterFit, null);
+  }
+
+  /** As above, the compact in-memory fit spilling under {@code scratch} (null: the system's temporary folder). */
+  static NmfResult factorize(CsrMatrix x, io.topicnmf.nmf.NmfOptions o, io.topicnmf.nmf.NmfListener listener,
+      long afterFit, java.nio.file.Path scratch) {
+    NmfResult r = Nmf.fit(x, o, listener, afterFit, scratch);
     boolean miniBatch = r.memory() != null && r.memory().batchSize() > 0;
     // A mini-batch fit has already re-solved W for its final H, batch by batch, to the same tolerance.
     return normaliseTopics(miniBatch ? r : finalWeights(x, r, o));

@@ -19,9 +19,10 @@ import io.topicnmf.parallel.Workers;
  * (Ŵ_k, H_k) is feasible with objective e_k, so the best such pair is kept: the objective the
  * solver reports never increases, and {@link #restoreBest} leaves the best factors. The solver
  * runs plain iterations until {@link #considerStart} says to begin. Holds four copies of the
- * factors (the previous plain iterates and the best pair).
+ * factors (the previous plain iterates and the best pair); W's two may be spilled to a file
+ * ({@link FactorCopy#spilled}, the compact in-memory fit), with the same results.
  */
-final class Extrapolation {
+final class Extrapolation implements AutoCloseable {
   /** Initial β, its division on a restart (η), its growth (γ) and its cap's growth (γ̄), as in the paper. */
   static final double BETA0 = 0.5;
   static final double ETA = 1.5;
@@ -31,9 +32,9 @@ final class Extrapolation {
   private final int wLength;
   private final int hLength;
   private final Workers workers;
-  private final double[] wPrev;
+  private final FactorCopy wPrev;
   private final double[] htPrev;
-  private final double[] wBest;
+  private final FactorCopy wBest;
   private final double[] htBest;
   private boolean started;
   private double beta = BETA0;
@@ -44,13 +45,25 @@ final class Extrapolation {
   private double initial;
 
   Extrapolation(int wLength, int hLength, Workers workers) {
+    this(wLength, hLength, workers, null);
+  }
+
+  /** As {@link #Extrapolation(int, int, Workers)}, W's two copies in files under {@code spill} unless it is null. */
+  Extrapolation(int wLength, int hLength, Workers workers, java.nio.file.Path spill) {
     this.wLength = wLength;
     this.hLength = hLength;
     this.workers = workers;
-    this.wPrev = new double[wLength];
+    this.wPrev = spill == null ? FactorCopy.inMemory(wLength) : FactorCopy.spilled(spill, wLength, workers.threads());
     this.htPrev = new double[hLength];
-    this.wBest = new double[wLength];
+    this.wBest = spill == null ? FactorCopy.inMemory(wLength) : FactorCopy.spilled(spill, wLength, workers.threads());
     this.htBest = new double[hLength];
+  }
+
+  /** Releases the spilled copies (nothing for copies on the heap). */
+  @Override
+  public void close() {
+    wPrev.close();
+    wBest.close();
   }
 
   /** Whether extrapolated iterations have begun. */
@@ -75,7 +88,7 @@ final class Extrapolation {
     previous = f;
     if (start) {
       started = true;
-      DenseKernels.copy(w, wPrev, wLength, workers);
+      wPrev.store(w, workers);
       DenseKernels.copy(ht, htPrev, hLength, workers);
       keepBest(w, ht, f, loss);
     }
@@ -84,7 +97,7 @@ final class Extrapolation {
 
   /** W_k (in {@code w}) → Ŵ_k in place; W_k is kept for the next step. */
   void extrapolateW(double[] w) {
-    DenseKernels.extrapolate(w, wPrev, wLength, beta, workers);
+    wPrev.extrapolate(w, beta, workers);
   }
 
   /**
@@ -124,7 +137,7 @@ final class Extrapolation {
   /** Copies the best pair back into the factors (nothing before extrapolation started). */
   void restoreBest(double[] w, double[] ht) {
     if (started) {
-      DenseKernels.copy(wBest, w, wLength, workers);
+      wBest.load(w, workers);
       DenseKernels.copy(htBest, ht, hLength, workers);
     }
   }
@@ -132,7 +145,7 @@ final class Extrapolation {
   private void keepBest(double[] w, double[] ht, double f, double loss) {
     best = f;
     bestLoss = loss;
-    DenseKernels.copy(w, wBest, wLength, workers);
+    wBest.store(w, workers);
     DenseKernels.copy(ht, htBest, hLength, workers);
   }
 }

@@ -13,43 +13,7 @@ final class KlCdSolver {
   private final int maxNewton;
   private final double newtonTol;
   private final int len;
-  private final Scratch[] scratch;
-
-  /** One worker's buffers. */
-  private static final class Scratch {
-    final double[] gather;
-    final int[] gatherPos;
-    /** Newton sums {@code Σ x·b/v}, {@code Σ x·b²/v²}, then the step a backtracking ended on. */
-    final double[] g = new double[3];
-    final double[] sums;
-    final int[] active;
-    final int[] count;
-    /** Bit masks (one bit per component) of the row's non-zero and active components. */
-    final long[] rowMask;
-    final long[] activeMask;
-    /** For an active component t, its index c in {@code active}. */
-    final int[] slot;
-    /**
-     * {@link #gatherAllPacked}: where component t's next entry goes (the trash cell at index
-     * {@code len} for an inactive t) and how far that moves per entry (1, or 0 when inactive).
-     */
-    final int[] next;
-    final int[] stride;
-
-    Scratch(int len, int k) {
-      rowMask = new long[maskWords(k)];
-      activeMask = new long[maskWords(k)];
-      slot = new int[k];
-      next = new int[k];
-      stride = new int[k];
-      // One cell more than the gather lists: the branch-free gather writes inactive entries there.
-      gather = new double[len + 1];
-      gatherPos = new int[len + 1];
-      sums = new double[k];
-      active = new int[k];
-      count = new int[k];
-    }
-  }
+  private final KlCdScratch[] scratch;
 
   /**
    * A solver for rank {@code k}, with gather buffers of {@code len} entries per worker (at least
@@ -62,9 +26,9 @@ final class KlCdSolver {
     this.len = len;
     this.maxNewton = maxNewton;
     this.newtonTol = newtonTol;
-    this.scratch = new Scratch[threads];
+    this.scratch = new KlCdScratch[threads];
     for (int t = 0; t < threads; t++) {
-      scratch[t] = new Scratch(len, k);
+      scratch[t] = new KlCdScratch(len, k);
     }
   }
 
@@ -118,14 +82,28 @@ final class KlCdSolver {
    */
   void sweep(int worker, int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
       NonZeros bnz, double[] bSum, double l1, double l2, double[] v, boolean vCurrent, int from, int to) {
-    Scratch s = scratch[worker];
+    sweep(worker, rowPtr, colIdx, values, a, b, bnz, bSum, l1, l2, v, null, values, vCurrent, from, to);
+  }
+
+  /**
+   * As {@link #sweep(int, int[], int[], float[], double[], double[], NonZeros, double[], double,
+   * double, double[], boolean, int, int)} with the predictions held in another order: the one of
+   * stored entry p of {@code a} is {@code v[vAt[p]]} (the compact KL fit keeps one array, in Xᵀ's
+   * order, and sweeps W through X's positions in it), and {@code vValues[vAt[p]] == values[p]}.
+   * With {@code vAt} null, {@code v} and {@code vValues} are in a's order. The same arithmetic on
+   * the same numbers, so the same bits either way.
+   */
+  void sweep(int worker, int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
+      NonZeros bnz, double[] bSum, double l1, double l2, double[] v, int[] vAt, float[] vValues,
+      boolean vCurrent, int from, int to) {
+    KlCdScratch s = scratch[worker];
     for (int i = from; i < to; i++) {
       if (bnz.packed) {
-        screenPacked(rowPtr, colIdx, values, a, bnz, v, vCurrent, i, s);
+        screenPacked(rowPtr, colIdx, values, a, bnz, v, vAt, vCurrent, i, s);
       } else {
-        screen(rowPtr, colIdx, values, a, b, bnz.mask, v, vCurrent, i, s);
+        screen(rowPtr, colIdx, values, a, b, bnz.mask, v, vAt, vCurrent, i, s);
       }
-      updateActive(a, b, bnz, bSum, l1, l2, v, colIdx, values, i, rowPtr[i], rowPtr[i + 1], s);
+      updateActive(a, b, bnz, bSum, l1, l2, v, vAt, colIdx, vValues, i, rowPtr[i], rowPtr[i + 1], s);
     }
   }
 
@@ -144,7 +122,7 @@ final class KlCdSolver {
    * of its own so the JIT compiles it after the first few hundred rows of the first sweep.
    */
   private void screen(int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
-      long[] bMask, double[] v, boolean vCurrent, int i, Scratch s) {
+      long[] bMask, double[] v, int[] vAt, boolean vCurrent, int i, KlCdScratch s) {
     int ai = i * k;
     int words = maskWords(k);
     double[] sums = s.sums;
@@ -163,9 +141,10 @@ final class KlCdSolver {
       int j = colIdx[p];
       int bj = j * k;
       int mj = j * words;
+      int pv = vAt == null ? p : vAt[p];
       double wh;
       if (vCurrent) {
-        wh = v[p];
+        wh = v[pv];
       } else {
         wh = 0.0;
         for (int w = 0; w < words; w++) {
@@ -174,7 +153,7 @@ final class KlCdSolver {
             wh += a[ai + t] * b[bj + t];
           }
         }
-        v[p] = wh;
+        v[pv] = wh;
       }
       double r = values[p] / Math.max(wh, Sweeps.KL_EPSILON);
       for (int w = 0; w < words; w++) {
@@ -191,7 +170,7 @@ final class KlCdSolver {
    * zeros included: a product with a zero of a is +0 and adding it changes no bit.
    */
   private void screenPacked(int[] rowPtr, int[] colIdx, float[] values, double[] a, NonZeros bnz,
-      double[] v, boolean vCurrent, int i, Scratch s) {
+      double[] v, int[] vAt, boolean vCurrent, int i, KlCdScratch s) {
     int ai = i * k;
     double[] sums = s.sums;
     int[] ptr = bnz.ptr;
@@ -204,15 +183,16 @@ final class KlCdSolver {
       int j = colIdx[p];
       int q0 = ptr[j];
       int q1 = ptr[j + 1];
+      int pv = vAt == null ? p : vAt[p];
       double wh;
       if (vCurrent) {
-        wh = v[p];
+        wh = v[pv];
       } else {
         wh = 0.0;
         for (int q = q0; q < q1; q++) {
           wh += a[ai + idx[q]] * val[q];
         }
-        v[p] = wh;
+        v[pv] = wh;
       }
       double r = values[p] / Math.max(wh, Sweeps.KL_EPSILON);
       for (int q = q0; q < q1; q++) {
@@ -223,7 +203,7 @@ final class KlCdSolver {
 
   /** The coordinate updates of row i once its gradient sums are in {@code s.sums} (see {@link #row}). */
   private void updateActive(double[] a, double[] b, NonZeros bnz, double[] bSum, double l1,
-      double l2, double[] v, int[] colIdx, float[] values, int i, int start, int end, Scratch s) {
+      double l2, double[] v, int[] vAt, int[] colIdx, float[] values, int i, int start, int end, KlCdScratch s) {
     int ai = i * k;
     int nr = end - start;
     int[] active = s.active;
@@ -247,14 +227,14 @@ final class KlCdSolver {
     }
     boolean together = (long) nr * na <= len;
     if (together && bnz.packed) {
-      gatherAllPacked(colIdx, bnz, start, end, na, s);
+      gatherAllPacked(colIdx, vAt, bnz, start, end, na, s);
     } else if (together) {
-      gatherAll(colIdx, b, bnz.mask, start, end, na, s);
+      gatherAll(colIdx, vAt, b, bnz.mask, start, end, na, s);
     }
     for (int c = 0; c < na; c++) {
       int t = active[c];
       int base = together ? c * nr : 0;
-      int cnt = together ? s.count[c] : gatherOne(colIdx, b, start, end, t, s);
+      int cnt = together ? s.count[c] : gatherOne(colIdx, vAt, b, start, end, t, s);
       a[ai + t] = newton(values, v, s, base, cnt, bSum[t], l1, l2, a[ai + t]);
     }
   }
@@ -264,7 +244,8 @@ final class KlCdSolver {
    * all {@code na} active components at once, component c at {@code [c·nr, c·nr + count[c])}:
    * for each entry, the components both active and not zero in b's row (the masks' bits).
    */
-  private void gatherAll(int[] colIdx, double[] b, long[] bMask, int start, int end, int na, Scratch s) {
+  private void gatherAll(int[] colIdx, int[] vAt, double[] b, long[] bMask, int start, int end, int na,
+      KlCdScratch s) {
     int nr = end - start;
     int words = maskWords(k);
     int[] count = s.count;
@@ -277,13 +258,14 @@ final class KlCdSolver {
       int j = colIdx[p];
       int bj = j * k;
       int mj = j * words;
+      int pv = vAt == null ? p : vAt[p];
       for (int w = 0; w < words; w++) {
         for (long bits = bMask[mj + w] & activeMask[w]; bits != 0L; bits &= bits - 1) {
           int t = (w << 6) + Long.numberOfTrailingZeros(bits);
           int c = slot[t];
           int o = c * nr + count[c]++;
           s.gather[o] = b[bj + t];
-          s.gatherPos[o] = p;
+          s.gatherPos[o] = pv;
         }
       }
     }
@@ -295,7 +277,7 @@ final class KlCdSolver {
    * test mispredicts often; every entry is written instead, an inactive component's to the trash
    * cell at index {@code len} (stride 0). The lists, and so every later bit, are the same.
    */
-  private void gatherAllPacked(int[] colIdx, NonZeros bnz, int start, int end, int na, Scratch s) {
+  private void gatherAllPacked(int[] colIdx, int[] vAt, NonZeros bnz, int start, int end, int na, KlCdScratch s) {
     int nr = end - start;
     int[] count = s.count;
     int[] slot = s.slot;
@@ -313,11 +295,12 @@ final class KlCdSolver {
     }
     for (int p = start; p < end; p++) {
       int j = colIdx[p];
+      int pv = vAt == null ? p : vAt[p];
       for (int q = ptr[j], q1 = ptr[j + 1]; q < q1; q++) {
         int t = idx[q];
         int o = next[t];
         gather[o] = val[q];
-        gatherPos[o] = p;
+        gatherPos[o] = pv;
         next[t] = o + stride[t];
       }
     }
@@ -327,13 +310,13 @@ final class KlCdSolver {
   }
 
   /** Copies one component's non-zero {@code b(j_p,t)} and positions to the buffers' start; returns their count. */
-  private int gatherOne(int[] colIdx, double[] b, int start, int end, int t, Scratch s) {
+  private int gatherOne(int[] colIdx, int[] vAt, double[] b, int start, int end, int t, KlCdScratch s) {
     int cnt = 0;
     for (int p = start; p < end; p++) {
       double bt = b[colIdx[p] * k + t];
       if (bt != 0.0) {
         s.gather[cnt] = bt;
-        s.gatherPos[cnt++] = p;
+        s.gatherPos[cnt++] = vAt == null ? p : vAt[p];
       }
     }
     return cnt;
@@ -343,7 +326,7 @@ final class KlCdSolver {
    * The projected Newton steps on one coordinate {@code w} (see {@link #sweep}) over its gathered
    * list {@code [base, base+cnt)}, keeping v up to date; returns the new value.
    */
-  private double newton(float[] values, double[] v, Scratch s, int base, int cnt, double bSumT,
+  private double newton(float[] values, double[] v, KlCdScratch s, int base, int cnt, double bSumT,
       double l1, double l2, double w) {
     double[] gather = s.gather;
     int[] gatherPos = s.gatherPos;

@@ -27,14 +27,31 @@ import java.util.Locale;
  *     #AUTO_BATCH_ROWS} rows when in memory)
  * @param availableBytes the heap free for the fit when it was planned
  * @param reason why this mode, in one sentence for the report ({@code fit.modeReason})
+ * @param compact whether the in-memory fit runs in its compact layout (KL coordinate descent: one
+ *     array of predictions, W's extrapolation copies in files; the same results, {@link
+ *     NmfMemory#iterationBytes(int, int, long, int, NmfOptions, boolean)}), which auto mode and
+ *     {@code --batch-size 0} choose when the plain layout does not fit but this one does; {@code
+ *     inMemoryBytes} is then its estimate
  */
 public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long miniBatchBytes,
-    long availableBytes, String reason) {
+    long availableBytes, String reason, boolean compact) {
+
+  /** A plan with the plain in-memory layout (not compact). */
+  public MemoryPlan(String mode, int batchSize, long inMemoryBytes, long miniBatchBytes, long availableBytes,
+      String reason) {
+    this(mode, batchSize, inMemoryBytes, miniBatchBytes, availableBytes, reason, false);
+  }
 
   /** Rows per batch when auto mode falls back to mini-batches. */
   public static final int AUTO_BATCH_ROWS = 4096;
   /** The smallest batch auto mode tries before giving up. */
   public static final int MIN_BATCH_ROWS = 256;
+  /**
+   * With the system property {@code topicnmf.nmf.compact=true} an in-memory fit that has a compact
+   * layout runs in it whenever it fits (for benchmarks: the layout's speed on a corpus whose plain
+   * fit would fit too; the results are the same).
+   */
+  static final boolean FORCE_COMPACT = Boolean.getBoolean("topicnmf.nmf.compact");
   /** Share of the maximum heap kept free beyond the estimate. */
   public static final int MARGIN_PERCENT = 10;
 
@@ -56,7 +73,9 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
   public static MemoryPlan of(CsrMatrix x, NmfOptions options, long afterFit) {
     int longest = NmfMemory.longestLine(x);
     long inMemory = NmfMemory.fitBytes(x.rows(), x.cols(), x.nnz(), longest, options);
-    return choose(x.rows(), x.cols(), options, inMemory, b -> NmfMemory.largestBatch(x, b), longest,
+    long compact = NmfMemory.hasCompactLayout(options)
+        ? NmfMemory.fitBytes(x.rows(), x.cols(), x.nnz(), longest, options, true) : 0;
+    return choose(x.rows(), x.cols(), options, inMemory, compact, b -> NmfMemory.largestBatch(x, b), longest,
         Runtime.getRuntime().maxMemory(), MemoryPlan::freeHeap, afterFit);
   }
 
@@ -68,11 +87,13 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
   public static MemoryPlan of(RowSource source, NmfOptions options) {
     int m = source.rows();
     long nnz = source.nnz();
-    long inMemory = NmfMemory.csrBytes(m, nnz)
-        + NmfMemory.fitBytes(m, source.cols(), nnz, (int) Math.min(nnz, Integer.MAX_VALUE / 64), options);
-    return choose(m, source.cols(), options, inMemory,
+    int longest = (int) Math.min(nnz, Integer.MAX_VALUE / 64);
+    long inMemory = NmfMemory.csrBytes(m, nnz) + NmfMemory.fitBytes(m, source.cols(), nnz, longest, options);
+    long compact = NmfMemory.hasCompactLayout(options)
+        ? NmfMemory.csrBytes(m, nnz) + NmfMemory.fitBytes(m, source.cols(), nnz, longest, options, true) : 0;
+    return choose(m, source.cols(), options, inMemory, compact,
         b -> Math.min(nnz, 2 * (long) Math.ceil((double) nnz * Math.min(b, m) / Math.max(1, m))),
-        source.cols(), Runtime.getRuntime().maxMemory(), MemoryPlan::freeHeap);
+        source.cols(), Runtime.getRuntime().maxMemory(), MemoryPlan::freeHeap, 0);
   }
 
   /** The most stored entries of a batch of a given number of rows. */
@@ -106,12 +127,27 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
    */
   public static MemoryPlan choose(int rows, int cols, NmfOptions options, long inMemory, BatchNnz batchNnz,
       int longest, long maxHeap, FreeHeap free, long afterFit) {
+    return choose(rows, cols, options, inMemory, 0, batchNnz, longest, maxHeap, free, afterFit);
+  }
+
+  /**
+   * As {@link #choose(int, int, NmfOptions, long, BatchNnz, int, long, FreeHeap, long)}, with
+   * {@code compact} the estimate of the in-memory fit's compact layout (0: none): in memory (auto
+   * or {@code --batch-size 0}) the plain layout when it fits, else the compact one when that fits,
+   * and only then mini-batches (auto) or the refusal.
+   */
+  public static MemoryPlan choose(int rows, int cols, NmfOptions options, long inMemory, long compact,
+      BatchNnz batchNnz, int longest, long maxHeap, FreeHeap free, long afterFit) {
     Shape shape = new Shape(rows, cols, options, batchNnz, longest, afterFit);
     inMemory = NmfMemory.withAfterFit(inMemory, rows, options.k(), afterFit);
+    long small = compact > 0 ? NmfMemory.withAfterFit(compact, rows, options.k(), afterFit) : 0;
     long margin = maxHeap / 100 * MARGIN_PERCENT;
     int requested = options.batchSize();
     int batch = requested > 0 ? requested : AUTO_BATCH_ROWS;
     long mini = shape.bytes(batch);
+    if (FORCE_COMPACT && small > 0 && requested <= 0 && fits(small, margin, free)) {
+      return compactPlan(inMemory, small, mini, free.bytes(small + margin) - margin, "-Dtopicnmf.nmf.compact=true");
+    }
     if (requested == 0 || (requested == NmfOptions.AUTO_BATCH && fits(inMemory, margin, free))) {
       long available = free.bytes(inMemory + margin) - margin;
       if (inMemory <= available) {
@@ -120,11 +156,17 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
             + mb(available) + " free heap";
         return new MemoryPlan(NmfOptions.IN_MEMORY, 0, inMemory, mini, available, why);
       }
+      if (requested == 0 && small > 0 && small < inMemory && small <= available) {
+        return compactPlan(inMemory, small, mini, available, "in memory as asked (--batch-size 0)");
+      }
       if (requested == 0) {
         int fitting = fittingBatch(shape, AUTO_BATCH_ROWS, available);
         throw new InsufficientMemoryException("the in-memory fit", inMemory, available, maxHeap, fitting,
             fitting > 0 ? shape.bytes(fitting) : mini);
       }
+    }
+    if (requested == NmfOptions.AUTO_BATCH && small > 0 && small < inMemory && fits(small, margin, free)) {
+      return compactPlan(inMemory, small, mini, free.bytes(small + margin) - margin, "auto");
     }
     long available = free.bytes(mini + margin) - margin;
     if (requested > 0) {
@@ -146,6 +188,13 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
     return new MemoryPlan(NmfOptions.MINI_BATCH, fitting, inMemory, need, available, "auto: the in-memory fit"
         + " would need about " + mb(inMemory) + " but " + mb(available) + " of heap are free; mini-batches of "
         + fitting + " rows need about " + mb(need));
+  }
+
+  /** The in-memory plan in the compact layout, {@code why} starting its reason. */
+  private static MemoryPlan compactPlan(long plain, long compact, long mini, long available, String why) {
+    return new MemoryPlan(NmfOptions.IN_MEMORY, 0, compact, mini, available, why + ", compact layout: the"
+        + " in-memory fit would need about " + mb(plain) + " but " + mb(available) + " of heap are free; with one"
+        + " array of predictions and W's extrapolation copies in files it needs about " + mb(compact), true);
   }
 
   private static boolean fits(long bytes, long margin, FreeHeap free) {

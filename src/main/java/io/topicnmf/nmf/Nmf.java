@@ -86,6 +86,17 @@ public final class Nmf {
    * MemoryPlan#of(CsrMatrix, NmfOptions, long)}).
    */
   public static NmfResult fit(CsrMatrix x, NmfOptions options, NmfListener listener, long afterFit) {
+    return fit(x, options, listener, afterFit, null);
+  }
+
+  /**
+   * As {@link #fit(CsrMatrix, NmfOptions, NmfListener, long)}, a compact in-memory fit ({@link
+   * MemoryPlan#compact()}) spilling W's extrapolation copies to files under {@code scratch} (the
+   * run's temporary folder; null: the system's temporary folder). The files are deleted as soon as
+   * they are open, so nothing is left behind.
+   */
+  public static NmfResult fit(CsrMatrix x, NmfOptions options, NmfListener listener, long afterFit,
+      java.nio.file.Path scratch) {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(options, "options");
     NmfListener progress = listener == null ? NmfListener.NONE : listener;
@@ -94,11 +105,17 @@ public final class Nmf {
     NmfOptions planned = plan.apply(options);
     NmfResult r = planned.batchSize() > 0
         ? MiniBatchNmf.fit(RowSource.of(x), planned, progress)
-        : fitInMemory(x, planned, progress);
+        : fitInMemory(x, planned, progress, plan.compact() ? spillFolder(scratch) : null);
     return r.withMemory(plan);
   }
 
-  private static NmfResult fitInMemory(CsrMatrix x, NmfOptions options, NmfListener progress) {
+  private static java.nio.file.Path spillFolder(java.nio.file.Path scratch) {
+    return scratch != null ? scratch : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /** The in-memory fit; in the compact layout of {@link KlUpdater} (spilling under {@code compact}) unless it is null. */
+  private static NmfResult fitInMemory(CsrMatrix x, NmfOptions options, NmfListener progress,
+      java.nio.file.Path compact) {
     long t0 = System.nanoTime();
     checkValues(x, 0);
 
@@ -116,45 +133,58 @@ public final class Nmf {
       SplittableRandom rng = new SplittableRandom(options.seed());
       Initializer.initialize(x, xt, k, options.init(), rng, workers, w, ht);
 
-      Updater updater = options.loss() == Loss.FROBENIUS
+      try (Updater updater = options.loss() == Loss.FROBENIUS
           ? new FrobeniusUpdater(x, xt, k, w, ht, solver, reg, workers)
-          : new KlUpdater(x, xt, k, w, ht, solver, reg, workers);
-
-      double f0 = updater.start();
-      if (options.trace()) {
-        trace.add(new TracePoint(0, seconds(t0), updater.loss()));
+          : new KlUpdater(x, xt, k, w, ht, solver, reg, workers, compact)) {
+        return iterate(x, options, progress, updater, trace, t0);
       }
-      int iterations = 0;
-      boolean converged = f0 == 0.0;
-      int window = window(options.loss(), solver);
-      // recent[t % (window + 1)] = f_t for the last window + 1 iterations.
-      double[] recent = new double[window + 1];
-      recent[0] = f0;
-      while (!converged && iterations < options.maxIter()) {
-        double f = updater.iterate();
-        iterations++;
-        if (options.trace()) {
-          trace.add(new TracePoint(iterations, seconds(t0), updater.loss()));
-        }
-        progress.onIteration(iterations, options.maxIter(), updater.loss());
-        double windowStart = recent[Math.max(0, iterations - window) % (window + 1)];
-        recent[iterations % (window + 1)] = f;
-        if (options.tol() > 0 && windowStart - f < options.tol() * f0) {
-          converged = true;
-        }
-      }
-
-      updater.finish();
-      double frob = options.loss() == Loss.FROBENIUS
-          ? updater.loss()
-          : FrobeniusUpdater.frobenius(x, k, w, ht, workers);
-      double xx = x.frobeniusNormSquared();
-      double relErr = xx == 0 ? 0.0 : Math.sqrt(2 * frob / xx);
-      double[] h = new double[k * n];
-      DenseKernels.transpose(ht, n, k, h);
-      return new NmfResult(new DenseMatrix(m, k, w), new DenseMatrix(k, n, h), iterations,
-          converged, options.loss(), updater.loss(), frob, relErr, trace);
     }
+  }
+
+  /** The iterations of an in-memory fit until convergence or the iteration cap, and its result. */
+  private static NmfResult iterate(CsrMatrix x, NmfOptions options, NmfListener progress, Updater updater,
+      List<TracePoint> trace, long t0) {
+    int m = x.rows();
+    int n = x.cols();
+    int k = options.k();
+    double[] w = updater.w;
+    double[] ht = updater.ht;
+    Workers workers = updater.workers;
+    Solver solver = options.effectiveSolver();
+    double f0 = updater.start();
+    if (options.trace()) {
+      trace.add(new TracePoint(0, seconds(t0), updater.loss()));
+    }
+    int iterations = 0;
+    boolean converged = f0 == 0.0;
+    int window = window(options.loss(), solver);
+    // recent[t % (window + 1)] = f_t for the last window + 1 iterations.
+    double[] recent = new double[window + 1];
+    recent[0] = f0;
+    while (!converged && iterations < options.maxIter()) {
+      double f = updater.iterate();
+      iterations++;
+      if (options.trace()) {
+        trace.add(new TracePoint(iterations, seconds(t0), updater.loss()));
+      }
+      progress.onIteration(iterations, options.maxIter(), updater.loss());
+      double windowStart = recent[Math.max(0, iterations - window) % (window + 1)];
+      recent[iterations % (window + 1)] = f;
+      if (options.tol() > 0 && windowStart - f < options.tol() * f0) {
+        converged = true;
+      }
+    }
+
+    updater.finish();
+    double frob = options.loss() == Loss.FROBENIUS
+        ? updater.loss()
+        : FrobeniusUpdater.frobenius(x, k, w, ht, workers);
+    double xx = x.frobeniusNormSquared();
+    double relErr = xx == 0 ? 0.0 : Math.sqrt(2 * frob / xx);
+    double[] h = new double[k * n];
+    DenseKernels.transpose(ht, n, k, h);
+    return new NmfResult(new DenseMatrix(m, k, w), new DenseMatrix(k, n, h), iterations,
+        converged, options.loss(), updater.loss(), frob, relErr, trace);
   }
 
   /**
@@ -176,7 +206,7 @@ public final class Nmf {
     MemoryPlan plan = MemoryPlan.of(source, options);
     NmfOptions planned = plan.apply(options);
     NmfResult r = planned.batchSize() == 0
-        ? fitInMemory(source.read(0, source.rows()), planned, progress)
+        ? fitInMemory(source.read(0, source.rows()), planned, progress, plan.compact() ? spillFolder(null) : null)
         : MiniBatchNmf.fit(source, planned, progress);
     return r.withMemory(plan);
   }

@@ -22,7 +22,10 @@ import io.topicnmf.parallel.Workers;
  * <p>Costs per stored entry of X: 8 bytes for X itself (int column + float value, {@link
  * CsrMatrix}), 8 for Xᵀ, and with KL coordinate descent 20 more (two double predictions and an int
  * position), so a KL fit holds 36 bytes per non-zero and a Frobenius fit 16 (44 and 24 when X held
- * double values), plus 8·k bytes per row and per column for each dense k-wide array. {@code NmfMemoryTest} compares {@link #iterationBytes} with the heap measured
+ * double values), plus 8·k bytes per row and per column for each dense k-wide array. The compact
+ * layout of KL descent, which {@link MemoryPlan} chooses before mini-batches, keeps one array of
+ * predictions (28 bytes per non-zero with X) and W's extrapolation copies in files (two fewer
+ * m·k arrays). {@code NmfMemoryTest} compares {@link #iterationBytes} with the heap measured
  * around the allocation.
  */
 public final class NmfMemory {
@@ -42,8 +45,21 @@ public final class NmfMemory {
    * entries of one row or column ({@link #longestLine}), which sizes KL descent's buffers.
    */
   public static long fitBytes(int rows, int cols, long nnz, int longest, NmfOptions options) {
+    return fitBytes(rows, cols, nnz, longest, options, false);
+  }
+
+  /**
+   * As {@link #fitBytes(int, int, long, int, NmfOptions)}, for the compact layout of KL coordinate
+   * descent when {@code compact} ({@link #iterationBytes(int, int, long, int, NmfOptions, boolean)}).
+   */
+  public static long fitBytes(int rows, int cols, long nnz, int longest, NmfOptions options, boolean compact) {
     return Math.max(Math.max(initBytes(rows, cols, nnz, options.k()),
-        iterationBytes(rows, cols, nnz, longest, options)), finalBytes(rows, cols, nnz, options));
+        iterationBytes(rows, cols, nnz, longest, options, compact)), finalBytes(rows, cols, nnz, options));
+  }
+
+  /** Whether a fit with {@code options} has a compact in-memory layout: KL coordinate descent. */
+  public static boolean hasCompactLayout(NmfOptions options) {
+    return options.loss() == Loss.KL && options.effectiveSolver() == Solver.CD;
   }
 
   /** {@link #fitBytes(int, int, long, int, NmfOptions)} for {@code x}. */
@@ -67,6 +83,18 @@ public final class NmfMemory {
 
   /** Heap held while the solver iterates: Xᵀ, W, Hᵀ and the workspace of the loss and solver. */
   public static long iterationBytes(int rows, int cols, long nnz, int longest, NmfOptions options) {
+    return iterationBytes(rows, cols, nnz, longest, options, false);
+  }
+
+  /**
+   * As {@link #iterationBytes(int, int, long, int, NmfOptions)}; with {@code compact} (KL
+   * coordinate descent only) the compact layout of {@link KlUpdater}: one array of predictions
+   * instead of two (8 bytes per non-zero less) and W's two extrapolation copies in files
+   * ({@link FactorCopy#spilled}: 16·m·k bytes less).
+   */
+  public static long iterationBytes(int rows, int cols, long nnz, int longest, NmfOptions options,
+      boolean compact) {
+    boolean small = compact && hasCompactLayout(options);
     long m = rows;
     long n = cols;
     long k = options.k();
@@ -77,7 +105,8 @@ public final class NmfMemory {
     if (options.loss() == Loss.KL) {
       if (solver == Solver.CD) {
         long gather = KlUpdater.gatherLength(longest, (int) k);
-        ws = dense(nnz) * 2 + ints(nnz) + extrapolation(m, n, k)
+        ws = dense(nnz) * (small ? 1 : 2) + ints(nnz)
+            + (small ? 2 * dense(n * k) + 2 * FactorCopy.spilledHeapBytes() : extrapolation(m, n, k))
             + NonZeros.bytes(m, k, NonZeros.PACK_SHARE) + NonZeros.bytes(n, k, NonZeros.PACK_SHARE)
             + (long) options.threads() * (dense(gather) + ints(gather) + dense(3) + dense(k) + 3 * ints(k));
       } else {
@@ -102,8 +131,9 @@ public final class NmfMemory {
     long a = Math.min(rows, cols);
     long b = Math.max(rows, cols);
     long l = Math.min(k + RandomizedSvd.OVERSAMPLES, a);
-    // omega and z (b × l), y and its orthonormal basis (a × l), the factors u, v of the SVD.
-    long svd = 2 * dense(b * l) + 2 * dense(a * l) + dense(a * k) + dense(b * k);
+    // y and its orthonormal basis (a × l), z (b × l) and the factors u, v of the SVD at its end;
+    // the draw omega (b × l) is let go before z is taken, and u, v are smaller than it is.
+    long svd = dense(b * l) + 2 * dense(a * l) + Math.max(dense(b * l), dense(a * k) + dense(b * k));
     return csrBytes(cols, nnz) + dense((long) rows * k) + dense((long) cols * k) + svd;
   }
 

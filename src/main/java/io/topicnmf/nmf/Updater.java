@@ -12,7 +12,7 @@ import io.topicnmf.parallel.Workers;
  * regularisation, the worker pool, and the {@link Extrapolation} of the solvers that extrapolate
  * (accelerated HALS, KL coordinate descent), whose best point {@link #finish} leaves in W and Hᵀ.
  */
-abstract class Updater {
+abstract class Updater implements AutoCloseable {
   final CsrMatrix x;
   final CsrMatrix xt;
   /** Rows (documents), columns (terms) and the rank. */
@@ -32,6 +32,12 @@ abstract class Updater {
 
   Updater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver, Regularization reg,
       Workers workers, boolean extrapolate) {
+    this(x, xt, k, w, ht, solver, reg, workers, extrapolate, null);
+  }
+
+  /** As the constructor above, W's extrapolation copies spilled to files under {@code spill} unless it is null. */
+  Updater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver, Regularization reg,
+      Workers workers, boolean extrapolate, java.nio.file.Path spill) {
     this.x = x;
     this.xt = xt;
     this.m = x.rows();
@@ -42,7 +48,15 @@ abstract class Updater {
     this.solver = solver;
     this.reg = reg;
     this.workers = workers;
-    this.extrapolation = extrapolate ? new Extrapolation(m * k, n * k, workers) : null;
+    this.extrapolation = extrapolate ? new Extrapolation(m * k, n * k, workers, spill) : null;
+  }
+
+  /** Releases what the updater holds outside the heap (spilled copies); call after {@link #finish}. */
+  @Override
+  public void close() {
+    if (extrapolation != null) {
+      extrapolation.close();
+    }
   }
 
   /** Prepares products for the initial factors and returns the initial penalised objective. */

@@ -39,6 +39,33 @@ class MemoryPlanTest {
   }
 
   @Test
+  void compactLayoutComesBeforeMiniBatches() {
+    NmfOptions o = kl(NmfOptions.AUTO_BATCH);
+    long compact = NmfMemory.fitBytes(ROWS, COLS, NNZ, 20_000, o, true);
+    assertTrue(compact < inMemory(o) * 0.85, compact + " vs " + inMemory(o));
+    MemoryPlan p = MemoryPlan.choose(ROWS, COLS, o, inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
+        needed -> compact + MARGIN, 0);
+    assertEquals(NmfOptions.IN_MEMORY, p.mode());
+    assertEquals(0, p.batchSize());
+    assertTrue(p.compact());
+    assertEquals(compact, p.inMemoryBytes());
+    assertTrue(p.reason().startsWith("auto, compact layout: the in-memory fit would need about"), p.reason());
+    // The plain layout when it fits; mini-batches when neither does; --batch-size 0 takes the compact one.
+    assertTrue(!MemoryPlan.choose(ROWS, COLS, o, inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
+        needed -> inMemory(o) + MARGIN, 0).compact());
+    MemoryPlan mini = MemoryPlan.choose(ROWS, COLS, o, inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
+        needed -> compact + MARGIN - 1, 0);
+    assertEquals(NmfOptions.MINI_BATCH, mini.mode());
+    assertTrue(!mini.compact());
+    MemoryPlan asked = MemoryPlan.choose(ROWS, COLS, kl(0), inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
+        needed -> compact + MARGIN, 0);
+    assertTrue(asked.compact());
+    // Frobenius has no compact layout.
+    assertEquals(NmfMemory.fitBytes(ROWS, COLS, NNZ, 20_000, NmfOptions.defaults(20)),
+        NmfMemory.fitBytes(ROWS, COLS, NNZ, 20_000, NmfOptions.defaults(20), true));
+  }
+
+  @Test
   void autoFallsBackToMiniBatchesWhenOnlyTheyFit() {
     NmfOptions o = kl(NmfOptions.AUTO_BATCH);
     long mini = NmfMemory.miniBatchBytes(ROWS, COLS, NNZ * MemoryPlan.AUTO_BATCH_ROWS / ROWS, MemoryPlan.AUTO_BATCH_ROWS, 5000, o);

@@ -69,6 +69,39 @@ class NmfMemoryTest {
         + " (ratio " + ratio + ") for " + loss + "/" + solver + " k=" + k);
   }
 
+  /**
+   * The compact layout of KL descent (one array of predictions, W's extrapolation copies in files)
+   * against the heap it holds after its first sweeps (the packed copies of the factors are filled).
+   */
+  @ParameterizedTest
+  @CsvSource({"20", "50"})
+  void compactEstimateIsWithinTwentyPercentOfTheMeasuredHeap(int k, @org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    CsrMatrix x = generated(40_000, 12_000, 60, 7);
+    NmfOptions o = NmfOptions.defaults(k).withLoss(Loss.KL).withSolver(Solver.CD).withThreads(2);
+    long estimate = NmfMemory.iterationBytes(x.rows(), x.cols(), x.nnz(), NmfMemory.longestLine(x), o, true);
+    long plain = NmfMemory.iterationBytes(x.rows(), x.cols(), x.nnz(), NmfMemory.longestLine(x), o);
+    assertEquals(8L * x.nnz() + 16 + 16L * x.rows() * k + 32 - 2 * FactorCopy.spilledHeapBytes(), plain - estimate);
+    long before = usedAfterGc();
+    double[] w = new double[x.rows() * k];
+    double[] ht = new double[x.cols() * k];
+    try (Workers workers = Workers.of(o.threads())) {
+      CsrMatrix xt = x.transpose();
+      Initializer.initialize(x, xt, k, Init.NNDSVDA, new SplittableRandom(0), workers, w, ht);
+      try (KlUpdater u = new KlUpdater(x, xt, k, w, ht, Solver.CD, Regularization.of(o, x.rows(), x.cols()),
+          workers, dir)) {
+        u.start();
+        u.iterate();
+        u.iterate();
+        long measured = usedAfterGc() - before;
+        assertTrue(xt.nnz() > 0);
+        double ratio = (double) estimate / measured;
+        assertTrue(Math.abs(ratio - 1) <= 0.2, "estimate " + estimate + " bytes, measured " + measured
+            + " (ratio " + ratio + ") for the compact layout, k=" + k);
+      }
+    }
+  }
+
   /** What {@link Nmf#fit} holds while it iterates: Xᵀ, W, Hᵀ and the updater with its workspace. */
   private static Object[] allocate(CsrMatrix x, NmfOptions o) {
     int k = o.k();
