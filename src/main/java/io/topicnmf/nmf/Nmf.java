@@ -105,7 +105,7 @@ public final class Nmf {
     NmfOptions planned = plan.apply(options);
     NmfResult r = planned.batchSize() > 0
         ? MiniBatchNmf.fit(RowSource.of(x), planned, progress)
-        : fitInMemory(x, planned, progress, plan.compact() ? spillFolder(scratch) : null);
+        : fitInMemory(x, planned, progress, plan.compact() ? spillFolder(scratch) : null, true);
     return r.withMemory(plan);
   }
 
@@ -115,14 +115,13 @@ public final class Nmf {
 
   /** The in-memory fit; in the compact layout of {@link KlUpdater} (spilling under {@code compact}) unless it is null. */
   private static NmfResult fitInMemory(CsrMatrix x, NmfOptions options, NmfListener progress,
-      java.nio.file.Path compact) {
+      java.nio.file.Path compact, boolean reseed) {
     long t0 = System.nanoTime();
     checkValues(x, 0);
 
     int m = x.rows();
     int n = x.cols();
     int k = options.k();
-    Solver solver = options.effectiveSolver();
     Regularization reg = Regularization.of(options, m, n);
     double[] w = new double[m * k];
     double[] ht = new double[n * k];
@@ -132,12 +131,30 @@ public final class Nmf {
       CsrMatrix xt = x.transpose();
       SplittableRandom rng = new SplittableRandom(options.seed());
       Initializer.initialize(x, xt, k, options.init(), rng, workers, w, ht);
+      NmfResult r = run(x, xt, options, progress, w, ht, reg, workers, compact, trace, t0);
+      // Degenerate topics of a KL fit are re-seeded and the fit continued, when that lowers the objective.
+      return reseed && TopicReseed.applies(options)
+          ? TopicReseed.refine(x, xt, options, progress, r, w, ht, reg, workers, compact, t0)
+          : r;
+    }
+  }
 
-      try (Updater updater = options.loss() == Loss.FROBENIUS
-          ? new FrobeniusUpdater(x, xt, k, w, ht, solver, reg, workers)
-          : new KlUpdater(x, xt, k, w, ht, solver, reg, workers, compact)) {
-        return iterate(x, options, progress, updater, trace, t0);
-      }
+  /** An in-memory fit without re-seeding ({@link TopicReseed} splits a topic with it). */
+  static NmfResult fitPlain(CsrMatrix x, NmfOptions options) {
+    checkShape(x.rows(), x.cols(), options.k());
+    return fitInMemory(x, options, NmfListener.NONE, null, false);
+  }
+
+  /** Iterates from the factors in {@code w} and {@code ht} with a fresh updater; its result. */
+  static NmfResult run(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress, double[] w,
+      double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact, List<TracePoint> trace,
+      long t0) {
+    int k = options.k();
+    Solver solver = options.effectiveSolver();
+    try (Updater updater = options.loss() == Loss.FROBENIUS
+        ? new FrobeniusUpdater(x, xt, k, w, ht, solver, reg, workers)
+        : new KlUpdater(x, xt, k, w, ht, solver, reg, workers, compact)) {
+      return iterate(x, options, progress, updater, trace, t0);
     }
   }
 
@@ -206,7 +223,7 @@ public final class Nmf {
     MemoryPlan plan = MemoryPlan.of(source, options);
     NmfOptions planned = plan.apply(options);
     NmfResult r = planned.batchSize() == 0
-        ? fitInMemory(source.read(0, source.rows()), planned, progress, plan.compact() ? spillFolder(null) : null)
+        ? fitInMemory(source.read(0, source.rows()), planned, progress, plan.compact() ? spillFolder(null) : null, true)
         : MiniBatchNmf.fit(source, planned, progress);
     return r.withMemory(plan);
   }

@@ -1,0 +1,253 @@
+package io.topicnmf.nmf;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseKernels;
+import io.topicnmf.parallel.Workers;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Re-seeding of degenerate topics after an in-memory KL fit has converged, as k-means re-seeds an
+ * empty cluster by splitting the widest one (bisecting k-means; for NMF, splitting a topic by a
+ * rank-2 factorization of its documents, Kuang &amp; Park, "Fast rank-2 nonnegative matrix
+ * factorization for hierarchical document clustering", KDD 2013).
+ *
+ * <p>A topic is <em>degenerate</em> when it is the dominant topic (largest entry of the row of W)
+ * of fewer than {@value #MIN_SHARE} × m / k documents: a tenth of an even share. The KL fit can
+ * end that way when it joins two themes in one topic and leaves another spread thinly over all
+ * of them (the planted corpus of the benchmark at k = 12: one topic the dominant one of 2 of
+ * 2,400 documents, another of two themes' 398). The first degenerate topic is re-seeded: the
+ * topic whose own documents the factorization explains worst (the largest sum of their rows'
+ * divergence, as k-means splits the cluster of the largest error), among those not degenerate,
+ * is split in two by a rank-2 KL fit of its documents' rows of X ({@link Nmf}, same options,
+ * k = 2); its two parts become that topic and the degenerate one (each row of H at the old
+ * topic's L1 mass, W's columns scaled back), the degenerate topic's weight in the other
+ * documents is dropped, and the fit continues with a fresh updater from there until the
+ * tolerance stops it again, within what is left of {@code maxIter}. Up to {@value #MAX_ROUNDS}
+ * rounds, one degenerate topic each, while one is left.
+ *
+ * <p>A round is kept only when its penalised objective is below the fit's before it;
+ * otherwise W and H are those before it, bit for bit, and the rounds stop (W is backed up in a {@link
+ * FactorCopy}, in a file for the compact layout; H is the first result's own array). So the
+ * re-seed never returns a worse fit. Everything is deterministic (fixed orders, ties to the lower
+ * index, the rank-2 fits seeded with the fit's seed) and independent of the thread count as the
+ * fit is. A fit that used all of {@code maxIter}, or had tolerance 0, is left as it is.
+ */
+final class TopicReseed {
+  /** A topic is degenerate below this share of an even share of the documents (m / k). */
+  static final double MIN_SHARE = 0.1;
+  /** The fewest documents a topic needs to be split (a rank-2 fit of its rows). */
+  static final int MIN_SPLIT_ROWS = 4;
+  /** Re-seeds at most this many times, each kept only when it lowers the objective. */
+  static final int MAX_ROUNDS = 3;
+
+  private TopicReseed() {}
+
+  /** Whether fits with these options are re-seeded: KL coordinate descent, in memory. */
+  static boolean applies(NmfOptions options) {
+    return options.loss() == Loss.KL && options.effectiveSolver() == Solver.CD && options.k() >= 2
+        && options.tol() > 0;
+  }
+
+  /**
+   * The fit continued from re-seeded degenerate topics when that lowers the objective, else
+   * {@code first}; {@code w} and {@code ht} are the arrays the first fit left its factors in
+   * ({@code first.w()} wraps {@code w}).
+   */
+  static NmfResult refine(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress, NmfResult first,
+      double[] w, double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact, long t0) {
+    NmfResult current = first;
+    for (int round = 0; round < MAX_ROUNDS && current.iterations() < options.maxIter(); round++) {
+      int[] degenerate = degenerate(w, x.rows(), options.k());
+      NmfResult next = degenerate.length == 0 ? null
+          : attempt(x, xt, options, progress, current, degenerate, w, ht, reg, workers, compact, t0);
+      if (next == null) {
+        break;
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  /**
+   * One re-seed of {@code degenerate} and the continued fit, if its objective is below {@code
+   * current}'s; else null, with {@code current}'s factors back in {@code w} and {@code ht}.
+   */
+  private static NmfResult attempt(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress,
+      NmfResult current, int[] degenerate, double[] w, double[] ht, Regularization reg, Workers workers,
+      java.nio.file.Path compact, long t0) {
+    int m = x.rows();
+    int n = x.cols();
+    int k = options.k();
+    double before = current.objective() + reg.penalty(w, m * k, ht, n * k);
+    try (FactorCopy backup = compact == null ? FactorCopy.inMemory(m * k)
+        : FactorCopy.spilled(compact, m * k, workers.threads())) {
+      backup.store(w, workers);
+      if (!reseed(x, options, w, ht, degenerate)) {
+        return null;
+      }
+      List<TracePoint> trace = new ArrayList<>();
+      NmfOptions rest = options.withMaxIter(options.maxIter() - current.iterations());
+      NmfResult next = Nmf.run(x, xt, rest, progress, w, ht, reg, workers, compact, trace, t0);
+      if (next.objective() + reg.penalty(w, m * k, ht, n * k) < before) {
+        return merged(current, next, trace);
+      }
+      backup.load(w, workers);
+      DenseKernels.transpose(current.h().data(), k, n, ht);
+      return null;
+    }
+  }
+
+  /** The topics that are the dominant topic of fewer than {@link #MIN_SHARE} × m / k documents, in order. */
+  static int[] degenerate(double[] w, int m, int k) {
+    int[] own = dominantCounts(w, m, k);
+    double floor = MIN_SHARE * m / k;
+    return java.util.stream.IntStream.range(0, k).filter(t -> own[t] < floor).toArray();
+  }
+
+  /** How many documents each topic is the dominant topic of (largest entry of W's row, first on ties; none when 0). */
+  static int[] dominantCounts(double[] w, int m, int k) {
+    int[] own = new int[k];
+    for (int i = 0; i < m; i++) {
+      int d = dominant(w, i, k);
+      if (d >= 0) {
+        own[d]++;
+      }
+    }
+    return own;
+  }
+
+  private static int dominant(double[] w, int i, int k) {
+    int best = -1;
+    double max = 0.0;
+    for (int t = 0; t < k; t++) {
+      if (w[i * k + t] > max) {
+        max = w[i * k + t];
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Re-seeds the first degenerate topic from a split of the topic whose own documents the
+   * factorization explains worst, writing the parts into W and Hᵀ; false when there is no topic
+   * to split (nothing changed then).
+   */
+  private static boolean reseed(CsrMatrix x, NmfOptions options, double[] w, double[] ht, int[] degenerate) {
+    int k = options.k();
+    double[] owned = ownDivergence(x, w, ht, k);
+    int t = -1;
+    int[] own = dominantCounts(w, x.rows(), k);
+    for (int u = 0; u < k; u++) {
+      boolean candidate = own[u] >= MIN_SPLIT_ROWS && java.util.Arrays.binarySearch(degenerate, u) < 0;
+      if (candidate && (t < 0 || owned[u] > owned[t])) {
+        t = u;
+      }
+    }
+    return t >= 0 && split(x, options, w, ht, rowsOf(w, x.rows(), k, t), t, degenerate[0]);
+  }
+
+  /**
+   * For each topic, the generalized KL divergence of the rows of X it is the dominant topic of
+   * from their approximation, summed (k-means splits the cluster of the largest error the same way).
+   */
+  static double[] ownDivergence(CsrMatrix x, double[] w, double[] ht, int k) {
+    int m = x.rows();
+    double[] hSum = new double[k];
+    DenseKernels.columnSums(ht, x.cols(), k, hSum);
+    double[] owned = new double[k];
+    for (int i = 0; i < m; i++) {
+      int d = dominant(w, i, k);
+      if (d < 0) {
+        continue;
+      }
+      double s = KlLoss.klTermsRows(x.rowPtr(), x.colIdx(), x.values(), w, ht, k, i, i + 1);
+      for (int t = 0; t < k; t++) {
+        s += w[i * k + t] * hSum[t];
+      }
+      owned[d] += s;
+    }
+    return owned;
+  }
+
+  private static int[] rowsOf(double[] w, int m, int k, int t) {
+    return java.util.stream.IntStream.range(0, m).filter(i -> dominant(w, i, k) == t).toArray();
+  }
+
+  /**
+   * Fits the rows {@code rows} of X with two topics and writes them as topics {@code t} and
+   * {@code d}: Hᵀ's columns at topic t's old L1 mass, W's columns of those rows scaled back, W's
+   * column d zero elsewhere. False (nothing written) when a part of the rank-2 fit is empty.
+   */
+  private static boolean split(CsrMatrix x, NmfOptions options, double[] w, double[] ht, int[] rows, int t, int d) {
+    int n = x.cols();
+    int k = options.k();
+    CsrMatrix sub = subRows(x, rows);
+    if (sub.nnz() == 0) {
+      return false;
+    }
+    NmfResult r = Nmf.fitPlain(sub, options.withK(2).withTrace(false).withBatchSize(0));
+    double[] h2 = r.h().data();
+    double[] w2 = r.w().data();
+    double mass = 0.0;
+    for (int j = 0; j < n; j++) {
+      mass += ht[j * k + t];
+    }
+    double[] scale = new double[2];
+    for (int p = 0; p < 2; p++) {
+      double s = 0.0;
+      for (int j = 0; j < n; j++) {
+        s += h2[p * n + j];
+      }
+      if (!(s > 0) || !(mass > 0)) {
+        return false;
+      }
+      scale[p] = mass / s;
+    }
+    int[] topic = {t, d};
+    for (int p = 0; p < 2; p++) {
+      for (int j = 0; j < n; j++) {
+        ht[j * k + topic[p]] = h2[p * n + j] * scale[p];
+      }
+    }
+    for (int i = 0; i < x.rows(); i++) {
+      w[i * k + d] = 0.0;
+    }
+    for (int q = 0; q < rows.length; q++) {
+      for (int p = 0; p < 2; p++) {
+        w[rows[q] * k + topic[p]] = w2[q * 2 + p] / scale[p];
+      }
+    }
+    return true;
+  }
+
+  /** The rows {@code rows} of X (in that order) as a matrix with X's columns. */
+  static CsrMatrix subRows(CsrMatrix x, int[] rows) {
+    int[] rowPtr = x.rowPtr();
+    int[] ptr = new int[rows.length + 1];
+    for (int q = 0; q < rows.length; q++) {
+      ptr[q + 1] = ptr[q] + x.rowNnz(rows[q]);
+    }
+    int[] idx = new int[ptr[rows.length]];
+    float[] val = new float[ptr[rows.length]];
+    for (int q = 0; q < rows.length; q++) {
+      System.arraycopy(x.colIdx(), rowPtr[rows[q]], idx, ptr[q], ptr[q + 1] - ptr[q]);
+      System.arraycopy(x.values(), rowPtr[rows[q]], val, ptr[q], ptr[q + 1] - ptr[q]);
+    }
+    return new CsrMatrix(rows.length, x.cols(), ptr, idx, val);
+  }
+
+  /** The continued fit as one result: iterations and trace of both runs, the second's factors and figures. */
+  private static NmfResult merged(NmfResult first, NmfResult next, List<TracePoint> trace) {
+    List<TracePoint> all = new ArrayList<>(first.trace());
+    for (TracePoint p : trace) {
+      if (p.iteration() == 0) {
+        continue; // the re-seeded start: the first run's last point is the one before it
+      }
+      all.add(new TracePoint(first.iterations() + p.iteration(), p.seconds(), p.objective()));
+    }
+    return new NmfResult(next.w(), next.h(), first.iterations() + next.iterations(), next.converged(),
+        next.loss(), next.objective(), next.frobeniusObjective(), next.relativeError(), all);
+  }
+}
