@@ -1,0 +1,143 @@
+package io.topicnmf.nmf;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.parallel.Workers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Re-seeding degenerate topics ({@link TopicReseed}) on planted corpora of 12 themes, 2,400 short
+ * documents (8–20 words), as the benchmark's planted-short corpus: the plain KL fit of the
+ * corpus of seed 7 joins two themes in one topic and leaves a topic that is the dominant one of
+ * almost no document; the re-seed recovers every theme at a lower divergence.
+ */
+class TopicReseedTest {
+  private static final int THEMES = 12;
+  private static final int DOCS = 2400;
+
+  @TempDir
+  Path dir;
+
+  private static PlantedThemes planted(long seed) {
+    return PlantedThemes.generate(seed, THEMES, 60, DOCS, 8, 20);
+  }
+
+  private static NmfOptions kl(int threads) {
+    return NmfOptions.defaults(THEMES).withLoss(Loss.KL).withThreads(threads);
+  }
+
+  @Test
+  void reseedRecoversThePlantedThemesThePlainFitJoined() {
+    PlantedThemes p = planted(7);
+    NmfResult plain = Nmf.fitPlain(p.x(), kl(1));
+    int[] degenerate = TopicReseed.degenerate(plain.w().data(), DOCS, THEMES);
+    assertEquals(1, degenerate.length, "the plain fit leaves one degenerate topic");
+    assertTrue(TopicReseed.dominantCounts(plain.w().data(), DOCS, THEMES)[degenerate[0]] < DOCS / THEMES / 10);
+    assertEquals(9, p.themesRecovered(plain.w().data(), THEMES), "the plain fit joins themes");
+
+    NmfResult r = Nmf.fit(p.x(), kl(1), null);
+    assertEquals(THEMES, p.themesRecovered(r.w().data(), THEMES), "every theme has a topic of its own");
+    assertEquals(0, TopicReseed.degenerate(r.w().data(), DOCS, THEMES).length);
+    assertTrue(r.objective() < plain.objective(), r.objective() + " vs " + plain.objective());
+    assertTrue(r.iterations() > plain.iterations(), "the continued sweeps are counted");
+    assertTrue(r.converged());
+    assertEquals(r.objective(), NmfTestData.denseKl(p.x(), r.w(), r.h()), 1e-6 * r.objective(),
+        "the reported divergence is the factors'");
+  }
+
+  @Test
+  void reseededFitIsTheSameForOneAndTwoThreads() {
+    PlantedThemes p = planted(7);
+    NmfResult one = Nmf.fit(p.x(), kl(1), null);
+    NmfResult two = Nmf.fit(p.x(), kl(2), null);
+    assertArrayEquals(one.w().data(), two.w().data(), 0.0);
+    assertArrayEquals(one.h().data(), two.h().data(), 0.0);
+    assertEquals(one.iterations(), two.iterations());
+    assertEquals(one.objective(), two.objective(), 0.0);
+  }
+
+  @Test
+  void roundThatDoesNotLowerTheObjectiveLeavesTheFitBitForBit() {
+    // Seed 1: a degenerate topic whose re-seed converges to a higher divergence.
+    PlantedThemes p = planted(1);
+    NmfResult plain = Nmf.fitPlain(p.x(), kl(2));
+    assertEquals(1, TopicReseed.degenerate(plain.w().data(), DOCS, THEMES).length);
+    NmfResult r = Nmf.fit(p.x(), kl(2), null);
+    assertArrayEquals(plain.w().data(), r.w().data(), 0.0);
+    assertArrayEquals(plain.h().data(), r.h().data(), 0.0);
+    assertEquals(plain.iterations(), r.iterations());
+    assertEquals(plain.objective(), r.objective(), 0.0);
+  }
+
+  @Test
+  void fitWithoutDegenerateTopicsIsUntouched() {
+    PlantedThemes p = planted(0);
+    NmfResult plain = Nmf.fitPlain(p.x(), kl(2));
+    assertEquals(0, TopicReseed.degenerate(plain.w().data(), DOCS, THEMES).length);
+    NmfResult r = Nmf.fit(p.x(), kl(2), null);
+    assertArrayEquals(plain.w().data(), r.w().data(), 0.0);
+    assertArrayEquals(plain.h().data(), r.h().data(), 0.0);
+    assertEquals(plain.iterations(), r.iterations());
+  }
+
+  @Test
+  void onlyConvergedKlDescentIsReseeded() {
+    PlantedThemes p = planted(7);
+    // The iteration cap used up (no sweep left), or no tolerance: the fit is left as it is.
+    NmfOptions capped = kl(1).withMaxIter(8);
+    assertArrayEquals(Nmf.fitPlain(p.x(), capped).w().data(), Nmf.fit(p.x(), capped, null).w().data(), 0.0);
+    assertTrue(!TopicReseed.applies(kl(1).withTol(0)));
+    assertTrue(!TopicReseed.applies(kl(1).withSolver(Solver.MU)));
+    assertTrue(!TopicReseed.applies(kl(1).withLoss(Loss.FROBENIUS).withSolver(Solver.AUTO)));
+    assertTrue(TopicReseed.applies(kl(1)));
+  }
+
+  @Test
+  void compactLayoutReseedsToTheSameBitsAndLeavesNoFile() throws Exception {
+    for (long seed : new long[] {7, 1}) {
+      PlantedThemes p = planted(seed);
+      double[][] plain = reseeded(p.x(), null);
+      double[][] compact = reseeded(p.x(), dir);
+      assertArrayEquals(plain[0], compact[0], 0.0, "W, seed " + seed);
+      assertArrayEquals(plain[1], compact[1], 0.0, "H, seed " + seed);
+      NmfResult fit = Nmf.fit(p.x(), kl(2), null);
+      assertArrayEquals(fit.w().data(), plain[0], 0.0, "as Nmf.fit, seed " + seed);
+    }
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(0, left.count(), "the spilled backup is deleted");
+    }
+  }
+
+  /** The fit as {@link Nmf} runs it in memory, with {@code compact} as the spill folder (null: plain layout). */
+  private static double[][] reseeded(CsrMatrix x, Path compact) {
+    NmfOptions o = kl(2);
+    int k = o.k();
+    double[] w = new double[x.rows() * k];
+    double[] ht = new double[x.cols() * k];
+    try (Workers workers = Workers.of(o.threads())) {
+      CsrMatrix xt = x.transpose();
+      Initializer.initialize(x, xt, k, o.init(), new SplittableRandom(o.seed()), workers, w, ht);
+      Regularization reg = Regularization.of(o, x.rows(), x.cols());
+      long t0 = System.nanoTime();
+      NmfResult first = Nmf.run(x, xt, o, NmfListener.NONE, w, ht, reg, workers, compact, new ArrayList<>(), t0);
+      NmfResult r = TopicReseed.refine(x, xt, o, NmfListener.NONE, first, w, ht, reg, workers, compact, t0);
+      return new double[][] {r.w().data().clone(), r.h().data().clone()};
+    }
+  }
+
+  @Test
+  void subRowsKeepsTheRowsInOrder() {
+    CsrMatrix x = CsrMatrix.fromDense(new double[][] {{1, 0, 2}, {0, 0, 0}, {0, 3, 0}, {4, 5, 6}}, 3);
+    CsrMatrix sub = TopicReseed.subRows(x, new int[] {3, 1, 0});
+    assertArrayEquals(new double[][] {{4, 5, 6}, {0, 0, 0}, {1, 0, 2}}, sub.toDense());
+  }
+}
