@@ -49,6 +49,11 @@ import java.util.SplittableRandom;
  * bbc; docs/design-notes.md). With {@code tol = 0} the fit runs {@code
  * maxIter} iterations. A zero initial objective counts as converged at iteration 0.
  *
+ * <p><b>Degenerate topics.</b> An in-memory KL coordinate-descent fit that stops with a topic
+ * that is the dominant one of almost no document is continued from a re-seed of that topic
+ * ({@link TopicReseed}), kept only when it lowers the objective; {@code iterations} counts the
+ * continued sweeps too.
+ *
  * <p><b>Modes.</b> With {@link NmfOptions#batchSize()} 0 (the default) every iteration sees all
  * of X, held in memory with its transpose; otherwise the fit is online, by mini-batches of rows
  * ({@link MiniBatchNmf}), and needs only one batch of X at a time ({@link #fit(RowSource,
