@@ -2,6 +2,7 @@ package io.topicnmf.nmf;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
+import io.topicnmf.matrix.DenseMatrix;
 import io.topicnmf.parallel.Workers;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
  * rank-2 factorization of its documents, Kuang &amp; Park, "Fast rank-2 nonnegative matrix
  * factorization for hierarchical document clustering", KDD 2013).
  *
- * <p>A topic is <em>degenerate</em> when it is the dominant topic (largest entry of the row of W)
+ * <p>A topic is <em>degenerate</em> when it is the dominant topic (largest entry of the row of W,
+ * each topic's column scaled by its row norm of H, as the report's {@code dominantTopic})
  * of fewer than {@value #MIN_SHARE} × m / k documents: a tenth of an even share. The KL fit can
  * end that way when it joins two themes in one topic and leaves another spread thinly over all
  * of them (the planted corpus of the benchmark at k = 12: one topic the dominant one of 2 of
@@ -58,7 +60,7 @@ final class TopicReseed {
       double[] w, double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact, long t0) {
     NmfResult current = first;
     for (int round = 0; round < MAX_ROUNDS && current.iterations() < options.maxIter(); round++) {
-      int[] degenerate = degenerate(w, x.rows(), options.k());
+      int[] degenerate = degenerate(w, scales(ht, x.cols(), options.k()), x.rows(), options.k());
       NmfResult next = degenerate.length == 0 ? null
           : attempt(x, xt, options, progress, current, degenerate, w, ht, reg, workers, compact, t0);
       if (next == null) {
@@ -98,18 +100,51 @@ final class TopicReseed {
     }
   }
 
-  /** The topics that are the dominant topic of fewer than {@link #MIN_SHARE} × m / k documents, in order. */
-  static int[] degenerate(double[] w, int m, int k) {
-    int[] own = dominantCounts(w, m, k);
+  /**
+   * The topics that are the dominant topic of fewer than {@link #MIN_SHARE} × m / k documents, in
+   * order; {@code scale}: each topic's row norm of H ({@link #scales}).
+   */
+  static int[] degenerate(double[] w, double[] scale, int m, int k) {
+    int[] own = dominantCounts(w, scale, m, k);
     double floor = MIN_SHARE * m / k;
     return java.util.stream.IntStream.range(0, k).filter(t -> own[t] < floor).toArray();
   }
 
-  /** How many documents each topic is the dominant topic of (largest entry of W's row, first on ties; none when 0). */
-  static int[] dominantCounts(double[] w, int m, int k) {
+  /** {@link #degenerate(double[], double[], int, int)} of a fit's result. */
+  static int[] degenerate(NmfResult r) {
+    int k = r.h().rows();
+    return degenerate(r.w().data(), scales(r.h()), r.w().rows(), k);
+  }
+
+  /**
+   * Each topic's scale: the Euclidean norm of its row of H. A document's dominant topic is the
+   * largest of its weights times these, as the report's {@code dominantTopic} (topics at unit norm).
+   */
+  static double[] scales(double[] ht, int n, int k) {
+    double[] s = new double[k];
+    for (int j = 0; j < n; j++) {
+      for (int t = 0; t < k; t++) {
+        s[t] += ht[j * k + t] * ht[j * k + t];
+      }
+    }
+    for (int t = 0; t < k; t++) {
+      s[t] = Math.sqrt(s[t]);
+    }
+    return s;
+  }
+
+  /** {@link #scales(double[], int, int)} from H itself (k × n). */
+  static double[] scales(DenseMatrix h) {
+    double[] ht = new double[h.rows() * h.cols()];
+    DenseKernels.transpose(h.data(), h.rows(), h.cols(), ht);
+    return scales(ht, h.cols(), h.rows());
+  }
+
+  /** How many documents each topic is the dominant topic of (first on ties; none when all weights are 0). */
+  static int[] dominantCounts(double[] w, double[] scale, int m, int k) {
     int[] own = new int[k];
     for (int i = 0; i < m; i++) {
-      int d = dominant(w, i, k);
+      int d = dominant(w, scale, i, k);
       if (d >= 0) {
         own[d]++;
       }
@@ -117,12 +152,13 @@ final class TopicReseed {
     return own;
   }
 
-  private static int dominant(double[] w, int i, int k) {
+  static int dominant(double[] w, double[] scale, int i, int k) {
     int best = -1;
     double max = 0.0;
     for (int t = 0; t < k; t++) {
-      if (w[i * k + t] > max) {
-        max = w[i * k + t];
+      double v = w[i * k + t] * scale[t];
+      if (v > max) {
+        max = v;
         best = t;
       }
     }
@@ -136,29 +172,30 @@ final class TopicReseed {
    */
   private static boolean reseed(CsrMatrix x, NmfOptions options, double[] w, double[] ht, int[] degenerate) {
     int k = options.k();
-    double[] owned = ownDivergence(x, w, ht, k);
+    double[] scale = scales(ht, x.cols(), k);
+    double[] owned = ownDivergence(x, w, ht, scale, k);
     int t = -1;
-    int[] own = dominantCounts(w, x.rows(), k);
+    int[] own = dominantCounts(w, scale, x.rows(), k);
     for (int u = 0; u < k; u++) {
       boolean candidate = own[u] >= MIN_SPLIT_ROWS && java.util.Arrays.binarySearch(degenerate, u) < 0;
       if (candidate && (t < 0 || owned[u] > owned[t])) {
         t = u;
       }
     }
-    return t >= 0 && split(x, options, w, ht, rowsOf(w, x.rows(), k, t), t, degenerate[0]);
+    return t >= 0 && split(x, options, w, ht, rowsOf(w, scale, x.rows(), k, t), t, degenerate[0]);
   }
 
   /**
    * For each topic, the generalized KL divergence of the rows of X it is the dominant topic of
    * from their approximation, summed (k-means splits the cluster of the largest error the same way).
    */
-  static double[] ownDivergence(CsrMatrix x, double[] w, double[] ht, int k) {
+  static double[] ownDivergence(CsrMatrix x, double[] w, double[] ht, double[] scale, int k) {
     int m = x.rows();
     double[] hSum = new double[k];
     DenseKernels.columnSums(ht, x.cols(), k, hSum);
     double[] owned = new double[k];
     for (int i = 0; i < m; i++) {
-      int d = dominant(w, i, k);
+      int d = dominant(w, scale, i, k);
       if (d < 0) {
         continue;
       }
@@ -171,8 +208,8 @@ final class TopicReseed {
     return owned;
   }
 
-  private static int[] rowsOf(double[] w, int m, int k, int t) {
-    return java.util.stream.IntStream.range(0, m).filter(i -> dominant(w, i, k) == t).toArray();
+  private static int[] rowsOf(double[] w, double[] scale, int m, int k, int t) {
+    return java.util.stream.IntStream.range(0, m).filter(i -> dominant(w, scale, i, k) == t).toArray();
   }
 
   /**

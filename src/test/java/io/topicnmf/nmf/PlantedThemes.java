@@ -71,18 +71,15 @@ record PlantedThemes(CsrMatrix x, int[] theme) {
     return n - 1;
   }
 
-  /** How many themes' documents have, by majority, a dominant topic no other theme's majority has. */
-  int themesRecovered(double[] w, int k) {
+  /** How many themes' documents have, by majority, a dominant topic (as the report's) no other theme's majority has. */
+  int themesRecovered(NmfResult r) {
+    int k = r.h().rows();
+    double[] w = r.w().data();
+    double[] scale = TopicReseed.scales(r.h());
     int themes = java.util.Arrays.stream(theme).max().orElse(-1) + 1;
     int[][] table = new int[themes][k];
     for (int i = 0; i < theme.length; i++) {
-      int best = 0;
-      for (int t = 1; t < k; t++) {
-        if (w[i * k + t] > w[i * k + best]) {
-          best = t;
-        }
-      }
-      table[theme[i]][best]++;
+      table[theme[i]][Math.max(0, TopicReseed.dominant(w, scale, i, k))]++;
     }
     int[] majority = new int[themes];
     int[] claimed = new int[k];
