@@ -110,7 +110,7 @@ public final class Nmf {
     NmfOptions planned = plan.apply(options);
     NmfResult r = planned.batchSize() > 0
         ? MiniBatchNmf.fit(RowSource.of(x), planned, progress)
-        : fitInMemory(x, planned, progress, plan.compact() ? spillFolder(scratch) : null, true);
+        : fitInMemory(x, planned, progress, plan.compact() ? spillFolder(scratch) : null, spillFolder(scratch), true);
     return r.withMemory(plan);
   }
 
@@ -120,7 +120,7 @@ public final class Nmf {
 
   /** The in-memory fit; in the compact layout of {@link KlUpdater} (spilling under {@code compact}) unless it is null. */
   private static NmfResult fitInMemory(CsrMatrix x, NmfOptions options, NmfListener progress,
-      java.nio.file.Path compact, boolean reseed) {
+      java.nio.file.Path compact, java.nio.file.Path scratch, boolean reseed) {
     long t0 = System.nanoTime();
     checkValues(x, 0);
 
@@ -139,7 +139,7 @@ public final class Nmf {
       NmfResult r = run(x, xt, options, progress, w, ht, reg, workers, compact, trace, t0);
       // Degenerate topics of a KL fit are re-seeded and the fit continued, when that lowers the objective.
       return reseed && TopicReseed.applies(options)
-          ? TopicReseed.refine(x, xt, options, progress, r, w, ht, reg, workers, compact, t0)
+          ? TopicReseed.refine(x, xt, options, progress, r, w, ht, reg, workers, compact, scratch, t0)
           : r;
     }
   }
@@ -147,7 +147,7 @@ public final class Nmf {
   /** An in-memory fit without re-seeding ({@link TopicReseed} splits a topic with it). */
   static NmfResult fitPlain(CsrMatrix x, NmfOptions options) {
     checkShape(x.rows(), x.cols(), options.k());
-    return fitInMemory(x, options, NmfListener.NONE, null, false);
+    return fitInMemory(x, options, NmfListener.NONE, null, null, false);
   }
 
   /** Iterates from the factors in {@code w} and {@code ht} with a fresh updater; its result. */
@@ -228,7 +228,8 @@ public final class Nmf {
     MemoryPlan plan = MemoryPlan.of(source, options);
     NmfOptions planned = plan.apply(options);
     NmfResult r = planned.batchSize() == 0
-        ? fitInMemory(source.read(0, source.rows()), planned, progress, plan.compact() ? spillFolder(null) : null, true)
+        ? fitInMemory(source.read(0, source.rows()), planned, progress, plan.compact() ? spillFolder(null) : null,
+            spillFolder(null), true)
         : MiniBatchNmf.fit(source, planned, progress);
     return r.withMemory(plan);
   }

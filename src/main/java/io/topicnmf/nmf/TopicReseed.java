@@ -30,7 +30,7 @@ import java.util.List;
  *
  * <p>A round is kept only when its penalised objective is below the fit's before it;
  * otherwise W and H are those before it, bit for bit, and the rounds stop (W is backed up in a {@link
- * FactorCopy}, in a file for the compact layout; H is the first result's own array). So the
+ * FactorCopy}: on the heap when it has room for it twice over, else in a file; H is the first result's own array). So the
  * re-seed never returns a worse fit. Everything is deterministic (fixed orders, ties to the lower
  * index, the rank-2 fits seeded with the fit's seed) and independent of the thread count as the
  * fit is. A fit that used all of {@code maxIter}, or had tolerance 0, is left as it is.
@@ -57,12 +57,13 @@ final class TopicReseed {
    * ({@code first.w()} wraps {@code w}).
    */
   static NmfResult refine(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress, NmfResult first,
-      double[] w, double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact, long t0) {
+      double[] w, double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact,
+      java.nio.file.Path scratch, long t0) {
     NmfResult current = first;
     for (int round = 0; round < MAX_ROUNDS && current.iterations() < options.maxIter(); round++) {
       int[] degenerate = degenerate(w, scales(ht, x.cols(), options.k()), x.rows(), options.k());
       NmfResult next = degenerate.length == 0 ? null
-          : attempt(x, xt, options, progress, current, degenerate, w, ht, reg, workers, compact, t0);
+          : attempt(x, xt, options, progress, current, degenerate, w, ht, reg, workers, compact, scratch, t0);
       if (next == null) {
         break;
       }
@@ -77,13 +78,12 @@ final class TopicReseed {
    */
   private static NmfResult attempt(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress,
       NmfResult current, int[] degenerate, double[] w, double[] ht, Regularization reg, Workers workers,
-      java.nio.file.Path compact, long t0) {
+      java.nio.file.Path compact, java.nio.file.Path scratch, long t0) {
     int m = x.rows();
     int n = x.cols();
     int k = options.k();
     double before = current.objective() + reg.penalty(w, m * k, ht, n * k);
-    try (FactorCopy backup = compact == null ? FactorCopy.inMemory(m * k)
-        : FactorCopy.spilled(compact, m * k, workers.threads())) {
+    try (FactorCopy backup = backup(m * k, compact, scratch, workers)) {
       backup.store(w, workers);
       if (!reseed(x, options, w, ht, degenerate)) {
         return null;
@@ -98,6 +98,26 @@ final class TopicReseed {
       DenseKernels.transpose(current.h().data(), k, n, ht);
       return null;
     }
+  }
+
+  /**
+   * Where W's backup goes: on the heap in the plain layout when the heap has room for it twice over
+   * (the memory plan does not count it: a round runs only when a fit has a degenerate topic), else
+   * in a file under {@code compact}, or {@code scratch} (null: the system's temporary folder). The
+   * copy is exact either way, so the result does not depend on where it is.
+   */
+  private static FactorCopy backup(int size, java.nio.file.Path compact, java.nio.file.Path scratch,
+      Workers workers) {
+    if (compact == null) {
+      Runtime rt = Runtime.getRuntime();
+      long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+      if (free > 16L * size) {
+        return FactorCopy.inMemory(size);
+      }
+    }
+    java.nio.file.Path folder = compact != null ? compact
+        : scratch != null ? scratch : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+    return FactorCopy.spilled(folder, size, workers.threads());
   }
 
   /**

@@ -133,7 +133,7 @@ class TopicReseedTest {
       Regularization reg = Regularization.of(o, x.rows(), x.cols());
       long t0 = System.nanoTime();
       NmfResult first = Nmf.run(x, xt, o, NmfListener.NONE, w, ht, reg, workers, compact, new ArrayList<>(), t0);
-      NmfResult r = TopicReseed.refine(x, xt, o, NmfListener.NONE, first, w, ht, reg, workers, compact, t0);
+      NmfResult r = TopicReseed.refine(x, xt, o, NmfListener.NONE, first, w, ht, reg, workers, compact, compact, t0);
       return new double[][] {r.w().data().clone(), r.h().data().clone()};
     }
   }
