@@ -177,7 +177,7 @@ public final class TopicModeler {
       listener.onStageStart("clusters");
       int[] dominant = Described.dominantTopics(nmf.w());
       try (Workers workers = Workers.of(options.nmf().threads())) {
-        clusters = DocumentClusters.kmeans(DocumentClusters.space(x, p.idf(), DocumentClusters.TF_POWER), dominant,
+        clusters = DocumentClusters.kmeans(DocumentClusters.space(x, p.idf(), DocumentClusters.TF_POWER, workers), dominant,
             DocumentClusters.topicsContained(nmf.w()), k, workers);
       }
       int moved = 0;
@@ -276,7 +276,7 @@ public final class TopicModeler {
     int[] dominant = Described.dominantTopics(nmf.w());
     if (clustering != Clustering.KMEANS) return dominant;
     try (Workers workers = Workers.of(threads)) {
-      return DocumentClusters.kmeans(DocumentClusters.space(x, idf, DocumentClusters.TF_POWER), dominant,
+      return DocumentClusters.kmeans(DocumentClusters.space(x, idf, DocumentClusters.TF_POWER, workers), dominant,
           DocumentClusters.topicsContained(nmf.w()), nmf.h().rows(), workers).assignment();
     }
   }
