@@ -141,7 +141,7 @@ public final class TermRanking {
    * weights) on {@code workers}: XᵀW, the rows' rescaling and the terms' NNLS rows in parallel,
    * each of them over fixed blocks, so the lists are those of one thread.
    */
-  static <T> T withWorkers(Workers workers, java.util.function.Supplier<T> body) {
+  public static <T> T withWorkers(Workers workers, java.util.function.Supplier<T> body) {
     Workers before = WORKERS.get();
     WORKERS.set(workers);
     try {
