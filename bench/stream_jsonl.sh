@@ -7,7 +7,8 @@
 # (/work/shared/corpora/reuters21578.jsonl.gz), ids made unique per copy (431,560 records, 398 MB).
 # Then runs `vectorize big.jsonl --threads 2` with each jar in turn, RUNS times (default 2), under
 # /usr/bin/time -v, and prints wall time, CPU utilisation ((user+sys)/wall), peak RSS and, with
-# -Dtopicnmf.streamStats, each streaming pass's CPU seconds per thread (reading thread, workers).
+# -Dtopicnmf.streamStats, each streaming pass's CPU seconds per thread (reading thread, workers)
+# and, since the stagespeed round, the seconds each of them spent waiting (parked or blocked).
 # Checks that both jars wrote the same matrix.mtx. Nothing is written to the repository.
 set -euo pipefail
 [ $# -ge 2 ] || { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }

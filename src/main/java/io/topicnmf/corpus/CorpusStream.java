@@ -118,6 +118,8 @@ public final class CorpusStream {
       throws IOException {
     Objects.requireNonNull(options, "options");
     StreamGatherer<R> gatherer = new StreamGatherer<>(options, sink, listener);
+    boolean stats = System.getProperty(STATS_PROPERTY) != null;
+    long[] wait0 = stats ? waitedMillis() : null;
     long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long wall0 = System.nanoTime();
     try (OrderedTasks<StreamUnit> tasks = OrderedTasks.of(threads, threads * WINDOW_PER_THREAD, gatherer::accept)) {
@@ -141,15 +143,31 @@ public final class CorpusStream {
         }
       }
       tasks.finish();
-      if (System.getProperty(STATS_PROPERTY) != null) {
+      if (stats) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] wait1 = waitedMillis();
         System.err.printf(java.util.Locale.ROOT,
-            "stream pass: %d documents in %.2f s; CPU s: reading thread %.2f, workers %s%n",
+            "stream pass: %d documents in %.2f s; CPU s: reading thread %.2f, workers %s;"
+                + " waiting s: reading thread %.2f, workers %s%n",
             gatherer.outcome.documents, (System.nanoTime() - wall0) / 1e9,
-            (mx.getCurrentThreadCpuTime() - cpu0) / 1e9, Arrays.toString(tasks.workerCpuSeconds()));
+            (mx.getCurrentThreadCpuTime() - cpu0) / 1e9, Arrays.toString(tasks.workerCpuSeconds()),
+            (wait1[0] - wait0[0]) / 1e3, Arrays.toString(tasks.workerWaitSeconds()));
       }
     }
     return gatherer.outcome;
+  }
+
+  /**
+   * This thread's waited (parked) and blocked milliseconds so far, turning the JVM's thread
+   * contention monitoring on first ({@link #STATS_PROPERTY} only: it costs a little on every park).
+   */
+  private static long[] waitedMillis() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    if (mx.isThreadContentionMonitoringSupported() && !mx.isThreadContentionMonitoringEnabled()) {
+      mx.setThreadContentionMonitoringEnabled(true);
+    }
+    java.lang.management.ThreadInfo info = mx.getThreadInfo(Thread.currentThread().getId());
+    return new long[] {info == null ? 0 : Math.max(0, info.getWaitedTime()) + Math.max(0, info.getBlockedTime())};
   }
 
   /** The reading thread's side: opens files and cuts record files into units. */

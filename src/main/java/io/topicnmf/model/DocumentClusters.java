@@ -105,6 +105,14 @@ public final class DocumentClusters {
    * structure; an empty row stays empty.
    */
   public static CsrMatrix space(CsrMatrix x, double[] idf, double power) {
+    return space(x, idf, power, Workers.sequential());
+  }
+
+  /**
+   * {@link #space(CsrMatrix, double[], double)} over fixed blocks of {@value #BLOCK} rows on {@code
+   * workers}: every row is computed on its own, so the result is the same for any thread count.
+   */
+  public static CsrMatrix space(CsrMatrix x, double[] idf, double power, Workers workers) {
     if (power == 1.0) return x;
     if (!(power > 0)) throw new IllegalArgumentException("power must be positive: " + power);
     if (idf.length != x.cols()) {
@@ -114,21 +122,24 @@ public final class DocumentClusters {
     int[] ci = x.colIdx();
     float[] v = x.values();
     float[] out = new float[x.nnz()];
-    double[] row = new double[0];
-    for (int i = 0; i < x.rows(); i++) {
-      int p0 = rp[i];
-      int len = rp[i + 1] - p0;
-      if (row.length < len) row = new double[Math.max(len, 2 * row.length)];
-      double norm = 0;
-      for (int q = 0; q < len; q++) {
-        double w = idf[ci[p0 + q]];
-        double z = v[p0 + q] > 0 && w > 0 ? w * damp(v[p0 + q] / w, power) : 0.0;
-        row[q] = z;
-        norm += z * z;
+    double[][] rows = new double[workers.threads()][0];
+    workers.forEachBlock(x.rows(), BLOCK, (worker, b, from, to) -> {
+      double[] row = rows[worker];
+      for (int i = from; i < to; i++) {
+        int p0 = rp[i];
+        int len = rp[i + 1] - p0;
+        if (row.length < len) row = rows[worker] = new double[Math.max(len, 2 * row.length)];
+        double norm = 0;
+        for (int q = 0; q < len; q++) {
+          double w = idf[ci[p0 + q]];
+          double z = v[p0 + q] > 0 && w > 0 ? w * damp(v[p0 + q] / w, power) : 0.0;
+          row[q] = z;
+          norm += z * z;
+        }
+        double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+        for (int q = 0; q < len; q++) out[p0 + q] = (float) (row[q] * scale);
       }
-      double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-      for (int q = 0; q < len; q++) out[p0 + q] = (float) (row[q] * scale);
-    }
+    });
     return new CsrMatrix(x.rows(), x.cols(), rp, ci, out);
   }
 
@@ -174,7 +185,7 @@ public final class DocumentClusters {
     int rounds = 0;
     boolean converged = false;
     while (rounds < MAX_ROUNDS) {
-      centroids(x, a, k, ct, changed, live);
+      centroids(x, a, k, ct, changed, live, workers);
       rounds++;
       boolean[] next = new boolean[k];
       int moved = move(x, ct, k, a, live, sims, first ? null : changed, next, workers);
@@ -185,7 +196,7 @@ public final class DocumentClusters {
       changed = next;
       first = false;
     }
-    if (!converged) centroids(x, a, k, ct, changed, live);
+    if (!converged) centroids(x, a, k, ct, changed, live, workers);
     return new Result(a, transposed(ct, m, k), rounds, converged);
   }
 
@@ -334,33 +345,37 @@ public final class DocumentClusters {
    * Sums the rows of each cluster {@code changed} marks into its column of {@code ct} (m × k),
    * scales the column to unit length and says in {@code live} whether it is non-zero; the other
    * columns are left as they are (their clusters kept their rows, so they would come out the same).
+   * One task per cluster on {@code workers}: a cluster's rows are summed in document order into a
+   * worker's own column, its norm summed over the terms in order, so every bit is the one of a
+   * single thread whatever the thread count (a centroid was the one serial step of a round).
    */
-  private static void centroids(CsrMatrix x, int[] a, int k, double[] ct, boolean[] changed, boolean[] live) {
+  private static void centroids(CsrMatrix x, int[] a, int k, double[] ct, boolean[] changed, boolean[] live,
+      Workers workers) {
     int m = x.cols();
-    for (int j = 0; j < m; j++) {
-      for (int t = 0; t < k; t++) if (changed[t]) ct[j * k + t] = 0.0;
-    }
     int[] rp = x.rowPtr();
     int[] ci = x.colIdx();
     float[] v = x.values();
-    for (int i = 0; i < a.length; i++) {
-      int t = a[i];
-      if (t < 0 || !changed[t]) continue;
-      for (int p = rp[i]; p < rp[i + 1]; p++) ct[ci[p] * k + t] += v[p];
-    }
-    double[] norm = new double[k];
-    for (int j = 0; j < m; j++) {
-      for (int t = 0; t < k; t++) norm[t] += ct[j * k + t] * ct[j * k + t];
-    }
-    for (int t = 0; t < k; t++) norm[t] = norm[t] > 0 ? 1 / Math.sqrt(norm[t]) : 0;
-    for (int t = 0; t < k; t++) if (changed[t]) live[t] = false;
-    for (int j = 0; j < m; j++) {
-      for (int t = 0; t < k; t++) {
-        if (!changed[t]) continue;
-        ct[j * k + t] *= norm[t];
-        live[t] |= ct[j * k + t] != 0;
+    double[][] columns = new double[workers.threads()][];
+    workers.forEachBlock(k, 1, (worker, t, from, to) -> {
+      if (!changed[t]) return;
+      if (columns[worker] == null) columns[worker] = new double[m];
+      double[] col = columns[worker];
+      Arrays.fill(col, 0.0);
+      for (int i = 0; i < a.length; i++) {
+        if (a[i] != t) continue;
+        for (int p = rp[i]; p < rp[i + 1]; p++) col[ci[p]] += v[p];
       }
-    }
+      double norm = 0;
+      for (int j = 0; j < m; j++) norm += col[j] * col[j];
+      norm = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      boolean nonZero = false;
+      for (int j = 0; j < m; j++) {
+        double c = col[j] * norm;
+        ct[j * k + t] = c;
+        nonZero |= c != 0;
+      }
+      live[t] = nonZero;
+    });
   }
 
   /**

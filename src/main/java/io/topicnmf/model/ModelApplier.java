@@ -121,7 +121,7 @@ public final class ModelApplier {
         ? model.centroids().toDense() : null;
     if (centroids != null) {
       try (Workers workers = Workers.of(threads)) {
-        clusterOf = DocumentClusters.nearest(DocumentClusters.space(p.matrix(), p.idf(), model.clusterTfPower()),
+        clusterOf = DocumentClusters.nearest(DocumentClusters.space(p.matrix(), p.idf(), model.clusterTfPower(), workers),
             centroids, DocumentClusters.topicsContained(nmf.w()), workers);
       }
     }

@@ -3,8 +3,10 @@ package io.topicnmf.model;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.matrix.DenseKernels;
 import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.matrix.SparseKernels;
 import io.topicnmf.nmf.TopicRefit;
 import io.topicnmf.options.InvalidOptionException;
+import io.topicnmf.parallel.Workers;
 
 /**
  * Chooses the terms that describe each topic: the {@code top} terms of highest <em>relevance</em>
@@ -99,8 +101,8 @@ public final class TermRanking {
    * documents (docs/design-notes.md, "Term ranking across corpora"). A topic whose re-fitted row
    * is all zero keeps its own row.
    *
-   * <p>Cost: O(nnz(X)·k + n·k² + terms·k² + terms·k³) time, O(terms·k) memory; single-threaded,
-   * so the result does not depend on the thread count.
+   * <p>Cost: O(nnz(X)·k + n·k² + terms·k² + terms·k³) time, O(terms·k) memory; on the workers of
+   * {@link #withWorkers} (else one thread), the same bits for any thread count.
    *
    * @param x documents × terms
    * @param w documents × topics, non-negative
@@ -114,7 +116,9 @@ public final class TermRanking {
       throw new IllegalArgumentException("W is " + w.rows() + " x " + w.cols() + ", H is " + h.rows()
           + " x " + h.cols() + " but X is " + n + " x " + m);
     }
-    DenseMatrix refit = TopicRefit.solveH(x, rescaledRows(x, w, h), h);
+    Workers workers = WORKERS.get();
+    DenseMatrix refit = workers == null ? TopicRefit.solveH(x, rescaledRows(x, w, h, Workers.sequential()), h)
+        : TopicRefit.solveH(x, rescaledRows(x, w, h, workers), h, workers);
     double[] rd = refit.data();
     double[] hd = h.data();
     for (int t = 0; t < k; t++) {
@@ -125,8 +129,35 @@ public final class TermRanking {
     return refit;
   }
 
+  /**
+   * The workers the least-squares weights use on this thread while {@link #withWorkers} runs: the
+   * fit's, so the ranking after a fit uses its threads without every caller between the fit and
+   * this class passing them on. Unset: one thread. The result is the same bits either way.
+   */
+  private static final ThreadLocal<Workers> WORKERS = new ThreadLocal<>();
+
+  /**
+   * Runs {@code body} with {@link #leastSquaresTopics} (and so every ranking over re-fitted term
+   * weights) on {@code workers}: XᵀW, the rows' rescaling and the terms' NNLS rows in parallel,
+   * each of them over fixed blocks, so the lists are those of one thread.
+   */
+  public static <T> T withWorkers(Workers workers, java.util.function.Supplier<T> body) {
+    Workers before = WORKERS.get();
+    WORKERS.set(workers);
+    try {
+      return body.get();
+    } finally {
+      if (before == null) WORKERS.remove(); else WORKERS.set(before);
+    }
+  }
+
   /** W with row i scaled by s_i = ⟨x_i, w_i·H⟩ / ‖w_i·H‖² (0 when w_i·H = 0). */
   static double[] rescaledRows(CsrMatrix x, DenseMatrix w, DenseMatrix h) {
+    return rescaledRows(x, w, h, Workers.sequential());
+  }
+
+  /** {@link #rescaledRows(CsrMatrix, DenseMatrix, DenseMatrix)} over fixed blocks of rows; each row on its own. */
+  static double[] rescaledRows(CsrMatrix x, DenseMatrix w, DenseMatrix h, Workers workers) {
     int n = x.rows();
     int m = x.cols();
     int k = h.rows();
@@ -138,8 +169,18 @@ public final class TermRanking {
     int[] rp = x.rowPtr();
     int[] ci = x.colIdx();
     float[] v = x.values();
-    int[] nz = new int[k];
-    for (int i = 0; i < n; i++) {
+    int[][] nzs = new int[workers.threads()][];
+    workers.forEachBlock(n, SparseKernels.ROW_BLOCK, (worker, b, from, to) -> {
+      if (nzs[worker] == null) nzs[worker] = new int[k];
+      rescale(rp, ci, v, wd, ht, hht, k, nzs[worker], out, from, to);
+    });
+    return out;
+  }
+
+  /** Rows {@code [from, to)} of {@link #rescaledRows}. */
+  private static void rescale(int[] rp, int[] ci, float[] v, double[] wd, double[] ht, double[] hht, int k,
+      int[] nz, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
       int wi = i * k;
       // (w_i·H)_j over the row's non-zero topics only, read from Hᵀ (a term's k weights side by
       // side): the products left out are exact zeros, so the sum keeps its bits.
@@ -162,7 +203,6 @@ public final class TermRanking {
       double scale = den > 0 && num > 0 ? num / den : 0;
       for (int t = 0; t < k; t++) out[wi + t] = wd[wi + t] * scale;
     }
-    return out;
   }
 
   private static int[][] rank(DenseMatrix h, CsrMatrix x, int top, double lambda, java.util.List<String> terms) {

@@ -173,23 +173,26 @@ public final class TopicModeler {
         + String.format(java.util.Locale.ROOT, "%.4f", nmf.relativeError()));
 
     DocumentClusters.Result clusters = null;
-    if (options.clusters() == Clustering.KMEANS) {
-      listener.onStageStart("clusters");
-      int[] dominant = Described.dominantTopics(nmf.w());
-      try (Workers workers = Workers.of(options.nmf().threads())) {
-        clusters = DocumentClusters.kmeans(DocumentClusters.space(x, p.idf(), DocumentClusters.TF_POWER), dominant,
+    Described d;
+    try (Workers workers = Workers.of(options.nmf().threads())) {
+      if (options.clusters() == Clustering.KMEANS) {
+        listener.onStageStart("clusters");
+        int[] dominant = Described.dominantTopics(nmf.w());
+        clusters = DocumentClusters.kmeans(DocumentClusters.space(x, p.idf(), DocumentClusters.TF_POWER, workers), dominant,
             DocumentClusters.topicsContained(nmf.w()), k, workers);
+        int moved = 0;
+        for (int i = 0; i < n; i++) if (clusters.assignment()[i] != dominant[i]) moved++;
+        int rounds = clusters.rounds();
+        listener.onStageEnd("clusters", sec(t4, System.nanoTime()), "k-means, " + rounds
+            + (rounds == 1 ? " round, " : " rounds, ") + moved + " of " + withTerms
+            + " documents moved from their dominant topic");
       }
-      int moved = 0;
-      for (int i = 0; i < n; i++) if (clusters.assignment()[i] != dominant[i]) moved++;
-      int rounds = clusters.rounds();
-      listener.onStageEnd("clusters", sec(t4, System.nanoTime()), "k-means, " + rounds
-          + (rounds == 1 ? " round, " : " rounds, ") + moved + " of " + withTerms
-          + " documents moved from their dominant topic");
+      int[] clusterOf = clusters == null ? null : clusters.assignment();
+      // The term ranking's least-squares weights on the same workers (the same lists on any count).
+      d = TermRanking.withWorkers(workers, () -> Described.of(corpus.documents(), p.surfaceForms(), vocab,
+          p.counts().counts(), p.texts(), x, nmf, options.topTerms(), options.relevance(), null, null, clusterOf,
+          "no terms after analysis"));
     }
-    Described d = Described.of(corpus.documents(), p.surfaceForms(), vocab, p.counts().counts(), p.texts(), x, nmf,
-        options.topTerms(), options.relevance(), null, null,
-        clusters == null ? null : clusters.assignment(), "no terms after analysis");
     long t5 = System.nanoTime();
     return result(p, used, nmf, d, clusters == null ? null : clusters.centroids(), sec(t3, t4), sec(t4, t5));
   }
@@ -276,7 +279,7 @@ public final class TopicModeler {
     int[] dominant = Described.dominantTopics(nmf.w());
     if (clustering != Clustering.KMEANS) return dominant;
     try (Workers workers = Workers.of(threads)) {
-      return DocumentClusters.kmeans(DocumentClusters.space(x, idf, DocumentClusters.TF_POWER), dominant,
+      return DocumentClusters.kmeans(DocumentClusters.space(x, idf, DocumentClusters.TF_POWER, workers), dominant,
           DocumentClusters.topicsContained(nmf.w()), nmf.h().rows(), workers).assignment();
     }
   }

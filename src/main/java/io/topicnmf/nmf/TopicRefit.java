@@ -36,6 +36,21 @@ public final class TopicRefit {
   }
 
   /**
+   * {@link #solveH(CsrMatrix, double[], DenseMatrix)} to the same bits, on a worker pool: XᵀW over
+   * fixed row blocks and each term's NNLS row on its own (both independent of the threads), the
+   * Gram of W summed in one pass as there. For the term ranking after a fit, whose lists must not
+   * change with the thread count.
+   */
+  public static DenseMatrix solveH(CsrMatrix x, double[] w, DenseMatrix start, Workers workers) {
+    int k = topics(x, w, start);
+    double[] xtw = new double[x.cols() * k];
+    SparseKernels.multiply(x.transpose(), w, k, xtw, workers);
+    double[] g = new double[k * k];
+    DenseKernels.gram(w, x.rows(), k, g);
+    return nnls(xtw, g, start, workers);
+  }
+
+  /**
    * As {@link #solveH(CsrMatrix, double[], DenseMatrix)} on a worker pool: XᵀW over fixed row blocks,
    * the Gram of W reduced in block order and each term's NNLS row on its own, so the result is the
    * same bits for any thread count (not necessarily those of the single-threaded overload, whose

@@ -135,6 +135,24 @@ public final class OrderedTasks<R> implements AutoCloseable {
     }
   }
 
+  /**
+   * The time each worker thread has spent waiting (parked for a task: the pool's queue empty) and
+   * blocked so far, in seconds, as the JVM's thread contention monitoring counts it (empty with one
+   * thread; zeros unless monitoring was enabled before the workers started): with {@link
+   * #workerCpuSeconds}, whether the workers starve, whatever else runs on the machine.
+   */
+  public double[] workerWaitSeconds() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    synchronized (threads) {
+      double[] out = new double[threads.size()];
+      for (int i = 0; i < out.length; i++) {
+        java.lang.management.ThreadInfo info = mx.getThreadInfo(threads.get(i).getId());
+        out[i] = info == null || info.getWaitedTime() < 0 ? 0 : (info.getWaitedTime() + info.getBlockedTime()) / 1e3;
+      }
+      return out;
+    }
+  }
+
   /** Stops the pool; tasks still in flight (after a failure) are cancelled. */
   @Override
   public void close() {

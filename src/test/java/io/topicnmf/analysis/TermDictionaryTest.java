@@ -20,10 +20,14 @@ class TermDictionaryTest {
     char[] buffer = new char[40];
     for (int n = 0; n < 200_000; n++) {
       // Short words over a small alphabet (many repeats, many equal hashes mod the table size),
-      // some long ones, some non-ASCII, and the empty term.
-      int len = random.nextInt(10) == 0 ? 20 + random.nextInt(20) : random.nextInt(5);
+      // some around the eight characters kept in a slot, some long ones, some non-ASCII, NUL
+      // characters (equal to the slot's zero padding: "a" and "a\0" must stay apart), and the
+      // empty term.
+      int len = random.nextInt(10) == 0 ? 20 + random.nextInt(20)
+          : random.nextInt(3) == 0 ? 5 + random.nextInt(6) : random.nextInt(5);
       for (int i = 0; i < len; i++) {
-        buffer[i] = random.nextInt(8) == 0 ? (char) ('α' + random.nextInt(3)) : (char) ('a' + random.nextInt(6));
+        int r = random.nextInt(16);
+        buffer[i] = r < 2 ? (char) ('α' + random.nextInt(3)) : r == 2 ? '\0' : (char) ('a' + random.nextInt(6));
       }
       String term = new String(buffer, 0, len);
       // Garbage past the term's length must not matter.

@@ -60,6 +60,30 @@ class DocumentClustersSpaceTest {
   }
 
   @Test
+  void theSameBitsOnOneTwoOrThreeThreads() {
+    // 1,000 random rows of varied lengths (many blocks of 256 rows), some empty.
+    java.util.Random rnd = new java.util.Random(11);
+    int n = 1000;
+    int m = 50;
+    double[][] a = new double[n][m];
+    double[] idf = new double[m];
+    for (int j = 0; j < m; j++) idf[j] = 1 + rnd.nextDouble() * 3;
+    for (int i = 0; i < n; i++) {
+      double density = i % 17 == 0 ? 0 : rnd.nextDouble() * 0.5;
+      for (int j = 0; j < m; j++) if (rnd.nextDouble() < density) a[i][j] = rnd.nextDouble() * idf[j];
+    }
+    CsrMatrix x = CsrMatrix.fromDense(a, m);
+    CsrMatrix one = DocumentClusters.space(x, idf, DocumentClusters.TF_POWER);
+    for (int threads = 1; threads <= 3; threads++) {
+      try (Workers w = Workers.of(threads)) {
+        CsrMatrix z = DocumentClusters.space(x, idf, DocumentClusters.TF_POWER, w);
+        assertArrayEquals(one.values(), z.values(), threads + " threads");
+        assertArrayEquals(one.colIdx(), z.colIdx());
+      }
+    }
+  }
+
+  @Test
   void powerOneIsXItselfAndBadArgumentsAreRefused() {
     CsrMatrix x = weighted(DocumentClustersSpaceTest::l2);
     assertSame(x, DocumentClusters.space(x, IDF, 1.0));

@@ -216,6 +216,23 @@ class TermRankingTest {
   }
 
   @Test
+  void theRefitOnAFitsWorkersIsTheSameBitsAsOnOneThread() {
+    // 900 documents (several row blocks of X and of Xᵀ's 300 terms), sparse W and H.
+    SplittableRandom rng = new SplittableRandom(8);
+    double[][] w = random(rng, 900, 5, true);
+    double[][] h = random(rng, 5, 300, true);
+    CsrMatrix x = CsrMatrix.fromDense(random(rng, 900, 300, true), 300);
+    DenseMatrix one = TermRanking.leastSquaresTopics(x, DenseMatrix.of(w), DenseMatrix.of(h));
+    for (int threads = 1; threads <= 3; threads++) {
+      try (io.topicnmf.parallel.Workers workers = io.topicnmf.parallel.Workers.of(threads)) {
+        DenseMatrix r = TermRanking.withWorkers(workers,
+            () -> TermRanking.leastSquaresTopics(x, DenseMatrix.of(w), DenseMatrix.of(h)));
+        assertArrayEquals(one.data(), r.data(), threads + " threads");
+      }
+    }
+  }
+
+  @Test
   void aTopicWithoutDocumentsKeepsItsOwnWeights() {
     double[][] w = {{1, 0}, {2, 0}, {0.5, 0}};
     double[][] h = {{1, 2, 0}, {3, 0, 1}};
