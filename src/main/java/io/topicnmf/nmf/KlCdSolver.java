@@ -57,9 +57,8 @@ final class KlCdSolver {
    * <p>Only the stored entries whose {@code b(j_p,t)} is non-zero take part in coordinate t's
    * passes, and b is mostly zeros too. So before the Newton passes the row's non-zero
    * {@code b(j_p,t)} and their positions p are copied, component by component, into
-   * the worker's gather buffers: with b packed and {@code nnz(row)·k ≤ len}, during the screening
-   * pass itself (one visit of each row of b); otherwise all active components at once when
-   * {@code nnz(row)·active ≤ len}, else in groups (b packed) or one component at a time.
+   * the worker's gather buffers: all active components at once when
+   * {@code nnz(row)·active ≤ len} (one read of each row of b), otherwise one component at a time.
    * Each Newton pass then reads a short contiguous list without branches. The arithmetic, and so
    * the result, is the same either way.
    *
@@ -99,11 +98,6 @@ final class KlCdSolver {
       boolean vCurrent, int from, int to) {
     KlCdScratch s = scratch[worker];
     for (int i = from; i < to; i++) {
-      if (bnz.packed && (long) (rowPtr[i + 1] - rowPtr[i]) * k <= len) {
-        screenGatherPacked(rowPtr, colIdx, values, a, bnz, v, vAt, vCurrent, i, s);
-        updateFused(a, bnz, bSum, l1, l2, v, vAt, colIdx, vValues, i, rowPtr[i], rowPtr[i + 1], s);
-        continue;
-      }
       if (bnz.packed) {
         screenPacked(rowPtr, colIdx, values, a, bnz, v, vAt, vCurrent, i, s);
       } else {
@@ -207,103 +201,6 @@ final class KlCdSolver {
     }
   }
 
-  /**
-   * {@link #screenPacked} and the gather in one pass over b's packed rows, for a row whose lists
-   * of all k components fit the gather buffers ({@code nnz(row)·k ≤ len}): while an entry's packed
-   * row of b is in cache, its non-zeros are also appended to the list of their component, at
-   * {@code [t·nr, t·nr + count)}, for every component not zero in a (these stay active). The
-   * others go to the trash cell (see {@link #gatherAllPacked}); the few of them whose gradient
-   * turns out negative get their lists in {@link #updateFused}. Each list holds the same entries in
-   * the same order as the separate gather's, so the arithmetic, and every bit, is the same; what
-   * is saved is the second visit of b's packed rows, a cache miss per entry at scale.
-   */
-  private void screenGatherPacked(int[] rowPtr, int[] colIdx, float[] values, double[] a, NonZeros bnz,
-      double[] v, int[] vAt, boolean vCurrent, int i, KlCdScratch s) {
-    int ai = i * k;
-    int start = rowPtr[i];
-    int nr = rowPtr[i + 1] - start;
-    double[] sums = s.sums;
-    int[] next = s.next;
-    int[] stride = s.stride;
-    int[] ptr = bnz.ptr;
-    int[] idx = bnz.idx;
-    double[] val = bnz.val;
-    double[] gather = s.gather;
-    int[] gatherPos = s.gatherPos;
-    for (int t = 0; t < k; t++) {
-      sums[t] = 0.0;
-      boolean on = a[ai + t] != 0.0;
-      next[t] = on ? t * nr : len;
-      stride[t] = on ? 1 : 0;
-    }
-    for (int p = start, end = start + nr; p < end; p++) {
-      int j = colIdx[p];
-      int q0 = ptr[j];
-      int q1 = ptr[j + 1];
-      int pv = vAt == null ? p : vAt[p];
-      double wh;
-      if (vCurrent) {
-        wh = v[pv];
-      } else {
-        wh = 0.0;
-        for (int q = q0; q < q1; q++) {
-          wh += a[ai + idx[q]] * val[q];
-        }
-        v[pv] = wh;
-      }
-      double r = values[p] / Math.max(wh, Sweeps.KL_EPSILON);
-      for (int q = q0; q < q1; q++) {
-        int t = idx[q];
-        double bv = val[q];
-        sums[t] += r * bv;
-        int o = next[t];
-        gather[o] = bv;
-        gatherPos[o] = pv;
-        next[t] = o + stride[t];
-      }
-    }
-  }
-
-  /**
-   * The coordinate updates of row i after {@link #screenGatherPacked}: the active components as in
-   * {@link #updateActive}; those at zero in a but with a negative gradient get their lists by one
-   * more packed gather (only them), then each active component's Newton steps in increasing t.
-   */
-  private void updateFused(double[] a, NonZeros bnz, double[] bSum, double l1, double l2, double[] v,
-      int[] vAt, int[] colIdx, float[] values, int i, int start, int end, KlCdScratch s) {
-    int ai = i * k;
-    int nr = end - start;
-    int[] count = s.count;
-    int[] next = s.next;
-    int[] stride = s.stride;
-    int na = 0;
-    boolean late = false;
-    for (int t = 0; t < k; t++) {
-      boolean on = a[ai + t] > 0.0;
-      count[t] = on ? next[t] - t * nr : 0;
-      boolean lateOne = !on && bSum[t] + l1 - s.sums[t] < 0.0;
-      late |= lateOne;
-      next[t] = lateOne ? t * nr : len;
-      stride[t] = lateOne ? 1 : 0;
-      if (on || lateOne) {
-        s.active[na++] = t;
-      }
-    }
-    if (late) {
-      KlPasses.gatherPacked(colIdx, vAt, bnz, start, end, s);
-      for (int c = 0; c < na; c++) {
-        int t = s.active[c];
-        if (!(a[ai + t] > 0.0)) {
-          count[t] = next[t] - t * nr;
-        }
-      }
-    }
-    for (int c = 0; c < na; c++) {
-      int t = s.active[c];
-      a[ai + t] = newton(values, v, s, t * nr, count[t], bSum[t], l1, l2, a[ai + t]);
-    }
-  }
-
   /** The coordinate updates of row i once its gradient sums are in {@code s.sums} (see {@link #row}). */
   private void updateActive(double[] a, double[] b, NonZeros bnz, double[] bSum, double l1,
       double l2, double[] v, int[] vAt, int[] colIdx, float[] values, int i, int start, int end, KlCdScratch s) {
@@ -329,10 +226,6 @@ final class KlCdSolver {
           + " stored entries but the gather buffer holds " + len);
     }
     boolean together = (long) nr * na <= len;
-    if (!together && bnz.packed) {
-      updateGroups(a, bSum, l1, l2, v, vAt, colIdx, values, bnz, ai, start, end, na, s);
-      return;
-    }
     if (together && bnz.packed) {
       gatherAllPacked(colIdx, vAt, bnz, start, end, na, s);
     } else if (together) {
@@ -343,34 +236,6 @@ final class KlCdSolver {
       int base = together ? c * nr : 0;
       int cnt = together ? s.count[c] : gatherOne(colIdx, vAt, b, start, end, t, s);
       a[ai + t] = newton(values, v, s, base, cnt, bSum[t], l1, l2, a[ai + t]);
-    }
-  }
-
-  /**
-   * The Newton steps of a row whose lists of all active components do not fit the gather buffers
-   * together (a frequent term's row of Xᵀ), b packed: the active components in groups of
-   * {@code len / nr}, in order, each group's lists gathered by one pass over b's packed rows
-   * instead of one pass over the row per component reading b's dense rows. Same lists, same
-   * order of updates, so the same bits as {@link #gatherOne}.
-   */
-  private void updateGroups(double[] a, double[] bSum, double l1, double l2, double[] v, int[] vAt,
-      int[] colIdx, float[] values, NonZeros bnz, int ai, int start, int end, int na, KlCdScratch s) {
-    int nr = end - start;
-    int per = len / nr;
-    for (int c0 = 0; c0 < na; c0 += per) {
-      int c1 = Math.min(na, c0 + per);
-      java.util.Arrays.fill(s.next, len);
-      java.util.Arrays.fill(s.stride, 0);
-      for (int c = c0; c < c1; c++) {
-        s.next[s.active[c]] = (c - c0) * nr;
-        s.stride[s.active[c]] = 1;
-      }
-      KlPasses.gatherPacked(colIdx, vAt, bnz, start, end, s);
-      for (int c = c0; c < c1; c++) {
-        int t = s.active[c];
-        int base = (c - c0) * nr;
-        a[ai + t] = newton(values, v, s, base, s.next[t] - base, bSum[t], l1, l2, a[ai + t]);
-      }
     }
   }
 
@@ -414,14 +279,33 @@ final class KlCdSolver {
    */
   private void gatherAllPacked(int[] colIdx, int[] vAt, NonZeros bnz, int start, int end, int na, KlCdScratch s) {
     int nr = end - start;
+    int[] count = s.count;
+    int[] slot = s.slot;
+    int[] next = s.next;
+    int[] stride = s.stride;
+    int[] ptr = bnz.ptr;
+    int[] idx = bnz.idx;
+    double[] val = bnz.val;
+    double[] gather = s.gather;
+    int[] gatherPos = s.gatherPos;
     for (int t = 0; t < k; t++) {
-      int c = s.slot[t];
-      s.next[t] = c >= 0 ? c * nr : len;
-      s.stride[t] = c >= 0 ? 1 : 0;
+      int c = slot[t];
+      next[t] = c >= 0 ? c * nr : len;
+      stride[t] = c >= 0 ? 1 : 0;
     }
-    KlPasses.gatherPacked(colIdx, vAt, bnz, start, end, s);
+    for (int p = start; p < end; p++) {
+      int j = colIdx[p];
+      int pv = vAt == null ? p : vAt[p];
+      for (int q = ptr[j], q1 = ptr[j + 1]; q < q1; q++) {
+        int t = idx[q];
+        int o = next[t];
+        gather[o] = val[q];
+        gatherPos[o] = pv;
+        next[t] = o + stride[t];
+      }
+    }
     for (int c = 0; c < na; c++) {
-      s.count[c] = s.next[s.active[c]] - c * nr;
+      count[c] = next[s.active[c]] - c * nr;
     }
   }
 
@@ -447,7 +331,7 @@ final class KlCdSolver {
     double[] gather = s.gather;
     int[] gatherPos = s.gatherPos;
     double[] g = s.g;
-    KlPasses.klMove(values, v, gather, gatherPos, base, cnt, 0.0, g);
+    klMove(values, v, gather, gatherPos, base, cnt, 0.0, g);
     double grad = bSumT + l1 + l2 * w - g[0];
     double hess = l2 + g[1];
     for (int it = 0; it < maxNewton; it++) {
@@ -466,14 +350,14 @@ final class KlCdSolver {
       double wPrev = w;
       double gPrev = grad;
       w += step;
-      KlPasses.klMove(values, v, gather, gatherPos, base, cnt, step, g);
+      klMove(values, v, gather, gatherPos, base, cnt, step, g);
       grad = bSumT + l1 + l2 * w - g[0];
       hess = l2 + g[1];
       if (step < 0.0 && gPrev + grad < 0.0) {
-        w = KlPasses.backtrack(values, v, gather, gatherPos, base, cnt, bSumT + l1, l2, w, wPrev, step, g);
+        w = backtrack(values, v, gather, gatherPos, base, cnt, bSumT + l1, l2, w, wPrev, step, g);
         if (g[2] != step) {
           // The step was cut back: refresh the sums at the new point.
-          KlPasses.klMove(values, v, gather, gatherPos, base, cnt, 0.0, g);
+          klMove(values, v, gather, gatherPos, base, cnt, 0.0, g);
           grad = bSumT + l1 + l2 * w - g[0];
           hess = l2 + g[1];
         }
@@ -487,5 +371,95 @@ final class KlCdSolver {
       }
     }
     return w;
+  }
+
+  /**
+   * A step {@code s} to the left from {@code wPrev} to {@code w} overshot the minimum (f' is
+   * concave). When f'(before) + f'(after) ≥ 0 the trapezoid bound proves f decreased; otherwise
+   * measure the change of f and halve the step until it does not increase (a backtracking line
+   * search). Returns the new value, and leaves the last step tried in {@code g[2]} ({@code s}
+   * when none was cut).
+   */
+  private static double backtrack(float[] values, double[] v, double[] gather, int[] gatherPos,
+      int base, int cnt, double lin, double l2, double w, double wPrev, double s, double[] g) {
+    double df = lin * (w - wPrev) + 0.5 * l2 * (w * w - wPrev * wPrev)
+        - klLogRatio(values, v, gather, gatherPos, base, cnt, s);
+    double step = s;
+    for (int half = 0; df > 0.0 && half < MAX_HALVINGS; half++) {
+      step *= 0.5;
+      double target = half + 1 == MAX_HALVINGS ? wPrev : wPrev + step;
+      double move = target - w;
+      double before = w;
+      w = target;
+      df += lin * move + 0.5 * l2 * (w * w - before * before)
+          - klShift(values, v, gather, gatherPos, base, cnt, move);
+    }
+    g[2] = step;
+    return w;
+  }
+
+  /** Step halvings tried when a Newton step to the left does not decrease the KL objective. */
+  private static final int MAX_HALVINGS = 30;
+
+  /**
+   * After {@code v_p} moved by {@code s·b}: {@code Σ x_p·ln(max(v_p,ε)/max(v_p − s·b,ε))} over one
+   * component's gathered list, the decrease of {@code −Σ x ln v} that the move brought.
+   */
+  private static double klLogRatio(float[] values, double[] v, double[] gb, int[] gp, int base,
+      int cnt, double s) {
+    double sum = 0.0;
+    for (int e = base, end = base + cnt; e < end; e++) {
+      int p = gp[e];
+      double now = v[p];
+      sum += values[p] * Math.log(Math.max(now, Sweeps.KL_EPSILON) / Math.max(now - s * gb[e], Sweeps.KL_EPSILON));
+    }
+    return sum;
+  }
+
+  /** Moves {@code v_p} by {@code s·b} over a gathered list and returns {@code Σ x_p·ln(max(v_new,ε)/max(v_old,ε))}. */
+  private static double klShift(float[] values, double[] v, double[] gb, int[] gp, int base,
+      int cnt, double s) {
+    double sum = 0.0;
+    for (int e = base, end = base + cnt; e < end; e++) {
+      int p = gp[e];
+      double old = v[p];
+      double now = old + s * gb[e];
+      v[p] = now;
+      sum += values[p] * Math.log(Math.max(now, Sweeps.KL_EPSILON) / Math.max(old, Sweeps.KL_EPSILON));
+    }
+    return sum;
+  }
+
+  /**
+   * One Newton pass of {@link #sweep} over a component's gathered list: {@code v_p += s·b}
+   * (nothing moves when {@code s = 0}), then {@code g[0] = Σ x·b/v}, {@code g[1] = Σ x·b²/v²}.
+   */
+  private static void klMove(float[] values, double[] v, double[] gb, int[] gp, int base, int cnt,
+      double s, double[] g) {
+    double c1 = 0.0;
+    double c2 = 0.0;
+    if (s == 0.0) {
+      for (int e = base, end = base + cnt; e < end; e++) {
+        int p = gp[e];
+        double bt = gb[e];
+        double inv = 1.0 / Math.max(v[p], Sweeps.KL_EPSILON);
+        double xr = values[p] * inv * bt;
+        c1 += xr;
+        c2 += xr * inv * bt;
+      }
+    } else {
+      for (int e = base, end = base + cnt; e < end; e++) {
+        int p = gp[e];
+        double bt = gb[e];
+        double nv = v[p] + s * bt;
+        v[p] = nv;
+        double inv = 1.0 / Math.max(nv, Sweeps.KL_EPSILON);
+        double xr = values[p] * inv * bt;
+        c1 += xr;
+        c2 += xr * inv * bt;
+      }
+    }
+    g[0] = c1;
+    g[1] = c2;
   }
 }
