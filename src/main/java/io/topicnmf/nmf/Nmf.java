@@ -137,8 +137,10 @@ public final class Nmf {
       SplittableRandom rng = new SplittableRandom(options.seed());
       Initializer.initialize(x, xt, k, options.init(), rng, workers, w, ht);
       NmfResult r = run(x, xt, options, progress, w, ht, reg, workers, compact, trace, t0);
-      // Degenerate topics of a KL fit are re-seeded and the fit continued, when that lowers the objective.
-      return reseed && TopicReseed.applies(options)
+      // Degenerate topics of a KL fit are re-seeded and the fit continued, when that lowers the objective;
+      // not in the compact layout, which the plan chose because memory is tight: the re-seed's
+      // rank-2 fit, sub-matrix and second updater are beyond what the plan counts.
+      return reseed && compact == null && TopicReseed.applies(options)
           ? TopicReseed.refine(x, xt, options, progress, r, w, ht, reg, workers, compact, scratch, t0)
           : r;
     }
