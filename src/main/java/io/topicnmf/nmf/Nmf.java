@@ -119,7 +119,7 @@ public final class Nmf {
   }
 
   /** The in-memory fit; in the compact layout of {@link KlUpdater} (spilling under {@code compact}) unless it is null. */
-  private static NmfResult fitInMemory(CsrMatrix x, NmfOptions options, NmfListener progress,
+  static NmfResult fitInMemory(CsrMatrix x, NmfOptions options, NmfListener progress,
       java.nio.file.Path compact, java.nio.file.Path scratch, boolean reseed) {
     long t0 = System.nanoTime();
     checkValues(x, 0);
@@ -141,7 +141,8 @@ public final class Nmf {
       // not in the compact layout, which the plan chose because memory is tight: the re-seed's
       // rank-2 fit, sub-matrix and second updater are beyond what the plan counts.
       return reseed && compact == null && TopicReseed.applies(options)
-          ? TopicReseed.refine(x, xt, options, progress, r, w, ht, reg, workers, compact, scratch, t0)
+          ? TopicReseed.refine(x, xt, options, progress, r, w, ht, reg, workers, compact, scratch, t0,
+              MemoryPlan::freeHeap)
           : r;
     }
   }

@@ -58,12 +58,12 @@ final class TopicReseed {
    */
   static NmfResult refine(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress, NmfResult first,
       double[] w, double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact,
-      java.nio.file.Path scratch, long t0) {
+      java.nio.file.Path scratch, long t0, MemoryPlan.FreeHeap free) {
     NmfResult current = first;
     for (int round = 0; round < MAX_ROUNDS && current.iterations() < options.maxIter(); round++) {
       int[] degenerate = degenerate(w, scales(ht, x.cols(), options.k()), x.rows(), options.k());
       NmfResult next = degenerate.length == 0 ? null
-          : attempt(x, xt, options, progress, current, degenerate, w, ht, reg, workers, compact, scratch, t0);
+          : attempt(x, xt, options, progress, current, degenerate, w, ht, reg, workers, compact, scratch, t0, free);
       if (next == null) {
         break;
       }
@@ -78,14 +78,14 @@ final class TopicReseed {
    */
   private static NmfResult attempt(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress,
       NmfResult current, int[] degenerate, double[] w, double[] ht, Regularization reg, Workers workers,
-      java.nio.file.Path compact, java.nio.file.Path scratch, long t0) {
+      java.nio.file.Path compact, java.nio.file.Path scratch, long t0, MemoryPlan.FreeHeap free) {
     int m = x.rows();
     int n = x.cols();
     int k = options.k();
     double before = current.objective() + reg.penalty(w, m * k, ht, n * k);
     try (FactorCopy backup = backup(m * k, compact, scratch, workers)) {
       backup.store(w, workers);
-      if (!reseed(x, options, w, ht, degenerate)) {
+      if (!reseed(x, options, w, ht, degenerate, free)) {
         return null;
       }
       List<TracePoint> trace = new ArrayList<>();
@@ -190,7 +190,8 @@ final class TopicReseed {
    * factorization explains worst, writing the parts into W and Hᵀ; false when there is no topic
    * to split (nothing changed then).
    */
-  private static boolean reseed(CsrMatrix x, NmfOptions options, double[] w, double[] ht, int[] degenerate) {
+  private static boolean reseed(CsrMatrix x, NmfOptions options, double[] w, double[] ht, int[] degenerate,
+      MemoryPlan.FreeHeap free) {
     int k = options.k();
     double[] scale = scales(ht, x.cols(), k);
     double[] owned = ownDivergence(x, w, ht, scale, k);
@@ -202,7 +203,31 @@ final class TopicReseed {
         t = u;
       }
     }
-    return t >= 0 && split(x, options, w, ht, rowsOf(w, scale, x.rows(), k, t), t, degenerate[0]);
+    if (t < 0) {
+      return false;
+    }
+    int[] rows = rowsOf(w, scale, x.rows(), k, t);
+    return fits(x, rows, options, free) && split(x, options, w, ht, rows, t, degenerate[0]);
+  }
+
+  /**
+   * Whether the heap has room for the rank-2 fit of {@code rows} (their sub-matrix and the fit's
+   * own peak, {@link NmfMemory#fitBytes}, the longest line bounded by the rows and the longest of
+   * them) with the plan's margin ({@link MemoryPlan#MARGIN_PERCENT}). The memory plan does not count
+   * a re-seed (it runs only when a fit has a degenerate topic); the continued fit needs what the
+   * first one did, whose updater is garbage by then. A round that does not fit is not tried.
+   */
+  static boolean fits(CsrMatrix x, int[] rows, NmfOptions options, MemoryPlan.FreeHeap free) {
+    long nnz = 0;
+    int longest = rows.length;
+    for (int i : rows) {
+      nnz += x.rowNnz(i);
+      longest = Math.max(longest, x.rowNnz(i));
+    }
+    NmfOptions two = options.withK(2).withTrace(false).withBatchSize(0);
+    long need = NmfMemory.csrBytes(rows.length, nnz) + NmfMemory.fitBytes(rows.length, x.cols(), nnz, longest, two);
+    long margin = Runtime.getRuntime().maxMemory() / 100 * MemoryPlan.MARGIN_PERCENT;
+    return need <= free.bytes(need + margin) - margin;
   }
 
   /**

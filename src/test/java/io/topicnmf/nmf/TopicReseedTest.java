@@ -124,6 +124,10 @@ class TopicReseedTest {
 
   /** The fit as {@link Nmf} runs it in memory, with {@code compact} as the spill folder (null: plain layout). */
   private static double[][] reseeded(CsrMatrix x, NmfOptions o, Path compact) {
+    return reseeded(x, o, compact, MemoryPlan::freeHeap);
+  }
+
+  private static double[][] reseeded(CsrMatrix x, NmfOptions o, Path compact, MemoryPlan.FreeHeap free) {
     int k = o.k();
     double[] w = new double[x.rows() * k];
     double[] ht = new double[x.cols() * k];
@@ -133,9 +137,41 @@ class TopicReseedTest {
       Regularization reg = Regularization.of(o, x.rows(), x.cols());
       long t0 = System.nanoTime();
       NmfResult first = Nmf.run(x, xt, o, NmfListener.NONE, w, ht, reg, workers, compact, new ArrayList<>(), t0);
-      NmfResult r = TopicReseed.refine(x, xt, o, NmfListener.NONE, first, w, ht, reg, workers, compact, compact, t0);
+      NmfResult r = TopicReseed.refine(x, xt, o, NmfListener.NONE, first, w, ht, reg, workers, compact, compact, t0,
+          free);
       return new double[][] {r.w().data().clone(), r.h().data().clone()};
     }
+  }
+
+  @Test
+  void compactLayoutChosenByThePlanIsNotReseeded() {
+    // The plan picks the compact layout when memory is tight; the re-seed's rank-2 fit is not in it.
+    PlantedThemes p = planted(7);
+    NmfResult plain = Nmf.fitPlain(p.x(), kl(2));
+    NmfResult compact = Nmf.fitInMemory(p.x(), kl(2), NmfListener.NONE, dir, dir, true);
+    NmfResult reseeded = Nmf.fitInMemory(p.x(), kl(2), NmfListener.NONE, null, dir, true);
+    assertArrayEquals(plain.w().data(), compact.w().data(), 0.0);
+    assertEquals(plain.iterations(), compact.iterations());
+    assertEquals(1, TopicReseed.degenerate(compact).length);
+    assertTrue(reseeded.iterations() > compact.iterations(), "the plain layout re-seeds");
+    assertEquals(0, TopicReseed.degenerate(reseeded).length);
+  }
+
+  @Test
+  void roundWhoseRankTwoFitHasNoRoomIsNotTried() {
+    PlantedThemes p = planted(7);
+    NmfResult plain = Nmf.fitPlain(p.x(), kl(2));
+    double[][] none = reseeded(p.x(), kl(2), null, needed -> 0L);
+    assertArrayEquals(plain.w().data(), none[0], 0.0, "no heap to spare: the fit as it was");
+    assertArrayEquals(plain.h().data(), none[1], 0.0);
+    long[] asked = new long[1];
+    double[][] roomy = reseeded(p.x(), kl(2), null, needed -> {
+      asked[0] = Math.max(asked[0], needed);
+      return Long.MAX_VALUE / 2;
+    });
+    assertArrayEquals(Nmf.fit(p.x(), kl(2), null).w().data(), roomy[0], 0.0, "room: re-seeded as Nmf.fit");
+    // asked for the rank-2 fit's need plus the plan's margin of a tenth of the maximum heap
+    assertTrue(asked[0] > Runtime.getRuntime().maxMemory() / 10, "asked with the margin: " + asked[0]);
   }
 
   @Test
