@@ -90,7 +90,9 @@ final class TopicReseed {
       }
       List<TracePoint> trace = new ArrayList<>();
       NmfOptions rest = options.withMaxIter(options.maxIter() - current.iterations());
-      NmfResult next = Nmf.run(x, xt, rest, progress, w, ht, reg, workers, compact, trace, t0);
+      int done = current.iterations();
+      NmfListener continued = (i, max, objective) -> progress.onIteration(done + i, options.maxIter(), objective);
+      NmfResult next = Nmf.run(x, xt, rest, continued, w, ht, reg, workers, compact, trace, t0);
       if (next.objective() + reg.penalty(w, m * k, ht, n * k) < before) {
         return merged(current, next, trace);
       }

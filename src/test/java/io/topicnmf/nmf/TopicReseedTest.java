@@ -56,6 +56,22 @@ class TopicReseedTest {
   }
 
   @Test
+  void progressCountsTheContinuedSweepsOnFromTheFirstFit() {
+    PlantedThemes p = planted(7);
+    int first = Nmf.fitPlain(p.x(), kl(1)).iterations();
+    java.util.List<Integer> seen = new ArrayList<>();
+    NmfResult r = Nmf.fit(p.x(), kl(1), (i, max, objective) -> {
+      seen.add(i);
+      assertEquals(kl(1).maxIter(), max);
+    });
+    assertTrue(r.iterations() > first, "re-seeded");
+    assertEquals(r.iterations(), seen.size(), "one call a sweep");
+    for (int q = 0; q < seen.size(); q++) {
+      assertEquals(q + 1, seen.get(q), "the continuation numbers its sweeps after the first fit's " + first);
+    }
+  }
+
+  @Test
   void reseededFitIsTheSameForOneAndTwoThreads() {
     PlantedThemes p = planted(7);
     NmfResult one = Nmf.fit(p.x(), kl(1), null);
