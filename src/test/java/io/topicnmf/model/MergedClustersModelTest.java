@@ -89,6 +89,68 @@ class MergedClustersModelTest {
     assertEquals(List.of(2), applied.clusters().get(3).mergedTopics());
   }
 
+  /**
+   * Planted themes as bench/corpora/planted.py writes them (smaller): 8 themes of 60 made-up
+   * words, a 400-word background; a document is 65 % its theme's words, 15 % another theme's, 20 %
+   * background, 120–200 words drawn Zipf-like.
+   */
+  private Path plantedCorpus() throws IOException {
+    Path root = tmp.resolve("planted");
+    SplittableRandom rnd = new SplittableRandom(11);
+    int themes = 8;
+    for (int d = 0; d < 480; d++) {
+      int main = d % themes;
+      int other = (main + 1 + rnd.nextInt(themes - 1)) % themes;
+      int n = 120 + rnd.nextInt(81);
+      StringBuilder b = new StringBuilder();
+      for (int q = 0; q < n; q++) {
+        double u = rnd.nextDouble();
+        String word = u < 0.65 ? word("t" + (char) ('a' + main), zipf(rnd, 60))
+            : u < 0.8 ? word("t" + (char) ('a' + other), zipf(rnd, 60)) : word("bg", zipf(rnd, 400));
+        b.append(word).append(' ');
+      }
+      Path dir = Files.createDirectories(root.resolve("theme" + main));
+      Files.writeString(dir.resolve("d" + d + ".txt"), b.toString(), StandardCharsets.UTF_8);
+    }
+    return root;
+  }
+
+  /** A made-up word: the prefix and the rank spelt in letters (no digits, which analysis drops). */
+  private static String word(String prefix, int rank) {
+    return prefix + "x" + (char) ('a' + rank / 26 / 26 % 26) + (char) ('a' + rank / 26 % 26) + (char) ('a' + rank % 26);
+  }
+
+  private static int zipf(SplittableRandom rnd, int n) {
+    double total = 0;
+    for (int r = 0; r < n; r++) total += 1.0 / (r + 1);
+    double u = rnd.nextDouble() * total;
+    for (int r = 0; r < n; r++) {
+      u -= 1.0 / (r + 1);
+      if (u < 0) return r;
+    }
+    return n - 1;
+  }
+
+  @Test
+  void applyNeedsClusterOfTopicForDocumentsOfMergedAwayTopicsOnly() throws IOException {
+    Path corpus = plantedCorpus();
+    TopicModelResult fit = new TopicModeler(FitOptions.defaults(16)).fit(corpus);
+    SavedModel model = SavedModel.of(fit, "test");
+    // Twice as many topics as themes: the split themes' clusters are merged, one cluster a theme.
+    assertTrue(model.clusterOfTopic() != null);
+    assertEquals(1.0, fit.evaluation().nmi(), 1e-9);
+    Path file = tmp.resolve("planted.json");
+    ModelFiles.write(model, file);
+    TopicModelResult applied = ModelApplier.apply(ModelFiles.read(file), corpus, 1, FitListener.NONE);
+    assertArrayEquals(clusters(fit), clusters(applied));
+    Path old = tmp.resolve("planted-old.json");
+    edited(file, old, root -> root.remove("clusterOfTopic"));
+    TopicModelResult without = ModelApplier.apply(ModelFiles.read(old), corpus, 1, FitListener.NONE);
+    int differ = 0;
+    for (int i = 0; i < clusters(fit).length; i++) if (clusters(fit)[i] != clusters(without)[i]) differ++;
+    assertTrue(differ > 0, "documents of merged-away topics only");
+  }
+
   @Test
   void aModelWithoutMergesLeavesTheFieldOut() throws IOException {
     TopicModelResult fit = new TopicModeler(FitOptions.defaults(3)).fit(corpus());
