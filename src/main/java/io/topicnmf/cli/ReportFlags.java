@@ -70,7 +70,7 @@ final class ReportFlags {
     }
     return new SavedModel(model.format(), model.toolVersion(), model.runId(), model.options(), model.mailCleanup(),
         model.extraStopwords(), model.documents(), model.terms(), model.idf(), topics, model.h(),
-        model.centroids(), model.reduction(), model.ranking(), model.centroidTfPower());
+        model.centroids(), model.reduction(), model.ranking(), model.centroidTfPower(), model.clusterOfTopic());
   }
 
   private List<String> parseLabels(int k) throws UserException {

@@ -58,13 +58,20 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
    *     lists, so that apply shows the model's topics), or null to rank them here
    * @param fixedRanking how the given lists were ranked (the saved model's), or null
    * @param clusterOf each document's cluster, -1 for none; null: the dominant topics
+   * @param clusterOfTopic each topic's cluster ({@link DocumentClusters.Result#clusterOfTopic}: its
+   *     own unless k-means merged it into another); null: its own
    * @param noTermsNote the note of a document whose row of x is empty
    */
   static Described of(List<Document> documents, Map<String, String> surface, Vocabulary vocab,
       CsrMatrix counts, TokenSequences texts, CsrMatrix x, NmfResult nmf, int topTerms, double relevance,
-      int[][] fixedTopIds, TermListChoice.Ranking fixedRanking, int[] clusterOf, String noTermsNote) {
+      int[][] fixedTopIds, TermListChoice.Ranking fixedRanking, int[] clusterOf, int[] clusterOfTopic, String noTermsNote) {
     int n = documents.size();
     int k = nmf.h().rows();
+    List<List<Integer>> mergedInto = new ArrayList<>();
+    for (int t = 0; t < k; t++) mergedInto.add(new ArrayList<>());
+    if (clusterOfTopic != null) {
+      for (int t = 0; t < k; t++) if (clusterOfTopic[t] != t) mergedInto.get(clusterOfTopic[t]).add(t);
+    }
     List<Topic> topics = new ArrayList<>();
     List<DocumentTopics> docs = new ArrayList<>(n);
     List<List<Cluster.Member>> members = new ArrayList<>();
@@ -90,7 +97,9 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
       assigned[i] = c;
       docs.add(new DocumentTopics(d.id(), d.label(), best, strength, weights, c, null, d.metadata()));
       sizes[c]++;
-      members.get(c).add(new Cluster.Member(d.id(), weights.share(c)));
+      double share = weights.share(c);
+      for (int u : mergedInto.get(c)) share += weights.share(u);
+      members.get(c).add(new Cluster.Member(d.id(), share));
     }
     DenseMatrix h = nmf.h();
     int m = vocab.size();
@@ -124,7 +133,7 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
     for (int t = 0; t < k; t++) {
       List<Cluster.Member> ms = members.get(t);
       ms.sort(Comparator.comparingDouble((Cluster.Member mm) -> -mm.strength()).thenComparing(Cluster.Member::id));
-      clusters.add(new Cluster(t, ms));
+      clusters.add(new Cluster(t, ms, mergedInto.get(t)));
     }
     return new Described(topics, docs, clusters, quality, evaluation);
   }

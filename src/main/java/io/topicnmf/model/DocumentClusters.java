@@ -33,6 +33,15 @@ import java.util.Arrays;
  * documents keeps a zero centroid and gains none back. Documents without a seed (no terms, or
  * a zero row of W) stay without a cluster. Centroids are summed in document order and every
  * document is assigned on its own, so the result does not depend on the number of threads.
+ *
+ * <p>Two topics of the NMF may split one theme the words cannot tell apart: their clusters then
+ * settle with nearly the same centroid, while another theme has no cluster of its own. So when no
+ * document moves, the two live clusters whose centroids are most similar are merged if their cosine
+ * is at least {@value #MERGE_COSINE} (the smaller cluster's documents join the larger, which
+ * may then hold documents of either topic; ties go to the lowest numbers), and the iteration goes
+ * on; it ends when no pair is that close. A merged-away cluster stays empty ({@link
+ * Result#clusterOfTopic} says where its topic's documents went). Measured on the quality benchmark:
+ * docs/design-notes.md, "Clusters the words cannot tell apart".
  */
 public final class DocumentClusters {
   /** Rounds after which the iteration stops even if documents still move. */
@@ -51,6 +60,13 @@ public final class DocumentClusters {
    */
   public static final double TF_POWER = 0.75;
 
+  /**
+   * The least cosine of two clusters' centroids at which k-means merges them: chosen on the tuning
+   * corpora of the quality benchmark among 0.8–0.99 (docs/design-notes.md, "Clusters the words
+   * cannot tell apart"). Above 1, no cluster is ever merged.
+   */
+  public static final double MERGE_COSINE = 0.9;
+
   private static final int BLOCK = 256;
 
   /**
@@ -61,8 +77,16 @@ public final class DocumentClusters {
    *     (a zero row for an empty cluster)
    * @param rounds assignment rounds run (the last one moved no document unless the cap was hit)
    * @param converged true when the last round moved no document
+   * @param clusterOfTopic for each topic, the cluster its documents were merged into: itself when
+   *     its cluster was not merged away ({@link #MERGE_COSINE})
    */
-  public record Result(int[] assignment, DenseMatrix centroids, int rounds, boolean converged) {}
+  public record Result(int[] assignment, DenseMatrix centroids, int rounds, boolean converged, int[] clusterOfTopic) {
+    /** True when some cluster was merged into another. */
+    public boolean merged() {
+      for (int t = 0; t < clusterOfTopic.length; t++) if (clusterOfTopic[t] != t) return true;
+      return false;
+    }
+  }
 
   private DocumentClusters() {}
 
@@ -155,9 +179,21 @@ public final class DocumentClusters {
   /**
    * Spherical k-means on the rows of {@code x} from the partition {@code seed} (values in [0, k)
    * or -1 for a document to leave out), each document moving only among the clusters {@code
-   * allowed} marks ({@code allowed[i * k + t]}; null: all).
+   * allowed} marks ({@code allowed[i * k + t]}; null: all), merging clusters whose centroids have a
+   * cosine of at least {@value #MERGE_COSINE}.
    */
   public static Result kmeans(CsrMatrix x, int[] seed, boolean[] allowed, int k, Workers workers) {
+    return kmeans(x, seed, allowed, k, MERGE_COSINE, workers);
+  }
+
+  /**
+   * As {@link #kmeans(CsrMatrix, int[], boolean[], int, Workers)}, merging at a centroid cosine of
+   * {@code mergeCosine} (above 1: never). A document of a merged-away topic's cluster may join the
+   * cluster it was merged into wherever it could join the topic's.
+   */
+  public static Result kmeans(CsrMatrix x, int[] seed, boolean[] allowed, int k, double mergeCosine,
+      Workers workers) {
+    if (!(mergeCosine > 0)) throw new IllegalArgumentException("mergeCosine must be positive: " + mergeCosine);
     int n = x.rows();
     if (seed.length != n) {
       throw new IllegalArgumentException("seed has " + seed.length + " entries for " + n + " rows");
@@ -174,11 +210,15 @@ public final class DocumentClusters {
       throw new IllegalArgumentException("allowed has " + allowed.length + " entries for " + n + " x " + k);
     }
     int m = x.cols();
+    // A merge widens the clusters a document may join, so the caller's array is not written.
+    boolean[] ok = allowed == null ? null : allowed.clone();
+    int[] clusterOfTopic = new int[k];
+    for (int t = 0; t < k; t++) clusterOfTopic[t] = t;
     // Centroids stored term-major (m × k) so a row's similarities to all centroids are read
     // contiguously; scaled to unit length.
     double[] ct = new double[m * k];
     boolean[] live = new boolean[k];
-    Similarities sims = Similarities.of(x, a, allowed, k);
+    Similarities sims = Similarities.of(x, a, ok, k);
     boolean[] changed = new boolean[k];
     Arrays.fill(changed, true);
     boolean first = true;
@@ -190,14 +230,98 @@ public final class DocumentClusters {
       boolean[] next = new boolean[k];
       int moved = move(x, ct, k, a, live, sims, first ? null : changed, next, workers);
       if (moved == 0) {
-        converged = true;
-        break;
+        int[] pair = closestPair(ct, m, k, live, mergeCosine);
+        if (pair == null) {
+          converged = true;
+          break;
+        }
+        // The similarities are summed afresh over the widened choices in the next round.
+        changed = merge(pair[0], pair[1], a, ok, k, clusterOfTopic);
+        sims = Similarities.of(x, a, ok, k);
+        first = true;
+        continue;
       }
       changed = next;
       first = false;
     }
     if (!converged) centroids(x, a, k, ct, changed, live, workers);
-    return new Result(a, transposed(ct, m, k), rounds, converged);
+    return new Result(a, transposed(ct, m, k), rounds, converged, clusterOfTopic);
+  }
+
+  /**
+   * The two live clusters whose centroids (columns of {@code ct}, m × k, unit length) have the
+   * largest cosine, if it is at least {@code threshold}; ties go to the lowest pair (first cluster,
+   * then second). Every cosine is summed over the terms in order, so the pair is the same for any
+   * thread count. Null when no pair is that close.
+   */
+  static int[] closestPair(double[] ct, int m, int k, boolean[] live, double threshold) {
+    if (threshold > 1) return null;
+    double[] g = new double[k * k];
+    for (int j = 0; j < m; j++) {
+      int base = j * k;
+      for (int t = 0; t < k; t++) {
+        double v = ct[base + t];
+        if (v == 0 || !live[t]) continue;
+        for (int u = t + 1; u < k; u++) g[t * k + u] += v * ct[base + u];
+      }
+    }
+    int[] best = null;
+    double bestS = threshold;
+    for (int t = 0; t < k; t++) {
+      if (!live[t]) continue;
+      for (int u = t + 1; u < k; u++) {
+        if (live[u] && (g[t * k + u] > bestS || (best == null && g[t * k + u] == bestS))) {
+          bestS = g[t * k + u];
+          best = new int[] {t, u};
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Merges clusters {@code t} and {@code u}: the one with fewer documents (on a tie, the higher
+   * number) joins the other, which may then take any document either could; {@code clusterOfTopic}
+   * follows. Returns the clusters whose centroids changed.
+   */
+  private static boolean[] merge(int t, int u, int[] a, boolean[] ok, int k, int[] clusterOfTopic) {
+    int st = 0;
+    int su = 0;
+    for (int c : a) {
+      if (c == t) st++;
+      else if (c == u) su++;
+    }
+    int keep = su > st ? u : t;
+    int gone = keep == t ? u : t;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == gone) a[i] = keep;
+      if (ok != null) ok[i * k + keep] |= ok[i * k + gone];
+    }
+    for (int s = 0; s < k; s++) if (clusterOfTopic[s] == gone) clusterOfTopic[s] = keep;
+    boolean[] changed = new boolean[k];
+    changed[keep] = true;
+    changed[gone] = true;
+    return changed;
+  }
+
+  /**
+   * Which clusters each document may join when topics' clusters were merged ({@link
+   * Result#clusterOfTopic}): cluster c wherever the document may join a topic merged into c
+   * ({@code allowed[i * k + t]}, {@link #topicsContained}); {@code allowed} itself when none was.
+   */
+  public static boolean[] clustersAllowed(boolean[] allowed, int k, int[] clusterOfTopic) {
+    if (clusterOfTopic == null) return allowed;
+    if (clusterOfTopic.length != k) {
+      throw new IllegalArgumentException("clusterOfTopic has " + clusterOfTopic.length + " entries for " + k + " topics");
+    }
+    boolean identity = true;
+    for (int t = 0; t < k; t++) identity &= clusterOfTopic[t] == t;
+    if (identity) return allowed;
+    boolean[] out = new boolean[allowed.length];
+    for (int p = 0; p < allowed.length; p++) {
+      if (allowed[p]) out[p - p % k + clusterOfTopic[p % k]] = true;
+    }
+    return out;
   }
 
   /**

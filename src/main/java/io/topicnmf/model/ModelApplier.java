@@ -115,19 +115,21 @@ public final class ModelApplier {
         + String.format(java.util.Locale.ROOT, "%.4f", tr.relativeError()));
 
     // New documents join the cluster whose saved centroid they are most similar to among the
-    // topics they contain, as the training documents did at the end of the fit's k-means.
+    // topics they contain (a topic whose cluster was merged counting for the cluster it joined),
+    // as the training documents did at the end of the fit's k-means.
     int[] clusterOf = null;
     DenseMatrix centroids = fo.clusters() == Clustering.KMEANS && model.centroids() != null
         ? model.centroids().toDense() : null;
     if (centroids != null) {
       try (Workers workers = Workers.of(threads)) {
         clusterOf = DocumentClusters.nearest(DocumentClusters.space(p.matrix(), p.idf(), model.clusterTfPower(), workers),
-            centroids, DocumentClusters.topicsContained(nmf.w()), workers);
+            centroids, DocumentClusters.clustersAllowed(DocumentClusters.topicsContained(nmf.w()), h.rows(),
+                model.clusterOfTopicArray()), workers);
       }
     }
     Described d = Described.of(p.corpus().documents(), model.surfaceForms(), p.vocabulary(),
         p.counts().counts(), p.texts(), p.matrix(), nmf, fo.topTerms(), fo.relevance(), modelTopIds(model, p.vocabulary()), model.ranking(),
-        clusterOf, NO_KNOWN_TERMS).withLabels(model.topicLabels());
+        clusterOf, centroids == null ? null : model.clusterOfTopicArray(), NO_KNOWN_TERMS).withLabels(model.topicLabels());
     long t5 = System.nanoTime();
     return TopicModeler.result(p, applied, nmf, d, centroids, CorpusPreparer.sec(t3, t4), CorpusPreparer.sec(t4, t5));
   }

@@ -232,6 +232,20 @@ public final class ModelFiles {
       }
       checkRows(c, "the centroids", cols, where);
     }
+    List<Integer> of = m.clusterOfTopic();
+    if (of != null) {
+      if (c == null || of.size() != h.rows()) {
+        throw new ModelFormatException(where + "clusterOfTopic has " + of.size() + " entries"
+            + (c == null ? " but the model has no centroids" : ", expected " + h.rows() + " (one per topic)"));
+      }
+      for (int t = 0; t < of.size(); t++) {
+        Integer to = of.get(t);
+        if (to == null || to < 0 || to >= h.rows() || of.get(to) == null || of.get(to).intValue() != to) {
+          throw new ModelFormatException(where + "clusterOfTopic[" + t + "] is " + to
+              + ", expected a topic in [0, " + h.rows() + ") whose own entry is itself");
+        }
+      }
+    }
     Double power = m.centroidTfPower();
     if (power != null && !(power > 0 && power <= 1)) {
       throw new ModelFormatException(where + "centroidTfPower " + power + " is not in (0, 1]");

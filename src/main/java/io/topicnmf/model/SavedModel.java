@@ -47,6 +47,10 @@ import java.util.Properties;
  *     for ({@link DocumentClusters#space}); {@code apply} places new documents in that space; null
  *     (left out) without centroids, and in models written before it was recorded, whose centroids
  *     are of X itself (power 1)
+ * @param clusterOfTopic for each topic, the cluster the fit's k-means merged its cluster into
+ *     ({@link DocumentClusters.Result#clusterOfTopic}); {@code apply} lets a new document join
+ *     cluster c wherever it contains a topic merged into c; null (left out) when no cluster was
+ *     merged, and in models written before merges
  */
 public record SavedModel(
     String format,
@@ -63,7 +67,8 @@ public record SavedModel(
     @JsonInclude(JsonInclude.Include.NON_NULL) SparseRows centroids,
     @JsonInclude(JsonInclude.Include.NON_NULL) TopicReduction.Reduction reduction,
     @JsonInclude(JsonInclude.Include.NON_NULL) TermListChoice.Ranking ranking,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Double centroidTfPower) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double centroidTfPower,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> clusterOfTopic) {
   /** The format tag of {@code model.json}. */
   public static final String FORMAT = "topicnmf-model/1";
 
@@ -80,6 +85,16 @@ public record SavedModel(
     idf = List.copyOf(idf);
     topics = List.copyOf(topics);
     Objects.requireNonNull(h, "h");
+    clusterOfTopic = clusterOfTopic == null ? null : List.copyOf(clusterOfTopic);
+  }
+
+  /** A model whose clusters were not merged ({@code clusterOfTopic} null). */
+  public SavedModel(String format, String toolVersion, String runId, FitOptions options, MailCleanup mailCleanup,
+      List<String> extraStopwords, int documents, List<String> terms, List<Double> idf, List<SavedTopic> topics,
+      SparseRows h, SparseRows centroids, TopicReduction.Reduction reduction, TermListChoice.Ranking ranking,
+      Double centroidTfPower) {
+    this(format, toolVersion, runId, options, mailCleanup, extraStopwords, documents, terms, idf, topics, h,
+        centroids, reduction, ranking, centroidTfPower, null);
   }
 
   /** A model as fitted (no reduction). */
@@ -187,13 +202,31 @@ public record SavedModel(
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
         SparseRows.of(r.factorization().h()),
         r.centroids() == null ? null : SparseRows.of(r.centroids()), null, r.quality().ranking(),
-        r.centroids() == null ? null : DocumentClusters.TF_POWER);
+        r.centroids() == null ? null : DocumentClusters.TF_POWER, r.centroids() == null ? null : clusterOfTopic(r.clusters()));
+  }
+
+  /** Each topic's cluster as the clusters' {@link Cluster#mergedTopics} say; null when none was merged. */
+  static List<Integer> clusterOfTopic(List<Cluster> clusters) {
+    Integer[] of = new Integer[clusters.size()];
+    boolean merged = false;
+    for (Cluster c : clusters) {
+      of[c.topic()] = c.topic();
+      merged |= !c.mergedTopics().isEmpty();
+    }
+    if (!merged) return null;
+    for (Cluster c : clusters) for (int t : c.mergedTopics()) of[t] = c.topic();
+    return List.of(of);
+  }
+
+  /** {@link #clusterOfTopic} as an array, or null when the model has none. */
+  public int[] clusterOfTopicArray() {
+    return clusterOfTopic == null ? null : clusterOfTopic.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** This model as written by run {@code runId} (its outputs published together, {@code files.OutputFolder}). */
   public SavedModel withRunId(String runId) {
     return new SavedModel(format, toolVersion, runId, options, mailCleanup, extraStopwords, documents, terms, idf,
-        topics, h, centroids, reduction, ranking, centroidTfPower);
+        topics, h, centroids, reduction, ranking, centroidTfPower, clusterOfTopic);
   }
 
   /** The power of the term frequencies in the space of the centroids: 1 (X itself) when not recorded. */

@@ -188,10 +188,11 @@ public final class TopicModeler {
             + " documents moved from their dominant topic");
       }
       int[] clusterOf = clusters == null ? null : clusters.assignment();
+      int[] clusterOfTopic = clusters == null ? null : clusters.clusterOfTopic();
       // The term ranking's least-squares weights on the same workers (the same lists on any count).
       d = TermRanking.withWorkers(workers, () -> Described.of(corpus.documents(), p.surfaceForms(), vocab,
           p.counts().counts(), p.texts(), x, nmf, options.topTerms(), options.relevance(), null, null, clusterOf,
-          "no terms after analysis"));
+          clusterOfTopic, "no terms after analysis"));
     }
     long t5 = System.nanoTime();
     return result(p, used, nmf, d, clusters == null ? null : clusters.centroids(), sec(t3, t4), sec(t4, t5));

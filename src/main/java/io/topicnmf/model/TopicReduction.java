@@ -186,10 +186,34 @@ public final class TopicReduction {
     }
     FitOptions options = model.options().withTopics(n);
     Reduction reduction = new Reduction(fromK, merges, newMembers, nodes);
+    List<Integer> clusterOfTopic = centroids == null ? null : clusterOfTopic(model, centroids, inputs, order);
     return new SavedModel(model.format(), model.toolVersion(), null, options, model.mailCleanup(), model.extraStopwords(),
         model.documents(), model.terms(), model.idf(), topics, SavedModel.SparseRows.of(h),
         centroids == null ? null : SavedModel.SparseRows.of(centroids), reduction, null,
-        centroids == null ? null : model.centroidTfPower());
+        centroids == null ? null : model.centroidTfPower(), clusterOfTopic);
+  }
+
+  /**
+   * The reduced topics' clusters when the fit merged clusters ({@link SavedModel#clusterOfTopic}):
+   * a reduced topic made only of merged-away clusters (a zero centroid) keeps pointing where its
+   * first topic's cluster went; the others are their own. Null when no topic points elsewhere.
+   */
+  private static List<Integer> clusterOfTopic(SavedModel model, DenseMatrix centroids, List<List<Integer>> inputs,
+      List<Integer> order) {
+    int[] old = model.clusterOfTopicArray();
+    if (old == null) return null;
+    int n = order.size();
+    int[] groupOf = new int[model.k()];
+    for (int i = 0; i < n; i++) for (int t : inputs.get(order.get(i))) groupOf[t] = i;
+    Integer[] of = new Integer[n];
+    boolean merged = false;
+    for (int i = 0; i < n; i++) {
+      boolean zero = true;
+      for (int j = 0; j < centroids.cols() && zero; j++) zero = centroids.get(i, j) == 0;
+      of[i] = zero ? groupOf[old[inputs.get(order.get(i)).get(0)]] : i;
+      merged |= of[i] != i;
+    }
+    return merged ? List.of(of) : null;
   }
 
   /** The top terms of a merged topic: its members' listed terms ranked by the merged row's weight. */

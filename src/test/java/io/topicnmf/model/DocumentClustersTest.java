@@ -121,7 +121,8 @@ class DocumentClustersTest {
     // All three rows have the same words, so without the rule they would all join one cluster.
     CsrMatrix x = CsrMatrix.fromDense(new double[][] {{1, 1}, {1, 1}, {1, 1}}, 2);
     try (Workers workers = Workers.sequential()) {
-      DocumentClusters.Result r = DocumentClusters.kmeans(x, new int[] {0, 1, 1}, allowed, 2, workers);
+      // No merging: the two clusters have the same centroid (DocumentClustersMergeTest).
+      DocumentClusters.Result r = DocumentClusters.kmeans(x, new int[] {0, 1, 1}, allowed, 2, 2.0, workers);
       assertEquals(0, r.assignment()[0]);
       assertEquals(1, r.assignment()[1], "0.5% of topic 0 is not enough to join its cluster");
       assertEquals(1, r.assignment()[2], "equal similarity: it stays");

@@ -1,0 +1,77 @@
+import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.matrix.DenseMatrix;
+import io.topicnmf.matrix.io.MatrixMarket;
+import io.topicnmf.model.DocumentClusters;
+import io.topicnmf.nmf.Loss;
+import io.topicnmf.nmf.Nmf;
+import io.topicnmf.nmf.NmfListener;
+import io.topicnmf.nmf.NmfOptions;
+import io.topicnmf.nmf.NmfResult;
+import io.topicnmf.parallel.Workers;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Cost of fit's k-means step (on the damped rows, DocumentClusters.space) without merging clusters
+ * (merge cosine 2) against with merges at DocumentClusters.MERGE_COSINE, in one JVM, one thread:
+ *
+ *   java -cp target/topicnmf.jar bench/MergeCost.java MATRIX_DIR K [REPEATS]
+ *
+ * MATRIX_DIR is a `fit --save-matrix` export (matrix.mtx, counts.mtx; the idf is the smooth idf of
+ * counts.mtx, fit's default). Fits KL NMF with the defaults once, seeds with the dominant topics of
+ * W scaled to unit rows of H as fit does, then alternates the two REPEATS times (default 7); prints
+ * the first (cold) call of each, the medians of the others and the rounds.
+ */
+public class MergeCost {
+  public static void main(String[] args) throws Exception {
+    CsrMatrix x = MatrixMarket.read(Path.of(args[0], "matrix.mtx"));
+    CsrMatrix counts = MatrixMarket.read(Path.of(args[0], "counts.mtx"));
+    int k = Integer.parseInt(args[1]);
+    int reps = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    int n = x.rows();
+    int m = x.cols();
+    int[] df = new int[m];
+    for (int p = 0; p < counts.nnz(); p++) if (counts.values()[p] > 0) df[counts.colIdx()[p]]++;
+    double[] idf = new double[m];
+    for (int j = 0; j < m; j++) idf[j] = Math.log((1.0 + n) / (1.0 + df[j])) + 1;
+    NmfResult r = Nmf.fit(x, NmfOptions.defaults(k).withLoss(Loss.KL), NmfListener.NONE);
+    double[] hn = new double[k];
+    DenseMatrix h = r.h();
+    for (int t = 0; t < k; t++) for (int j = 0; j < m; j++) hn[t] += h.get(t, j) * h.get(t, j);
+    double[] wd = r.w().data().clone();
+    for (int i = 0; i < n; i++) for (int t = 0; t < k; t++) wd[i * k + t] *= Math.sqrt(hn[t]);
+    DenseMatrix w = new DenseMatrix(n, k, wd);
+    int[] seed = new int[n];
+    for (int i = 0; i < n; i++) {
+      int best = -1;
+      double bv = 0;
+      for (int t = 0; t < k; t++) if (wd[i * k + t] > bv) { bv = wd[i * k + t]; best = t; }
+      seed[i] = best;
+    }
+    boolean[] allowed = DocumentClusters.topicsContained(w);
+    CsrMatrix z = DocumentClusters.space(x, idf, DocumentClusters.TF_POWER);
+    double[] off = new double[reps];
+    double[] on = new double[reps];
+    DocumentClusters.Result rOff = null;
+    DocumentClusters.Result rOn = null;
+    try (Workers workers = Workers.sequential()) {
+      for (int i = 0; i < reps; i++) {
+        long a = System.nanoTime();
+        rOff = DocumentClusters.kmeans(z, seed, allowed, k, 2.0, workers);
+        long b = System.nanoTime();
+        rOn = DocumentClusters.kmeans(z, seed, allowed, k, DocumentClusters.MERGE_COSINE, workers);
+        long c = System.nanoTime();
+        off[i] = (b - a) / 1e9;
+        on[i] = (c - b) / 1e9;
+      }
+    }
+    double[] fa = Arrays.copyOfRange(off, 1, reps);
+    double[] fb = Arrays.copyOfRange(on, 1, reps);
+    Arrays.sort(fa);
+    Arrays.sort(fb);
+    System.out.printf("%s: %d x %d, nnz %d, k=%d: no merge %.4f s cold, %.4f s warm, %d rounds; merge at %.2f %.4f s cold,"
+        + " %.4f s warm, %d rounds, merged %s, same assignment %s (medians of %d)%n", args[0], n, m, x.nnz(), k, off[0],
+        fa[fa.length / 2], rOff.rounds(), DocumentClusters.MERGE_COSINE, on[0], fb[fb.length / 2], rOn.rounds(),
+        rOn.merged(), Arrays.equals(rOff.assignment(), rOn.assignment()), reps - 1);
+  }
+}
