@@ -48,7 +48,7 @@ public final class MeasureBytes {
   public static void main(String[] a) throws java.io.IOException {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("measure-bytes");
     for (Loss loss : new Loss[] {Loss.KL, Loss.FROBENIUS, null}) {
-      // null: KL in the compact layout (one array of predictions; W's extrapolation copies in files).
+      // null: KL in the compact layout (W's extrapolation copies in files).
       Loss l = loss == null ? Loss.KL : loss;
       java.nio.file.Path compact = loss == null ? dir : null;
       held(50, l, compact);

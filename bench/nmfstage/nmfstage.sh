@@ -3,7 +3,9 @@
 # -o DIR` writes DIR/matrix.mtx): KL coordinate descent from nndsvda, then W re-solved for the
 # final H as fit does; wall and process CPU seconds per iteration and for the final solve.
 #
-#   bench/nmfstage/nmfstage.sh JAR MATRIX.mtx K [THREADS]      (JAVA_OPTS for the JVM)
+#   bench/nmfstage/nmfstage.sh JAR MATRIX.mtx K [THREADS [SWEEPS]]      (JAVA_OPTS for the JVM)
+#
+# With SWEEPS the fit runs exactly that many sweeps (tolerance 0) and the final solve is skipped.
 #
 # Runs the jar with plain `java -cp`, without the launcher's class-data archive.
 set -euo pipefail

@@ -21,8 +21,13 @@ final class KlCdScratch {
    */
   final int[] next;
   final int[] stride;
+  /** {@link KlCdSolver#sweepFresh}: the predictions and values of the row being updated. */
+  final double[] rowV;
+  final float[] rowX;
 
-  KlCdScratch(int len, int k) {
+  KlCdScratch(int len, int rowLen, int k) {
+    rowV = new double[rowLen];
+    rowX = new float[rowLen];
     rowMask = new long[KlCdSolver.maskWords(k)];
     activeMask = new long[KlCdSolver.maskWords(k)];
     slot = new int[k];

@@ -2,17 +2,20 @@ package io.topicnmf.nmf;
 
 /**
  * Cyclic coordinate descent for the generalized KL divergence (Hsieh &amp; Dhillon, KDD 2011) on
- * the rows of one factor, the other fixed, with the predictions {@code W·H} kept at the stored
- * entries of a sparse X. In the style of EJML's {@code LinearSolverDense}: built once for a
- * rank, a longest row and a thread count, it owns every worker's gather buffers and scratch, so
- * {@link #sweep} allocates nothing; rows are independent, so the result does not depend on which
- * worker runs which rows. Package-private.
+ * the rows of one factor, the other fixed, with the predictions {@code W·H} at the stored entries
+ * of a sparse X either kept in the caller's array ({@link #sweep}) or formed row by row in a
+ * worker's buffer ({@link #sweepFresh}: nothing of the size of X is kept). In the style of
+ * EJML's {@code LinearSolverDense}: built once for a rank, a longest row and a thread count, it
+ * owns every worker's gather and row buffers and scratch, so a sweep allocates nothing; rows are
+ * independent, so the result does not depend on which worker runs which rows. Package-private.
  */
 final class KlCdSolver {
   private final int k;
   private final int maxNewton;
   private final double newtonTol;
   private final int len;
+  /** The most stored entries of a row {@link #sweepFresh} takes (its per-worker prediction buffers). */
+  private final int rowLen;
   private final KlCdScratch[] scratch;
 
   /**
@@ -22,13 +25,22 @@ final class KlCdSolver {
    * by less than {@code newtonTol} relatively.
    */
   KlCdSolver(int k, int len, int threads, int maxNewton, double newtonTol) {
+    this(k, len, 0, threads, maxNewton, newtonTol);
+  }
+
+  /**
+   * As {@link #KlCdSolver(int, int, int, int, double)}, with per-worker buffers for the predictions
+   * and values of one row of at most {@code rowLen} stored entries, for {@link #sweepFresh}.
+   */
+  KlCdSolver(int k, int len, int rowLen, int threads, int maxNewton, double newtonTol) {
     this.k = k;
     this.len = len;
+    this.rowLen = rowLen;
     this.maxNewton = maxNewton;
     this.newtonTol = newtonTol;
     this.scratch = new KlCdScratch[threads];
     for (int t = 0; t < threads; t++) {
-      scratch[t] = new KlCdScratch(len, k);
+      scratch[t] = new KlCdScratch(len, rowLen, k);
     }
   }
 
@@ -38,7 +50,7 @@ final class KlCdSolver {
    * factorization", KDD 2011, section 5) over rows {@code [from, to)} of {@code a} ({@code rows × k}),
    * the other factor {@code b} ({@code cols × k}) fixed. For each row i it needs
    * {@code v_p = (a·bᵀ)_p} at the row's stored entries: with {@code vCurrent} the caller guarantees
-   * {@code v[p]} already holds it (the solver maintains it across half-sweeps), otherwise it is
+   * {@code v[p]} already holds it (a caller that maintains it across half-sweeps), otherwise it is
    * evaluated here. Then for each t in order it minimises the one-variable problem
    * {@code f(a_it) = a_it·(bSum[t] + l1) + ½·l2·a_it² − Σ_p x_p·ln v_p} by projected Newton steps
    * {@code s = max(−a_it, −f'/f'')}, {@code f' = bSum[t] + l1 + l2·a_it − Σ_p x_p·b(j_p,t)/v_p},
@@ -82,29 +94,70 @@ final class KlCdSolver {
    */
   void sweep(int worker, int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
       NonZeros bnz, double[] bSum, double l1, double l2, double[] v, boolean vCurrent, int from, int to) {
-    sweep(worker, rowPtr, colIdx, values, a, b, bnz, bSum, l1, l2, v, null, values, vCurrent, from, to);
+    KlCdScratch s = scratch[worker];
+    for (int i = from; i < to; i++) {
+      row(rowPtr, colIdx, values, a, b, bnz, bSum, l1, l2, v, 0, values, vCurrent, i, s);
+    }
   }
 
   /**
-   * As {@link #sweep(int, int[], int[], float[], double[], double[], NonZeros, double[], double,
-   * double, double[], boolean, int, int)} with the predictions held in another order: the one of
-   * stored entry p of {@code a} is {@code v[vAt[p]]} (the compact KL fit keeps one array, in Xᵀ's
-   * order, and sweeps W through X's positions in it), and {@code vValues[vAt[p]] == values[p]}.
-   * With {@code vAt} null, {@code v} and {@code vValues} are in a's order. The same arithmetic on
-   * the same numbers, so the same bits either way.
+   * The sweep of {@link #sweep(int, int[], int[], float[], double[], double[], NonZeros, double[],
+   * double, double, double[], boolean, int, int)} without stored predictions: for each row it
+   * forms {@code v_p = (a·bᵀ)_p} at the row's stored entries in the worker's row buffer (and copies
+   * the row's values beside it), runs the same screening and Newton updates on that buffer and
+   * lets it go, so nothing of the size of X is kept between rows or half-sweeps. The arithmetic
+   * is the one of {@code sweep} with {@code vCurrent} false, so a, and the predictions it would
+   * leave, are the same bits.
+   *
+   * <p>With {@code loss}, it returns the data terms of the generalized KL divergence at the rows'
+   * stored entries for the updated row and the fixed b: {@code Σ x·ln(x/max(v,ε)) − x} over the
+   * entries with x &gt; 0, added entry by entry in storage order, as {@link KlLoss#klTermsRows(int[],
+   * float[], double[], int, int)} adds them over a prediction array (the divergence is this plus
+   * {@code colsum(a)·colsum(b)}); without it, 0.
+   *
+   * @throws IllegalArgumentException if a row has more stored entries than the row buffers hold
    */
-  void sweep(int worker, int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
-      NonZeros bnz, double[] bSum, double l1, double l2, double[] v, int[] vAt, float[] vValues,
-      boolean vCurrent, int from, int to) {
+  double sweepFresh(int worker, int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
+      NonZeros bnz, double[] bSum, double l1, double l2, boolean loss, int from, int to) {
     KlCdScratch s = scratch[worker];
+    double[] v = s.rowV;
+    float[] x = s.rowX;
+    double sum = 0.0;
     for (int i = from; i < to; i++) {
-      if (bnz.packed) {
-        screenPacked(rowPtr, colIdx, values, a, bnz, v, vAt, vCurrent, i, s);
-      } else {
-        screen(rowPtr, colIdx, values, a, b, bnz.mask, v, vAt, vCurrent, i, s);
+      int start = rowPtr[i];
+      int end = rowPtr[i + 1];
+      if (end - start > rowLen) {
+        throw new IllegalArgumentException("klCdRows: row " + i + " has " + (end - start)
+            + " stored entries but the row buffer holds " + rowLen);
       }
-      updateActive(a, b, bnz, bSum, l1, l2, v, vAt, colIdx, vValues, i, rowPtr[i], rowPtr[i + 1], s);
+      System.arraycopy(values, start, x, 0, end - start);
+      row(rowPtr, colIdx, values, a, b, bnz, bSum, l1, l2, v, start, x, false, i, s);
+      if (loss) {
+        for (int p = 0, nr = end - start; p < nr; p++) {
+          double xp = x[p];
+          if (xp > 0.0) {
+            sum += xp * Math.log(xp / Math.max(v[p], Sweeps.KL_EPSILON)) - xp;
+          }
+        }
+      }
     }
+    return sum;
+  }
+
+  /**
+   * Screening and coordinate updates of row i, the prediction of stored entry p at {@code
+   * v[p − off]} and its value at {@code vValues[p − off]} (off 0: arrays in a's order; the row's
+   * start: a row buffer).
+   */
+  private void row(int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b, NonZeros bnz,
+      double[] bSum, double l1, double l2, double[] v, int off, float[] vValues, boolean vCurrent, int i,
+      KlCdScratch s) {
+    if (bnz.packed) {
+      screenPacked(rowPtr, colIdx, values, a, bnz, v, off, vCurrent, i, s);
+    } else {
+      screen(rowPtr, colIdx, values, a, b, bnz.mask, v, off, vCurrent, i, s);
+    }
+    updateActive(a, b, bnz, bSum, l1, l2, v, off, colIdx, vValues, i, rowPtr[i], rowPtr[i + 1], s);
   }
 
   /** Words of a component bit mask for rank k. */
@@ -122,7 +175,7 @@ final class KlCdSolver {
    * of its own so the JIT compiles it after the first few hundred rows of the first sweep.
    */
   private void screen(int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
-      long[] bMask, double[] v, int[] vAt, boolean vCurrent, int i, KlCdScratch s) {
+      long[] bMask, double[] v, int off, boolean vCurrent, int i, KlCdScratch s) {
     int ai = i * k;
     int words = maskWords(k);
     double[] sums = s.sums;
@@ -141,7 +194,7 @@ final class KlCdSolver {
       int j = colIdx[p];
       int bj = j * k;
       int mj = j * words;
-      int pv = vAt == null ? p : vAt[p];
+      int pv = p - off;
       double wh;
       if (vCurrent) {
         wh = v[pv];
@@ -170,7 +223,7 @@ final class KlCdSolver {
    * zeros included: a product with a zero of a is +0 and adding it changes no bit.
    */
   private void screenPacked(int[] rowPtr, int[] colIdx, float[] values, double[] a, NonZeros bnz,
-      double[] v, int[] vAt, boolean vCurrent, int i, KlCdScratch s) {
+      double[] v, int off, boolean vCurrent, int i, KlCdScratch s) {
     int ai = i * k;
     double[] sums = s.sums;
     int[] ptr = bnz.ptr;
@@ -183,7 +236,7 @@ final class KlCdSolver {
       int j = colIdx[p];
       int q0 = ptr[j];
       int q1 = ptr[j + 1];
-      int pv = vAt == null ? p : vAt[p];
+      int pv = p - off;
       double wh;
       if (vCurrent) {
         wh = v[pv];
@@ -203,7 +256,7 @@ final class KlCdSolver {
 
   /** The coordinate updates of row i once its gradient sums are in {@code s.sums} (see {@link #row}). */
   private void updateActive(double[] a, double[] b, NonZeros bnz, double[] bSum, double l1,
-      double l2, double[] v, int[] vAt, int[] colIdx, float[] values, int i, int start, int end, KlCdScratch s) {
+      double l2, double[] v, int off, int[] colIdx, float[] values, int i, int start, int end, KlCdScratch s) {
     int ai = i * k;
     int nr = end - start;
     int[] active = s.active;
@@ -227,14 +280,14 @@ final class KlCdSolver {
     }
     boolean together = (long) nr * na <= len;
     if (together && bnz.packed) {
-      gatherAllPacked(colIdx, vAt, bnz, start, end, na, s);
+      gatherAllPacked(colIdx, off, bnz, start, end, na, s);
     } else if (together) {
-      gatherAll(colIdx, vAt, b, bnz.mask, start, end, na, s);
+      gatherAll(colIdx, off, b, bnz.mask, start, end, na, s);
     }
     for (int c = 0; c < na; c++) {
       int t = active[c];
       int base = together ? c * nr : 0;
-      int cnt = together ? s.count[c] : gatherOne(colIdx, vAt, b, start, end, t, s);
+      int cnt = together ? s.count[c] : gatherOne(colIdx, off, b, start, end, t, s);
       a[ai + t] = newton(values, v, s, base, cnt, bSum[t], l1, l2, a[ai + t]);
     }
   }
@@ -244,7 +297,7 @@ final class KlCdSolver {
    * all {@code na} active components at once, component c at {@code [c·nr, c·nr + count[c])}:
    * for each entry, the components both active and not zero in b's row (the masks' bits).
    */
-  private void gatherAll(int[] colIdx, int[] vAt, double[] b, long[] bMask, int start, int end, int na,
+  private void gatherAll(int[] colIdx, int off, double[] b, long[] bMask, int start, int end, int na,
       KlCdScratch s) {
     int nr = end - start;
     int words = maskWords(k);
@@ -258,7 +311,7 @@ final class KlCdSolver {
       int j = colIdx[p];
       int bj = j * k;
       int mj = j * words;
-      int pv = vAt == null ? p : vAt[p];
+      int pv = p - off;
       for (int w = 0; w < words; w++) {
         for (long bits = bMask[mj + w] & activeMask[w]; bits != 0L; bits &= bits - 1) {
           int t = (w << 6) + Long.numberOfTrailingZeros(bits);
@@ -277,7 +330,7 @@ final class KlCdSolver {
    * test mispredicts often; every entry is written instead, an inactive component's to the trash
    * cell at index {@code len} (stride 0). The lists, and so every later bit, are the same.
    */
-  private void gatherAllPacked(int[] colIdx, int[] vAt, NonZeros bnz, int start, int end, int na, KlCdScratch s) {
+  private void gatherAllPacked(int[] colIdx, int off, NonZeros bnz, int start, int end, int na, KlCdScratch s) {
     int nr = end - start;
     int[] count = s.count;
     int[] slot = s.slot;
@@ -295,7 +348,7 @@ final class KlCdSolver {
     }
     for (int p = start; p < end; p++) {
       int j = colIdx[p];
-      int pv = vAt == null ? p : vAt[p];
+      int pv = p - off;
       for (int q = ptr[j], q1 = ptr[j + 1]; q < q1; q++) {
         int t = idx[q];
         int o = next[t];
@@ -310,13 +363,13 @@ final class KlCdSolver {
   }
 
   /** Copies one component's non-zero {@code b(j_p,t)} and positions to the buffers' start; returns their count. */
-  private int gatherOne(int[] colIdx, int[] vAt, double[] b, int start, int end, int t, KlCdScratch s) {
+  private int gatherOne(int[] colIdx, int off, double[] b, int start, int end, int t, KlCdScratch s) {
     int cnt = 0;
     for (int p = start; p < end; p++) {
       double bt = b[colIdx[p] * k + t];
       if (bt != 0.0) {
         s.gather[cnt] = bt;
-        s.gatherPos[cnt++] = vAt == null ? p : vAt[p];
+        s.gatherPos[cnt++] = p - off;
       }
     }
     return cnt;

@@ -13,12 +13,13 @@ import io.topicnmf.options.InvalidOptionException;
  *
  * <ul>
  *   <li>{@link Solver#CD}: cyclic coordinate descent with one-variable Newton steps (Hsieh &amp;
- *       Dhillon, KDD 2011), W on the rows of X then Hᵀ on the rows of the transposed copy; the
- *       predictions at the stored entries are kept up to date during a sweep, so after the H sweep
- *       they give the objective without another product. From the second sweep on, each factor is
- *       extrapolated along its last change with restarts, as accelerated HALS does once it
- *       settles ({@link FrobeniusUpdater}, Ang &amp; Gillis 2019); the half-sweep after an
- *       extrapolated factor re-forms W·H at the stored entries row by row, and the best pair
+ *       Dhillon, KDD 2011), W on the rows of X then Hᵀ on the rows of the transposed copy. Each
+ *       half-sweep forms W·H at a row's stored entries in a per-worker buffer, keeps it up to date
+ *       through the row's updates and lets it go ({@link KlCdSolver#sweepFresh}), so no
+ *       prediction of the size of X is stored; the H half-sweep adds up the divergence from the
+ *       buffer as it leaves each row, so the objective costs no extra pass. From the second sweep
+ *       on, each factor is extrapolated along its last change with restarts, as accelerated HALS
+ *       does once it settles ({@link FrobeniusUpdater}, Ang &amp; Gillis 2019), and the best pair
  *       seen is the one returned.
  *   <li>{@link Solver#MU}: multiplicative updates (Lee &amp; Seung 2001) as scikit-learn's {@code
  *       _multiplicative_update_w/h} with {@code beta_loss='kullback-leibler'}.
@@ -38,22 +39,9 @@ final class KlUpdater extends Updater {
   static final double NEWTON_TOL = 1e-3;
   /** Per-worker gather buffer cap, in doubles (8 MB); longer rows are read in place. */
   static final int GATHER_CAP = 1 << 20;
-  /** CD recomputes W·H at the stored entries from the factors every this many sweeps. */
-  static final int REFRESH = 10;
 
   private final double[] colSum;
   private final double[] rowSumH;
-  /**
-   * CD: W·H at the stored entries of X (in X's order) and of Xᵀ (in Xᵀ's order). The compact fit
-   * keeps only vt ({@code v} null) and sweeps W reading it through {@code toXt}.
-   */
-  private final double[] v;
-  private final double[] vt;
-  /** CD: position in Xᵀ of each stored entry of X, or null when Xᵀ is not in that order. */
-  private final int[] toXt;
-  /** CD: whether the W half-sweep reads and writes vt through {@code toXt} (the compact fit). */
-  private final boolean compact;
-  private int sweeps;
   private final double[] partials;
   /** The solver of one factor given the other: CD or multiplicative updates. */
   private final KlCdSolver cd;
@@ -71,8 +59,6 @@ final class KlUpdater extends Updater {
    * 256000 instead of 27 from the start.
    */
   static final double START = Double.POSITIVE_INFINITY;
-  /** CD: whether H moved since W·H was last formed (extrapolated). */
-  private boolean hMoved;
 
   KlUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
       Regularization reg, Workers workers) {
@@ -80,10 +66,9 @@ final class KlUpdater extends Updater {
   }
 
   /**
-   * As above; with {@code compact} not null (CD only) the compact layout: one array of predictions
-   * (in Xᵀ's order, the W half-sweep reaching it through X's positions in Xᵀ) instead of two, and
-   * W's extrapolation copies in files under {@code compact}: 8 bytes per non-zero and 16·m·k bytes
-   * less heap, the same arithmetic, so the same factors bit for bit.
+   * As above; with {@code compact} not null (CD only) the compact layout: W's extrapolation copies
+   * in files under {@code compact} ({@link FactorCopy#spilled}), 16·m·k bytes less heap, the same
+   * arithmetic, so the same factors bit for bit.
    */
   KlUpdater(CsrMatrix x, CsrMatrix xt, int k, double[] w, double[] ht, Solver solver,
       Regularization reg, Workers workers, java.nio.file.Path compact) {
@@ -94,43 +79,15 @@ final class KlUpdater extends Updater {
     }
     this.colSum = new double[k];
     this.rowSumH = new double[k];
-    this.toXt = solver == Solver.CD ? transposePositions(x, xt) : null;
-    // Without the positions (Xᵀ not in transpose() order) the compact layout falls back to two arrays.
-    this.compact = compact != null && toXt != null;
-    this.v = solver == Solver.CD && !this.compact ? new double[x.nnz()] : null;
-    this.vt = solver == Solver.CD ? new double[x.nnz()] : null;
     int blocks = Math.max(1, Workers.blockCount(Math.max(m, n), Sweeps.BLOCK));
     this.partials = new double[blocks];
     this.mu = solver == Solver.CD ? null : new MultiplicativeUpdate(Math.max(m, n), k, workers);
+    int longest = solver == Solver.CD ? Math.max(maxRowNnz(x), maxRowNnz(xt)) : 0;
     this.cd = solver == Solver.CD
-        ? new KlCdSolver(k, gatherLength(Math.max(maxRowNnz(x), maxRowNnz(xt)), k), workers.threads(),
-            MAX_NEWTON, NEWTON_TOL)
+        ? new KlCdSolver(k, gatherLength(longest, k), longest, workers.threads(), MAX_NEWTON, NEWTON_TOL)
         : null;
     this.htNonZeros = solver == Solver.CD ? new NonZeros(n, k, NonZeros.PACK_SHARE) : null;
     this.wNonZeros = solver == Solver.CD ? new NonZeros(m, k, NonZeros.PACK_SHARE) : null;
-  }
-
-  /**
-   * For each stored entry p of X (row i, column j), its position in the rows of Xᵀ, assuming Xᵀ
-   * lists each of its rows in increasing i as {@link CsrMatrix#transpose()} does; null if it does
-   * not (the solver then recomputes the predictions at every half-sweep).
-   */
-  static int[] transposePositions(CsrMatrix x, CsrMatrix xt) {
-    int[] rowPtr = x.rowPtr();
-    int[] colIdx = x.colIdx();
-    int[] tIdx = xt.colIdx();
-    int[] next = java.util.Arrays.copyOf(xt.rowPtr(), xt.rows());
-    int[] pos = new int[x.nnz()];
-    for (int i = 0; i < x.rows(); i++) {
-      for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-        int q = next[colIdx[p]]++;
-        if (q >= xt.rowPtr()[colIdx[p] + 1] || tIdx[q] != i) {
-          return null;
-        }
-        pos[p] = q;
-      }
-    }
-    return pos;
   }
 
   /**
@@ -158,39 +115,16 @@ final class KlUpdater extends Updater {
   @Override
   public double iterate() {
     // W step on the rows of X: H (i.e. Hᵀ = ht) is fixed, its row sums are the column sums of ht.
-    // CD keeps W·H at the stored entries across half-sweeps, copied between X's and Xᵀ's order
-    // (Hsieh & Dhillon maintain it the same way); every REFRESH-th sweep recomputes it, so
-    // rounding in the running updates cannot build up.
     boolean extraNow = extrapolation != null && extrapolation.started();
-    // The compact layout has one array, so it copies nothing: the W half-sweep works in vt.
-    boolean maintained = solver == Solver.CD && toXt != null && sweeps % REFRESH != 0 && !hMoved;
-    if (maintained && !compact) {
-      copyPredictions(false);
-    }
     DenseKernels.columnSums(ht, n, k, colSum);
-    if (compact) {
-      halfStep(x, w, ht, htNonZeros, reg.l1W(), reg.l2W(), vt, toXt, xt.values(), maintained);
-    } else {
-      halfStep(x, w, ht, htNonZeros, reg.l1W(), reg.l2W(), v, null, x.values(), maintained);
-    }
+    halfStep(x, w, ht, htNonZeros, reg.l1W(), reg.l2W(), false);
     if (extraNow) {
       extrapolation.extrapolateW(w);
-    } else if (solver == Solver.CD && toXt != null && !compact) {
-      copyPredictions(true);
     }
     DenseKernels.columnSums(w, m, k, colSum);
-    halfStep(xt, ht, w, wNonZeros, reg.l1H(), reg.l2H(), vt, null, xt.values(), toXt != null && !extraNow);
-    sweeps++;
-    if (solver == Solver.CD) {
-      // vt holds W·H at the stored entries of Xᵀ, exact for the final W and H.
-      int[] rowPtr = xt.rowPtr();
-      float[] values = xt.values();
-      workers.forEachBlock(n, Sweeps.BLOCK,
-          (b, from, to) -> partials[b] = KlLoss.klTermsRows(rowPtr, values, vt, from, to));
-      loss = finish(Workers.blockCount(n, Sweeps.BLOCK));
-    } else {
-      loss = divergenceFromScratch();
-    }
+    // CD: the H half-sweep leaves each column's data terms (for the final W and H) in partials.
+    halfStep(xt, ht, w, wNonZeros, reg.l1H(), reg.l2H(), solver == Solver.CD);
+    loss = solver == Solver.CD ? finish(Workers.blockCount(n, Sweeps.BLOCK)) : divergenceFromScratch();
     double f = penalised(loss);
     if (!extraNow) {
       if (extrapolation != null) {
@@ -198,38 +132,31 @@ final class KlUpdater extends Updater {
       }
       return f;
     }
-    // Extrapolated sweep: (Ŵ_k, H_k) is feasible with divergence `loss` (from vt); the best pair
-    // is kept, then H is extrapolated (W·H at the stored entries is then stale) or restarted.
-    hMoved = !extrapolation.afterH(w, ht, f, loss);
+    // Extrapolated sweep: (Ŵ_k, H_k) is feasible with divergence `loss`; the best pair is kept,
+    // then H is extrapolated or restarted.
+    extrapolation.afterH(w, ht, f, loss);
     loss = extrapolation.bestLoss();
     return extrapolation.best();
   }
 
-  /** Copies the predictions from X's order to Xᵀ's ({@code toXt}) or back, over fixed row blocks of X. */
-  private void copyPredictions(boolean toXtOrder) {
-    int[] rowPtr = x.rowPtr();
-    int[] pos = toXt;
-    workers.forEachBlock(m, Sweeps.BLOCK, (b, from, to) -> {
-      for (int p = rowPtr[from], end = rowPtr[to]; p < end; p++) {
-        if (toXtOrder) {
-          vt[pos[p]] = v[p];
-        } else {
-          v[p] = vt[pos[p]];
-        }
-      }
-    });
-  }
-
+  /**
+   * Updates the rows of {@code f} (the rows of {@code a}) with {@code other} fixed; with {@code
+   * loss} (CD only), the data terms of the divergence at the updated rows go to {@code partials},
+   * one per row block of {@code a}.
+   */
   private void halfStep(CsrMatrix a, double[] f, double[] other, NonZeros otherNonZeros, double l1, double l2,
-      double[] pred, int[] predAt, float[] predValues, boolean current) {
+      boolean loss) {
     int[] rowPtr = a.rowPtr();
     int[] colIdx = a.colIdx();
     float[] values = a.values();
     if (solver == Solver.CD) {
       NonZeros nz = otherNonZeros.of(other, workers);
-      workers.forEachBlock(a.rows(), Sweeps.BLOCK, (worker, b, from, to) ->
-          cd.sweep(worker, rowPtr, colIdx, values, f, other, nz, colSum, l1, l2, pred, predAt, predValues,
-              current, from, to));
+      workers.forEachBlock(a.rows(), Sweeps.BLOCK, (worker, b, from, to) -> {
+        double terms = cd.sweepFresh(worker, rowPtr, colIdx, values, f, other, nz, colSum, l1, l2, loss, from, to);
+        if (loss) {
+          partials[b] = terms;
+        }
+      });
     } else {
       mu.updateKl(a, f, other, colSum, l1, l2);
     }

@@ -27,8 +27,8 @@ import java.util.Locale;
  *     #AUTO_BATCH_ROWS} rows when in memory)
  * @param availableBytes the heap free for the fit when it was planned
  * @param reason why this mode, in one sentence for the report ({@code fit.modeReason})
- * @param compact whether the in-memory fit runs in its compact layout (KL coordinate descent: one
- *     array of predictions, W's extrapolation copies in files; the same results, {@link
+ * @param compact whether the in-memory fit runs in its compact layout (KL coordinate descent: W's
+ *     extrapolation copies in files; the same results, {@link
  *     NmfMemory#iterationBytes(int, int, long, int, NmfOptions, boolean)}), which auto mode and
  *     {@code --batch-size 0} choose when the plain layout does not fit but this one does; {@code
  *     inMemoryBytes} is then its estimate
@@ -193,8 +193,8 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
   /** The in-memory plan in the compact layout, {@code why} starting its reason. */
   private static MemoryPlan compactPlan(long plain, long compact, long mini, long available, String why) {
     return new MemoryPlan(NmfOptions.IN_MEMORY, 0, compact, mini, available, why + ", compact layout: the"
-        + " in-memory fit would need about " + mb(plain) + " but " + mb(available) + " of heap are free; with one"
-        + " array of predictions and W's extrapolation copies in files it needs about " + mb(compact), true);
+        + " in-memory fit would need about " + mb(plain) + " but " + mb(available) + " of heap are free; with"
+        + " W's extrapolation copies in files it needs about " + mb(compact), true);
   }
 
   private static boolean fits(long bytes, long margin, FreeHeap free) {

@@ -12,21 +12,22 @@ import io.topicnmf.parallel.Workers;
  *
  * <ol>
  *   <li><b>initialisation</b>: Xᵀ, W, Hᵀ and the randomized SVD's range bases (nndsvd);
- *   <li><b>iterations</b>: Xᵀ, W, Hᵀ and the solver's workspace — for KL coordinate descent two
- *       arrays of predictions (one per non-zero of X and of Xᵀ) and the map between them, for HALS
- *       the products X·Hᵀ and Xᵀ·W and the residuals; both keep the previous and best factors for
- *       extrapolation;
+ *   <li><b>iterations</b>: Xᵀ, W, Hᵀ and the solver's workspace — for KL coordinate descent the
+ *       packed non-zeros of the factors and each worker's buffers (gather lists, and the
+ *       predictions and values of one row: nothing per non-zero), for HALS the products X·Hᵀ and
+ *       Xᵀ·W and the residuals; both keep the previous and best factors for extrapolation;
  *   <li><b>final weights</b>: W, H of the fit, and W re-solved for H ({@link NmfTransform}).
  * </ol>
  *
  * <p>Costs per stored entry of X: 8 bytes for X itself (int column + float value, {@link
- * CsrMatrix}), 8 for Xᵀ, and with KL coordinate descent 20 more (two double predictions and an int
- * position), so a KL fit holds 36 bytes per non-zero and a Frobenius fit 16 (44 and 24 when X held
- * double values), plus 8·k bytes per row and per column for each dense k-wide array. The compact
- * layout of KL descent, which {@link MemoryPlan} chooses before mini-batches, keeps one array of
- * predictions (28 bytes per non-zero with X) and W's extrapolation copies in files (two fewer
- * m·k arrays). {@code NmfMemoryTest} compares {@link #iterationBytes} with the heap measured
- * around the allocation.
+ * CsrMatrix}) and 8 for Xᵀ, so a fit holds 16 bytes per non-zero while it iterates, KL or
+ * Frobenius (24 when X held double values; KL coordinate descent kept 20 more, two double
+ * predictions and an int position, until it formed the predictions row by row), plus 8·k bytes
+ * per row and per column for each dense k-wide array; the final re-solve of W for KL keeps one
+ * double per non-zero ({@link NmfTransform}). The compact layout of KL descent, which {@link
+ * MemoryPlan} chooses before mini-batches, keeps W's extrapolation copies in files (two fewer m·k
+ * arrays). {@code NmfMemoryTest} compares {@link #iterationBytes} with the heap measured around
+ * the allocation.
  */
 public final class NmfMemory {
   /** Bytes of an array header (compressed class pointers), counted once per array. */
@@ -88,9 +89,8 @@ public final class NmfMemory {
 
   /**
    * As {@link #iterationBytes(int, int, long, int, NmfOptions)}; with {@code compact} (KL
-   * coordinate descent only) the compact layout of {@link KlUpdater}: one array of predictions
-   * instead of two (8 bytes per non-zero less) and W's two extrapolation copies in files
-   * ({@link FactorCopy#spilled}: 16·m·k bytes less).
+   * coordinate descent only) the compact layout of {@link KlUpdater}: W's two extrapolation
+   * copies in files ({@link FactorCopy#spilled}: 16·m·k bytes less).
    */
   public static long iterationBytes(int rows, int cols, long nnz, int longest, NmfOptions options,
       boolean compact) {
@@ -105,10 +105,10 @@ public final class NmfMemory {
     if (options.loss() == Loss.KL) {
       if (solver == Solver.CD) {
         long gather = KlUpdater.gatherLength(longest, (int) k);
-        ws = dense(nnz) * (small ? 1 : 2) + ints(nnz)
-            + (small ? 2 * dense(n * k) + 2 * FactorCopy.spilledHeapBytes() : extrapolation(m, n, k))
+        ws = (small ? 2 * dense(n * k) + 2 * FactorCopy.spilledHeapBytes() : extrapolation(m, n, k))
             + NonZeros.bytes(m, k, NonZeros.PACK_SHARE) + NonZeros.bytes(n, k, NonZeros.PACK_SHARE)
-            + (long) options.threads() * (dense(gather) + ints(gather) + dense(3) + dense(k) + 3 * ints(k));
+            + (long) options.threads() * (dense(gather) + ints(gather) + dense(3) + dense(k) + 3 * ints(k)
+                + dense(longest) + floats(longest));
       } else {
         ws = dense(blocks(big, Sweeps.BLOCK) * k);
       }
@@ -237,6 +237,10 @@ public final class NmfMemory {
   }
 
   private static long ints(long length) {
+    return 4 * length + HEADER;
+  }
+
+  private static long floats(long length) {
     return 4 * length + HEADER;
   }
 }

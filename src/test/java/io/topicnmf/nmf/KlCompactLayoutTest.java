@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The compact layout of KL coordinate descent (one array of predictions, W's extrapolation
- * copies spilled to files) against the plain one: the same factors and objectives, bit for bit,
+ * The compact layout of KL coordinate descent (W's extrapolation copies spilled to files)
+ * against the plain one: the same factors and objectives, bit for bit,
  * and no file left behind.
  */
 class KlCompactLayoutTest {
@@ -44,7 +44,7 @@ class KlCompactLayoutTest {
 
   @Test
   void compactLayoutGivesTheSameBitsAsThePlainOne() throws Exception {
-    // 23 sweeps: past two refreshes of the predictions (every 10) and through extrapolation restarts.
+    // 23 sweeps: through extrapolation restarts.
     CsrMatrix x = NmfMemoryTest.generated(3_000, 1_500, 30, 5);
     for (int threads : new int[] {1, 2}) {
       double[][] plain = run(x, 12, 23, threads, null);

@@ -40,9 +40,13 @@ class MemoryPlanTest {
 
   @Test
   void compactLayoutComesBeforeMiniBatches() {
-    NmfOptions o = kl(NmfOptions.AUTO_BATCH);
+    // k = 50: W's extrapolation copies make the iterations the peak, so spilling them saves heap
+    // (at k = 20 the initialisation is the peak of both layouts).
+    NmfOptions o = kl(NmfOptions.AUTO_BATCH).withK(50);
     long compact = NmfMemory.fitBytes(ROWS, COLS, NNZ, 20_000, o, true);
-    assertTrue(compact < inMemory(o) * 0.85, compact + " vs " + inMemory(o));
+    assertTrue(compact < inMemory(o), compact + " vs " + inMemory(o));
+    assertEquals(inMemory(kl(NmfOptions.AUTO_BATCH)), NmfMemory.fitBytes(ROWS, COLS, NNZ, 20_000,
+        kl(NmfOptions.AUTO_BATCH), true));
     MemoryPlan p = MemoryPlan.choose(ROWS, COLS, o, inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
         needed -> compact + MARGIN, 0);
     assertEquals(NmfOptions.IN_MEMORY, p.mode());
@@ -57,7 +61,7 @@ class MemoryPlanTest {
         needed -> compact + MARGIN - 1, 0);
     assertEquals(NmfOptions.MINI_BATCH, mini.mode());
     assertTrue(!mini.compact());
-    MemoryPlan asked = MemoryPlan.choose(ROWS, COLS, kl(0), inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
+    MemoryPlan asked = MemoryPlan.choose(ROWS, COLS, kl(0).withK(50), inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
         needed -> compact + MARGIN, 0);
     assertTrue(asked.compact());
     // Frobenius has no compact layout.
@@ -69,7 +73,7 @@ class MemoryPlanTest {
   void autoFallsBackToMiniBatchesWhenOnlyTheyFit() {
     NmfOptions o = kl(NmfOptions.AUTO_BATCH);
     long mini = NmfMemory.miniBatchBytes(ROWS, COLS, NNZ * MemoryPlan.AUTO_BATCH_ROWS / ROWS, MemoryPlan.AUTO_BATCH_ROWS, 5000, o);
-    assertTrue(mini < inMemory(o) / 4, mini + " vs " + inMemory(o));
+    assertTrue(mini < inMemory(o) / 3, mini + " vs " + inMemory(o));
     MemoryPlan p = plan(o, mini + MARGIN);
     assertEquals(NmfOptions.MINI_BATCH, p.mode());
     assertEquals(MemoryPlan.AUTO_BATCH_ROWS, p.batchSize());
