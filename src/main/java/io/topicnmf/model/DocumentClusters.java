@@ -239,6 +239,7 @@ public final class DocumentClusters {
         // The similarities are summed afresh over the widened choices in the next round.
         if (ok != null && ok == allowed) ok = allowed.clone();
         changed = merge(pair[0], pair[1], a, ok, k, clusterOfTopic);
+        sims = null; // the old similarities may be collected while the new ones are built
         sims = Similarities.of(x, a, ok, k);
         first = true;
         continue;
