@@ -210,8 +210,9 @@ public final class DocumentClusters {
       throw new IllegalArgumentException("allowed has " + allowed.length + " entries for " + n + " x " + k);
     }
     int m = x.cols();
-    // A merge widens the clusters a document may join, so the caller's array is not written.
-    boolean[] ok = allowed == null ? null : allowed.clone();
+    // A merge widens the clusters a document may join: it works on a copy (made then, so a fit
+    // without merges needs no more memory than before), the caller's array is not written.
+    boolean[] ok = allowed;
     int[] clusterOfTopic = new int[k];
     for (int t = 0; t < k; t++) clusterOfTopic[t] = t;
     // Centroids stored term-major (m × k) so a row's similarities to all centroids are read
@@ -236,7 +237,9 @@ public final class DocumentClusters {
           break;
         }
         // The similarities are summed afresh over the widened choices in the next round.
+        if (ok != null && ok == allowed) ok = allowed.clone();
         changed = merge(pair[0], pair[1], a, ok, k, clusterOfTopic);
+        sims = null; // the old similarities may be collected while the new ones are built
         sims = Similarities.of(x, a, ok, k);
         first = true;
         continue;

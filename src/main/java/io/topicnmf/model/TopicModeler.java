@@ -183,9 +183,12 @@ public final class TopicModeler {
         int moved = 0;
         for (int i = 0; i < n; i++) if (clusters.assignment()[i] != dominant[i]) moved++;
         int rounds = clusters.rounds();
+        int merged = 0;
+        for (int t = 0; t < k; t++) if (clusters.clusterOfTopic()[t] != t) merged++;
         listener.onStageEnd("clusters", sec(t4, System.nanoTime()), "k-means, " + rounds
             + (rounds == 1 ? " round, " : " rounds, ") + moved + " of " + withTerms
-            + " documents moved from their dominant topic");
+            + " documents moved from their dominant topic"
+            + (merged == 0 ? "" : ", " + merged + (merged == 1 ? " cluster" : " clusters") + " merged into another"));
       }
       int[] clusterOf = clusters == null ? null : clusters.assignment();
       int[] clusterOfTopic = clusters == null ? null : clusters.clusterOfTopic();
