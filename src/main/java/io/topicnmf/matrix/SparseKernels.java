@@ -28,19 +28,17 @@ public final class SparseKernels {
    */
   public static void multiplyRows(
       int[] rowPtr, int[] colIdx, float[] values, double[] b, int k, double[] c, int from, int to) {
-    // Output columns in registers, eight at a time (a whole cache line of B's row per entry, and
-    // half the passes over the row's indices of four at a time), then four: one load per
-    // multiply-add instead of a load and a store of C as well (3x faster on 20news at k=20 than
-    // the plain loop). Each output is still the sum over p in order from zero, so the bits equal
-    // the plain loop's.
+    // Output columns in registers, four at a time (then two, then one): one load of B per
+    // multiply-add instead of a load and a store of C as well. Four and not eight: the randomized
+    // SVD's products (l = k + 20 columns over 25 M non-zeros on the wiki proxy) ran about a third
+    // faster with four sums in flight than with eight (bench/RESULTS.md, "The NMF stage's fixed
+    // costs at scale"); the extra passes over the row's indices stay in L1. Each output is still
+    // the sum over p in order from zero, so the bits equal the plain loop's.
     for (int i = from; i < to; i++) {
       int ci = i * k;
       int p0 = rowPtr[i];
       int p1 = rowPtr[i + 1];
       int t = 0;
-      for (; t + 8 <= k; t += 8) {
-        multiplyEight(colIdx, values, b, k, c, ci, p0, p1, t);
-      }
       for (; t + 4 <= k; t += 4) {
         double s0 = 0.0;
         double s1 = 0.0;
@@ -59,7 +57,20 @@ public final class SparseKernels {
         c[ci + t + 2] = s2;
         c[ci + t + 3] = s3;
       }
-      for (; t < k; t++) {
+      if (t + 2 <= k) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        for (int p = p0; p < p1; p++) {
+          double v = values[p];
+          int bj = colIdx[p] * k + t;
+          s0 += v * b[bj];
+          s1 += v * b[bj + 1];
+        }
+        c[ci + t] = s0;
+        c[ci + t + 1] = s1;
+        t += 2;
+      }
+      if (t < k) {
         double s0 = 0.0;
         for (int p = p0; p < p1; p++) {
           s0 += values[p] * b[colIdx[p] * k + t];
@@ -67,39 +78,6 @@ public final class SparseKernels {
         c[ci + t] = s0;
       }
     }
-  }
-
-  /** Columns {@code [t, t+8)} of row {@code ci / k} of C in {@link #multiplyRows}: eight sums over the row's entries in order. */
-  private static void multiplyEight(int[] colIdx, float[] values, double[] b, int k, double[] c,
-      int ci, int p0, int p1, int t) {
-    double s0 = 0.0;
-    double s1 = 0.0;
-    double s2 = 0.0;
-    double s3 = 0.0;
-    double s4 = 0.0;
-    double s5 = 0.0;
-    double s6 = 0.0;
-    double s7 = 0.0;
-    for (int p = p0; p < p1; p++) {
-      double v = values[p];
-      int bj = colIdx[p] * k + t;
-      s0 += v * b[bj];
-      s1 += v * b[bj + 1];
-      s2 += v * b[bj + 2];
-      s3 += v * b[bj + 3];
-      s4 += v * b[bj + 4];
-      s5 += v * b[bj + 5];
-      s6 += v * b[bj + 6];
-      s7 += v * b[bj + 7];
-    }
-    c[ci + t] = s0;
-    c[ci + t + 1] = s1;
-    c[ci + t + 2] = s2;
-    c[ci + t + 3] = s3;
-    c[ci + t + 4] = s4;
-    c[ci + t + 5] = s5;
-    c[ci + t + 6] = s6;
-    c[ci + t + 7] = s7;
   }
 
   /** Single-threaded {@code C = A·B}; {@code b} is {@code cols × k}, {@code c} is {@code rows × k}. */

@@ -75,10 +75,11 @@ class SparseKernelsTest {
 
   @Test
   void multiplyEqualsThePlainLoopBitForBitAtEveryWidth() {
-    // Columns are summed eight, four or one at a time; every output must still be the plain sum
+    // Columns are summed four, two or one at a time; every output must still be the plain sum
     // over the row's entries in order from zero (the engine's outputs depend on these bits).
+    // Every remainder of the four-column blocks (k = 1..7, 9..11), and the randomized SVD's 40.
     SplittableRandom rnd = new SplittableRandom(5);
-    for (int k : new int[] {1, 3, 4, 7, 8, 12, 13, 16, 21, 60}) {
+    for (int k : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 21, 40, 60}) {
       int rows = 70, cols = 90;
       CsrMatrix csr = CsrMatrix.fromDense(randomSparse(rnd, rows, cols, 0.2), cols);
       double[] b = randomDense(rnd, cols * k);
@@ -106,15 +107,16 @@ class SparseKernelsTest {
   void parallelMultiplyEqualsSingleThreadedBitForBit() {
     SplittableRandom rnd = new SplittableRandom(2);
     CsrMatrix a = CsrMatrix.fromDense(randomSparse(rnd, 2100, 300, 0.05), 300);
-    int k = 7;
-    double[] b = randomDense(rnd, 300 * k);
-    double[] single = new double[2100 * k];
-    SparseKernels.multiply(a, b, k, single);
-    for (int threads : new int[] {1, 2, 3}) {
-      try (Workers workers = Workers.of(threads)) {
-        double[] c = new double[2100 * k];
-        SparseKernels.multiply(a, b, k, c, workers);
-        assertTrue(Arrays.equals(single, c), "threads=" + threads);
+    for (int k : new int[] {1, 2, 3, 5, 6, 7, 40}) {
+      double[] b = randomDense(rnd, 300 * k);
+      double[] single = new double[2100 * k];
+      SparseKernels.multiply(a, b, k, single);
+      for (int threads : new int[] {1, 2, 3}) {
+        try (Workers workers = Workers.of(threads)) {
+          double[] c = new double[2100 * k];
+          SparseKernels.multiply(a, b, k, c, workers);
+          assertTrue(Arrays.equals(single, c), "k=" + k + " threads=" + threads);
+        }
       }
     }
   }

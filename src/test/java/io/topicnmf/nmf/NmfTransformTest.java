@@ -92,6 +92,43 @@ class NmfTransformTest {
   }
 
   @Test
+  void klWithKeptPredictionsMatchesReformingThemEverySweep() {
+    // Kept predictions differ from re-formed ones by rounding only: the same optimum to far
+    // below the tolerance, the objective no higher than at the start, and the same bits
+    // whatever the threads.
+    CsrMatrix x = CsrMatrix.fromDense(NmfTestData.plantedLowRank(7, 900, 120, 6), 120);
+    CsrMatrix noisy = NmfTestData.randomSparse(8, 900, 120, 0.08);
+    Random r = new Random(9);
+    for (CsrMatrix m : new CsrMatrix[] {x, noisy}) {
+      DenseMatrix h = DenseMatrix.of(random(r, 6, 120, 0.5));
+      DenseMatrix start = DenseMatrix.of(random(r, 900, 6, 0.7));
+      NmfTransform.Options o = opts(Loss.KL, 1);
+      NmfTransform.Result reformed;
+      NmfTransform.Result kept;
+      double startObjective;
+      try (io.topicnmf.parallel.Workers one = io.topicnmf.parallel.Workers.of(1)) {
+        reformed = NmfTransform.transform(m, h, start, o, one, 1);
+        kept = NmfTransform.transform(m, h, start, o, one, NmfTransform.KL_REFORM_EVERY);
+        double[] ht = new double[120 * 6];
+        io.topicnmf.matrix.DenseKernels.transpose(h.data(), 6, 120, ht);
+        startObjective = NmfTransform.kl(m, start.data(), ht, 6, h, one);
+      }
+      assertTrue(kept.maxSweeps() > NmfTransform.KL_REFORM_EVERY, "rows run past a re-forming: " + kept.maxSweeps());
+      assertEquals(reformed.objective(), kept.objective(), 1e-12 * reformed.objective());
+      assertEquals(NmfTestData.denseKl(m, kept.w(), h), kept.objective(), 1e-9 * kept.objective());
+      assertTrue(kept.objective() < startObjective, kept.objective() + " vs start " + startObjective);
+      for (int p = 0; p < kept.w().data().length; p++) {
+        assertEquals(reformed.w().data()[p], kept.w().data()[p], 1e-6, "entry " + p);
+      }
+      DenseMatrix threeThreads = NmfTransform.transform(m, h, start, o.withThreads(3)).w();
+      assertArrayEquals(kept.w().data(), threeThreads.data(), "kept predictions, 1 vs 3 threads");
+      DenseMatrix cold = NmfTransform.transform(m, h, null, opts(Loss.KL, 2)).w();
+      DenseMatrix coldOne = NmfTransform.transform(m, h, null, opts(Loss.KL, 1)).w();
+      assertArrayEquals(coldOne.data(), cold.data(), "neutral start, 1 vs 2 threads");
+    }
+  }
+
+  @Test
   void warmStartReachesTheSameOptimum() {
     Random r = new Random(4);
     double[][] xd = random(r, 40, 25, 0.4);
