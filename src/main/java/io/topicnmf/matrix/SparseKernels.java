@@ -28,6 +28,16 @@ public final class SparseKernels {
    */
   public static void multiplyRows(
       int[] rowPtr, int[] colIdx, float[] values, double[] b, int k, double[] c, int from, int to) {
+    multiplyRows(rowPtr, colIdx, values, b, k, c, from, to, 0);
+  }
+
+  /**
+   * As {@link #multiplyRows(int[], int[], float[], double[], int, double[], int, int)}, with row i
+   * of the product written at row {@code i − firstRow} of {@code c}: a product taken a slab of rows
+   * at a time into a buffer of the slab's size (the same bits as the whole product's rows).
+   */
+  public static void multiplyRows(int[] rowPtr, int[] colIdx, float[] values, double[] b, int k, double[] c,
+      int from, int to, int firstRow) {
     // Output columns in registers, four at a time (then two, then one): one load of B per
     // multiply-add instead of a load and a store of C as well. Four and not eight: the randomized
     // SVD's products (l = k + 20 columns over 25 M non-zeros on the wiki proxy) ran about a third
@@ -35,7 +45,7 @@ public final class SparseKernels {
     // costs at scale"); the extra passes over the row's indices stay in L1. Each output is still
     // the sum over p in order from zero, so the bits equal the plain loop's.
     for (int i = from; i < to; i++) {
-      int ci = i * k;
+      int ci = (i - firstRow) * k;
       int p0 = rowPtr[i];
       int p1 = rowPtr[i + 1];
       int t = 0;

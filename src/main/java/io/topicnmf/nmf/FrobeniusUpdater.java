@@ -174,21 +174,42 @@ final class FrobeniusUpdater extends Updater {
     }
   }
 
+  /** Rows of X·Hᵀ formed at a time by {@link #frobenius}: a multiple of {@link SparseKernels#ROW_BLOCK}. */
+  static final int SLAB_ROWS = 64 * SparseKernels.ROW_BLOCK;
+
   /**
-   * {@code ½‖X − W·H‖²} by the product formula, from scratch; for solvers of other losses.
+   * {@code ½‖X − W·H‖²} by the product formula, from scratch; for solvers of other losses. X·Hᵀ is
+   * formed {@value #SLAB_ROWS} rows at a time into one slab and its dot product with W summed in
+   * index order, so the value has the bits of the whole product's dot while holding k·{@value
+   * #SLAB_ROWS} doubles instead of an m × k array: called at the end of a KL fit, while the
+   * updater's arrays are still held, an m × k array (400 MB at a million documents, k = 50) is
+   * what ran a 1 M fit in {@code -Xmx4g} out of heap after its last sweep (bench/RESULTS.md, "Stop 23").
    */
   static double frobenius(CsrMatrix x, int k, double[] w, double[] ht, Workers workers) {
     int m = x.rows();
     int n = x.cols();
-    double[] xh = new double[m * k];
+    int[] rowPtr = x.rowPtr();
+    int[] colIdx = x.colIdx();
+    float[] values = x.values();
+    double[] slab = new double[Math.min(m, SLAB_ROWS) * k];
+    double cross = 0;
+    for (int r0 = 0; r0 < m; r0 += SLAB_ROWS) {
+      int first = r0;
+      int rows = Math.min(SLAB_ROWS, m - r0);
+      workers.forEachBlock(rows, SparseKernels.ROW_BLOCK,
+          (blk, from, to) -> SparseKernels.multiplyRows(rowPtr, colIdx, values, ht, k, slab, first + from,
+              first + to, first));
+      int base = r0 * k;
+      for (int q = 0; q < rows * k; q++) {
+        cross += slab[q] * w[base + q];
+      }
+    }
     double[] gw = new double[k * k];
     double[] gh = new double[k * k];
     double[] work = new double[DenseKernels.gramWorkspaceSize(Math.max(m, n), k)];
-    SparseKernels.multiply(x, ht, k, xh, workers);
     DenseKernels.gram(w, m, k, gw, work, workers);
     DenseKernels.gram(ht, n, k, gh, work, workers);
-    double value = 0.5 * (x.frobeniusNormSquared() - 2 * DenseKernels.dot(xh, w, m * k)
-        + DenseKernels.dot(gw, gh, k * k));
+    double value = 0.5 * (x.frobeniusNormSquared() - 2 * cross + DenseKernels.dot(gw, gh, k * k));
     return Math.max(value, 0.0);
   }
 }
