@@ -83,7 +83,8 @@ final class TopicReseed {
     int n = x.cols();
     int k = options.k();
     double before = current.objective() + reg.penalty(w, m * k, ht, n * k);
-    try (FactorCopy backup = backup(m * k, compact, scratch, workers)) {
+    try (FactorCopy backup = backup(m * k, NmfMemory.iterationBytes(m, n, x.nnz(), NmfMemory.longestLine(x), options),
+        compact, scratch, workers)) {
       backup.store(w, workers);
       if (!reseed(x, options, w, ht, degenerate, free)) {
         return null;
@@ -104,16 +105,21 @@ final class TopicReseed {
 
   /**
    * Where W's backup goes: on the heap in the plain layout when the heap has room for it twice over
-   * (the memory plan does not count it: a round runs only when a fit has a degenerate topic), else
-   * in a file under {@code compact}, or {@code scratch} (null: the system's temporary folder). The
-   * copy is exact either way, so the result does not depend on where it is.
+   * besides {@code continued}, the estimate of the continued fit's iterations ({@link
+   * NmfMemory#iterationBytes}; it counts Xᵀ, W and Hᵀ again, which are already held, so it errs on
+   * the side of the file), else in a file under {@code compact}, or {@code scratch} (null: the
+   * system's temporary folder). The memory plan does not count the backup (a round runs only when a
+   * fit has a degenerate topic), and the continued fit allocates its updater's arrays again while
+   * the backup is held: a backup on the heap of a fit planned close to the heap's size ran the 1 M
+   * fit in {@code -Xmx4g} out of heap there (bench/RESULTS.md, "Stop 23"). The copy is exact either
+   * way, so the result does not depend on where it is.
    */
-  private static FactorCopy backup(int size, java.nio.file.Path compact, java.nio.file.Path scratch,
-      Workers workers) {
+  private static FactorCopy backup(int size, long continued, java.nio.file.Path compact,
+      java.nio.file.Path scratch, Workers workers) {
     if (compact == null) {
       Runtime rt = Runtime.getRuntime();
       long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-      if (free > 16L * size) {
+      if (free > 16L * size + continued) {
         return FactorCopy.inMemory(size);
       }
     }
