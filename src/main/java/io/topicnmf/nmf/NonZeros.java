@@ -53,8 +53,15 @@ final class NonZeros {
     if (!packed) return this;
     ptr[rows] = (int) total;
     if (idx.length < total) {
-      idx = new int[(int) total];
-      val = new double[(int) total];
+      // Grown by a quarter at least (up to the cap), so a factor filling in sweep by sweep is not
+      // re-allocated at each one, and the old arrays dropped first: the memory plan counts one copy
+      // at the cap (NmfMemory), and at a million documents the old and new copies of W's would
+      // be 600 MB together, in fresh humongous arrays.
+      long size = Math.min(Math.min(cap, Integer.MAX_VALUE - 8), Math.max(total, idx.length + (idx.length >> 2)));
+      idx = null;
+      val = null;
+      idx = new int[(int) size];
+      val = new double[(int) size];
     }
     if (workers != null) {
       workers.forEachBlock(rows, Sweeps.BLOCK, (b, from, to) -> pack(f, from, to));
