@@ -19,7 +19,8 @@ import java.util.TreeSet;
 /**
  * report.html: one self-contained page (style, scripts and data inline, no network request) to
  * explore a report: an overview, each topic's top terms as a bar chart with its size, coherence and
- * most representative documents (with a snippet of their text), the LDAvis intertopic distance map
+ * most representative documents (with a snippet of their text) and the topics whose clusters its
+ * cluster absorbed (or the cluster it was merged into), the LDAvis intertopic distance map
  * with its λ slider, the topics × labels table as a heat map when there are labels, the topics over
  * time as a chart when documents have dates ({@link Timeline}), the topic hierarchy as a dendrogram
  * when the model was reduced ({@link TopicTree}), and a searchable, sortable, paged table of the
@@ -112,7 +113,12 @@ public final class ReportPage {
 
   private static List<Map<String, Object>> topics(Report report, Map<String, String> snippets) {
     Map<Integer, Cluster> clusters = new HashMap<>();
-    for (Cluster c : report.clusters()) clusters.put(c.topic(), c);
+    // The cluster each merged-away topic's documents went to (Cluster#mergedTopics read backwards).
+    Map<Integer, Integer> mergedInto = new HashMap<>();
+    for (Cluster c : report.clusters()) {
+      clusters.put(c.topic(), c);
+      for (int u : c.mergedTopics()) mergedInto.put(u, c.topic());
+    }
     List<Map<String, Object>> out = new ArrayList<>();
     for (Topic t : report.topics()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -137,6 +143,8 @@ public final class ReportPage {
         });
       }
       m.put("representatives", reps);
+      m.put("mergedTopics", c == null ? List.of() : c.mergedTopics());
+      m.put("mergedInto", mergedInto.get(t.id()));
       out.add(m);
     }
     return out;

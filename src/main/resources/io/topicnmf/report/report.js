@@ -63,6 +63,16 @@
     if (t.majorityLabel !== null && t.majorityLabel !== undefined) {
       meta += ' · majority label ' + t.majorityLabel + ' (' + TN.pct(t.majorityShare) + ')';
     }
+    // A cluster that absorbed near-identical topics' clusters names them; an absorbed topic names
+    // where its documents went (report.json's clusters[].mergedTopics).
+    var merged = null;
+    if (t.mergedTopics && t.mergedTopics.length) {
+      merged = el('div', { 'class': 'merged', text: 'Its cluster also holds the documents of '
+        + t.mergedTopics.map(topicName).join(', ') + ' (merged: their documents were nearly the same).' });
+    } else if (t.mergedInto !== null && t.mergedInto !== undefined) {
+      merged = el('div', { 'class': 'merged', text: 'Its documents were merged into the cluster of '
+        + topicName(t.mergedInto) + ' (their documents were nearly the same).' });
+    }
     var reps = el('ol', { 'class': 'reps' }, t.representatives.map(function (r) {
       return el('li', null, el('span', { 'class': 'doc-id', text: r.id }), ' (' + TN.pct(r.strength) + ')',
         r.snippet ? el('span', { 'class': 'snippet', text: r.snippet }) : null);
@@ -71,7 +81,7 @@
       el('h3', null, el('span', { 'class': 'swatch', style: 'background:' + TN.color(t.id) }),
         el('button', { type: 'button', 'class': 'topic-name', 'data-topic': t.id, text: topicName(t.id),
           title: 'List this topic\'s documents', onclick: function () { selectTopic(t.id, true); } })),
-      el('div', { 'class': 'meta', text: meta }), chart,
+      el('div', { 'class': 'meta', text: meta }), merged, chart,
       t.representatives.length ? el('div', { 'class': 'note', text: 'Most representative documents:' }) : null, reps);
   }
 

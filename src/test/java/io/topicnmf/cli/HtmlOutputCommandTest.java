@@ -92,4 +92,32 @@ class HtmlOutputCommandTest {
     assertTrue(Files.exists(none.resolve("select-k.json")));
     assertFalse(Files.exists(none.resolve("select-k.html")));
   }
+
+  @Test
+  void thePageNamesTheTopicsAMergedClusterAbsorbedAndWhereAnAbsorbedTopicWent() throws IOException {
+    Path in = ThemedCorpus.writeSplit(tmp);
+    Path out = tmp.resolve("split-fit");
+    CliRun fit = CliRun.of("fit", in.toString(), "-k", String.valueOf(ThemedCorpus.SPLIT_K), "-o", out.toString(), "--quiet");
+    assertEquals(0, fit.code(), fit.err());
+    JsonNode report = Reports.mapper().readTree(out.resolve("report.json").toFile());
+    JsonNode data = pageData(out.resolve("report.html"));
+    java.util.Map<Integer, Integer> into = new java.util.HashMap<>();
+    int merges = 0;
+    for (JsonNode c : report.get("clusters")) {
+      int t = c.get("topic").asInt();
+      java.util.List<Integer> absorbed = new java.util.ArrayList<>();
+      if (c.has("mergedTopics")) for (JsonNode u : c.get("mergedTopics")) absorbed.add(u.asInt());
+      for (int u : absorbed) into.put(u, t);
+      merges += absorbed.size();
+      java.util.List<Integer> shown = new java.util.ArrayList<>();
+      for (JsonNode u : data.get("topics").get(t).get("mergedTopics")) shown.add(u.asInt());
+      assertEquals(absorbed, shown, "topic " + t);
+    }
+    assertTrue(merges >= 1, "one theme is split across two topics whose clusters merge");
+    for (JsonNode topic : data.get("topics")) {
+      int t = topic.get("id").asInt();
+      if (into.containsKey(t)) assertEquals(into.get(t).intValue(), topic.get("mergedInto").asInt(), "topic " + t);
+      else assertFalse(topic.hasNonNull("mergedInto"), "topic " + t + " was not absorbed");
+    }
+  }
 }

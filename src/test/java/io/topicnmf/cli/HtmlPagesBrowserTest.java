@@ -275,6 +275,45 @@ class HtmlPagesBrowserTest {
   }
 
   @Test
+  void aMergedClustersCardNamesTheTopicsItAbsorbed() throws IOException {
+    Path in = ThemedCorpus.writeSplit(tmp);
+    Path out = tmp.resolve("split-out");
+    CliRun run = CliRun.of("fit", in.toString(), "-k", String.valueOf(ThemedCorpus.SPLIT_K), "-o", out.toString(), "--quiet");
+    assertEquals(0, run.code(), run.err());
+    Report split = Reports.read(out.resolve("report.json"));
+    open(out.resolve("report.html"));
+    int merges = 0;
+    for (io.topicnmf.model.Cluster c : split.clusters()) {
+      WebElement card = driver.findElement(By.id("topic-" + c.topic()));
+      List<WebElement> notes = card.findElements(By.cssSelector(".merged"));
+      if (c.mergedTopics().isEmpty()) {
+        // Either not merged at all, or absorbed: then it names the cluster it went into.
+        io.topicnmf.model.Cluster into = split.clusters().stream()
+            .filter(o -> o.mergedTopics().contains(c.topic())).findFirst().orElse(null);
+        if (into == null) {
+          assertTrue(notes.isEmpty(), "topic " + c.topic() + " was not merged");
+        } else {
+          assertEquals(1, notes.size());
+          assertTrue(notes.get(0).getText().contains("merged into the cluster of " + name(split, into.topic())),
+              notes.get(0).getText());
+        }
+        continue;
+      }
+      merges++;
+      assertEquals(1, notes.size(), "topic " + c.topic() + "'s card says what its cluster absorbed");
+      for (int u : c.mergedTopics()) {
+        assertTrue(notes.get(0).getText().contains(name(split, u)), notes.get(0).getText());
+      }
+    }
+    assertTrue(merges >= 1, "one theme is split across two topics whose clusters merge");
+    assertQuiet(out.resolve("report.html"));
+  }
+
+  private static String name(Report r, int topic) {
+    return "Topic " + topic + " · " + r.topics().get(topic).label();
+  }
+
+  @Test
   void documentTextCannotInjectMarkup() throws IOException {
     Path in = tmp.resolve("evil");
     String label = "<img src=x onerror=window.pwned=1>";
