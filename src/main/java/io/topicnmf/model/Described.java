@@ -57,9 +57,9 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
    * @param fixedTopIds each topic's top term columns when they are given (a saved model's own
    *     lists, so that apply shows the model's topics), or null to rank them here
    * @param fixedRanking how the given lists were ranked (the saved model's), or null
-   * @param clusterOf each document's cluster, -1 for none; null: the dominant topics
+   * @param clusterOf each document's cluster, -1 for none; null: the dominant topics' clusters
    * @param clusterOfTopic each topic's cluster ({@link DocumentClusters.Result#clusterOfTopic}: its
-   *     own unless k-means merged it into another); null: its own
+   *     own unless its cluster was merged into another); null: its own
    * @param noTermsNote the note of a document whose row of x is empty
    */
   static Described of(List<Document> documents, Map<String, String> surface, Vocabulary vocab,
@@ -93,7 +93,7 @@ record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluste
       }
       WeightShares weights = new WeightShares(w.data(), i * k, k, sum);
       double strength = weights.share(best);
-      int c = clusterOf == null || clusterOf[i] < 0 ? best : clusterOf[i];
+      int c = clusterOf != null && clusterOf[i] >= 0 ? clusterOf[i] : clusterOfTopic != null ? clusterOfTopic[best] : best;
       assigned[i] = c;
       docs.add(new DocumentTopics(d.id(), d.label(), best, strength, weights, c, null, d.metadata()));
       sizes[c]++;

@@ -252,6 +252,118 @@ public final class DocumentClusters {
   }
 
   /**
+   * Clusters given as they are (each document's dominant topic, with {@link Clustering#DOMINANT}),
+   * merged as k-means merges its own ({@link #kmeans}) but without moving any document: while the
+   * two live clusters whose centroids are most similar have a cosine of at least {@code cosine}, the
+   * smaller (by documents; on a tie the higher number) joins the larger, whose centroid becomes the
+   * direction of both clusters' rows together (ties go to the lowest pair).
+   *
+   * @param sizes each cluster's documents
+   * @param sums k × columns: each cluster's rows summed ({@link #sums}); not written
+   * @param cosine the least cosine to merge at ({@link #MERGE_COSINE}; above 1: never)
+   * @return for each topic, the cluster its documents were merged into (itself when not merged away)
+   */
+  public static int[] mergeSimilar(long[] sizes, DenseMatrix sums, double cosine) {
+    if (!(cosine > 0)) throw new IllegalArgumentException("cosine must be positive: " + cosine);
+    int k = sums.rows();
+    int m = sums.cols();
+    if (sizes.length != k) {
+      throw new IllegalArgumentException("sizes has " + sizes.length + " entries for " + k + " clusters");
+    }
+    long[] size = sizes.clone();
+    int[] clusterOfTopic = new int[k];
+    for (int t = 0; t < k; t++) clusterOfTopic[t] = t;
+    // Sums and unit centroids term-major (m × k) as k-means keeps them, so the pair is chosen by the
+    // same cosines, summed over the terms in order.
+    double[] sum = new double[m * k];
+    double[] sd = sums.data();
+    for (int t = 0; t < k; t++) for (int j = 0; j < m; j++) sum[j * k + t] = sd[t * m + j];
+    double[] ct = new double[m * k];
+    boolean[] live = new boolean[k];
+    for (int t = 0; t < k; t++) live[t] = unit(sum, ct, m, k, t);
+    while (true) {
+      int[] pair = closestPair(ct, m, k, live, cosine);
+      if (pair == null) return clusterOfTopic;
+      int keep = size[pair[1]] > size[pair[0]] ? pair[1] : pair[0];
+      int gone = keep == pair[0] ? pair[1] : pair[0];
+      size[keep] += size[gone];
+      size[gone] = 0;
+      for (int j = 0; j < m; j++) {
+        sum[j * k + keep] += sum[j * k + gone];
+        sum[j * k + gone] = 0;
+        ct[j * k + gone] = 0;
+      }
+      live[gone] = false;
+      live[keep] = unit(sum, ct, m, k, keep);
+      for (int s = 0; s < k; s++) if (clusterOfTopic[s] == gone) clusterOfTopic[s] = keep;
+    }
+  }
+
+  /** The merge of the clusters {@code assignment} gives ({@link #mergeSimilar(long[], DenseMatrix, double)}). */
+  public record Merged(int[] assignment, int[] clusterOfTopic) {
+    /** True when some cluster was merged into another. */
+    public boolean merged() {
+      for (int t = 0; t < clusterOfTopic.length; t++) if (clusterOfTopic[t] != t) return true;
+      return false;
+    }
+  }
+
+  /**
+   * {@link #mergeSimilar(long[], DenseMatrix, double)} for the clusters of {@code assignment} (values
+   * in [0, k) or -1 for none; not written), with their sizes counted from it: the documents of a
+   * merged-away cluster in the one it was merged into.
+   */
+  public static Merged mergeSimilar(int[] assignment, DenseMatrix sums, double cosine) {
+    int k = sums.rows();
+    long[] sizes = new long[k];
+    for (int c : assignment) {
+      if (c >= k || c < -1) throw new IllegalArgumentException("a document's cluster is " + c + " of " + k);
+      if (c >= 0) sizes[c]++;
+    }
+    int[] of = mergeSimilar(sizes, sums, cosine);
+    int[] a = assignment.clone();
+    for (int i = 0; i < a.length; i++) if (a[i] >= 0) a[i] = of[a[i]];
+    return new Merged(a, of);
+  }
+
+  /**
+   * Each cluster's rows of {@code x} summed (k × columns), for {@link #mergeSimilar}: a row in
+   * cluster {@code assignment[i]} (-1: none) added in document order.
+   */
+  public static DenseMatrix sums(CsrMatrix x, int[] assignment, int k) {
+    int n = x.rows();
+    int m = x.cols();
+    if (assignment.length != n) {
+      throw new IllegalArgumentException("assignment has " + assignment.length + " entries for " + n + " rows");
+    }
+    double[] out = new double[k * m];
+    int[] rp = x.rowPtr();
+    int[] ci = x.colIdx();
+    float[] v = x.values();
+    for (int i = 0; i < n; i++) {
+      int c = assignment[i];
+      if (c < 0) continue;
+      if (c >= k) throw new IllegalArgumentException("row " + i + " is in cluster " + c + " of " + k);
+      for (int p = rp[i]; p < rp[i + 1]; p++) out[c * m + ci[p]] += v[p];
+    }
+    return new DenseMatrix(k, m, out);
+  }
+
+  /** Column t of {@code ct} (m × k) as column t of {@code sum} scaled to unit length; true when non-zero. */
+  private static boolean unit(double[] sum, double[] ct, int m, int k, int t) {
+    double norm = 0;
+    for (int j = 0; j < m; j++) norm += sum[j * k + t] * sum[j * k + t];
+    double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    boolean nonZero = false;
+    for (int j = 0; j < m; j++) {
+      double c = sum[j * k + t] * scale;
+      ct[j * k + t] = c;
+      nonZero |= c != 0;
+    }
+    return nonZero;
+  }
+
+  /**
    * The two live clusters whose centroids (columns of {@code ct}, m × k, unit length) have the
    * largest cosine, if it is at least {@code threshold}; ties go to the lowest pair (first cluster,
    * then second). Every cosine is summed over the terms in order, so the pair is the same for any

@@ -116,7 +116,8 @@ public final class ModelApplier {
 
     // New documents join the cluster whose saved centroid they are most similar to among the
     // topics they contain (a topic whose cluster was merged counting for the cluster it joined),
-    // as the training documents did at the end of the fit's k-means.
+    // as the training documents did at the end of the fit's k-means. Without centroids (dominant
+    // topics) a document goes to its dominant topic's cluster, where the fit merged it.
     int[] clusterOf = null;
     DenseMatrix centroids = fo.clusters() == Clustering.KMEANS && model.centroids() != null
         ? model.centroids().toDense() : null;
@@ -129,7 +130,7 @@ public final class ModelApplier {
     }
     Described d = Described.of(p.corpus().documents(), model.surfaceForms(), p.vocabulary(),
         p.counts().counts(), p.texts(), p.matrix(), nmf, fo.topTerms(), fo.relevance(), modelTopIds(model, p.vocabulary()), model.ranking(),
-        clusterOf, centroids == null ? null : model.clusterOfTopicArray(), NO_KNOWN_TERMS).withLabels(model.topicLabels());
+        clusterOf, model.clusterOfTopicArray(), NO_KNOWN_TERMS).withLabels(model.topicLabels());
     long t5 = System.nanoTime();
     return TopicModeler.result(p, applied, nmf, d, centroids, CorpusPreparer.sec(t3, t4), CorpusPreparer.sec(t4, t5));
   }

@@ -234,9 +234,9 @@ public final class ModelFiles {
     }
     List<Integer> of = m.clusterOfTopic();
     if (of != null) {
-      if (c == null || of.size() != h.rows()) {
-        throw new ModelFormatException(where + "clusterOfTopic has " + of.size() + " entries"
-            + (c == null ? " but the model has no centroids" : ", expected " + h.rows() + " (one per topic)"));
+      if (of.size() != h.rows()) {
+        throw new ModelFormatException(where + "clusterOfTopic has " + of.size() + " entries, expected "
+            + h.rows() + " (one per topic)");
       }
       for (int t = 0; t < of.size(); t++) {
         Integer to = of.get(t);

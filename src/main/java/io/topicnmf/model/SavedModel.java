@@ -47,10 +47,11 @@ import java.util.Properties;
  *     for ({@link DocumentClusters#space}); {@code apply} places new documents in that space; null
  *     (left out) without centroids, and in models written before it was recorded, whose centroids
  *     are of X itself (power 1)
- * @param clusterOfTopic for each topic, the cluster the fit's k-means merged its cluster into
- *     ({@link DocumentClusters.Result#clusterOfTopic}); {@code apply} lets a new document join
- *     cluster c wherever it contains a topic merged into c; null (left out) when no cluster was
- *     merged, and in models written before merges
+ * @param clusterOfTopic for each topic, the cluster the fit merged its cluster into ({@link
+ *     DocumentClusters.Result#clusterOfTopic}, {@link DocumentClusters#mergeSimilar}); with
+ *     centroids {@code apply} lets a new document join cluster c wherever it contains a topic merged
+ *     into c, without (dominant-topic clustering) it puts a document in its dominant topic's entry;
+ *     null (left out) when no cluster was merged, and in models written before merges
  */
 public record SavedModel(
     String format,
@@ -202,7 +203,7 @@ public record SavedModel(
         r.corpus().documentsRead(), r.vocabulary().terms(), r.idf(), topics,
         SparseRows.of(r.factorization().h()),
         r.centroids() == null ? null : SparseRows.of(r.centroids()), null, r.quality().ranking(),
-        r.centroids() == null ? null : DocumentClusters.TF_POWER, r.centroids() == null ? null : clusterOfTopic(r.clusters()));
+        r.centroids() == null ? null : DocumentClusters.TF_POWER, clusterOfTopic(r.clusters()));
   }
 
   /** Each topic's cluster as the clusters' {@link Cluster#mergedTopics} say; null when none was merged. */

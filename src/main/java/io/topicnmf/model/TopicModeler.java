@@ -191,7 +191,18 @@ public final class TopicModeler {
             + (merged == 0 ? "" : ", " + merged + (merged == 1 ? " cluster" : " clusters") + " merged into another"));
       }
       int[] clusterOf = clusters == null ? null : clusters.assignment();
-      int[] clusterOfTopic = clusters == null ? null : clusters.clusterOfTopic();
+      int[] mergedOf = clusters == null ? null : clusters.clusterOfTopic();
+      if (clusters == null) {
+        // Dominant topics: the clusters of topics that split one theme are merged as k-means
+        // merges its own, no document moving otherwise (Described puts each in its topic's cluster).
+        listener.onStageStart("clusters");
+        mergedOf = dominantMerged(x, p.idf(), nmf, workers);
+        int merged = 0;
+        for (int t = 0; t < k; t++) if (mergedOf[t] != t) merged++;
+        listener.onStageEnd("clusters", sec(t4, System.nanoTime()), "dominant topics"
+            + (merged == 0 ? "" : ", " + merged + (merged == 1 ? " cluster" : " clusters") + " merged into another"));
+      }
+      int[] clusterOfTopic = mergedOf;
       // The term ranking's least-squares weights on the same workers (the same lists on any count).
       d = TermRanking.withWorkers(workers, () -> Described.of(corpus.documents(), p.surfaceForms(), vocab,
           p.counts().counts(), p.texts(), x, nmf, options.topTerms(), options.relevance(), null, null, clusterOf,
@@ -282,11 +293,30 @@ public final class TopicModeler {
    */
   static int[] clusters(CsrMatrix x, double[] idf, NmfResult nmf, Clustering clustering, int threads) {
     int[] dominant = Described.dominantTopics(nmf.w());
-    if (clustering != Clustering.KMEANS) return dominant;
     try (Workers workers = Workers.of(threads)) {
+      if (clustering != Clustering.KMEANS) {
+        int[] of = dominantMerged(x, idf, nmf, workers);
+        for (int i = 0; i < dominant.length; i++) if (dominant[i] >= 0) dominant[i] = of[dominant[i]];
+        return dominant;
+      }
       return DocumentClusters.kmeans(DocumentClusters.space(x, idf, DocumentClusters.TF_POWER, workers), dominant,
           DocumentClusters.topicsContained(nmf.w()), nmf.h().rows(), workers).assignment();
     }
+  }
+
+  /**
+   * With {@link Clustering#DOMINANT}, each topic's cluster: the dominant topics' clusters merged
+   * ({@link DocumentClusters#mergeSimilar}) on the rows k-means would compare ({@link
+   * DocumentClusters#space}) at {@link DocumentClusters#MERGE_COSINE}; {@code apply} puts a document
+   * in the cluster of its dominant topic's entry.
+   */
+  static int[] dominantMerged(CsrMatrix x, double[] idf, NmfResult nmf, Workers workers) {
+    int k = nmf.h().rows();
+    int[] dominant = Described.dominantTopics(nmf.w());
+    for (int i = 0; i < dominant.length; i++) if (x.rowNnz(i) == 0) dominant[i] = -1;
+    CsrMatrix space = DocumentClusters.space(x, idf, DocumentClusters.TF_POWER, workers);
+    return DocumentClusters.mergeSimilar(dominant, DocumentClusters.sums(space, dominant, k),
+        DocumentClusters.MERGE_COSINE).clusterOfTopic();
   }
 
   /** W re-solved for the fit's H to a tight tolerance, warm-started from the fit's W; figures recomputed. */

@@ -186,7 +186,7 @@ public final class TopicReduction {
     }
     FitOptions options = model.options().withTopics(n);
     Reduction reduction = new Reduction(fromK, merges, newMembers, nodes);
-    List<Integer> clusterOfTopic = centroids == null ? null : clusterOfTopic(model, centroids, inputs, order);
+    List<Integer> clusterOfTopic = clusterOfTopic(model, centroids, inputs, order);
     return new SavedModel(model.format(), model.toolVersion(), null, options, model.mailCleanup(), model.extraStopwords(),
         model.documents(), model.terms(), model.idf(), topics, SavedModel.SparseRows.of(h),
         centroids == null ? null : SavedModel.SparseRows.of(centroids), reduction, null,
@@ -195,8 +195,9 @@ public final class TopicReduction {
 
   /**
    * The reduced topics' clusters when the fit merged clusters ({@link SavedModel#clusterOfTopic}):
-   * a reduced topic made only of merged-away clusters (a zero centroid) keeps pointing where its
-   * first topic's cluster went; the others are their own. Null when no topic points elsewhere.
+   * a reduced topic made only of merged-away clusters (a zero centroid; without centroids, every
+   * one of its topics pointing elsewhere) keeps pointing where its first topic's cluster went; the
+   * others are their own. Null when no topic points elsewhere.
    */
   private static List<Integer> clusterOfTopic(SavedModel model, DenseMatrix centroids, List<List<Integer>> inputs,
       List<Integer> order) {
@@ -209,7 +210,11 @@ public final class TopicReduction {
     boolean merged = false;
     for (int i = 0; i < n; i++) {
       boolean zero = true;
-      for (int j = 0; j < centroids.cols() && zero; j++) zero = centroids.get(i, j) == 0;
+      if (centroids == null) {
+        for (int t : inputs.get(order.get(i))) zero &= old[t] != t;
+      } else {
+        for (int j = 0; j < centroids.cols() && zero; j++) zero = centroids.get(i, j) == 0;
+      }
       of[i] = zero ? groupOf[old[inputs.get(order.get(i)).get(0)]] : i;
       merged |= of[i] != i;
     }

@@ -53,6 +53,23 @@ class OutputSchemaTest {
   }
 
   @Test
+  void aDominantTopicsModelWithMergedClustersConforms() throws IOException {
+    Path corpus = ThemedCorpus.writeSplit(tmp);
+    Path out = tmp.resolve("dominant");
+    CliRun fit = CliRun.of("fit", corpus.toString(), "-k", String.valueOf(ThemedCorpus.SPLIT_K), "--clusters", "dominant",
+        "-o", out.toString(), "-q");
+    assertEquals(0, fit.code(), fit.err());
+    JsonSchema modelSchema = load("model.schema.json");
+    JsonNode model = read(out.resolve("model.json"));
+    assertFalse(model.has("centroids"));
+    assertEquals(ThemedCorpus.SPLIT_K, model.get("clusterOfTopic").size());
+    assertEquals(Set.of(), modelSchema.validate(model));
+    ObjectNode negative = model.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) negative.get("clusterOfTopic")).set(0, -1);
+    assertFalse(modelSchema.validate(negative).isEmpty(), "a negative cluster");
+  }
+
+  @Test
   void selectKFileConforms() throws IOException {
     Path out = tmp.resolve("select-k");
     CliRun r = CliRun.of("select-k", Path.of("corpora", "sample").toString(), "--k", "3,5", "--samples", "2",

@@ -187,4 +187,50 @@ class DocumentClustersMergeTest {
       }
     }
   }
+
+  @Test
+  void mergeSimilarMergesTheDominantTopicsClustersAsKmeansMergesWhenNoDocumentMoves() {
+    CsrMatrix x = CsrMatrix.fromDense(new double[][] {
+      {1, 1, 0}, {1, 1, 0}, {1, 1, 0}, {1, 1, 0}, {0, 0, 1},
+    }, 3);
+    boolean[] allowed = {
+      true, false, false, true, false, false,
+      false, true, false, false, true, false, false, false, true,
+    };
+    int[] seed = {0, 0, 1, 1, 2};
+    DocumentClusters.Result kmeans = kmeans(x, seed, allowed, 3, DocumentClusters.MERGE_COSINE);
+    DenseMatrix sums = DocumentClusters.sums(x, seed, 3);
+    assertArrayEquals(new double[] {2, 2, 0, 2, 2, 0, 0, 0, 1}, sums.data());
+    DocumentClusters.Merged m = DocumentClusters.mergeSimilar(seed, sums, DocumentClusters.MERGE_COSINE);
+    assertTrue(m.merged());
+    assertArrayEquals(kmeans.assignment(), m.assignment());
+    assertArrayEquals(kmeans.clusterOfTopic(), m.clusterOfTopic());
+    assertArrayEquals(new int[] {0, 0, 1, 1, 2}, seed, "the caller's assignment is not written");
+    assertArrayEquals(new double[] {2, 2, 0, 2, 2, 0, 0, 0, 1}, sums.data(), "nor its sums");
+    // Above 1 nothing merges; a document without a cluster stays without one.
+    DocumentClusters.Merged none = DocumentClusters.mergeSimilar(new int[] {0, 0, 1, 1, -1},
+        DocumentClusters.sums(x, new int[] {0, 0, 1, 1, -1}, 3), 2.0);
+    assertFalse(none.merged());
+    assertArrayEquals(new int[] {0, 0, 1, 1, -1}, none.assignment());
+    assertThrows(IllegalArgumentException.class, () -> DocumentClusters.mergeSimilar(seed, sums, 0.0));
+    assertThrows(IllegalArgumentException.class, () -> DocumentClusters.mergeSimilar(new int[] {3}, sums, 0.9));
+    assertThrows(IllegalArgumentException.class, () -> DocumentClusters.mergeSimilar(new long[2], sums, 0.9));
+    assertThrows(IllegalArgumentException.class, () -> DocumentClusters.sums(x, new int[] {0}, 3));
+  }
+
+  @Test
+  void mergeSimilarJoinsTheSmallerClusterToTheLargerAndGoesOnWhileAPairIsClose() {
+    int n = 1500;
+    CsrMatrix x = CsrMatrix.fromDense(planted(n, 3, 5), 30);
+    // Theme 0 split over clusters 0, 1 and 3 (sizes about 3:2:1), themes 1 and 2 in clusters 2 and 4.
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) a[i] = i % 3 == 1 ? 2 : i % 3 == 2 ? 4 : (i / 3) % 6 < 3 ? 0 : (i / 3) % 6 < 5 ? 1 : 3;
+    DocumentClusters.Merged m = DocumentClusters.mergeSimilar(a, DocumentClusters.sums(x, a, 5), DocumentClusters.MERGE_COSINE);
+    assertArrayEquals(new int[] {0, 0, 2, 0, 4}, m.clusterOfTopic());
+    for (int i = 0; i < n; i++) assertEquals(i % 3 == 1 ? 2 : i % 3 == 2 ? 4 : 0, m.assignment()[i], "row " + i);
+    // The sizes decide which number the merged cluster keeps.
+    long[] sizes = {1, 500, 500, 1, 500};
+    assertArrayEquals(new int[] {1, 1, 2, 1, 4},
+        DocumentClusters.mergeSimilar(sizes, DocumentClusters.sums(x, a, 5), DocumentClusters.MERGE_COSINE));
+  }
 }

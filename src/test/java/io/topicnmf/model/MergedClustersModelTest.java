@@ -152,6 +152,55 @@ class MergedClustersModelTest {
   }
 
   @Test
+  void dominantTopicsClustersAreMergedTooAndApplyPlacesTheTrainingDocumentsAsFitDid() throws IOException {
+    FitOptions options = FitOptions.defaults(4).withClusters(Clustering.DOMINANT);
+    TopicModelResult fit = new TopicModeler(options).fit(corpus());
+    assertNull(fit.centroids());
+    // Topics 2 and 3 split one theme: their documents are in one cluster, the theme's.
+    List<Integer> absorbed = new java.util.ArrayList<>();
+    for (Cluster c : fit.clusters()) absorbed.addAll(c.mergedTopics());
+    assertEquals(1, absorbed.size(), "one cluster merged into another");
+    assertEquals(1.0, fit.evaluation().nmi(), 1e-12);
+    for (DocumentTopics d : fit.documents()) {
+      if (d.dominantTopic() != null && d.dominantTopic().equals(absorbed.get(0))) {
+        assertTrue(d.cluster() != d.dominantTopic().intValue(), d.id() + " is in the cluster its topic went to");
+      }
+    }
+    SavedModel model = SavedModel.of(fit, "test");
+    assertNull(model.centroids());
+    assertTrue(model.clusterOfTopic() != null);
+    assertTrue(model.clusterOfTopic().get(absorbed.get(0)) != absorbed.get(0).intValue());
+    Path file = tmp.resolve("dominant.json");
+    ModelFiles.write(model, file);
+    SavedModel loaded = ModelFiles.read(file);
+    assertEquals(Clustering.DOMINANT, loaded.options().clusters());
+    assertEquals(model.clusterOfTopic(), loaded.clusterOfTopic());
+    TopicModelResult applied = ModelApplier.apply(loaded, tmp.resolve("train"), 1, FitListener.NONE);
+    assertArrayEquals(clusters(fit), clusters(applied));
+    for (int t = 0; t < 4; t++) assertEquals(fit.clusters().get(t).mergedTopics(), applied.clusters().get(t).mergedTopics());
+    // Without clusterOfTopic (a model of an earlier version) the absorbed topic keeps its documents.
+    Path old = tmp.resolve("dominant-old.json");
+    edited(file, old, root -> root.remove("clusterOfTopic"));
+    TopicModelResult without = ModelApplier.apply(ModelFiles.read(old), tmp.resolve("train"), 1, FitListener.NONE);
+    assertTrue(without.topics().get(absorbed.get(0)).documents() > 0);
+  }
+
+  @Test
+  void dominantTopicsOfThePlantedCorpusGetTheClustersOfFitBackFromApply() throws IOException {
+    Path corpus = plantedCorpus();
+    TopicModelResult fit = new TopicModeler(FitOptions.defaults(16).withClusters(Clustering.DOMINANT)).fit(corpus);
+    SavedModel model = SavedModel.of(fit, "test");
+    int merged = 0;
+    for (int t = 0; t < 16; t++) if (model.clusterOfTopic().get(t) != t) merged++;
+    assertTrue(merged >= 1, "twice as many topics as themes: some clusters merge");
+    Path file = tmp.resolve("planted-dominant.json");
+    ModelFiles.write(model, file);
+    TopicModelResult applied = ModelApplier.apply(ModelFiles.read(file), corpus, 1, FitListener.NONE);
+    assertArrayEquals(clusters(fit), clusters(applied));
+    assertEquals(fit.evaluation().nmi(), applied.evaluation().nmi(), 1e-12);
+  }
+
+  @Test
   void aModelWithoutMergesLeavesTheFieldOut() throws IOException {
     TopicModelResult fit = new TopicModeler(FitOptions.defaults(3)).fit(corpus());
     for (Cluster c : fit.clusters()) assertTrue(c.mergedTopics().isEmpty());
@@ -171,8 +220,7 @@ class MergedClustersModelTest {
         root -> ((ArrayNode) root.get("clusterOfTopic")).remove(0),
         root -> ((ArrayNode) root.get("clusterOfTopic")).set(1, 7),
         root -> ((ArrayNode) root.get("clusterOfTopic")).set(1, -1),
-        root -> ((ArrayNode) root.get("clusterOfTopic")).set(0, 2), // 2 points to 3, not to itself
-        root -> root.remove("centroids"));
+        root -> ((ArrayNode) root.get("clusterOfTopic")).set(0, 2)); // 2 points to 3, not to itself
     for (Consumer<ObjectNode> edit : edits) {
       Path bad = tmp.resolve("bad.json");
       edited(file, bad, edit);
@@ -188,6 +236,19 @@ class MergedClustersModelTest {
     SavedModel three = TopicReduction.reduce(model, 3);
     assertNull(three.clusterOfTopic());
     Path file = tmp.resolve("reduced.json");
+    ModelFiles.write(three, file);
+    TopicModelResult applied = ModelApplier.apply(ModelFiles.read(file), tmp.resolve("train"), 1, FitListener.NONE);
+    assertEquals(1.0, applied.evaluation().nmi(), 1e-12);
+  }
+
+  @Test
+  void aReducedDominantTopicsModelJoinsTheSplitThemeInOneTopic() throws IOException {
+    SavedModel model = SavedModel.of(new TopicModeler(FitOptions.defaults(4).withClusters(Clustering.DOMINANT)).fit(corpus()), "test");
+    assertTrue(model.clusterOfTopic() != null);
+    SavedModel three = TopicReduction.reduce(model, 3);
+    assertNull(three.clusterOfTopic());
+    assertNull(three.centroids());
+    Path file = tmp.resolve("reduced-dominant.json");
     ModelFiles.write(three, file);
     TopicModelResult applied = ModelApplier.apply(ModelFiles.read(file), tmp.resolve("train"), 1, FitListener.NONE);
     assertEquals(1.0, applied.evaluation().nmi(), 1e-12);
