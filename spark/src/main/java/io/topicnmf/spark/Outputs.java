@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,7 +34,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code model.json} through the core's {@link Reports} and {@link ModelFiles} (so they are the
  * same formats {@code topicnmf fit} writes and {@code apply} reads), first on the driver's disk and
  * then moved in under a temporary name and renamed; and {@code documents.parquet}: id, label,
- * dominant_topic, strength, weights (normalised to sum 1) of every document.
+ * dominant_topic, cluster (the dominant topic's, or the cluster it was merged into), strength,
+ * weights (normalised to sum 1) of every document.
  */
 final class Outputs {
   private Outputs() {}
@@ -42,7 +44,7 @@ final class Outputs {
       Timings timings, DistributedNmf.Result fit, Topics.Described d, Vectorizing.Vocabulary vocab,
       double[] idf, double xx) throws IOException {
     int k = fit.h().rows();
-    writeParquet(spark, fit.blocks(), k, output + "/documents.parquet");
+    writeParquet(spark, fit.blocks(), k, d.clusterOfTopic(), output + "/documents.parquet");
     double relErr = xx == 0 ? 0 : Math.sqrt(2 * fit.frobenius() / xx);
     FitSummary summary = new FitSummary(name(options.nmf().loss()), name(options.nmf().effectiveSolver()),
         NmfOptions.IN_MEMORY, fit.iterations(), fit.converged(), fit.objective(), fit.frobenius(), relErr, fit.trace());
@@ -54,9 +56,12 @@ final class Outputs {
     for (Topic t : d.topics()) topics.add(new SavedModel.SavedTopic(t.id(), t.terms()));
     List<Double> idfList = new ArrayList<>(idf.length);
     for (double v : idf) idfList.add(v);
-    SavedModel model = new SavedModel(SavedModel.FORMAT, ToolInfo.current().version(), options,
+    // clusterOfTopic as fit --clusters dominant saves it: only when a cluster was merged.
+    List<Integer> clusterOfTopic = null;
+    for (int t = 0; t < k; t++) if (d.clusterOfTopic()[t] != t) clusterOfTopic = Arrays.stream(d.clusterOfTopic()).boxed().toList();
+    SavedModel model = new SavedModel(SavedModel.FORMAT, ToolInfo.current().version(), null, options,
         MailCleanup.NONE, stop, stats.documentsRead(), vocab.terms(), idfList, topics,
-        SavedModel.SparseRows.of(fit.h()), null);
+        SavedModel.SparseRows.of(fit.h()), null, null, null, null, clusterOfTopic);
     Path local = Files.createTempDirectory("topicnmf-spark");
     try {
       Reports.write(report, local.resolve("report.json"));
@@ -77,11 +82,13 @@ final class Outputs {
     }
   }
 
-  private static void writeParquet(SparkSession spark, JavaRDD<Block> blocks, int k, String path) {
+  private static void writeParquet(SparkSession spark, JavaRDD<Block> blocks, int k, int[] clusterOfTopic,
+      String path) {
     StructType schema = new StructType()
         .add("id", DataTypes.StringType, false)
         .add("label", DataTypes.StringType, true)
         .add("dominant_topic", DataTypes.IntegerType, true)
+        .add("cluster", DataTypes.IntegerType, true)
         .add("strength", DataTypes.DoubleType, false)
         .add("weights", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
     JavaRDD<Row> rows = blocks.flatMap(b -> {
@@ -100,7 +107,8 @@ final class Outputs {
         }
         Double[] w = new Double[k];
         for (int t = 0; t < k; t++) w[t] = sum > 0 ? b.w[i * k + t] / sum : 0.0;
-        out.add(RowFactory.create(b.ids[i], b.labels[i], best < 0 || !(sum > 0) ? null : best,
+        boolean none = best < 0 || !(sum > 0);
+        out.add(RowFactory.create(b.ids[i], b.labels[i], none ? null : best, none ? null : clusterOfTopic[best],
             sum > 0 && best >= 0 ? bestW / sum : 0.0, w));
       }
       return out.iterator();

@@ -93,7 +93,8 @@ final class SparkJob {
     for (int j = 0; j < m; j++) col.put(vocab.terms().get(j), j);
     Broadcast<Map<String, Integer>> columns = sc.broadcast(col);
     double[] idf = Vectorizing.idf(vocab.df(), n, options.weighting());
-    JavaRDD<Block> blocks = Vectorizing.blocks(parts, columns, sc.broadcast(idf), options.weighting())
+    Broadcast<double[]> idfs = sc.broadcast(idf);
+    JavaRDD<Block> blocks = Vectorizing.blocks(parts, columns, idfs, options.weighting())
         .persist(StorageLevel.MEMORY_AND_DISK());
     long[] shape = blocks.map(b -> {
       long empty = 0;
@@ -119,7 +120,10 @@ final class SparkJob {
 
     double xx = squaredNorm(blocks);
     int[][] topIds = topTerms(blocks, fit.h(), vocab.terms(), m);
-    Topics.Described d = Topics.describe(fit, topIds, vocab.terms(), surfaces, n <= reportDocuments, m);
+    // The clusters of topics that split one theme merged as fit --clusters dominant merges them.
+    int[] clusterOfTopic = Topics.mergedClusters(fit.blocks(), idfs, k, m);
+    Topics.Described d = Topics.describe(fit, topIds, vocab.terms(), surfaces, n <= reportDocuments, m,
+        clusterOfTopic);
     CorpusStats stats = new CorpusStats(input, n, skipped.size(), skipped, n - withTerms, m, shape[0],
         vocab.pruning(), MailCleanup.NONE, language, HtmlBoilerplate.NONE);
     long t5 = System.nanoTime();

@@ -6,6 +6,7 @@ import io.topicnmf.eval.Coherence;
 import io.topicnmf.eval.TopicCoherence;
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.model.Cluster;
+import io.topicnmf.model.DocumentClusters;
 import io.topicnmf.model.DocumentTopics;
 import io.topicnmf.model.Evaluation;
 import io.topicnmf.model.Quality;
@@ -19,18 +20,66 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The report's topics, documents, clusters, quality and evaluation from a distributed fit, as the
- * core's {@code TopicModeler} describes a fit (documents in their dominant topic's cluster): only
- * what is needed per document comes to the driver (its dominant topic, label, the top terms it
- * contains for coherence, and its weights when the report lists documents).
+ * core's {@code TopicModeler} describes a fit with {@code --clusters dominant} (documents in their
+ * dominant topic's cluster, the clusters of topics that split one theme merged by the core's {@link
+ * DocumentClusters#mergeSimilar}): only what is needed per document comes to the driver (its
+ * dominant topic, label, the top terms it contains for coherence, and its weights when the report
+ * lists documents), and for the merge each cluster's rows summed over the partitions.
  */
 final class Topics {
   private Topics() {}
 
+  /**
+   * @param clusterOfTopic for each topic, the cluster its documents were merged into (itself when
+   *     its cluster was not merged away; {@link DocumentClusters#mergeSimilar})
+   */
   record Described(List<Topic> topics, List<DocumentTopics> documents, List<Cluster> clusters,
-      Quality quality, Evaluation evaluation) {}
+      Quality quality, Evaluation evaluation, int[] clusterOfTopic) {}
+
+  /** The topic of row i's largest weight in {@code w} (rows × k), the first on a tie; -1 when none is positive. */
+  static int dominant(double[] w, int i, int k) {
+    int best = -1;
+    double bestW = 0;
+    for (int t = 0; t < k; t++) {
+      if (w[i * k + t] > bestW) {
+        bestW = w[i * k + t];
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Each topic's cluster as {@code fit --clusters dominant} finds it: the dominant topics' clusters
+   * merged ({@link DocumentClusters#mergeSimilar} at {@link DocumentClusters#MERGE_COSINE}) on the
+   * rows the core compares ({@link DocumentClusters#space} with the job's idf), each cluster's rows
+   * and documents summed per partition and added up on the driver (k × terms doubles).
+   */
+  static int[] mergedClusters(JavaRDD<Block> blocks, Broadcast<double[]> idf, int k, int m) {
+    int size = k * m + k;
+    double[] total = blocks.treeAggregate(new double[size], (a, b) -> {
+      int[] dom = new int[b.rows()];
+      for (int i = 0; i < dom.length; i++) dom[i] = b.rowPtr[i + 1] == b.rowPtr[i] ? -1 : dominant(b.w, i, k);
+      CsrMatrix space = DocumentClusters.space(b.matrix(), idf.value(), DocumentClusters.TF_POWER);
+      double[] sums = DocumentClusters.sums(space, dom, k).data();
+      for (int p = 0; p < sums.length; p++) a[p] += sums[p];
+      for (int c : dom) if (c >= 0) a[k * m + c]++;
+      return a;
+    }, (a, b) -> {
+      for (int p = 0; p < a.length; p++) a[p] += b[p];
+      return a;
+    }, 2);
+    long[] sizes = new long[k];
+    for (int t = 0; t < k; t++) sizes[t] = (long) total[k * m + t];
+    double[] sums = Arrays.copyOf(total, k * m);
+    return DocumentClusters.mergeSimilar(sizes, new io.topicnmf.matrix.DenseMatrix(k, m, sums),
+        DocumentClusters.MERGE_COSINE);
+  }
 
   /** One document as the driver needs it. */
   record Row(String id, String label, int dominant, double sum, double[] weights, boolean empty,
@@ -42,16 +91,9 @@ final class Topics {
       List<Row> out = new ArrayList<>(b.rows());
       for (int i = 0; i < b.rows(); i++) {
         double[] w = Arrays.copyOfRange(b.w, i * k, (i + 1) * k);
-        int best = -1;
-        double bestW = 0;
+        int best = dominant(w, 0, k);
         double sum = 0;
-        for (int t = 0; t < k; t++) {
-          sum += w[t];
-          if (w[t] > bestW) {
-            bestW = w[t];
-            best = t;
-          }
-        }
+        for (int t = 0; t < k; t++) sum += w[t];
         int nt = 0;
         for (int p = b.rowPtr[i]; p < b.rowPtr[i + 1]; p++) if (isTop[b.colIdx[p]]) nt++;
         int[] tc = new int[nt];
@@ -70,9 +112,16 @@ final class Topics {
     }).collect());
   }
 
+  /**
+   * The report's description of the fit, each document in its dominant topic's cluster or where
+   * {@code clusterOfTopic} merged it ({@link #mergedClusters}).
+   */
   static Described describe(DistributedNmf.Result fit, int[][] topIds, List<String> terms,
-      Map<String, String> surface, boolean listDocuments, int m) {
+      Map<String, String> surface, boolean listDocuments, int m, int[] clusterOfTopic) {
     int k = fit.h().rows();
+    List<List<Integer>> mergedTopics = new ArrayList<>();
+    for (int t = 0; t < k; t++) mergedTopics.add(new ArrayList<>());
+    for (int t = 0; t < k; t++) if (clusterOfTopic[t] != t) mergedTopics.get(clusterOfTopic[t]).add(t);
     Set<Integer> union = new HashSet<>();
     for (int[] t : topIds) for (int j : t) union.add(j);
     boolean[] isTop = new boolean[m];
@@ -103,13 +152,17 @@ final class Topics {
         }
         continue;
       }
-      assigned[i] = best;
-      sizes[best]++;
+      int c = clusterOfTopic[best];
+      assigned[i] = c;
+      sizes[c]++;
       if (listDocuments) {
         List<Double> weights = new ArrayList<>(k);
         for (int t = 0; t < k; t++) weights.add(r.weights()[t] / r.sum());
-        docs.add(new DocumentTopics(r.id(), r.label(), best, weights.get(best), weights, best, null));
-        members.get(best).add(new Cluster.Member(r.id(), weights.get(best)));
+        docs.add(new DocumentTopics(r.id(), r.label(), best, weights.get(best), weights, c, null));
+        // A member's strength is its share of the cluster's topics, as in the core's clusters.
+        double share = weights.get(c);
+        for (int u : mergedTopics.get(c)) share += weights.get(u);
+        members.get(c).add(new Cluster.Member(r.id(), share));
       }
     }
     int[] ci = new int[ptr[n]];
@@ -132,10 +185,10 @@ final class Topics {
       for (int t = 0; t < k; t++) {
         List<Cluster.Member> ms = members.get(t);
         ms.sort(Comparator.comparingDouble((Cluster.Member mm) -> -mm.strength()).thenComparing(Cluster.Member::id));
-        clusters.add(new Cluster(t, ms));
+        clusters.add(new Cluster(t, ms, mergedTopics.get(t)));
       }
     }
-    return new Described(topics, docs, clusters, quality, evaluation);
+    return new Described(topics, docs, clusters, quality, evaluation, clusterOfTopic.clone());
   }
 
   private static List<Topic> topics(DistributedNmf.Result fit, int[][] topIds, List<String> terms,
