@@ -50,7 +50,7 @@ public final class PlanEstimate {
     System.out.printf(Locale.ROOT, "X itself (held by the caller): %s%n", gb(NmfMemory.csrBytes(rows, nnz)));
     System.out.printf(Locale.ROOT, "init %s | iterations %s (compact %s) | final %s%n",
         gb(NmfMemory.initBytes(rows, cols, nnz, k)), gb(iter), gb(iterCompact),
-        gb(NmfMemory.finalBytes(rows, cols, nnz, o)));
+        gb(NmfMemory.finalBytes(rows, cols, nnz, longest, o)));
     System.out.printf(Locale.ROOT, "fit estimate (largest phase): plain %s, compact %s%n",
         gb(NmfMemory.fitBytes(rows, cols, nnz, longest, o)), gb(NmfMemory.fitBytes(rows, cols, nnz, longest, o, true)));
   }

@@ -45,6 +45,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     if (ex instanceof InsufficientMemoryException e) {
       code = USAGE;
       msg = insufficientMemory(e);
+    } else if (ex instanceof io.topicnmf.model.HeapTooSmallException e) {
+      code = USAGE;
+      msg = e.getMessage() + ": give Java more heap, e.g. TOPICNMF_JAVA_OPTS=-Xmx" + heapFlag(e.suggestedHeapBytes());
     } else if (ex instanceof UnusableInputException e) {
       code = USAGE;
       msg = e.message(Errors::flag);

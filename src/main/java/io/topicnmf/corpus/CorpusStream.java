@@ -94,6 +94,48 @@ public final class CorpusStream {
     public String root() {
       return root;
     }
+
+    /** The number of files to read (skipped entries left out). */
+    public int files() {
+      int n = 0;
+      for (Object o : list) {
+        if (o instanceof FileTask) n++;
+      }
+      return n;
+    }
+
+    /**
+     * The bytes the files to read hold, as text: a file's size, or for a {@code .gz} file the
+     * inflated size its trailer records when that is larger (the ISIZE field: exact for one
+     * member under 4 GB, an underestimate otherwise). Reads nothing but the trailers; a file
+     * whose size cannot be read counts 0 (its reading will say why).
+     */
+    public long inputBytes() {
+      long total = 0;
+      for (Object o : list) {
+        if (o instanceof FileTask task) total += textBytes(task.path());
+      }
+      return total;
+    }
+
+    private static long textBytes(Path path) {
+      try {
+        long size = java.nio.file.Files.size(path);
+        if (size < 18 || !path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+          return size;
+        }
+        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(path)) {
+          java.nio.ByteBuffer trailer = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+          ch.position(size - 4);
+          while (trailer.hasRemaining() && ch.read(trailer) >= 0) {
+            // read the four bytes of ISIZE
+          }
+          return trailer.hasRemaining() ? size : Math.max(size, trailer.getInt(0) & 0xFFFFFFFFL);
+        }
+      } catch (IOException | SecurityException e) {
+        return 0;
+      }
+    }
   }
 
   /**

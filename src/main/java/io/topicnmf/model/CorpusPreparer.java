@@ -107,8 +107,36 @@ final class CorpusPreparer {
     listener.onStageStart("read");
     CorpusStream.Entries entries = CorpusStream.walk(input, excluded);
     int threads = options.nmf().threads();
+    long inputBytes = entries.inputBytes();
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    ReadingMemory.check(entries.root(), inputBytes, threads, maxHeap);
+    java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      return prepare(entries, threads, t0, (n, path) -> {
+        seen.accumulateAndGet(n, Math::max);
+        listener.onFile(n, path);
+      });
+    } catch (IOException | RuntimeException | Error e) {
+      // Out of heap anywhere in reading, analysis or the matrix (a worker's failure arrives
+      // wrapped): the memory of the stage is garbage once here, so the refusal can be built.
+      if (outOfMemory(e) == null) throw e;
+      throw ReadingMemory.ranOut(entries.root(), inputBytes, entries.files(), seen.get(), threads, maxHeap);
+    }
+  }
+
+  /** The OutOfMemoryError among the causes of {@code e}, or null. */
+  private static OutOfMemoryError outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError oom) return oom;
+      if (t.getCause() == t) break;
+    }
+    return null;
+  }
+
+  private PreparedCorpus prepare(CorpusStream.Entries entries, int threads, long t0,
+      io.topicnmf.corpus.CorpusListener files) throws IOException {
     try (StreamingAnalyzer.Streamed s = StreamingAnalyzer.analyze(entries, options.corpus(), this::resolve,
-        threads, scratch, listener, listener)) {
+        threads, scratch, files, listener)) {
       long t1 = System.nanoTime();
       Corpus corpus = s.corpus();
       LanguageCheck language = s.language();

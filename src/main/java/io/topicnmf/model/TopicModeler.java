@@ -98,6 +98,8 @@ public final class TopicModeler {
    * be factorized several times (select-k fits every k and subsample on it).
    *
    * @throws UnusableInputException if no usable document or term is found
+   * @throws HeapTooSmallException if the heap is below what reading the input needs ({@link
+   *     ReadingMemory}, checked before reading), or the reading ran out of heap
    */
   public PreparedCorpus prepare(Path input, FitListener listener) throws IOException {
     return prepare(input, java.util.Set.of(), listener);

@@ -145,6 +145,34 @@ final class KlCdSolver {
   }
 
   /**
+   * One sweep of row i of {@link #sweep(int, int[], int[], float[], double[], double[], NonZeros,
+   * double[], double, double, double[], boolean, int, int)} with the row's predictions in the
+   * worker's row buffer instead of an array over all of X: for a caller that solves one row at a
+   * time through several sweeps ({@link NmfTransform}), which needs {@code O(k + row length)}
+   * scratch per worker. With {@code vCurrent} the buffer (and its copy of the row's values) must
+   * still hold what the previous {@code sweepRow} of the same row by the same worker left, {@code
+   * (a·bᵀ)} at the row's entries kept up to date through that sweep's moves; otherwise the values
+   * are copied and the predictions formed here. The arithmetic is {@code sweep}'s on {@code [i,
+   * i+1)} with the same {@code vCurrent}, entry for entry, so a is the same bits.
+   *
+   * @throws IllegalArgumentException if the row has more stored entries than the row buffers hold
+   */
+  void sweepRow(int worker, int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
+      NonZeros bnz, double[] bSum, double l1, double l2, boolean vCurrent, int i) {
+    KlCdScratch s = scratch[worker];
+    int start = rowPtr[i];
+    int end = rowPtr[i + 1];
+    if (end - start > rowLen) {
+      throw new IllegalArgumentException("klCdRows: row " + i + " has " + (end - start)
+          + " stored entries but the row buffer holds " + rowLen);
+    }
+    if (!vCurrent) {
+      System.arraycopy(values, start, s.rowX, 0, end - start);
+    }
+    row(rowPtr, colIdx, values, a, b, bnz, bSum, l1, l2, s.rowV, start, s.rowX, vCurrent, i, s);
+  }
+
+  /**
    * Screening and coordinate updates of row i, the prediction of stored entry p at {@code
    * v[p − off]} and its value at {@code vValues[p − off]} (off 0: arrays in a's order; the row's
    * start: a row buffer).

@@ -23,8 +23,9 @@ import io.topicnmf.parallel.Workers;
  * CsrMatrix}) and 8 for Xᵀ, so a fit holds 16 bytes per non-zero while it iterates, KL or
  * Frobenius (24 when X held double values; KL coordinate descent kept 20 more, two double
  * predictions and an int position, until it formed the predictions row by row), plus 8·k bytes
- * per row and per column for each dense k-wide array; the final re-solve of W for KL keeps one
- * double per non-zero ({@link NmfTransform}). The compact layout of KL descent, which {@link
+ * per row and per column for each dense k-wide array; the final re-solve of W for KL keeps
+ * nothing per non-zero either, only each worker's buffers for one row ({@link NmfTransform},
+ * {@link #finalBytes}). The compact layout of KL descent, which {@link
  * MemoryPlan} chooses before mini-batches, keeps W's extrapolation copies in files (two fewer m·k
  * arrays). {@code NmfMemoryTest} compares {@link #iterationBytes} with the heap measured around
  * the allocation.
@@ -55,7 +56,7 @@ public final class NmfMemory {
    */
   public static long fitBytes(int rows, int cols, long nnz, int longest, NmfOptions options, boolean compact) {
     return Math.max(Math.max(initBytes(rows, cols, nnz, options.k()),
-        iterationBytes(rows, cols, nnz, longest, options, compact)), finalBytes(rows, cols, nnz, options));
+        iterationBytes(rows, cols, nnz, longest, options, compact)), finalBytes(rows, cols, nnz, longest, options));
   }
 
   /** Whether a fit with {@code options} has a compact in-memory layout: KL coordinate descent. */
@@ -138,17 +139,50 @@ public final class NmfMemory {
   }
 
   /**
-   * Heap held while W is re-solved for the final H: the fit's W and H, Hᵀ, the new W and, for KL,
-   * the predictions at the non-zeros of X; for Frobenius X·Hᵀ.
+   * {@link #finalBytes(int, int, long, int, NmfOptions)} with the longest row bounded by the
+   * columns and the non-zeros.
    */
   static long finalBytes(int rows, int cols, long nnz, NmfOptions options) {
+    return finalBytes(rows, cols, nnz, (int) Math.min(cols, Math.min(nnz, Integer.MAX_VALUE)), options);
+  }
+
+  /**
+   * Heap held while W is re-solved for the final H ({@link NmfTransform}): the fit's W and H, Hᵀ
+   * and the new W, and then for Frobenius X·Hᵀ and the Gram matrices; for KL the larger of the
+   * solve's scratch (H packed, and per worker the coordinate-descent buffers of one row: {@link
+   * #klFinalScratchBytes}, nothing per non-zero of X) and what the report's Frobenius objective
+   * forms after it (a slab of X·Hᵀ, {@link FrobeniusUpdater#frobenius}). {@code longest} bounds the
+   * stored entries of one row (a row or column bound such as {@link #longestLine} will do).
+   */
+  static long finalBytes(int rows, int cols, long nnz, int longest, NmfOptions options) {
     long m = rows;
     long n = cols;
     long k = options.k();
     long result = dense(m * k) + dense(n * k);
-    long work = dense(n * k) + dense(m * k)
-        + (options.loss() == Loss.KL ? dense(nnz) + NonZeros.bytes(n, k, 1.0) : dense(m * k) + dense(blocks(Math.max(m, n), DenseKernels.REDUCE_BLOCK) * k * k));
+    long gram = dense(blocks(Math.max(m, n), DenseKernels.REDUCE_BLOCK) * k * k);
+    long work = dense(n * k) + dense(m * k);
+    if (options.loss() == Loss.KL) {
+      long row = Math.min(longest, Math.min(n, nnz));
+      long solve = NonZeros.bytes(n, k, 1.0) + dense(k) + klFinalScratchBytes(row, k, options.threads());
+      long objective = dense(Math.min(m, FrobeniusUpdater.SLAB_ROWS) * k) + 2 * dense(k * k) + gram;
+      work += Math.max(solve, objective);
+    } else {
+      work += dense(m * k) + gram;
+    }
     return result + work;
+  }
+
+  /**
+   * The scratch of {@link NmfTransform}'s KL solve for {@code threads} workers, rows of at most
+   * {@code longestRow} stored entries: each worker's {@link KlCdScratch} (the gather lists, the
+   * row's predictions and values, and k-sized arrays) and its start-of-sweep copy of a row of W.
+   */
+  static long klFinalScratchBytes(long longestRow, long k, int threads) {
+    long gather = KlUpdater.gatherLength((int) Math.min(longestRow, Integer.MAX_VALUE), (int) k) + 1;
+    long words = (k + 63) >>> 6;
+    long perWorker = dense(gather) + ints(gather) + dense(longestRow) + floats(longestRow)
+        + dense(3) + 2 * dense(k) + 5 * ints(k) + 2 * dense(words) + 80;
+    return threads * perWorker;
   }
 
   /**
@@ -170,9 +204,11 @@ public final class NmfMemory {
     long init = 2 * csrBytes(sampleRows, batchNnz) + initBytes((int) sampleRows, cols, batchNnz, (int) k)
         - csrBytes(n, batchNnz) + dense(n * k);
     long wide = Math.max(b, n);
-    long last = 2 * dense(n * k) + dense(b * k) + csrBytes(b, batchNnz)
-        + dense(b * k) + (options.loss() == Loss.KL ? dense(batchNnz) : dense(b * k)
-            + dense(DenseKernels.gramWorkspaceSize((int) Math.min(wide, Integer.MAX_VALUE), (int) k)));
+    // The final pass: H, one batch and its W, and NmfTransform's work on it (finalBytes less the
+    // fit's W and H, which this estimate counts once).
+    int lastRow = (int) Math.min(Math.min(batchNnz, n), longestRow);
+    long last = dense(n * k) + csrBytes(b, batchNnz) + dense(b * k)
+        + finalBytes((int) b, cols, batchNnz, lastRow, options) - dense(b * k) - dense(n * k);
     return dense(m * k) + Math.max(init, Math.max(miniBatchEpochBytes(cols, batchNnz, (int) b, longestRow, options), last));
   }
 

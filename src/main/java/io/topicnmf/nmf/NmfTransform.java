@@ -215,7 +215,8 @@ public final class NmfTransform {
    * W for the KL loss by coordinate descent on each row until it settles, from a neutral start if
    * asked; the row's predictions are re-formed at its first sweep and every {@code reformEvery}
    * sweeps after, and otherwise carried over from the previous sweep (the solver keeps them up to
-   * date as it moves the coordinates).
+   * date as it moves the coordinates) in the worker's row buffer ({@link KlCdSolver#sweepRow}).
+   * Scratch: per worker the gather buffers and the row buffers of the longest row, and H packed.
    */
   private static void solveKl(CsrMatrix x, DenseMatrix h, double[] ht, int k, double l1, double l2,
       double[] w, boolean neutralStart, Options options, int reformEvery, int[] sweeps,
@@ -232,9 +233,11 @@ public final class NmfTransform {
     int[] rowPtr = x.rowPtr();
     int[] colIdx = x.colIdx();
     float[] values = x.values();
-    double[] v = new double[x.nnz()];
-    int gatherLen = KlUpdater.gatherLength(KlUpdater.maxRowNnz(x), k);
-    KlCdSolver cd = new KlCdSolver(k, gatherLen, workers.threads(), KlUpdater.MAX_NEWTON,
+    // Each row is solved to convergence on its own, so its predictions live in the worker's row
+    // buffer across its sweeps: nothing of the size of X (bench/RESULTS.md, "The re-solve's row buffer").
+    int longest = KlUpdater.maxRowNnz(x);
+    int gatherLen = KlUpdater.gatherLength(longest, k);
+    KlCdSolver cd = new KlCdSolver(k, gatherLen, longest, workers.threads(), KlUpdater.MAX_NEWTON,
         KlUpdater.NEWTON_TOL);
     NonZeros hnz = new NonZeros(n, k, 1.0).of(ht, workers);
     workers.forEachBlock(m, SparseKernels.ROW_BLOCK, (worker, b, from, to) -> {
@@ -252,7 +255,7 @@ public final class NmfTransform {
         while (!done && s < options.maxIter()) {
           System.arraycopy(w, i * k, old, 0, k);
           boolean kept = s % reformEvery != 0;
-          cd.sweep(worker, rowPtr, colIdx, values, w, ht, hnz, hSum, l1, l2, v, kept, i, i + 1);
+          cd.sweepRow(worker, rowPtr, colIdx, values, w, ht, hnz, hSum, l1, l2, kept, i);
           s++;
           double change = 0;
           double norm = 0;

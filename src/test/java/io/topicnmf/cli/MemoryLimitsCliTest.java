@@ -63,6 +63,41 @@ class MemoryLimitsCliTest {
   }
 
   @Test
+  void aHeapTooSmallToReadTheCorpusIsRefusedBeforeTheReadingWithTheHeapToGive() throws Exception {
+    Path out = tmp.resolve("read");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The sample corpus needs a heap floor of about 20 MB at 2 threads (ReadingMemory): 12 MB is
+    // refused before a file is read, where it used to end in an OutOfMemoryError.
+    String sample = Path.of("corpora", "sample").toString();
+    List<String> cmd = List.of(java, "-Xmx12m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "fit", sample, "-k", "3", "--threads", "2", "-o", out.toString(), "-q");
+    Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(2, p.exitValue(), err);
+    List<String> lines = err.lines().toList();
+    assertEquals(1, lines.size(), err);
+    assertTrue(lines.get(0).startsWith("topicnmf: reading and analysing " + sample + " ("), err);
+    assertTrue(lines.get(0).contains("needs at least") && lines.get(0).contains("the heap holds at most 12.0 MB")
+        && lines.get(0).endsWith("give Java more heap, e.g. TOPICNMF_JAVA_OPTS=-Xmx64m"), err);
+    assertFalse(err.contains("\tat ") || err.contains("Exception") || err.contains("OutOfMemoryError"), err);
+    assertFalse(Files.exists(out.resolve("report.json")));
+  }
+
+  @Test
+  void aReadingThatRanOutOfHeapIsExitTwoWithTheProjectedHeap() {
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    CommandLine.ParseResult parsed = cl.parseArgs("fit", "docs");
+    Exception e = io.topicnmf.model.ReadingMemory.ranOut("docs", 21L << 20, 11314, 5329, 2, 64L << 20);
+    assertEquals(2, new Errors().handleExecutionException(e, cl, parsed));
+    assertEquals("topicnmf: reading and analysing docs (21.0 MB of text) ran out of heap after 5329 of 11314 files"
+        + " (the heap holds at most 64.0 MB); it needs about 156 MB: give Java more heap, e.g."
+        + " TOPICNMF_JAVA_OPTS=-Xmx195m", err.toString().strip());
+  }
+
+  @Test
   void theRefusalSuggestsABatchSizeWhenMiniBatchesFit() {
     InsufficientMemoryException e = new InsufficientMemoryException("the in-memory fit", 3L << 30, 1L << 30,
         2L << 30, 4096, 600L << 20);

@@ -172,6 +172,67 @@ class NmfMemoryTest {
         - NmfMemory.iterationBytes(1000, 1000, 1_000_000, 100, f));
   }
 
+  /**
+   * The final re-solve of W for KL ({@link NmfTransform}) against what it holds while it solves:
+   * the fit's W and H, Hᵀ, the new W, H packed and the solver with each worker's buffers of one row.
+   */
+  @ParameterizedTest
+  @CsvSource({"20,2", "50,2", "50,4"})
+  void klFinalEstimateIsWithinTwentyPercentOfTheMeasuredHeap(int k, int threads) {
+    CsrMatrix x = generated(40_000, 12_000, 60, 5);
+    NmfOptions o = NmfOptions.defaults(k).withLoss(Loss.KL).withSolver(Solver.CD).withThreads(threads);
+    int longestRow = KlUpdater.maxRowNnz(x);
+    long estimate = NmfMemory.finalBytes(x.rows(), x.cols(), x.nnz(), longestRow, o);
+    long before = usedAfterGc();
+    Object[] held = holdFinal(x, o);
+    long measured = usedAfterGc() - before;
+    assertTrue(held[0] != null);
+    double ratio = (double) estimate / measured;
+    assertTrue(Math.abs(ratio - 1) <= 0.2, "estimate " + estimate + " bytes, measured " + measured
+        + " (ratio " + ratio + ") for the KL re-solve, k=" + k + ", threads=" + threads);
+    // A longest-line bound (rows and columns, as fitBytes passes) never counts less.
+    assertTrue(NmfMemory.finalBytes(x.rows(), x.cols(), x.nnz(), NmfMemory.longestLine(x), o) >= estimate);
+  }
+
+  /** What {@link NmfTransform}'s KL solve holds, as it allocates it (after the fit's W and H). */
+  private static Object[] holdFinal(CsrMatrix x, NmfOptions o) {
+    int k = o.k();
+    int n = x.cols();
+    double[] fitW = new double[x.rows() * k];
+    double[] h = new double[k * n];
+    java.util.Arrays.fill(h, 0.1);
+    double[] ht = new double[n * k];
+    io.topicnmf.matrix.DenseKernels.transpose(h, k, n, ht);
+    double[] w = fitW.clone();
+    double[] hSum = new double[k];
+    int longest = KlUpdater.maxRowNnz(x);
+    KlCdSolver cd = new KlCdSolver(k, KlUpdater.gatherLength(longest, k), longest, o.threads(),
+        KlUpdater.MAX_NEWTON, KlUpdater.NEWTON_TOL);
+    try (Workers workers = Workers.of(o.threads())) {
+      NonZeros hnz = new NonZeros(n, k, 1.0).of(ht, workers);
+      return new Object[] {cd, hnz, fitW, h, ht, w, hSum};
+    }
+  }
+
+  @Test
+  void theFinalStageCountsNoBytesPerNonZeroForEitherLoss() {
+    // The KL re-solve keeps each row's predictions in a worker's row buffer: more non-zeros with
+    // the same longest row cost nothing in the final phase (it counted 8 bytes each before).
+    for (Loss loss : Loss.values()) {
+      NmfOptions o = NmfOptions.defaults(20).withLoss(loss).withThreads(2);
+      assertEquals(NmfMemory.finalBytes(100_000, 50_000, 5_000_000, 400, o),
+          NmfMemory.finalBytes(100_000, 50_000, 10_000_000, 400, o), loss.toString());
+    }
+    // Per worker, the row buffers grow with the longest row: 12 bytes an entry, and the gather
+    // lists 12 bytes per entry and component up to their cap.
+    NmfOptions kl = NmfOptions.defaults(20).withLoss(Loss.KL).withThreads(1);
+    assertEquals(12L * 100 + 12L * 100 * 20, NmfMemory.klFinalScratchBytes(200, 20, 1)
+        - NmfMemory.klFinalScratchBytes(100, 20, 1));
+    assertEquals(2 * NmfMemory.klFinalScratchBytes(300, 20, 1), NmfMemory.klFinalScratchBytes(300, 20, 2));
+    assertTrue(NmfMemory.finalBytes(100_000, 50_000, 5_000_000, 400, kl)
+        < NmfMemory.finalBytes(100_000, 50_000, 5_000_000, 400, kl.withLoss(Loss.FROBENIUS)));
+  }
+
   @Test
   void fitPeakIsAtLeastEachPhase() {
     NmfOptions o = NmfOptions.defaults(20);
