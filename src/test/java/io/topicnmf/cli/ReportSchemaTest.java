@@ -60,6 +60,7 @@ class ReportSchemaTest {
     JsonNode report = read(out.resolve("report.json"));
     assertTrue(report.get("evaluation").isObject() && report.get("fit").get("trace").size() > 1);
     assertEquals(Set.of(), errors(report));
+    assertEquals(Set.of(), SchemaFields.undeclared(report, "report.schema.json"));
     assertEquals("in-memory", report.get("fit").get("mode").asText());
     assertEquals(0, report.get("parameters").get("nmf").get("batchSize").asInt());
 
@@ -70,6 +71,7 @@ class ReportSchemaTest {
     assertEquals("mini-batch", mbReport.get("fit").get("mode").asText());
     assertEquals(4, mbReport.get("parameters").get("nmf").get("batchSize").asInt());
     assertEquals(Set.of(), errors(mbReport));
+    assertEquals(Set.of(), SchemaFields.undeclared(mbReport, "report.schema.json"));
 
     Path applied = tmp.resolve("apply");
     CliRun apply = CliRun.of("apply", "--model", out.resolve("model.json").toString(), corpus.toString(),
@@ -78,6 +80,7 @@ class ReportSchemaTest {
     JsonNode applyReport = read(applied.resolve("report.json"));
     assertEquals("apply", applyReport.get("command").asText());
     assertEquals(Set.of(), errors(applyReport));
+    assertEquals(Set.of(), SchemaFields.undeclared(applyReport, "report.schema.json"));
   }
 
   @Test
@@ -97,6 +100,7 @@ class ReportSchemaTest {
     assertEquals(1, report.get("corpus").get("skipped").size());
     assertEquals(1, report.get("corpus").get("documentsWithoutTerms").asInt());
     assertEquals(Set.of(), errors(report));
+    assertEquals(Set.of(), SchemaFields.undeclared(report, "report.schema.json"));
   }
 
   @Test
@@ -132,6 +136,7 @@ class ReportSchemaTest {
     JsonNode f = read(iris.resolve("factorization.json"));
     assertEquals("species", f.get("input").get("rowLabels").asText());
     assertEquals(Set.of(), factorizationSchema.validate(f));
+    assertEquals(Set.of(), SchemaFields.undeclared(f, "factorization.schema.json"));
 
     Path irisMb = tmp.resolve("iris-mb");
     CliRun mb = CliRun.of("factorize", Path.of("data", "iris.csv").toString(), "-k", "2", "-o", irisMb.toString(),
@@ -141,6 +146,7 @@ class ReportSchemaTest {
     assertEquals("mini-batch", fm.get("fit").get("mode").asText());
     assertEquals(32, fm.get("parameters").get("nmf").get("batchSize").asInt());
     assertEquals(Set.of(), factorizationSchema.validate(fm));
+    assertEquals(Set.of(), SchemaFields.undeclared(fm, "factorization.schema.json"));
 
     Path mtx = tmp.resolve("m.mtx");
     Files.writeString(mtx, "%%MatrixMarket matrix coordinate real general\n3 4 5\n1 1 2\n1 3 1\n2 2 4\n3 1 1\n3 4 3\n");
@@ -151,6 +157,7 @@ class ReportSchemaTest {
     JsonNode g = read(small.resolve("factorization.json"));
     assertFalse(g.get("reconstruction").get("included").asBoolean());
     assertEquals(Set.of(), factorizationSchema.validate(g));
+    assertEquals(Set.of(), SchemaFields.undeclared(g, "factorization.schema.json"));
 
     ObjectNode broken = f.deepCopy();
     ((ObjectNode) broken.get("reconstruction")).remove("matrix");

@@ -51,6 +51,7 @@ class TimelineCommandTest {
     assertEquals(0, fit.code(), fit.err());
     JsonNode mailReport = Reports.mapper().readTree(out.resolve("report.json").toFile());
     assertEquals(java.util.Set.of(), schemaErrors(mailReport));
+    assertEquals(java.util.Set.of(), SchemaFields.undeclared(mailReport, "report.schema.json"));
     JsonNode t = mailReport.get("timeline");
     assertEquals("Date", t.get("field").asText());
     assertEquals("day", t.get("period").asText());
