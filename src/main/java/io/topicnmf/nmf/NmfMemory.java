@@ -132,9 +132,9 @@ public final class NmfMemory {
     long a = Math.min(rows, cols);
     long b = Math.max(rows, cols);
     long l = Math.min(k + RandomizedSvd.OVERSAMPLES, a);
-    // y and its orthonormal basis (a × l), z (b × l) and the factors u, v of the SVD at its end;
-    // the draw omega (b × l) is let go before z is taken, and u, v are smaller than it is.
-    long svd = dense(b * l) + 2 * dense(a * l) + Math.max(dense(b * l), dense(a * k) + dense(b * k));
+    // y and its orthonormal basis (a × l), z (b × l) and the factor u of the SVD at its end (v is
+    // formed in z's array); the draw omega (b × l) is let go before z is taken, u is smaller.
+    long svd = dense(b * l) + 2 * dense(a * l) + Math.max(dense(b * l), dense(a * k));
     return csrBytes(cols, nnz) + dense((long) rows * k) + dense((long) cols * k) + svd;
   }
 

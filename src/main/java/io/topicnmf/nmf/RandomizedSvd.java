@@ -34,7 +34,8 @@ final class RandomizedSvd {
    *
    * @param u row-major {@code rows × k}: column j is the j-th left singular vector
    * @param s the k singular values
-   * @param v row-major {@code cols × k}: column j is the j-th right singular vector
+   * @param v row-major {@code cols × k}: column j is the j-th right singular vector (the array
+   *     may be longer; only its first {@code cols·k} entries are the vectors). Likewise {@code u}.
    */
   record Result(double[] u, double[] s, double[] v, int k) {}
 
@@ -113,10 +114,13 @@ final class RandomizedSvd {
       }
     }
     double[] u = new double[m * k];
-    double[] v = new double[n * k];
     timesSmall(q, m, l, ub, k, u, workers);
-    timesSmall(z, n, l, ubScaled, k, v, workers);
-    return new Result(u, s, v, k);
+    // V = Z·Ub·S⁻¹ is formed in Z's own array (row i of V over the first k of row i's l slots): Z
+    // is not read again, and on the long side a second array would be the SVD's largest (400 MB
+    // beside Z's 560 MB for a million documents at k = 50, where the 1 M fit in -Xmx4g ran out
+    // of heap here once).
+    timesSmallInPlace(z, n, l, ubScaled, k, workers);
+    return new Result(u, s, z, k);
   }
 
   /** {@code out = a·c} for a tall {@code rows × l} and a small {@code l × k} matrix, row-major, over fixed row blocks. */
@@ -139,6 +143,48 @@ final class RandomizedSvd {
         }
       }
     });
+  }
+
+  /** Rows of {@link #timesSmallInPlace} formed in parallel before they are written back. */
+  static final int IN_PLACE_CHUNK = 16_384;
+
+  /**
+   * {@code a ← a·c} for a tall {@code rows × l} {@code a} and a small {@code l × k} {@code c}, with
+   * {@code k ≤ l}: row i of the product goes to {@code a[i·k, i·k + k)}, so the first {@code rows·k}
+   * entries of {@code a} are then the row-major product (the rest is left as it was). The same sums
+   * in the same order as {@link #timesSmall}, so the same bits. Chunks of {@value #IN_PLACE_CHUNK}
+   * rows in order: a chunk's rows are formed in parallel into a buffer (8·k bytes a row), then
+   * copied to {@code a[from·k, to·k)}, which overlaps only the inputs of rows below {@code to·k/l ≤
+   * to}, all read by then.
+   */
+  static void timesSmallInPlace(double[] a, int rows, int l, double[] c, int k, Workers workers) {
+    if (k > l) {
+      throw new IllegalArgumentException("k = " + k + " > l = " + l);
+    }
+    double[] out = new double[Math.min(rows, IN_PLACE_CHUNK) * k];
+    for (int from = 0; from < rows; from += IN_PLACE_CHUNK) {
+      int start = from;
+      int count = Math.min(IN_PLACE_CHUNK, rows - from);
+      workers.forEachBlock(count, Sweeps.BLOCK, (b, lo, hi) -> {
+        for (int r = lo; r < hi; r++) {
+          int ai = (start + r) * l;
+          int oi = r * k;
+          for (int t = 0; t < k; t++) {
+            out[oi + t] = 0.0;
+          }
+          for (int q = 0; q < l; q++) {
+            double aq = a[ai + q];
+            if (aq != 0.0) {
+              int cq = q * k;
+              for (int t = 0; t < k; t++) {
+                out[oi + t] += aq * c[cq + t];
+              }
+            }
+          }
+        }
+      });
+      System.arraycopy(out, 0, a, start * k, count * k);
+    }
   }
 
   /**

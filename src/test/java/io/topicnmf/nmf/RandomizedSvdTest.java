@@ -144,4 +144,29 @@ class RandomizedSvdTest {
     assertEquals(0.0, h[2], 0.0);
     assertEquals(2.0, h[3], 1e-15);
   }
+
+  @Test
+  void productInPlaceEqualsTheProductIntoANewArrayBitForBit() {
+    // More rows than a chunk, so rows are written back over the inputs of later chunks' range;
+    // one and three threads, and k equal to l (nothing moves) as well as below it.
+    int rows = RandomizedSvd.IN_PLACE_CHUNK * 2 + 777;
+    for (int[] lk : new int[][] {{7, 5}, {4, 4}, {9, 1}}) {
+      int l = lk[0], k = lk[1];
+      SplittableRandom rng = new SplittableRandom(l * 31 + k);
+      double[] a = new double[rows * l];
+      for (int q = 0; q < a.length; q++) a[q] = rng.nextInt(5) == 0 ? 0.0 : rng.nextGaussian();
+      double[] c = new double[l * k];
+      for (int q = 0; q < c.length; q++) c[q] = rng.nextGaussian();
+      double[] expected = new double[rows * k];
+      RandomizedSvd.timesSmall(a, rows, l, c, k, expected, Workers.sequential());
+      for (int threads : new int[] {1, 3}) {
+        double[] inPlace = a.clone();
+        try (Workers workers = Workers.of(threads)) {
+          RandomizedSvd.timesSmallInPlace(inPlace, rows, l, c, k, workers);
+        }
+        assertTrue(java.util.Arrays.equals(expected, java.util.Arrays.copyOf(inPlace, rows * k)),
+            "l=" + l + " k=" + k + " threads=" + threads);
+      }
+    }
+  }
 }
