@@ -307,6 +307,10 @@ final class KlCdSolver {
           + " stored entries but the gather buffer holds " + len);
     }
     boolean together = (long) nr * na <= len;
+    if (!together && bnz.packed) {
+      updateGrouped(a, bnz, bSum, l1, l2, v, off, colIdx, values, ai, start, end, na, s);
+      return;
+    }
     if (together && bnz.packed) {
       gatherAllPacked(colIdx, off, bnz, start, end, na, s);
     } else if (together) {
@@ -317,6 +321,92 @@ final class KlCdSolver {
       int base = together ? c * nr : 0;
       int cnt = together ? s.count[c] : gatherOne(colIdx, off, b, start, end, t, s);
       a[ai + t] = newton(values, v, s, base, cnt, bSum[t], l1, l2, a[ai + t]);
+    }
+  }
+
+  /**
+   * The coordinate updates of a row too long for all its active components' lists at once, b
+   * packed: one pass over the row's packed rows of b counts each active component's non-zero
+   * {@code b(j_p,t)}, then the components, in order, are gathered in groups whose lists fill the
+   * buffer ({@link #gatherGroupPacked}: one more pass per group) and updated. The lists, their
+   * order and so every bit are those of the one-component-at-a-time path, which reads the dense
+   * row of b once per component: at a million documents the H half-sweep's few hundred longest
+   * term rows took a third of its work that way, each entry a scattered read of a 400 MB W, and
+   * the half-sweep grew 23-fold for 10 times the non-zeros (bench/RESULTS.md, "Stop 25").
+   */
+  private void updateGrouped(double[] a, NonZeros bnz, double[] bSum, double l1, double l2, double[] v,
+      int off, int[] colIdx, float[] values, int ai, int start, int end, int na, KlCdScratch s) {
+    int[] count = s.count;
+    int[] slot = s.slot;
+    int[] ptr = bnz.ptr;
+    int[] idx = bnz.idx;
+    for (int c = 0; c < na; c++) {
+      count[c] = 0;
+    }
+    for (int p = start; p < end; p++) {
+      int j = colIdx[p];
+      for (int q = ptr[j], q1 = ptr[j + 1]; q < q1; q++) {
+        int c = slot[idx[q]];
+        if (c >= 0) {
+          count[c]++;
+        }
+      }
+    }
+    int[] active = s.active;
+    int c0 = 0;
+    while (c0 < na) {
+      // A component's list never exceeds the row (nr ≤ len), so each group takes at least one.
+      int c1 = c0;
+      long filled = 0;
+      while (c1 < na && filled + count[c1] <= len) {
+        filled += count[c1++];
+      }
+      gatherGroupPacked(colIdx, off, bnz, start, end, c0, c1, s);
+      for (int c = c0, base = 0; c < c1; c++) {
+        int t = active[c];
+        int cnt = count[c];
+        a[ai + t] = newton(values, v, s, base, cnt, bSum[t], l1, l2, a[ai + t]);
+        base += cnt;
+      }
+      c0 = c1;
+    }
+  }
+
+  /**
+   * {@link #gatherAllPacked} for the active components {@code [c0, c1)} only, their lists one after
+   * the other from the buffer's start at the lengths {@code count[c]} (the others go to the trash
+   * cell at index {@code len}).
+   */
+  private void gatherGroupPacked(int[] colIdx, int off, NonZeros bnz, int start, int end, int c0, int c1,
+      KlCdScratch s) {
+    int[] slot = s.slot;
+    int[] next = s.next;
+    int[] stride = s.stride;
+    int[] ptr = bnz.ptr;
+    int[] idx = bnz.idx;
+    double[] val = bnz.val;
+    double[] gather = s.gather;
+    int[] gatherPos = s.gatherPos;
+    for (int t = 0; t < k; t++) {
+      next[t] = len;
+      stride[t] = 0;
+    }
+    for (int c = c0, base = 0; c < c1; c++) {
+      int t = s.active[c];
+      next[t] = base;
+      stride[t] = 1;
+      base += s.count[c];
+    }
+    for (int p = start; p < end; p++) {
+      int j = colIdx[p];
+      int pv = p - off;
+      for (int q = ptr[j], q1 = ptr[j + 1]; q < q1; q++) {
+        int t = idx[q];
+        int o = next[t];
+        gather[o] = val[q];
+        gatherPos[o] = pv;
+        next[t] = o + stride[t];
+      }
     }
   }
 

@@ -33,8 +33,9 @@ class KlCdSolverMaskTest {
       double[] refH = ht.clone();
       double[] refV = new double[x.nnz()];
       double[] refVt = new double[x.nnz()];
-      // Small gather buffers make some rows go one component at a time, large ones all at once.
-      for (int len : new int[] {cols, cols * k}) {
+      // Small gather buffers make some rows go one component at a time (packed: in groups of
+      // components, sized by their lists; cols * 3 makes groups of several), large ones all at once.
+      for (int len : new int[] {cols, cols * 3, cols * k}) {
         DenseKlCdReference ref = new DenseKlCdReference(k, len, 1, 3, 1e-3);
         for (int sweep = 0; sweep < 4; sweep++) {
           ref.sweep(0, x.rowPtr(), x.colIdx(), x.values(), refW, refH, sums(refH, cols, k), 0.01, 0.02,
