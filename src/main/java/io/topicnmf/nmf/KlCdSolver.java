@@ -379,14 +379,8 @@ final class KlCdSolver {
    */
   private void gatherGroupPacked(int[] colIdx, int off, NonZeros bnz, int start, int end, int c0, int c1,
       KlCdScratch s) {
-    int[] slot = s.slot;
     int[] next = s.next;
     int[] stride = s.stride;
-    int[] ptr = bnz.ptr;
-    int[] idx = bnz.idx;
-    double[] val = bnz.val;
-    double[] gather = s.gather;
-    int[] gatherPos = s.gatherPos;
     for (int t = 0; t < k; t++) {
       next[t] = len;
       stride[t] = 0;
@@ -397,6 +391,22 @@ final class KlCdSolver {
       stride[t] = 1;
       base += s.count[c];
     }
+    scatterPacked(colIdx, off, bnz, start, end, s);
+  }
+
+  /**
+   * The packed gather's pass over the row (the destinations set up in {@code s.next} and {@code
+   * s.stride} by the caller): each packed entry of each stored entry's row of b goes to its
+   * component's next cell, an unwanted component's to the trash cell (stride 0).
+   */
+  private static void scatterPacked(int[] colIdx, int off, NonZeros bnz, int start, int end, KlCdScratch s) {
+    int[] next = s.next;
+    int[] stride = s.stride;
+    int[] ptr = bnz.ptr;
+    int[] idx = bnz.idx;
+    double[] val = bnz.val;
+    double[] gather = s.gather;
+    int[] gatherPos = s.gatherPos;
     for (int p = start; p < end; p++) {
       int j = colIdx[p];
       int pv = p - off;
@@ -454,27 +464,12 @@ final class KlCdSolver {
     int[] slot = s.slot;
     int[] next = s.next;
     int[] stride = s.stride;
-    int[] ptr = bnz.ptr;
-    int[] idx = bnz.idx;
-    double[] val = bnz.val;
-    double[] gather = s.gather;
-    int[] gatherPos = s.gatherPos;
     for (int t = 0; t < k; t++) {
       int c = slot[t];
       next[t] = c >= 0 ? c * nr : len;
       stride[t] = c >= 0 ? 1 : 0;
     }
-    for (int p = start; p < end; p++) {
-      int j = colIdx[p];
-      int pv = p - off;
-      for (int q = ptr[j], q1 = ptr[j + 1]; q < q1; q++) {
-        int t = idx[q];
-        int o = next[t];
-        gather[o] = val[q];
-        gatherPos[o] = pv;
-        next[t] = o + stride[t];
-      }
-    }
+    scatterPacked(colIdx, off, bnz, start, end, s);
     for (int c = 0; c < na; c++) {
       count[c] = next[s.active[c]] - c * nr;
     }
