@@ -62,10 +62,13 @@ final class RandomizedSvd {
     }
     double[] y = new double[m * l];
     SparseKernels.multiply(x, omega, l, y, workers);
-    // The draw is not read again: let it go before Z (as long) is taken, so the two never coexist
-    // (480 MB each for a million documents at k = 50).
+    // The draw is not read again, and Z (n × l) is exactly as long: Z takes the draw's array, which
+    // every product into Z overwrites in full. So the two never coexist, and the heap is not asked
+    // for a second block of that size (560 MB for a million documents at k = 50) just after the
+    // first was let go: with G1 such blocks need contiguous free regions, which a heap near its
+    // limit may not have even when the total free is enough.
+    double[] z = omega;
     omega = null;
-    double[] z = new double[n * l];
     double[] q = orthonormalize(y, m, l, powerIterations == 0 ? 2 : 1, workers);
     for (int it = 0; it < powerIterations; it++) {
       // One QR per power iteration, on the short side: Z = XᵀQ has the condition number of X on
