@@ -51,7 +51,11 @@ final class SparkJob {
     long t0 = System.nanoTime();
     var c = options.corpus();
     JavaRDD<Inputs.Doc> docs = Inputs.read(spark, input, format, c.textField(), c.idField(), c.labelField());
-    if (partitions > 0) docs = docs.repartition(partitions);
+    // Fewer partitions than task slots would leave cores idle in every pass of the fit (a .jsonl
+    // file under one split is one partition): such input is spread over the default parallelism.
+    int spread = partitions > 0 ? partitions
+        : docs.getNumPartitions() < sc.defaultParallelism() ? sc.defaultParallelism() : 0;
+    if (spread > 0) docs = Inputs.inIdOrder(docs.repartition(spread));
     docs = docs.persist(StorageLevel.MEMORY_AND_DISK());
     List<Skipped> skipped = new ArrayList<>();
     for (Inputs.Doc d : docs.filter(d -> d.text() == null).collect()) skipped.add(new Skipped(d.id(), d.reason()));
@@ -139,7 +143,7 @@ final class SparkJob {
   private static double squaredNorm(JavaRDD<Block> blocks) {
     return blocks.map(b -> {
       double s = 0;
-      for (double v : b.x) s += v * v;
+      for (float v : b.x) s += (double) v * v;
       return s;
     }).fold(0.0, Double::sum);
   }
