@@ -13,7 +13,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntConsumer;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -39,6 +38,12 @@ import scala.Tuple2;
  */
 final class DistributedNmf {
   private DistributedNmf() {}
+
+  /** What each pass reports: its number, its objective, and whether it was undone. */
+  @FunctionalInterface
+  interface Progress {
+    void pass(int iteration, double objective, boolean undone);
+  }
 
   /** The fit: final blocks (with W), H (k × terms, unit rows), and the figures of the report. */
   record Result(JavaRDD<Block> blocks, DenseMatrix h, int iterations, boolean converged,
@@ -100,7 +105,7 @@ final class DistributedNmf {
   }
 
   static Result fit(JavaSparkContext sc, JavaRDD<Block> x, NmfOptions o, int initSample,
-      IntConsumer progress) {
+      Progress progress) {
     int k = o.k();
     int m = x.first().cols;
     DenseMatrix h = initialH(x, o, initSample, m);
@@ -144,9 +149,9 @@ final class DistributedNmf {
         live = new ArrayList<>();
       }
       it++;
-      progress.accept(it);
       double f = s.objective;
       if (relax && accepted != null && used > 1 && f > accepted.objective) {
+        progress.pass(it, f, true);
         // The relaxed step overshot: undo it (the plain step from the accepted pass cannot).
         next.unpersist(false);
         if (blocks != accepted.blocks) blocks.unpersist(false);
@@ -159,6 +164,7 @@ final class DistributedNmf {
       if (blocks != (accepted == null ? null : accepted.blocks)) blocks.unpersist(false);
       if (accepted != null && relax) accepted.blocks.unpersist(false);
       blocks = next;
+      progress.pass(it, f, false);
       if (relax) accepted = new Accepted(next, h, s, f);
       done++;
       if (o.trace()) trace.add(new TracePoint(done, (System.nanoTime() - t0) / 1e9, f));

@@ -118,7 +118,8 @@ final class SparkJob {
     stage("matrix", t2, t3, n + " x " + m + ", " + shape[0] + " non-zeros");
 
     DistributedNmf.Result fit = DistributedNmf.fit(sc, blocks, options.nmf(), initSample,
-        it -> progress("nmf: iteration " + it));
+        (it, f, undone) -> progress(String.format(Locale.ROOT, "nmf: iteration %d, objective %.9g%s", it, f,
+            undone ? " (above the last: this pass is undone)" : "")));
     long t4 = System.nanoTime();
     stage("nmf", t3, t4, fit.iterations() + " iterations, objective " + fit.objective());
 
