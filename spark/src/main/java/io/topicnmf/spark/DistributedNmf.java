@@ -25,10 +25,12 @@ import scala.Tuple2;
  * broadcast. Each outer iteration is one pass over the blocks that (1) solves each row of W with H
  * fixed, with the core's per-row solvers ({@link NmfTransform}: HALS sweeps on the k × k Gram
  * matrix for the Frobenius loss, the coordinate Newton sweeps of Hsieh &amp; Dhillon for KL), and
- * (2) right after, from the new rows, the sums the H step needs, reduced by tree aggregation: for
- * Frobenius the k × k Gram matrix WᵀW and XᵀW (terms × k), then HALS sweeps on H on the driver
- * (exact, with those two); for KL the sums Σᵢ wᵢₜ·xᵢⱼ/(WH)ᵢⱼ and the column sums of W, then the
- * multiplicative update of H (Lee &amp; Seung), the H step that needs nothing but such sums.
+ * (2) right after, from the new rows, the sums the H step needs, made per partition and added in
+ * partition order ({@link #sums}): for Frobenius the k × k Gram matrix WᵀW and XᵀW (terms × k),
+ * then HALS sweeps on H on the driver (exact, with those two); for KL the sums Σᵢ wᵢₜ·xᵢⱼ/(WH)ᵢⱼ
+ * and the column sums of W, then the multiplicative update of H (Lee &amp; Seung), the H step that
+ * needs nothing but such sums, over-relaxed (raised to a power η &gt; 1 that grows while the
+ * objective falls; a pass whose objective rose is undone).
  *
  * <p>Initialisation: the core's own fit ({@link Nmf#fit}, its NNDSVDa) on a deterministic sample of
  * the rows (those whose id hashes lowest with the seed, {@code --init-sample}), so the topics start
