@@ -51,8 +51,9 @@ final class SparkJob {
     long t0 = System.nanoTime();
     var c = options.corpus();
     JavaRDD<Inputs.Doc> docs = Inputs.read(spark, input, format, c.textField(), c.idField(), c.labelField());
-    // Fewer partitions than task slots would leave cores idle in every pass of the fit (a .jsonl
-    // file under one split is one partition): such input is spread over the default parallelism.
+    // Fewer partitions than task slots would leave cores idle in every pass of the fit (the records
+    // of a file are numbered per file, so one .jsonl file is one partition): such input is spread
+    // over the default parallelism.
     int spread = partitions > 0 ? partitions
         : docs.getNumPartitions() < sc.defaultParallelism() ? sc.defaultParallelism() : 0;
     if (spread > 0) docs = Inputs.inIdOrder(docs.repartition(spread));
