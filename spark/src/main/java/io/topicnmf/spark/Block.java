@@ -18,14 +18,15 @@ final class Block implements Serializable {
   final int[] rowPtr;
   final int[] colIdx;
   final double[] counts;
-  final double[] x;
+  /** The TF-IDF values, single precision as the core's {@link CsrMatrix} holds them. */
+  final float[] x;
   final double[] w;
   /** The loss of this block at (w, the H it was solved for), and ½‖X − WH‖² there. */
   final double objective;
   final double frobenius;
 
   Block(String[] ids, String[] labels, int cols, int[] rowPtr, int[] colIdx, double[] counts,
-      double[] x, double[] w, double objective, double frobenius) {
+      float[] x, double[] w, double objective, double frobenius) {
     this.ids = ids;
     this.labels = labels;
     this.cols = cols;

@@ -13,7 +13,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntConsumer;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,10 +25,12 @@ import scala.Tuple2;
  * broadcast. Each outer iteration is one pass over the blocks that (1) solves each row of W with H
  * fixed, with the core's per-row solvers ({@link NmfTransform}: HALS sweeps on the k × k Gram
  * matrix for the Frobenius loss, the coordinate Newton sweeps of Hsieh &amp; Dhillon for KL), and
- * (2) right after, from the new rows, the sums the H step needs, reduced by tree aggregation: for
- * Frobenius the k × k Gram matrix WᵀW and XᵀW (terms × k), then HALS sweeps on H on the driver
- * (exact, with those two); for KL the sums Σᵢ wᵢₜ·xᵢⱼ/(WH)ᵢⱼ and the column sums of W, then the
- * multiplicative update of H (Lee &amp; Seung), the H step that needs nothing but such sums.
+ * (2) right after, from the new rows, the sums the H step needs, made per partition and added in
+ * partition order ({@link #sums}): for Frobenius the k × k Gram matrix WᵀW and XᵀW (terms × k),
+ * then HALS sweeps on H on the driver (exact, with those two); for KL the sums Σᵢ wᵢₜ·xᵢⱼ/(WH)ᵢⱼ
+ * and the column sums of W, then the multiplicative update of H (Lee &amp; Seung), the H step that
+ * needs nothing but such sums, over-relaxed (raised to a power η &gt; 1 that grows while the
+ * objective falls; a pass whose objective rose is undone).
  *
  * <p>Initialisation: the core's own fit ({@link Nmf#fit}, its NNDSVDa) on a deterministic sample of
  * the rows (those whose id hashes lowest with the seed, {@code --init-sample}), so the topics start
@@ -39,41 +41,76 @@ import scala.Tuple2;
 final class DistributedNmf {
   private DistributedNmf() {}
 
+  /** What each pass reports: its number, its objective, and whether it was undone. */
+  @FunctionalInterface
+  interface Progress {
+    void pass(int iteration, double objective, boolean undone);
+  }
+
   /** The fit: final blocks (with W), H (k × terms, unit rows), and the figures of the report. */
   record Result(JavaRDD<Block> blocks, DenseMatrix h, int iterations, boolean converged,
       double objective, double frobenius, List<TracePoint> trace) {}
 
-  /** Sums of one pass (see the class comment); {@code a} is terms × k, row-major. */
+  /**
+   * Sums of one pass (see the class comment); {@code a} is terms × k, row-major. A partition's sums
+   * are made in its task (no zero value of terms × k travels to the executors); {@code a} and
+   * {@code gram} stay null while nothing was added (an empty partition sends a few bytes).
+   */
   static final class Sums implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final double[] gram;
-    final double[] a;
+    private static final long serialVersionUID = 2L;
+    final int k;
+    final int m;
+    double[] gram;
+    double[] a;
     final double[] colSums;
     double objective;
     double frobenius;
 
     Sums(int k, int m) {
-      gram = new double[k * k];
-      a = new double[m * k];
+      this.k = k;
+      this.m = m;
       colSums = new double[k];
     }
 
+    /** {@code a} (and for Frobenius {@code gram}) allocated, zero. */
+    Sums allocate(boolean withGram) {
+      if (a == null) a = new double[m * k];
+      if (withGram && gram == null) gram = new double[k * k];
+      return this;
+    }
+
+    /** Adds {@code o} into these sums (element by element, so the order of merges fixes the bits). */
     Sums merge(Sums o) {
-      for (int i = 0; i < gram.length; i++) gram[i] += o.gram[i];
-      for (int i = 0; i < a.length; i++) a[i] += o.a[i];
+      if (o.gram != null) {
+        if (gram == null) gram = o.gram.clone();
+        else for (int i = 0; i < gram.length; i++) gram[i] += o.gram[i];
+      }
+      if (o.a != null) {
+        if (a == null) a = o.a.clone();
+        else for (int i = 0; i < a.length; i++) a[i] += o.a[i];
+      }
       for (int i = 0; i < colSums.length; i++) colSums[i] += o.colSums[i];
       objective += o.objective;
       frobenius += o.frobenius;
       return this;
     }
+
+    /** {@code a} as terms × k (zeros when nothing was added). */
+    double[] a() {
+      return a != null ? a : new double[m * k];
+    }
+
+    /** WᵀW (zeros when nothing was added). */
+    double[] gram() {
+      return gram != null ? gram : new double[k * k];
+    }
   }
 
   static Result fit(JavaSparkContext sc, JavaRDD<Block> x, NmfOptions o, int initSample,
-      IntConsumer progress) {
+      Progress progress) {
     int k = o.k();
     int m = x.first().cols;
     DenseMatrix h = initialH(x, o, initSample, m);
-    int depth = 2;
     NmfTransform.Options step = new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 1, 0, 1);
     JavaRDD<Block> blocks = solveW(x, sc.broadcast(h.data()), k, m,
         new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 50, 1e-4, 1));
@@ -91,47 +128,76 @@ final class DistributedNmf {
     // recomputed from them. Every few iterations the lineage is cut (local checkpoint) and they go.
     List<Broadcast<double[]>> live = new ArrayList<>();
     List<Broadcast<double[]>> older = new ArrayList<>();
+    // KL: the H step is the multiplicative update raised to a power η (over-relaxed, Salakhutdinov
+    // & Roweis 2003): η grows after every pass whose objective went down and the pass that finds it
+    // went up is undone (W back to the last accepted pass's, H to the plain update from that pass's
+    // sums, η back to 1). So the objectives the rule sees decrease as with the plain update.
+    boolean relax = o.loss() == Loss.KL;
+    double eta = 1;
+    double used = 1;
+    Accepted accepted = null;
+    int done = -1;
     while (!converged && it < o.maxIter()) {
       Broadcast<double[]> hb = sc.broadcast(h.data());
       live.add(hb);
       JavaRDD<Block> next = solveW(blocks, hb, k, m, step);
       boolean cut = (it + 1) % 10 == 0;
       if (cut) next.rdd().localCheckpoint();
-      Loss loss = o.loss();
-      Sums s = next.treeAggregate(new Sums(k, m), (acc, b) -> add(acc, b, hb.value(), k, m, loss),
-          Sums::merge, depth);
+      Sums s = sums(next, hb, k, m, o.loss());
       if (cut) {
         // Destroyed one cut late: until the next cut a recomputed task may still name them.
         for (Broadcast<double[]> old : older) old.destroy(false);
         older = live;
         live = new ArrayList<>();
       }
-      blocks.unpersist(false);
-      blocks = next;
-      h = o.loss() == Loss.FROBENIUS ? halsH(h, s) : muH(h, s);
       it++;
       double f = s.objective;
-      int done = it - 1;
+      if (relax && accepted != null && used > 1 && f > accepted.objective) {
+        progress.pass(it, f, true);
+        // The relaxed step overshot: undo it (the plain step from the accepted pass cannot).
+        next.unpersist(false);
+        if (blocks != accepted.blocks) blocks.unpersist(false);
+        blocks = accepted.blocks;
+        h = muH(accepted.h, accepted.sums, 1);
+        eta = 1;
+        used = 1;
+        continue;
+      }
+      if (blocks != (accepted == null ? null : accepted.blocks)) blocks.unpersist(false);
+      if (accepted != null && relax) accepted.blocks.unpersist(false);
+      blocks = next;
+      progress.pass(it, f, false);
+      if (relax) accepted = new Accepted(next, h, s, f);
+      done++;
       if (o.trace()) trace.add(new TracePoint(done, (System.nanoTime() - t0) / 1e9, f));
-      progress.accept(it);
       if (done == 0) {
         f0 = f;
         recent[0] = f;
         converged = f == 0;
-        continue;
+      } else {
+        double first = recent[Math.max(0, done - window) % (window + 1)];
+        recent[done % (window + 1)] = f;
+        converged = o.tol() > 0 && first - f < o.tol() * f0;
       }
-      double start = recent[Math.max(0, done - window) % (window + 1)];
-      recent[done % (window + 1)] = f;
-      converged = o.tol() > 0 && start - f < o.tol() * f0;
+      // The last H is the plain step's: the final W is solved for it without a check.
+      boolean last = converged || it >= o.maxIter();
+      used = last ? 1 : eta;
+      h = o.loss() == Loss.FROBENIUS ? halsH(h, s) : muH(h, s, used);
+      if (relax) eta = Math.min(MAX_ETA, eta * ETA_GROWTH);
     }
     h = unitRows(h);
     JavaRDD<Block> last = solveW(blocks, sc.broadcast(h.data()), k, m,
         new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), NmfTransform.DEFAULT_MAX_ITER,
             NmfTransform.DEFAULT_TOL, 1));
-    Tuple2<Double, Double> f = last.map(b -> new Tuple2<>(b.objective, b.frobenius))
-        .reduce((a, b) -> new Tuple2<>(a._1() + b._1(), a._2() + b._2()));
+    // Summed in partition order, for the same bits whatever order the tasks finish in.
+    double objective = 0;
+    double frobenius = 0;
+    for (Tuple2<Double, Double> f : last.map(b -> new Tuple2<>(b.objective, b.frobenius)).collect()) {
+      objective += f._1();
+      frobenius += f._2();
+    }
     blocks.unpersist(false);
-    return new Result(last, h, it, converged, f._1(), f._2(), trace);
+    return new Result(last, h, it, converged, objective, frobenius, trace);
   }
 
   /** Each block's W solved for {@code h} from its current W (cached). */
@@ -152,30 +218,109 @@ final class DistributedNmf {
     }).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** Adds a block's share of the H step's sums. */
-  static Sums add(Sums s, Block b, double[] h, int k, int m, Loss loss) {
+  /** Partitions whose sums one task of the reduction adds up (and the driver at the end, at most). */
+  static final int FAN_IN = 8;
+
+  /**
+   * The H step's sums over all blocks: each partition's sums made in its task, then added up in
+   * partition order — by groups of {@link #FAN_IN} consecutive partitions on the executors while
+   * more than that many remain, then on the driver — so the result is the same bits for a given
+   * partitioning, whatever order the tasks finish in.
+   */
+  static Sums sums(JavaRDD<Block> blocks, Broadcast<double[]> h, int k, int m, Loss loss) {
+    JavaRDD<Sums> parts = blocks.mapPartitions(it -> {
+      Sums s = new Sums(k, m);
+      double[] ht = null;
+      while (it.hasNext()) {
+        Block b = it.next();
+        if (ht == null) ht = transpose(h.value(), k, m);
+        add(s, b, ht, k, loss);
+      }
+      return List.of(s).iterator();
+    });
+    return inOrder(parts, FAN_IN);
+  }
+
+  /** The sums of an RDD with one {@link Sums} per partition, added in partition order. */
+  static Sums inOrder(JavaRDD<Sums> parts, int fanIn) {
+    JavaRDD<Sums> level = parts;
+    int p = level.getNumPartitions();
+    while (p > fanIn) {
+      int groups = (p + fanIn - 1) / fanIn;
+      level = level.mapPartitionsWithIndex((index, it) -> {
+        List<Tuple2<Integer, Tuple2<Integer, Sums>>> out = new ArrayList<>(1);
+        while (it.hasNext()) out.add(new Tuple2<>(index / fanIn, new Tuple2<>(index, it.next())));
+        return out.iterator();
+      }, true).mapToPair(t -> t).partitionBy(new HashPartitioner(groups)).mapPartitions(it -> {
+        List<Tuple2<Integer, Sums>> group = new ArrayList<>();
+        while (it.hasNext()) group.add(it.next()._2());
+        group.sort(java.util.Comparator.comparing(Tuple2::_1));
+        Sums total = null;
+        for (Tuple2<Integer, Sums> g : group) total = total == null ? g._2() : total.merge(g._2());
+        return total == null ? java.util.Collections.emptyIterator() : List.of(total).iterator();
+      }, true);
+      p = groups;
+    }
+    Sums total = null;
+    for (Sums s : level.collect()) total = total == null ? s : total.merge(s);
+    return total;
+  }
+
+  /** H (k × m, row-major) transposed: m × k, so a term's k weights lie together. */
+  static double[] transpose(double[] h, int k, int m) {
+    double[] ht = new double[m * k];
+    for (int t = 0; t < k; t++) {
+      int base = t * m;
+      for (int j = 0; j < m; j++) ht[j * k + t] = h[base + j];
+    }
+    return ht;
+  }
+
+  /**
+   * Adds a block's share of the H step's sums, with H transposed ({@code ht}, m × k). Each row's
+   * loops run over its non-zero weights only (W's rows are sparse); the skipped terms are exact
+   * zeros, so the sums are those of the dense loops, bit for bit.
+   */
+  static Sums add(Sums s, Block b, double[] ht, int k, Loss loss) {
+    boolean frobenius = loss == Loss.FROBENIUS;
+    s.allocate(frobenius);
     s.objective += b.objective;
     s.frobenius += b.frobenius;
     double[] w = b.w;
+    double[] a = s.a;
+    double[] gram = s.gram;
+    double[] colSums = s.colSums;
+    int[] nz = new int[k];
+    double[] wv = new double[k];
     for (int i = 0; i < b.rows(); i++) {
       int wi = i * k;
+      int q = 0;
       for (int t = 0; t < k; t++) {
         double v = w[wi + t];
-        s.colSums[t] += v;
-        if (loss == Loss.FROBENIUS && v != 0) {
-          for (int u = 0; u < k; u++) s.gram[t * k + u] += v * w[wi + u];
+        colSums[t] += v;
+        if (v != 0) {
+          nz[q] = t;
+          wv[q++] = v;
         }
       }
-      for (int p = b.rowPtr[i]; p < b.rowPtr[i + 1]; p++) {
-        int j = b.colIdx[p];
-        double factor = b.x[p];
-        if (loss == Loss.KL) {
-          double wh = 0;
-          for (int t = 0; t < k; t++) wh += w[wi + t] * h[t * m + j];
-          factor = wh > 0 ? b.x[p] / wh : 0;
+      if (frobenius) {
+        for (int r = 0; r < q; r++) {
+          int gt = nz[r] * k;
+          double v = wv[r];
+          for (int u = 0; u < q; u++) gram[gt + nz[u]] += v * wv[u];
         }
-        int aj = j * k;
-        for (int t = 0; t < k; t++) s.a[aj + t] += factor * w[wi + t];
+      }
+      if (q == 0) continue;
+      for (int p = b.rowPtr[i]; p < b.rowPtr[i + 1]; p++) {
+        int aj = b.colIdx[p] * k;
+        double x = b.x[p];
+        double factor = x;
+        if (!frobenius) {
+          double wh = 0;
+          for (int r = 0; r < q; r++) wh += wv[r] * ht[aj + nz[r]];
+          factor = wh > 0 ? x / wh : 0;
+        }
+        for (int r = 0; r < q; r++) a[aj + nz[r]] += factor * wv[r];
       }
     }
     return s;
@@ -186,8 +331,8 @@ final class DistributedNmf {
     int k = h.rows();
     int m = h.cols();
     double[] hd = h.data().clone();
-    double[] g = s.gram;
-    double[] a = s.a;
+    double[] g = s.gram();
+    double[] a = s.a();
     double[] row = new double[m];
     for (int sweep = 0; sweep < 3; sweep++) {
       for (int t = 0; t < k; t++) {
@@ -209,15 +354,30 @@ final class DistributedNmf {
     return new DenseMatrix(k, m, hd);
   }
 
-  /** The multiplicative KL update of H: h_tj ← h_tj · Σᵢ wᵢₜ xᵢⱼ/(WH)ᵢⱼ / Σᵢ wᵢₜ. */
-  static DenseMatrix muH(DenseMatrix h, Sums s) {
+  /** Growth of the relaxed step's power η after an accepted pass, and its ceiling. */
+  static final double ETA_GROWTH = 1.25;
+  static final double MAX_ETA = 3;
+
+  /** A pass whose objective was accepted: its W (cached), the H it was solved for, its sums. */
+  record Accepted(JavaRDD<Block> blocks, DenseMatrix h, Sums sums, double objective) {}
+
+  /**
+   * The multiplicative KL update of H raised to the power {@code eta}: h_tj ← h_tj · (Σᵢ wᵢₜ
+   * xᵢⱼ/(WH)ᵢⱼ / Σᵢ wᵢₜ)^η; η = 1 is Lee &amp; Seung's update, which never increases the objective.
+   */
+  static DenseMatrix muH(DenseMatrix h, Sums s, double eta) {
     int k = h.rows();
     int m = h.cols();
     double[] hd = h.data().clone();
+    double[] a = s.a();
     for (int t = 0; t < k; t++) {
       double c = s.colSums[t];
       if (!(c > 0)) continue;
-      for (int j = 0; j < m; j++) hd[t * m + j] *= s.a[j * k + t] / c;
+      if (eta == 1) {
+        for (int j = 0; j < m; j++) hd[t * m + j] *= a[j * k + t] / c;
+      } else {
+        for (int j = 0; j < m; j++) hd[t * m + j] *= Math.pow(a[j * k + t] / c, eta);
+      }
     }
     return new DenseMatrix(k, m, hd);
   }
@@ -261,7 +421,7 @@ final class DistributedNmf {
     int[] ptr = new int[n + 1];
     for (int i = 0; i < n; i++) ptr[i + 1] = ptr[i] + rows.get(i)._2().cols.length;
     int[] ci = new int[ptr[n]];
-    double[] v = new double[ptr[n]];
+    float[] v = new float[ptr[n]];
     for (int i = 0; i < n; i++) {
       SampleRow r = rows.get(i)._2();
       System.arraycopy(r.cols, 0, ci, ptr[i], r.cols.length);
@@ -281,7 +441,7 @@ final class DistributedNmf {
   }
 
   /** A sampled row: its id (ties of the hash), its columns and values. */
-  record SampleRow(String id, int[] cols, double[] values) implements Serializable {}
+  record SampleRow(String id, int[] cols, float[] values) implements Serializable {}
 
   static final class BySampleKey implements java.util.Comparator<Tuple2<Long, SampleRow>>, Serializable {
     @Override

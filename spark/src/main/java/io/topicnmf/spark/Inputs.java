@@ -51,6 +51,24 @@ final class Inputs {
     };
   }
 
+  /**
+   * Each partition's documents sorted by id (then label, text and reason): after a shuffle the
+   * order within a partition depends on which map output arrived first, and the fit's sums follow
+   * the rows' order, so this keeps a run's bits the same for a given partitioning.
+   */
+  static JavaRDD<Doc> inIdOrder(JavaRDD<Doc> docs) {
+    return docs.mapPartitions(it -> {
+      // made in the task: the comparators are not serializable
+      java.util.Comparator<String> str = java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
+      java.util.Comparator<Doc> order = java.util.Comparator.comparing(Doc::id, str)
+          .thenComparing(Doc::label, str).thenComparing(Doc::text, str).thenComparing(Doc::reason, str);
+      java.util.List<Doc> all = new java.util.ArrayList<>();
+      it.forEachRemaining(all::add);
+      all.sort(order);
+      return all.iterator();
+    }, true);
+  }
+
   /** By the name: .jsonl/.ndjson (gzipped or not), .parquet; a folder by the files in it. */
   static Format detect(SparkSession spark, String path) throws IOException {
     Path p = new Path(path);

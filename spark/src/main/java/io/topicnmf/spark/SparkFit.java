@@ -102,7 +102,7 @@ public final class SparkFit implements Callable<Integer> {
   @Option(names = "--init-sample", defaultValue = "20000", description = "rows of the driver-side fit that starts H (default: ${DEFAULT-VALUE})")
   int initSample;
 
-  @Option(names = "--partitions", defaultValue = "0", description = "repartition the input into N partitions (0: as read)")
+  @Option(names = "--partitions", defaultValue = "0", description = "repartition the input into N partitions (0: as read, spread over the default parallelism when it has fewer partitions)")
   int partitions;
 
   @Option(names = "--report-documents", defaultValue = "100000",

@@ -51,7 +51,12 @@ final class SparkJob {
     long t0 = System.nanoTime();
     var c = options.corpus();
     JavaRDD<Inputs.Doc> docs = Inputs.read(spark, input, format, c.textField(), c.idField(), c.labelField());
-    if (partitions > 0) docs = docs.repartition(partitions);
+    // Fewer partitions than task slots would leave cores idle in every pass of the fit (the records
+    // of a file are numbered per file, so one .jsonl file is one partition): such input is spread
+    // over the default parallelism.
+    int spread = partitions > 0 ? partitions
+        : docs.getNumPartitions() < sc.defaultParallelism() ? sc.defaultParallelism() : 0;
+    if (spread > 0) docs = Inputs.inIdOrder(docs.repartition(spread));
     docs = docs.persist(StorageLevel.MEMORY_AND_DISK());
     List<Skipped> skipped = new ArrayList<>();
     for (Inputs.Doc d : docs.filter(d -> d.text() == null).collect()) skipped.add(new Skipped(d.id(), d.reason()));
@@ -114,7 +119,8 @@ final class SparkJob {
     stage("matrix", t2, t3, n + " x " + m + ", " + shape[0] + " non-zeros");
 
     DistributedNmf.Result fit = DistributedNmf.fit(sc, blocks, options.nmf(), initSample,
-        it -> progress("nmf: iteration " + it));
+        (it, f, undone) -> progress(String.format(Locale.ROOT, "nmf: iteration %d, objective %.9g%s", it, f,
+            undone ? " (above the last: this pass is undone)" : "")));
     long t4 = System.nanoTime();
     stage("nmf", t3, t4, fit.iterations() + " iterations, objective " + fit.objective());
 
@@ -139,7 +145,7 @@ final class SparkJob {
   private static double squaredNorm(JavaRDD<Block> blocks) {
     return blocks.map(b -> {
       double s = 0;
-      for (double v : b.x) s += v * v;
+      for (float v : b.x) s += (double) v * v;
       return s;
     }).fold(0.0, Double::sum);
   }

@@ -151,15 +151,8 @@ final class Vectorizing {
       }
       CsrMatrix counts = new CsrMatrix(rows, col.size(), ptr, ci, cv);
       CsrMatrix x = Tfidf.transform(counts, idf.value(), new TfidfOptions(kind, idfKind, sublinear, norm));
-      return new Block(p.ids(), p.labels(), col.size(), ptr, ci, cv, widened(x.values()), null, 0, 0);
+      return new Block(p.ids(), p.labels(), col.size(), ptr, ci, cv, x.values(), null, 0, 0);
     });
-  }
-
-  /** The (single-precision) values of a CSR matrix as doubles, as a {@link Block} keeps them. */
-  static double[] widened(float[] v) {
-    double[] d = new double[v.length];
-    for (int p = 0; p < v.length; p++) d[p] = v[p];
-    return d;
   }
 
   /** Each kept term's most frequent original form (ties: the smaller), for stemmed terms. */

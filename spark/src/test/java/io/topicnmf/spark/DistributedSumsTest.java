@@ -1,0 +1,232 @@
+package io.topicnmf.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.topicnmf.nmf.Loss;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The H step's sums: a block's share (over W's non-zero weights only, H transposed) is the dense
+ * formula's bit for bit, and the partitions' sums are added in partition order whatever the tasks'
+ * finishing order and whether the executors add groups first.
+ */
+class DistributedSumsTest {
+  static SparkSession spark;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2]").appName("topicnmf-sums-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  /** A block of {@code rows} × {@code m} with about a fifth of X stored and half of W zero. */
+  static Block block(SplittableRandom r, int rows, int m, int k) {
+    int[] ptr = new int[rows + 1];
+    List<Integer> cols = new ArrayList<>();
+    List<Float> vals = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < m; j++) {
+        if (r.nextInt(5) == 0) {
+          cols.add(j);
+          vals.add((float) r.nextDouble());
+        }
+      }
+      ptr[i + 1] = cols.size();
+    }
+    int[] ci = cols.stream().mapToInt(Integer::intValue).toArray();
+    float[] x = new float[vals.size()];
+    for (int p = 0; p < x.length; p++) x[p] = vals.get(p);
+    double[] w = new double[rows * k];
+    for (int q = 0; q < w.length; q++) w[q] = r.nextBoolean() ? 0 : r.nextDouble();
+    // one row with W all zero: it adds nothing but its (zero) column sums
+    if (rows > 1) java.util.Arrays.fill(w, k, 2 * k, 0);
+    String[] ids = new String[rows];
+    for (int i = 0; i < rows; i++) ids[i] = "d" + r.nextInt();
+    return new Block(ids, new String[rows], m, ptr, ci, new double[x.length], x, w, r.nextDouble(), r.nextDouble());
+  }
+
+  /** The dense formula, t over all k, H as k × m: the sums as the job first computed them. */
+  static void dense(double[] a, double[] gram, double[] colSums, Block b, double[] h, int k, int m, Loss loss) {
+    double[] w = b.w;
+    for (int i = 0; i < b.rows(); i++) {
+      int wi = i * k;
+      for (int t = 0; t < k; t++) {
+        double v = w[wi + t];
+        colSums[t] += v;
+        if (loss == Loss.FROBENIUS && v != 0) {
+          for (int u = 0; u < k; u++) gram[t * k + u] += v * w[wi + u];
+        }
+      }
+      for (int p = b.rowPtr[i]; p < b.rowPtr[i + 1]; p++) {
+        int j = b.colIdx[p];
+        double factor = b.x[p];
+        if (loss == Loss.KL) {
+          double wh = 0;
+          for (int t = 0; t < k; t++) wh += w[wi + t] * h[t * m + j];
+          factor = wh > 0 ? b.x[p] / wh : 0;
+        }
+        for (int t = 0; t < k; t++) a[j * k + t] += factor * w[wi + t];
+      }
+    }
+  }
+
+  @Test
+  void aBlocksShareIsTheDenseFormulasBitForBit() {
+    SplittableRandom r = new SplittableRandom(7);
+    int k = 6;
+    int m = 40;
+    double[] h = new double[k * m];
+    for (int q = 0; q < h.length; q++) h[q] = r.nextInt(4) == 0 ? 0 : r.nextDouble();
+    for (Loss loss : Loss.values()) {
+      Block b1 = block(r, 30, m, k);
+      Block b2 = block(r, 25, m, k);
+      double[] a = new double[m * k];
+      double[] gram = new double[k * k];
+      double[] colSums = new double[k];
+      dense(a, gram, colSums, b1, h, k, m, loss);
+      dense(a, gram, colSums, b2, h, k, m, loss);
+      double[] ht = DistributedNmf.transpose(h, k, m);
+      DistributedNmf.Sums s = new DistributedNmf.Sums(k, m);
+      DistributedNmf.add(s, b1, ht, k, loss);
+      DistributedNmf.add(s, b2, ht, k, loss);
+      assertArrayEquals(a, s.a(), 0.0, loss + ": a");
+      assertArrayEquals(colSums, s.colSums, 0.0, loss + ": column sums");
+      assertArrayEquals(gram, s.gram(), 0.0, loss + ": WᵀW");
+      assertEquals(b1.objective + b2.objective, s.objective, 0.0);
+    }
+  }
+
+  /**
+   * The sums added on one machine as the job adds them: groups of {@code fanIn} consecutive
+   * partitions, left to right, until at most {@code fanIn} remain, then those left to right.
+   */
+  static DistributedNmf.Sums inOrder(List<DistributedNmf.Sums> each, int fanIn) {
+    List<DistributedNmf.Sums> level = new ArrayList<>();
+    for (DistributedNmf.Sums s : each) level.add(copy(s));
+    while (level.size() > fanIn) {
+      List<DistributedNmf.Sums> up = new ArrayList<>();
+      for (int g = 0; g < level.size(); g += fanIn) {
+        DistributedNmf.Sums total = level.get(g);
+        for (int q = g + 1; q < Math.min(level.size(), g + fanIn); q++) total.merge(level.get(q));
+        up.add(total);
+      }
+      level = up;
+    }
+    DistributedNmf.Sums total = level.get(0);
+    for (int q = 1; q < level.size(); q++) total.merge(level.get(q));
+    return total;
+  }
+
+  static DistributedNmf.Sums copy(DistributedNmf.Sums s) {
+    return new DistributedNmf.Sums(s.k, s.m).merge(s);
+  }
+
+  /**
+   * The relaxed KL H step keeps the objectives the convergence rule sees decreasing (a pass whose
+   * objective rose is undone, and not traced), and two runs give the same bits.
+   */
+  @Test
+  void relaxedKlStepKeepsTheObjectiveFalling() {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    SplittableRandom r = new SplittableRandom(3);
+    int n = 240;
+    int m = 60;
+    int k = 4;
+    // Planted topics: each row draws its words from one of k word ranges, plus a little noise.
+    List<Block> blocks = new ArrayList<>();
+    for (int part = 0; part < 3; part++) {
+      int rows = n / 3;
+      int[] ptr = new int[rows + 1];
+      List<Integer> cols = new ArrayList<>();
+      List<Float> vals = new ArrayList<>();
+      String[] ids = new String[rows];
+      for (int i = 0; i < rows; i++) {
+        ids[i] = "p" + part + "-" + i;
+        int topic = r.nextInt(k);
+        for (int j = 0; j < m; j++) {
+          boolean own = j / (m / k) == topic;
+          if (own ? r.nextInt(3) > 0 : r.nextInt(12) == 0) {
+            cols.add(j);
+            vals.add((float) (own ? 0.5 + r.nextDouble() : 0.2 * r.nextDouble()));
+          }
+        }
+        ptr[i + 1] = cols.size();
+      }
+      float[] x = new float[vals.size()];
+      for (int p = 0; p < x.length; p++) x[p] = vals.get(p);
+      blocks.add(new Block(ids, new String[rows], m, ptr, cols.stream().mapToInt(Integer::intValue).toArray(),
+          new double[x.length], x, null, 0, 0));
+    }
+    JavaRDD<Block> x = sc.parallelize(blocks, 3);
+    io.topicnmf.nmf.NmfOptions o = io.topicnmf.model.FitOptions.defaults(k).nmf().withLoss(Loss.KL)
+        .withTrace(true);
+    List<Integer> undone = new ArrayList<>();
+    DistributedNmf.Result a = DistributedNmf.fit(sc, x, o, 20, (it, f, u) -> {
+      if (u) undone.add(it);
+    });
+    List<io.topicnmf.nmf.TracePoint> trace = a.trace();
+    assertEquals(a.iterations(), trace.size() + undone.size(), "every pass is traced or undone");
+    for (int t = 1; t < trace.size(); t++) {
+      double before = trace.get(t - 1).objective();
+      double now = trace.get(t).objective();
+      org.junit.jupiter.api.Assertions.assertTrue(now <= before, "pass " + t + ": " + now + " after " + before);
+    }
+    DistributedNmf.Result b = DistributedNmf.fit(sc, x, o, 20, (it, f, u) -> {});
+    assertEquals(a.objective(), b.objective(), 0.0, "the same bits twice");
+    assertEquals(a.iterations(), b.iterations());
+  }
+
+  @Test
+  void partitionsAreAddedInPartitionOrder() {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int k = 3;
+    int m = 5;
+    int parts = 23;
+    // Values of very different magnitudes: another order of additions gives other bits.
+    SplittableRandom r = new SplittableRandom(11);
+    List<DistributedNmf.Sums> each = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      DistributedNmf.Sums s = new DistributedNmf.Sums(k, m);
+      if (p % 7 != 3) {
+        s.allocate(true);
+        for (int q = 0; q < s.a.length; q++) s.a[q] = r.nextDouble() * Math.pow(10, r.nextInt(-8, 9));
+        for (int q = 0; q < s.gram.length; q++) s.gram[q] = r.nextDouble() * Math.pow(10, r.nextInt(-8, 9));
+      }
+      for (int t = 0; t < k; t++) s.colSums[t] = r.nextDouble() * Math.pow(10, r.nextInt(-8, 9));
+      s.objective = r.nextDouble() * Math.pow(10, r.nextInt(-8, 9));
+      each.add(s);
+    }
+    JavaRDD<DistributedNmf.Sums> rdd = sc.parallelize(each, parts);
+    for (int fanIn : new int[] {2, 3, 8, 30}) {
+      DistributedNmf.Sums expected = inOrder(each, fanIn);
+      DistributedNmf.Sums got = DistributedNmf.inOrder(rdd, fanIn);
+      assertArrayEquals(expected.a(), got.a(), 0.0, "fan-in " + fanIn);
+      assertArrayEquals(expected.gram(), got.gram(), 0.0, "fan-in " + fanIn);
+      assertArrayEquals(expected.colSums, got.colSums, 0.0, "fan-in " + fanIn);
+      assertEquals(expected.objective, got.objective, 0.0, "fan-in " + fanIn);
+    }
+    // The test can tell orders apart: the reversed order gives other bits.
+    List<DistributedNmf.Sums> reversed = new ArrayList<>(each);
+    java.util.Collections.reverse(reversed);
+    assertNotEquals(java.util.Arrays.toString(inOrder(each, 30).a()),
+        java.util.Arrays.toString(inOrder(reversed, 30).a()));
+  }
+}
