@@ -115,6 +115,32 @@ public final class NmfTransform {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(h, "h");
     Objects.requireNonNull(options, "options");
+    checkShapes(x, h, w0);
+    try (Workers workers = Workers.of(options.threads())) {
+      return transform(x, h, w0, options, workers);
+    }
+  }
+
+  /**
+   * As {@link #transform(CsrMatrix, DenseMatrix, DenseMatrix, Options)}; without {@code
+   * frobeniusFigure} a KL transform leaves out ½‖X − WH‖² ({@link Result#frobeniusObjective()} and
+   * {@link Result#relativeError()} are NaN), which costs a product X·Hᵀ and two Gram matrices: for a
+   * caller that needs only the divergence, such as the Spark job's passes, where it was about a
+   * tenth of the work. W and the objective are the same bits either way; a Frobenius transform
+   * always has the figure (its solve forms it anyway).
+   */
+  public static Result transform(CsrMatrix x, DenseMatrix h, DenseMatrix w0, Options options,
+      boolean frobeniusFigure) {
+    Objects.requireNonNull(x, "x");
+    Objects.requireNonNull(h, "h");
+    Objects.requireNonNull(options, "options");
+    checkShapes(x, h, w0);
+    try (Workers workers = Workers.of(options.threads())) {
+      return transform(x, h, w0, options, workers, KL_REFORM_EVERY, frobeniusFigure);
+    }
+  }
+
+  private static void checkShapes(CsrMatrix x, DenseMatrix h, DenseMatrix w0) {
     int m = x.rows();
     int n = x.cols();
     int k = h.rows();
@@ -124,9 +150,6 @@ public final class NmfTransform {
     if (w0 != null && (w0.rows() != m || w0.cols() != k)) {
       throw new IllegalArgumentException("transform: X is " + m + "x" + n + ", H is " + k + "x" + n
           + " but the start W is " + w0.rows() + "x" + w0.cols());
-    }
-    try (Workers workers = Workers.of(options.threads())) {
-      return transform(x, h, w0, options, workers);
     }
   }
 
@@ -142,6 +165,12 @@ public final class NmfTransform {
    */
   static Result transform(CsrMatrix x, DenseMatrix h, DenseMatrix w0, Options options, Workers workers,
       int reformEvery) {
+    return transform(x, h, w0, options, workers, reformEvery, true);
+  }
+
+  /** As above; without {@code frobeniusFigure}, a KL transform leaves ½‖X − WH‖² out (NaN). */
+  static Result transform(CsrMatrix x, DenseMatrix h, DenseMatrix w0, Options options, Workers workers,
+      int reformEvery, boolean frobeniusFigure) {
     if (reformEvery < 1) {
       throw new IllegalArgumentException("transform: reformEvery must be >= 1, got " + reformEvery);
     }
@@ -168,10 +197,10 @@ public final class NmfTransform {
       maxSweeps = Math.max(maxSweeps, sweeps[b]);
       notConverged += unconverged[b];
     }
-    if (Double.isNaN(frob)) frob = FrobeniusUpdater.frobenius(x, k, w, ht, workers);
+    if (Double.isNaN(frob) && frobeniusFigure) frob = FrobeniusUpdater.frobenius(x, k, w, ht, workers);
     double objective = options.loss() == Loss.FROBENIUS ? frob : kl(x, w, ht, k, h, workers);
     double xx = x.frobeniusNormSquared();
-    double relErr = xx == 0 ? 0.0 : Math.sqrt(2 * frob / xx);
+    double relErr = Double.isNaN(frob) ? Double.NaN : xx == 0 ? 0.0 : Math.sqrt(2 * frob / xx);
     return new Result(new DenseMatrix(m, k, w), maxSweeps, notConverged, objective, frob, relErr);
   }
 

@@ -54,6 +54,32 @@ class NmfTransformTest {
   }
 
   @Test
+  void klWithoutTheFrobeniusFigureGivesTheSameWeightsAndDivergence() {
+    Random r = new Random(5);
+    CsrMatrix x = CsrMatrix.fromDense(random(r, 300, 50, 0.2), 50);
+    DenseMatrix h = DenseMatrix.of(random(r, 6, 50, 0.6));
+    DenseMatrix w0 = DenseMatrix.of(random(r, 300, 6, 0.8));
+    NmfTransform.Options o = new NmfTransform.Options(Loss.KL, 0, 0, 3, NmfTransform.DEFAULT_TOL, 2);
+    NmfTransform.Result full = NmfTransform.transform(x, h, w0, o);
+    NmfTransform.Result lean = NmfTransform.transform(x, h, w0, o, false);
+    assertArrayEquals(full.w().data(), lean.w().data(), 0.0);
+    assertEquals(full.objective(), lean.objective(), 0.0);
+    assertEquals(full.maxSweeps(), lean.maxSweeps());
+    assertTrue(Double.isNaN(lean.frobeniusObjective()), "no Frobenius figure asked for");
+    assertTrue(Double.isNaN(lean.relativeError()));
+    assertTrue(full.frobeniusObjective() > 0 && Double.isFinite(full.relativeError()));
+    // With the figure asked for, the new entry point is the old one.
+    NmfTransform.Result asked = NmfTransform.transform(x, h, w0, o, true);
+    assertEquals(full.frobeniusObjective(), asked.frobeniusObjective(), 0.0);
+    // Frobenius forms its figure in the solve: always there.
+    NmfTransform.Options f = new NmfTransform.Options(Loss.FROBENIUS, 0, 0, 3, NmfTransform.DEFAULT_TOL, 2);
+    NmfTransform.Result fr = NmfTransform.transform(x, h, w0, f, false);
+    assertEquals(NmfTransform.transform(x, h, w0, f).frobeniusObjective(), fr.frobeniusObjective(), 0.0);
+    assertThrows(IllegalArgumentException.class,
+        () -> NmfTransform.transform(x, DenseMatrix.of(random(r, 6, 49, 0.6)), null, o, false));
+  }
+
+  @Test
   void frobeniusSolutionMeetsTheKktConditions() {
     Random r = new Random(2);
     double[][] xd = random(r, 60, 30, 0.3);

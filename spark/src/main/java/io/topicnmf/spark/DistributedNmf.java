@@ -113,7 +113,7 @@ final class DistributedNmf {
     DenseMatrix h = initialH(x, o, initSample, m);
     NmfTransform.Options step = new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 1, 0, 1);
     JavaRDD<Block> blocks = solveW(x, sc.broadcast(h.data()), k, m,
-        new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 50, 1e-4, 1));
+        new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 50, 1e-4, 1), false);
     // The pass of iteration t gives f(W_t, H_{t-1}): the objective after t - 1 whole iterations.
     // So the first pass gives f0 (W solved for the start H), and the core's rule is applied to the
     // objective with that lag.
@@ -140,7 +140,7 @@ final class DistributedNmf {
     while (!converged && it < o.maxIter()) {
       Broadcast<double[]> hb = sc.broadcast(h.data());
       live.add(hb);
-      JavaRDD<Block> next = solveW(blocks, hb, k, m, step);
+      JavaRDD<Block> next = solveW(blocks, hb, k, m, step, false);
       boolean cut = (it + 1) % 10 == 0;
       if (cut) next.rdd().localCheckpoint();
       Sums s = sums(next, hb, k, m, o.loss());
@@ -188,7 +188,7 @@ final class DistributedNmf {
     h = unitRows(h);
     JavaRDD<Block> last = solveW(blocks, sc.broadcast(h.data()), k, m,
         new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), NmfTransform.DEFAULT_MAX_ITER,
-            NmfTransform.DEFAULT_TOL, 1));
+            NmfTransform.DEFAULT_TOL, 1), true);
     // Summed in partition order, for the same bits whatever order the tasks finish in.
     double objective = 0;
     double frobenius = 0;
@@ -200,9 +200,13 @@ final class DistributedNmf {
     return new Result(last, h, it, converged, objective, frobenius, trace);
   }
 
-  /** Each block's W solved for {@code h} from its current W (cached). */
+  /**
+   * Each block's W solved for {@code h} from its current W (cached); with {@code frobenius} each
+   * block also carries ½‖X − WH‖² (a KL pass does not need it: only the final solve's goes to the
+   * report, and leaving it out spares each block a product X·Hᵀ).
+   */
   static JavaRDD<Block> solveW(JavaRDD<Block> blocks, Broadcast<double[]> h, int k, int m,
-      NmfTransform.Options o) {
+      NmfTransform.Options o, boolean frobenius) {
     // The options record is not serializable: its values travel, the record is made again.
     Loss loss = o.loss();
     double alphaW = o.alphaW();
@@ -213,7 +217,7 @@ final class DistributedNmf {
       NmfTransform.Options options = new NmfTransform.Options(loss, alphaW, l1Ratio, maxIter, tol, 1);
       DenseMatrix hm = new DenseMatrix(k, m, h.value());
       DenseMatrix w0 = b.w == null ? null : new DenseMatrix(b.rows(), k, b.w);
-      NmfTransform.Result r = NmfTransform.transform(b.matrix(), hm, w0, options);
+      NmfTransform.Result r = NmfTransform.transform(b.matrix(), hm, w0, options, frobenius);
       return b.withW(r.w().data(), r.objective(), r.frobeniusObjective());
     }).persist(StorageLevel.MEMORY_AND_DISK());
   }
