@@ -136,13 +136,14 @@ public final class Nmf {
       CsrMatrix xt = x.transpose();
       SplittableRandom rng = new SplittableRandom(options.seed());
       Initializer.initialize(x, xt, k, options.init(), rng, workers, w, ht);
-      NmfResult r = run(x, xt, options, progress, w, ht, reg, workers, compact, trace, t0);
+      double[] start = new double[1];
+      NmfResult r = run(x, xt, options, progress, w, ht, reg, workers, compact, trace, t0, start);
       // Degenerate topics of a KL fit are re-seeded and the fit continued, when that lowers the objective;
       // not in the compact layout, which the plan chose because memory is tight: the re-seed's
       // rank-2 fit, sub-matrix and second updater are beyond what the plan counts.
       return reseed && compact == null && TopicReseed.applies(options)
           ? TopicReseed.refine(x, xt, options, progress, r, w, ht, reg, workers, compact, scratch, t0,
-              MemoryPlan::freeHeap)
+              MemoryPlan::freeHeap, start[0])
           : r;
     }
   }
@@ -157,18 +158,25 @@ public final class Nmf {
   static NmfResult run(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress, double[] w,
       double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact, List<TracePoint> trace,
       long t0) {
+    return run(x, xt, options, progress, w, ht, reg, workers, compact, trace, t0, null);
+  }
+
+  /** As above; {@code start[0]} (when not null) receives the penalised objective at the start, f₀ of the convergence rule. */
+  static NmfResult run(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress, double[] w,
+      double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact, List<TracePoint> trace,
+      long t0, double[] start) {
     int k = options.k();
     Solver solver = options.effectiveSolver();
     try (Updater updater = options.loss() == Loss.FROBENIUS
         ? new FrobeniusUpdater(x, xt, k, w, ht, solver, reg, workers)
         : new KlUpdater(x, xt, k, w, ht, solver, reg, workers, compact)) {
-      return iterate(x, options, progress, updater, trace, t0);
+      return iterate(x, options, progress, updater, trace, t0, start);
     }
   }
 
   /** The iterations of an in-memory fit until convergence or the iteration cap, and its result. */
   private static NmfResult iterate(CsrMatrix x, NmfOptions options, NmfListener progress, Updater updater,
-      List<TracePoint> trace, long t0) {
+      List<TracePoint> trace, long t0, double[] start) {
     int m = x.rows();
     int n = x.cols();
     int k = options.k();
@@ -177,6 +185,9 @@ public final class Nmf {
     Workers workers = updater.workers;
     Solver solver = options.effectiveSolver();
     double f0 = updater.start();
+    if (start != null) {
+      start[0] = f0;
+    }
     if (options.trace()) {
       trace.add(new TracePoint(0, seconds(t0), updater.loss()));
     }
