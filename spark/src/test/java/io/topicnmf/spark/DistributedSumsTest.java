@@ -25,11 +25,7 @@ class DistributedSumsTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("topicnmf-sums-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    spark = LocalSpark.start("topicnmf-sums-test");
   }
 
   @AfterAll

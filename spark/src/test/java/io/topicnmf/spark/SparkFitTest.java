@@ -45,12 +45,7 @@ class SparkFitTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("topicnmf-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    spark = LocalSpark.start("topicnmf-test");
   }
 
   @AfterAll
