@@ -27,6 +27,8 @@ final class NonZeros {
   /** Whether {@code ptr}, {@code idx} and {@code val} hold the factor last given to {@link #of}. */
   boolean packed;
   private final long cap;
+  /** Whether the packed arrays are allocated at the cap at once (a share below 1), or at the size needed. */
+  private final boolean atCap;
 
   NonZeros(int rows, int k, double packShare) {
     this.rows = rows;
@@ -35,6 +37,7 @@ final class NonZeros {
     this.mask = new long[rows * words];
     this.ptr = new int[rows + 1];
     this.cap = (long) Math.floor(packShare * rows * (double) k);
+    this.atCap = packShare < 1.0;
   }
 
   /** The non-zeros of {@code f} (its first {@code rows·k} entries), over blocks of rows when {@code workers} is not null. */
@@ -53,11 +56,12 @@ final class NonZeros {
     if (!packed) return this;
     ptr[rows] = (int) total;
     if (idx.length < total) {
-      // Grown by a quarter at least (up to the cap), so a factor filling in sweep by sweep is not
-      // re-allocated at each one, and the old arrays dropped first: the memory plan counts one copy
-      // at the cap (NmfMemory), and at a million documents the old and new copies of W's would
-      // be 600 MB together, in fresh humongous arrays.
-      long size = Math.min(Math.min(cap, Integer.MAX_VALUE - 8), Math.max(total, idx.length + (idx.length >> 2)));
+      // A copy refilled at every sweep (a share below 1: the updater's) is allocated once, at the
+      // cap, which the memory plan counts (NmfMemory): a factor fills in sweep by sweep, and
+      // growing by steps allocated a fresh pair at each of them (at a million documents 300 MB for
+      // W's, in humongous regions that G1 must find contiguous in a heap near its limit) while the
+      // old pair was still garbage. A one-shot copy (share 1, e.g. a transform's H) takes its size.
+      long size = atCap ? Math.min(cap, Integer.MAX_VALUE - 8) : total;
       idx = null;
       val = null;
       idx = new int[(int) size];
