@@ -122,7 +122,8 @@ final class SparkJob {
         (it, f, undone) -> progress(String.format(Locale.ROOT, "nmf: iteration %d, objective %.9g%s", it, f,
             undone ? " (above the last: this pass is undone)" : "")));
     long t4 = System.nanoTime();
-    stage("nmf", t3, t4, fit.iterations() + " iterations, objective " + fit.objective());
+    stage("nmf", t3, t4, fit.iterations() + " iterations" + (fit.undone() > 0 ? " (" + fit.undone()
+        + " more passes undone)" : "") + ", objective " + fit.objective());
 
     double xx = squaredNorm(blocks);
     int[][] topIds = topTerms(blocks, fit.h(), vocab.terms(), m);
