@@ -129,8 +129,11 @@ final class SparkJob {
     int[][] topIds = topTerms(blocks, fit.h(), vocab.terms(), m);
     // The clusters of topics that split one theme merged as fit --clusters dominant merges them.
     int[] clusterOfTopic = Topics.mergedClusters(fit.blocks(), idfs, k, m);
-    Topics.Described d = Topics.describe(fit, topIds, vocab.terms(), surfaces, n <= reportDocuments, m,
-        clusterOfTopic);
+    // Above --report-documents each cluster lists its strongest members, at most as many in all as
+    // the report would list documents, shared by the clusters a merge did not empty.
+    int kept = (int) java.util.Arrays.stream(clusterOfTopic).distinct().count();
+    Topics.Described d = Topics.describe(fit, topIds, vocab.terms(), surfaces, n <= reportDocuments,
+        reportDocuments / kept, m, clusterOfTopic);
     CorpusStats stats = new CorpusStats(input, n, skipped.size(), skipped, n - withTerms, m, shape[0],
         vocab.pruning(), MailCleanup.NONE, language, HtmlBoilerplate.NONE);
     long t5 = System.nanoTime();
