@@ -120,7 +120,7 @@ final class Topics {
         for (int u : mergedTopics.get(c)) share += b.w[i * k + u] / sum;
         ArrayList<Strong> list = acc.get(c);
         list.add(new Strong(b.ids[i], share));
-        if (list.size() >= 2 * cap) strongest(list, cap);
+        if (list.size() >= 2L * cap) strongest(list, cap);
       }
       return acc;
     }, (a, b) -> {
