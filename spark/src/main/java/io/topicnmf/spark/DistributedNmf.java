@@ -47,8 +47,16 @@ final class DistributedNmf {
     void pass(int iteration, double objective, boolean undone);
   }
 
-  /** The fit: final blocks (with W), H (k × terms, unit rows), and the figures of the report. */
-  record Result(JavaRDD<Block> blocks, DenseMatrix h, int iterations, boolean converged,
+  /**
+   * The fit: final blocks (with W), H (k × terms, unit rows), and the figures of the report.
+   *
+   * @param iterations the passes kept (the report's {@code fit.iterations}): a KL pass whose
+   *     objective rose and was undone is not one of them, so they are the objectives the convergence
+   *     rule and the trace saw
+   * @param undone the passes undone (KL only; 0 for Frobenius): {@code iterations + undone} passes
+   *     ran, and {@code --max-iter} bounds that sum
+   */
+  record Result(JavaRDD<Block> blocks, DenseMatrix h, int iterations, int undone, boolean converged,
       double objective, double frobenius, List<TracePoint> trace) {}
 
   /**
@@ -137,6 +145,7 @@ final class DistributedNmf {
     double used = 1;
     Accepted accepted = null;
     int done = -1;
+    int undone = 0;
     while (!converged && it < o.maxIter()) {
       Broadcast<double[]> hb = sc.broadcast(h.data());
       live.add(hb);
@@ -154,6 +163,7 @@ final class DistributedNmf {
       double f = s.objective;
       if (relax && accepted != null && used > 1 && f > accepted.objective) {
         progress.pass(it, f, true);
+        undone++;
         // The relaxed step overshot: undo it (the plain step from the accepted pass cannot).
         next.unpersist(false);
         if (blocks != accepted.blocks) blocks.unpersist(false);
@@ -197,7 +207,8 @@ final class DistributedNmf {
       frobenius += f._2();
     }
     blocks.unpersist(false);
-    return new Result(last, h, it, converged, objective, frobenius, trace);
+    // The undone passes are left out of the count: what the fit kept is what it reports.
+    return new Result(last, h, it - undone, undone, converged, objective, frobenius, trace);
   }
 
   /**

@@ -106,7 +106,7 @@ public final class SparkFit implements Callable<Integer> {
   int partitions;
 
   @Option(names = "--report-documents", defaultValue = "100000",
-      description = "list documents and clusters in report.json up to this many documents; all are in documents.parquet (default: ${DEFAULT-VALUE})")
+      description = "list documents and clusters in report.json up to this many documents; above it each cluster lists its strongest members, this many in all; all are in documents.parquet (default: ${DEFAULT-VALUE})")
   int reportDocuments;
 
   @Option(names = "--quiet", description = "no progress on stderr")

@@ -122,14 +122,18 @@ final class SparkJob {
         (it, f, undone) -> progress(String.format(Locale.ROOT, "nmf: iteration %d, objective %.9g%s", it, f,
             undone ? " (above the last: this pass is undone)" : "")));
     long t4 = System.nanoTime();
-    stage("nmf", t3, t4, fit.iterations() + " iterations, objective " + fit.objective());
+    stage("nmf", t3, t4, fit.iterations() + " iterations" + (fit.undone() > 0 ? " (" + fit.undone()
+        + " more passes undone)" : "") + ", objective " + fit.objective());
 
     double xx = squaredNorm(blocks);
     int[][] topIds = topTerms(blocks, fit.h(), vocab.terms(), m);
     // The clusters of topics that split one theme merged as fit --clusters dominant merges them.
     int[] clusterOfTopic = Topics.mergedClusters(fit.blocks(), idfs, k, m);
-    Topics.Described d = Topics.describe(fit, topIds, vocab.terms(), surfaces, n <= reportDocuments, m,
-        clusterOfTopic);
+    // Above --report-documents each cluster lists its strongest members, at most as many in all as
+    // the report would list documents, shared by the clusters a merge did not empty.
+    int kept = (int) java.util.Arrays.stream(clusterOfTopic).distinct().count();
+    Topics.Described d = Topics.describe(fit, topIds, vocab.terms(), surfaces, n <= reportDocuments,
+        reportDocuments / kept, m, clusterOfTopic);
     CorpusStats stats = new CorpusStats(input, n, skipped.size(), skipped, n - withTerms, m, shape[0],
         vocab.pruning(), MailCleanup.NONE, language, HtmlBoilerplate.NONE);
     long t5 = System.nanoTime();

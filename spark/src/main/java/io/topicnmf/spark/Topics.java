@@ -29,7 +29,8 @@ import org.apache.spark.broadcast.Broadcast;
  * dominant topic's cluster, the clusters of topics that split one theme merged by the core's {@link
  * DocumentClusters#mergeSimilar}): only what is needed per document comes to the driver (its
  * dominant topic, label, the top terms it contains for coherence, and its weights when the report
- * lists documents), and for the merge each cluster's rows summed over the partitions.
+ * lists documents), for the merge each cluster's rows summed over the partitions, and, when the
+ * report does not list the documents, each cluster's strongest members chosen on the executors.
  */
 final class Topics {
   private Topics() {}
@@ -81,6 +82,72 @@ final class Topics {
         DocumentClusters.MERGE_COSINE);
   }
 
+  /** A cluster's member as it travels between tasks (the core's {@link Cluster.Member} is not serializable). */
+  record Strong(String id, double strength) implements Serializable {}
+
+  /** Strongest first, ties by id: the order of {@code clusters[].documents}. */
+  private static final Comparator<Strong> STRONGEST =
+      Comparator.comparingDouble((Strong s) -> -s.strength()).thenComparing(Strong::id);
+
+  /** {@code list} sorted strongest first and cut to its first {@code cap}. */
+  static ArrayList<Strong> strongest(ArrayList<Strong> list, int cap) {
+    list.sort(STRONGEST);
+    if (list.size() > cap) list.subList(cap, list.size()).clear();
+    return list;
+  }
+
+  /**
+   * Each cluster's {@code cap} strongest members (strength and order as {@code clusters[].documents}
+   * when the report lists every document, so each list is the first {@code cap} of that list),
+   * chosen without bringing the documents to the driver: each partition keeps at most {@code cap}
+   * per cluster and the partitions' lists are merged by tree aggregation, so the driver receives at
+   * most k·cap members per merge.
+   */
+  static List<List<Cluster.Member>> strongestMembers(JavaRDD<Block> blocks, int[] clusterOfTopic, int cap) {
+    int k = clusterOfTopic.length;
+    List<List<Integer>> mergedTopics = mergedTopics(clusterOfTopic);
+    ArrayList<ArrayList<Strong>> zero = new ArrayList<>(k);
+    for (int t = 0; t < k; t++) zero.add(new ArrayList<>());
+    ArrayList<ArrayList<Strong>> total = cap <= 0 ? zero : blocks.treeAggregate(zero, (acc, b) -> {
+      for (int i = 0; i < b.rows(); i++) {
+        int best = dominant(b.w, i, k);
+        double sum = 0;
+        for (int t = 0; t < k; t++) sum += b.w[i * k + t];
+        if (best < 0 || !(sum > 0)) continue;
+        int c = clusterOfTopic[best];
+        // Summed as describe sums the listed documents' shares, for the same bits.
+        double share = b.w[i * k + c] / sum;
+        for (int u : mergedTopics.get(c)) share += b.w[i * k + u] / sum;
+        ArrayList<Strong> list = acc.get(c);
+        list.add(new Strong(b.ids[i], share));
+        if (list.size() >= 2L * cap) strongest(list, cap);
+      }
+      return acc;
+    }, (a, b) -> {
+      for (int c = 0; c < k; c++) {
+        a.get(c).addAll(b.get(c));
+        strongest(a.get(c), cap);
+      }
+      return a;
+    }, 2);
+    List<List<Cluster.Member>> out = new ArrayList<>(k);
+    for (ArrayList<Strong> list : total) {
+      List<Cluster.Member> ms = new ArrayList<>();
+      for (Strong s : strongest(list, Math.max(cap, 0))) ms.add(new Cluster.Member(s.id(), s.strength()));
+      out.add(ms);
+    }
+    return out;
+  }
+
+  /** For each cluster, the other topics merged into it, in increasing order. */
+  static List<List<Integer>> mergedTopics(int[] clusterOfTopic) {
+    int k = clusterOfTopic.length;
+    List<List<Integer>> merged = new ArrayList<>();
+    for (int t = 0; t < k; t++) merged.add(new ArrayList<>());
+    for (int t = 0; t < k; t++) if (clusterOfTopic[t] != t) merged.get(clusterOfTopic[t]).add(t);
+    return merged;
+  }
+
   /** One document as the driver needs it. */
   record Row(String id, String label, int dominant, double sum, double[] weights, boolean empty,
       int[] topCols, double[] topCounts) implements Serializable {}
@@ -115,13 +182,15 @@ final class Topics {
   /**
    * The report's description of the fit, each document in its dominant topic's cluster or where
    * {@code clusterOfTopic} merged it ({@link #mergedClusters}).
+   *
+   * @param listDocuments whether the report lists every document (in {@code documents} and in
+   *     the clusters); when not, {@code documents} is empty and each cluster lists its {@code
+   *     perCluster} strongest members ({@link #strongestMembers})
    */
   static Described describe(DistributedNmf.Result fit, int[][] topIds, List<String> terms,
-      Map<String, String> surface, boolean listDocuments, int m, int[] clusterOfTopic) {
+      Map<String, String> surface, boolean listDocuments, int perCluster, int m, int[] clusterOfTopic) {
     int k = fit.h().rows();
-    List<List<Integer>> mergedTopics = new ArrayList<>();
-    for (int t = 0; t < k; t++) mergedTopics.add(new ArrayList<>());
-    for (int t = 0; t < k; t++) if (clusterOfTopic[t] != t) mergedTopics.get(clusterOfTopic[t]).add(t);
+    List<List<Integer>> mergedTopics = mergedTopics(clusterOfTopic);
     Set<Integer> union = new HashSet<>();
     for (int[] t : topIds) for (int j : t) union.add(j);
     boolean[] isTop = new boolean[m];
@@ -181,12 +250,16 @@ final class Topics {
         Coherence.diversity(topIds), top);
     Evaluation evaluation = agreement == null ? null : evaluation(agreement);
     List<Cluster> clusters = new ArrayList<>(k);
-    if (listDocuments) {
-      for (int t = 0; t < k; t++) {
-        List<Cluster.Member> ms = members.get(t);
+    // Above the threshold the clusters are still all there, each with its strongest members
+    // (those report.html quotes), chosen on the executors.
+    List<List<Cluster.Member>> strongest = listDocuments ? members
+        : strongestMembers(fit.blocks(), clusterOfTopic, perCluster);
+    for (int t = 0; t < k; t++) {
+      List<Cluster.Member> ms = strongest.get(t);
+      if (listDocuments) {
         ms.sort(Comparator.comparingDouble((Cluster.Member mm) -> -mm.strength()).thenComparing(Cluster.Member::id));
-        clusters.add(new Cluster(t, ms, mergedTopics.get(t)));
       }
+      clusters.add(new Cluster(t, ms, mergedTopics.get(t)));
     }
     return new Described(topics, docs, clusters, quality, evaluation, clusterOfTopic.clone());
   }

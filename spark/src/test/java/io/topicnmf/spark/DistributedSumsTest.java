@@ -142,10 +142,62 @@ class DistributedSumsTest {
   @Test
   void relaxedKlStepKeepsTheObjectiveFalling() {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int k = 4;
+    JavaRDD<Block> x = planted(sc, k);
+    io.topicnmf.nmf.NmfOptions o = io.topicnmf.model.FitOptions.defaults(k).nmf().withLoss(Loss.KL)
+        .withTrace(true);
+    List<Integer> undone = new ArrayList<>();
+    DistributedNmf.Result a = DistributedNmf.fit(sc, x, o, 20, (it, f, u) -> {
+      if (u) undone.add(it);
+    });
+    List<io.topicnmf.nmf.TracePoint> trace = a.trace();
+    assertEquals(a.iterations(), trace.size(), "every kept pass is traced");
+    assertEquals(a.undone(), undone.size(), "the undone passes are counted apart");
+    for (int t = 1; t < trace.size(); t++) {
+      double before = trace.get(t - 1).objective();
+      double now = trace.get(t).objective();
+      org.junit.jupiter.api.Assertions.assertTrue(now <= before, "pass " + t + ": " + now + " after " + before);
+    }
+    DistributedNmf.Result b = DistributedNmf.fit(sc, x, o, 20, (it, f, u) -> {});
+    assertEquals(a.objective(), b.objective(), 0.0, "the same bits twice");
+    assertEquals(a.iterations(), b.iterations());
+  }
+
+  /**
+   * {@code fit.iterations} counts the kept passes only: on a fit that undoes passes (run to {@code
+   * --max-iter} with tol 0, so the relaxed step overshoots at least once) the kept passes are those
+   * reported as not undone, the undone ones are counted apart, and the two add up to the passes run.
+   */
+  @Test
+  void iterationsCountOnlyTheKeptPasses() {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int k = 4;
+    JavaRDD<Block> x = planted(sc, k);
+    io.topicnmf.nmf.NmfOptions o = io.topicnmf.model.FitOptions.defaults(k).nmf().withLoss(Loss.KL)
+        .withMaxIter(60).withTol(0);
+    List<Integer> kept = new ArrayList<>();
+    List<Integer> undone = new ArrayList<>();
+    List<Integer> passes = new ArrayList<>();
+    DistributedNmf.Result a = DistributedNmf.fit(sc, x, o, 20, (it, f, u) -> {
+      passes.add(it);
+      (u ? undone : kept).add(it);
+    });
+    org.junit.jupiter.api.Assertions.assertFalse(undone.isEmpty(), "the test needs a fit that undoes a pass");
+    assertEquals(60, passes.size(), "--max-iter bounds the passes run, undone ones included");
+    assertEquals(kept.size(), a.iterations(), "fit.iterations: the kept passes, undone " + undone);
+    assertEquals(undone.size(), a.undone());
+    assertEquals(passes.size(), a.iterations() + a.undone());
+    org.junit.jupiter.api.Assertions.assertFalse(a.converged(), "tol 0 runs every pass");
+  }
+
+  /**
+   * Planted topics in 3 partitions of 80 rows: each row draws its words from one of k word ranges
+   * of 60 terms, plus a little noise.
+   */
+  private static JavaRDD<Block> planted(JavaSparkContext sc, int k) {
     SplittableRandom r = new SplittableRandom(3);
     int n = 240;
     int m = 60;
-    int k = 4;
     // Planted topics: each row draws its words from one of k word ranges, plus a little noise.
     List<Block> blocks = new ArrayList<>();
     for (int part = 0; part < 3; part++) {
@@ -171,23 +223,7 @@ class DistributedSumsTest {
       blocks.add(new Block(ids, new String[rows], m, ptr, cols.stream().mapToInt(Integer::intValue).toArray(),
           new double[x.length], x, null, 0, 0));
     }
-    JavaRDD<Block> x = sc.parallelize(blocks, 3);
-    io.topicnmf.nmf.NmfOptions o = io.topicnmf.model.FitOptions.defaults(k).nmf().withLoss(Loss.KL)
-        .withTrace(true);
-    List<Integer> undone = new ArrayList<>();
-    DistributedNmf.Result a = DistributedNmf.fit(sc, x, o, 20, (it, f, u) -> {
-      if (u) undone.add(it);
-    });
-    List<io.topicnmf.nmf.TracePoint> trace = a.trace();
-    assertEquals(a.iterations(), trace.size() + undone.size(), "every pass is traced or undone");
-    for (int t = 1; t < trace.size(); t++) {
-      double before = trace.get(t - 1).objective();
-      double now = trace.get(t).objective();
-      org.junit.jupiter.api.Assertions.assertTrue(now <= before, "pass " + t + ": " + now + " after " + before);
-    }
-    DistributedNmf.Result b = DistributedNmf.fit(sc, x, o, 20, (it, f, u) -> {});
-    assertEquals(a.objective(), b.objective(), 0.0, "the same bits twice");
-    assertEquals(a.iterations(), b.iterations());
+    return sc.parallelize(blocks, 3);
   }
 
   @Test

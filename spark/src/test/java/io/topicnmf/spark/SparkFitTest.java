@@ -112,7 +112,7 @@ class SparkFitTest {
   }
 
   /** What the core's schema docs/NAME (draft 2020-12) finds wrong with {@code file}. */
-  private static Set<ValidationMessage> schemaErrors(String name, Path file) throws Exception {
+  static Set<ValidationMessage> schemaErrors(String name, Path file) throws Exception {
     try (InputStream in = Files.newInputStream(Path.of("../docs", name))) {
       JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
       return schema.validate(Reports.mapper().readTree(file.toFile()));
