@@ -131,6 +131,12 @@ public final class SparkFit implements Callable<Integer> {
     FitOptions options;
     Inputs.Format fmt;
     try {
+      if (partitions < 0) {
+        throw new IllegalArgumentException("--partitions must be 0 (as read) or a positive count, got " + partitions);
+      }
+      if (reportDocuments < 0) {
+        throw new IllegalArgumentException("--report-documents must be 0 or more, got " + reportDocuments);
+      }
       options = options();
       fmt = Inputs.Format.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

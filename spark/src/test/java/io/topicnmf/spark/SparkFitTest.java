@@ -1,6 +1,7 @@
 package io.topicnmf.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,15 @@ class SparkFitTest {
   @Test
   void frobeniusFitFindsTheSingleMachineTopics(@TempDir Path out) throws Exception {
     compare(Loss.FROBENIUS, out, "frobenius");
+  }
+
+  @Test
+  void negativeCountsAreRefusedBeforeAnyWork(@TempDir Path out) throws Exception {
+    for (String flag : new String[] {"--report-documents", "--partitions"}) {
+      Path dir = out.resolve(flag.substring(2));
+      assertEquals(2, SparkFit.run(spark, SAMPLE.toString(), "-o", dir.toString(), flag, "-1", "--quiet"), flag);
+      assertFalse(java.nio.file.Files.exists(dir.resolve("report.json")), flag);
+    }
   }
 
   private void compare(Loss loss, Path out, String flag) throws Exception {
