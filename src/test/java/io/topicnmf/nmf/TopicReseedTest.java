@@ -150,6 +150,12 @@ class TopicReseedTest {
 
   /** As above, the rounds bounded by {@code f0} (NaN: the first fit's own, as {@link Nmf} passes it). */
   private static double[][] reseeded(CsrMatrix x, NmfOptions o, Path compact, MemoryPlan.FreeHeap free, double f0) {
+    NmfResult r = refined(x, o, compact, free, f0)[1];
+    return new double[][] {r.w().data().clone(), r.h().data().clone()};
+  }
+
+  /** The first fit and the re-seeded one of {@link #reseeded(CsrMatrix, NmfOptions, Path, MemoryPlan.FreeHeap, double)}. */
+  private static NmfResult[] refined(CsrMatrix x, NmfOptions o, Path compact, MemoryPlan.FreeHeap free, double f0) {
     int k = o.k();
     double[] w = new double[x.rows() * k];
     double[] ht = new double[x.cols() * k];
@@ -161,9 +167,14 @@ class TopicReseedTest {
       double[] start = new double[1];
       NmfResult first = Nmf.run(x, xt, o, NmfListener.NONE, w, ht, reg, workers, compact, new ArrayList<>(), t0,
           start);
+      double firstObjective = first.objective();
+      int firstIterations = first.iterations();
       NmfResult r = TopicReseed.refine(x, xt, o, NmfListener.NONE, first, w, ht, reg, workers, compact, compact, t0,
           free, Double.isNaN(f0) ? start[0] : f0);
-      return new double[][] {r.w().data().clone(), r.h().data().clone()};
+      // first wraps w, which the rounds overwrite: keep its figures only.
+      NmfResult before = new NmfResult(first.w(), first.h(), firstIterations, first.converged(), first.loss(),
+          firstObjective, first.frobeniusObjective(), first.relativeError(), first.trace());
+      return new NmfResult[] {before, r};
     }
   }
 
@@ -183,6 +194,32 @@ class TopicReseedTest {
     // Nmf.fit passes the first fit's own f₀: the same factors as the explicit call with it.
     NmfResult fit = Nmf.fitInMemory(p.x(), o, NmfListener.NONE, null, dir, true);
     assertArrayEquals(reseeded(p.x(), o, null)[0], fit.w().data(), 0.0);
+  }
+
+  @Test
+  void aRoundMustGainAtTheConvergenceRulesRateToBuyAnother() {
+    // The gain a round needs grows with its sweeps: tol·f₀ per window of five (never less than tol·f₀).
+    NmfOptions kl = NmfOptions.defaults(16).withLoss(Loss.KL);
+    assertEquals(1e-4 * 1000, TopicReseed.progress(kl, 1000, 3), 1e-12);
+    assertEquals(1e-4 * 1000, TopicReseed.progress(kl, 1000, 5), 1e-12);
+    assertEquals(1e-4 * 1000 * 12 / 5.0, TopicReseed.progress(kl, 1000, 12), 1e-12);
+    // The planted problem of the test above: its first round takes more than five sweeps.
+    PlantedThemes p = planted(7);
+    NmfOptions o = kl.withThreads(2);
+    NmfResult[] one = refined(p.x(), o, null, MemoryPlan::freeHeap, Double.POSITIVE_INFINITY);
+    double gain = one[0].objective() - one[1].objective();
+    int sweeps = one[1].iterations() - one[0].iterations();
+    assertTrue(gain > 0 && sweeps > 5, "a first round of " + sweeps + " sweeps gaining " + gain);
+    // An f₀ at which the round's gain is above tol·f₀ but below the rate: it is the last round.
+    double atRound = gain / o.tol() * 0.999;
+    int[] rounds = new int[1];
+    refined(p.x(), o, null, counting(rounds), atRound);
+    assertEquals(1, rounds[0], "a gain of " + gain + " over " + sweeps + " sweeps is below the rate");
+    // An f₀ at which the gain meets the rate: the next degenerate topic gets its round.
+    double atRate = gain / o.tol() * 5 / sweeps * 0.999;
+    rounds[0] = 0;
+    refined(p.x(), o, null, counting(rounds), atRate);
+    assertTrue(rounds[0] >= 2, "the rate met: " + rounds[0] + " rounds");
   }
 
   /** The heap as the plan sees it, counting the calls: one per re-seed round tried. */
