@@ -165,18 +165,37 @@ public final class Nmf {
   static NmfResult run(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress, double[] w,
       double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact, List<TracePoint> trace,
       long t0, double[] start) {
+    return run(x, xt, options, progress, w, ht, reg, workers, compact, trace, t0, start, null);
+  }
+
+  /**
+   * A fit this run continues from changed factors ({@link TopicReseed}): the starting objective
+   * {@code f0} of its convergence rule and the (penalised) objective it had reached.
+   */
+  record Continued(double f0, double objective) {}
+
+  /**
+   * As above; with {@code continued} (not null) the run also stops where the fit it continues would
+   * have: once its objective is below that fit's and the fall over the window is below tol·f₀ of
+   * that fit's start. Its own start is lower (by ~28 % at 300,000 generated documents, where the
+   * first fit starts at nndsvda), so its own rule alone asks for less and runs longer; the run's
+   * own rule still stops it otherwise (a run cut before it beats the fit it continues is wasted).
+   */
+  static NmfResult run(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress, double[] w,
+      double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact, List<TracePoint> trace,
+      long t0, double[] start, Continued continued) {
     int k = options.k();
     Solver solver = options.effectiveSolver();
     try (Updater updater = options.loss() == Loss.FROBENIUS
         ? new FrobeniusUpdater(x, xt, k, w, ht, solver, reg, workers)
         : new KlUpdater(x, xt, k, w, ht, solver, reg, workers, compact)) {
-      return iterate(x, options, progress, updater, trace, t0, start);
+      return iterate(x, options, progress, updater, trace, t0, start, continued);
     }
   }
 
   /** The iterations of an in-memory fit until convergence or the iteration cap, and its result. */
   private static NmfResult iterate(CsrMatrix x, NmfOptions options, NmfListener progress, Updater updater,
-      List<TracePoint> trace, long t0, double[] start) {
+      List<TracePoint> trace, long t0, double[] start, Continued continued) {
     int m = x.rows();
     int n = x.cols();
     int k = options.k();
@@ -206,7 +225,9 @@ public final class Nmf {
       progress.onIteration(iterations, options.maxIter(), updater.loss());
       double windowStart = recent[Math.max(0, iterations - window) % (window + 1)];
       recent[iterations % (window + 1)] = f;
-      if (options.tol() > 0 && windowStart - f < options.tol() * f0) {
+      double fall = windowStart - f;
+      if (options.tol() > 0 && (fall < options.tol() * f0
+          || continued != null && f < continued.objective() && fall < options.tol() * continued.f0())) {
         converged = true;
       }
     }

@@ -148,7 +148,10 @@ class TopicReseedTest {
     return reseeded(x, o, compact, free, Double.NaN);
   }
 
-  /** As above, the rounds bounded by {@code f0} (NaN: the first fit's own, as {@link Nmf} passes it). */
+  /**
+   * As above, the rounds bounded by {@code f0} (NaN: the first fit's own, as {@link Nmf} passes it);
+   * the continued fits stop by the first fit's own f₀ whatever the bound.
+   */
   private static double[][] reseeded(CsrMatrix x, NmfOptions o, Path compact, MemoryPlan.FreeHeap free, double f0) {
     NmfResult r = refined(x, o, compact, free, f0)[1];
     return new double[][] {r.w().data().clone(), r.h().data().clone()};
@@ -168,7 +171,7 @@ class TopicReseedTest {
       NmfResult first = Nmf.run(x, xt, o, NmfListener.NONE, w, ht, reg, workers, compact, new ArrayList<>(), t0,
           start);
       NmfResult r = TopicReseed.refine(x, xt, o, NmfListener.NONE, first, w, ht, reg, workers, compact, compact, t0,
-          free, Double.isNaN(f0) ? start[0] : f0);
+          free, start[0], Double.isNaN(f0) ? start[0] : f0);
       // first's W wraps w, which the rounds overwrite; its objective and iterations stand.
       return new NmfResult[] {first, r};
     }
@@ -216,6 +219,50 @@ class TopicReseedTest {
     rounds[0] = 0;
     refined(p.x(), o, null, counting(rounds), atRate);
     assertTrue(rounds[0] >= 2, "the rate met: " + rounds[0] + " rounds");
+  }
+
+  @Test
+  void aContinuedFitStopsWhereTheFitItContinuesWouldHave() {
+    // The round's own start is far below the first fit's (which starts at nndsvda), so by its own
+    // f₀ alone the round's rule asks for less and runs on. Once below the first fit's objective it
+    // stops by the first fit's scale. 16 topics for the 12 themes of seed 6: one round (bound +∞)
+    // of 30 sweeps; by its own scale alone it ran 36 (and this test fails).
+    PlantedThemes p = planted(6);
+    NmfOptions o = NmfOptions.defaults(16).withLoss(Loss.KL).withThreads(2).withTrace(true);
+    int k = o.k();
+    double[] w = new double[p.x().rows() * k];
+    double[] ht = new double[p.x().cols() * k];
+    try (Workers workers = Workers.of(o.threads())) {
+      CsrMatrix x = p.x();
+      CsrMatrix xt = x.transpose();
+      Initializer.initialize(x, xt, k, o.init(), new SplittableRandom(o.seed()), workers, w, ht);
+      Regularization reg = Regularization.of(o, x.rows(), x.cols());
+      long t0 = System.nanoTime();
+      double[] start = new double[1];
+      NmfResult first = Nmf.run(x, xt, o, NmfListener.NONE, w, ht, reg, workers, null, new ArrayList<>(), t0, start);
+      int firstSweeps = first.iterations();
+      double before = first.objective();
+      NmfResult r = TopicReseed.refine(x, xt, o, NmfListener.NONE, first, w, ht, reg, workers, null, dir, t0,
+          MemoryPlan::freeHeap, start[0], Double.POSITIVE_INFINITY);
+      java.util.List<Double> round = new ArrayList<>();
+      for (TracePoint q : r.trace()) {
+        if (q.iteration() > firstSweeps) round.add(q.objective());
+      }
+      int window = Nmf.window(o.loss(), o.effectiveSolver());
+      int sweeps = round.size();
+      assertTrue(r.converged() && sweeps > window && r.objective() < before,
+          "one kept round of " + sweeps + " sweeps, converged");
+      double scale = o.tol() * start[0];
+      // round.get(t - 1) is the objective after the round's sweep t.
+      for (int t = window + 1; t < sweeps; t++) {
+        double f = round.get(t - 1);
+        assertFalse(f < before && round.get(t - 1 - window) - f < scale,
+            "after sweep " + t + " the round was below the first fit and fell by less than tol·f₀ of the first start, and went on");
+      }
+      double last = round.get(sweeps - 1);
+      assertTrue(last < before && round.get(sweeps - 1 - window) - last < scale,
+          "the round stopped by the first fit's rule");
+    }
   }
 
   /** The heap as the plan sees it, counting the calls: one per re-seed round tried. */
