@@ -114,8 +114,17 @@ final class DistributedNmf {
     }
   }
 
+  /** Passes between two cuts of the cached blocks' lineage (local checkpoints). */
+  static final int CUT_EVERY = 10;
+
   static Result fit(JavaSparkContext sc, JavaRDD<Block> x, NmfOptions o, int initSample,
       Progress progress) {
+    return fit(sc, x, o, initSample, progress, CUT_EVERY);
+  }
+
+  /** As above, the lineage cut every {@code cutEvery} passes (the same bits for any value). */
+  static Result fit(JavaSparkContext sc, JavaRDD<Block> x, NmfOptions o, int initSample,
+      Progress progress, int cutEvery) {
     int k = o.k();
     int m = x.first().cols;
     DenseMatrix h = initialH(x, o, initSample, m);
@@ -132,8 +141,9 @@ final class DistributedNmf {
     long t0 = System.nanoTime();
     int it = 0;
     boolean converged = false;
-    // The broadcast copies of H that the cached blocks' lineage still names: a lost partition is
-    // recomputed from them. Every few iterations the lineage is cut (local checkpoint) and they go.
+    // The broadcast copies of H that the cached blocks' lineage still names: a task's binary carries
+    // the lineage back to the last cut, the cut pass's own closure included, and a lost partition is
+    // recomputed from it. Every few passes the lineage is cut (local checkpoint) and they go.
     List<Broadcast<double[]>> live = new ArrayList<>();
     List<Broadcast<double[]>> older = new ArrayList<>();
     // KL: the H step is the multiplicative update raised to a power η (over-relaxed, Salakhutdinov
@@ -150,15 +160,9 @@ final class DistributedNmf {
       Broadcast<double[]> hb = sc.broadcast(h.data());
       live.add(hb);
       JavaRDD<Block> next = solveW(blocks, hb, k, m, step, false);
-      boolean cut = (it + 1) % 10 == 0;
+      boolean cut = (it + 1) % cutEvery == 0;
       if (cut) next.rdd().localCheckpoint();
       Sums s = sums(next, hb, k, m, o.loss());
-      if (cut) {
-        // Destroyed one cut late: until the next cut a recomputed task may still name them.
-        for (Broadcast<double[]> old : older) old.destroy(false);
-        older = live;
-        live = new ArrayList<>();
-      }
       it++;
       double f = s.objective;
       if (relax && accepted != null && used > 1 && f > accepted.objective) {
@@ -171,7 +175,16 @@ final class DistributedNmf {
         h = muH(accepted.h, accepted.sums, 1);
         eta = 1;
         used = 1;
+        // Nor is the cut, if this pass was one: the blocks are back to a pass whose lineage reaches
+        // the last cut, whose closure names a broadcast of the older list. Destroying that list now
+        // failed the next pass's task ("Broadcast ... after it was destroyed": 1 M documents, pass 30).
         continue;
+      }
+      if (cut) {
+        // Destroyed one cut late: until the next cut the tasks' lineage still names them.
+        for (Broadcast<double[]> old : older) old.destroy(false);
+        older = live;
+        live = new ArrayList<>();
       }
       if (blocks != (accepted == null ? null : accepted.blocks)) blocks.unpersist(false);
       if (accepted != null && relax) accepted.blocks.unpersist(false);
