@@ -175,9 +175,10 @@ final class DistributedNmf {
         h = muH(accepted.h, accepted.sums, 1);
         eta = 1;
         used = 1;
-        // Nor is the cut, if this pass was one: the blocks are back to a pass whose lineage reaches
-        // the last cut, whose closure names a broadcast of the older list. Destroying that list now
-        // failed the next pass's task ("Broadcast ... after it was destroyed": 1 M documents, pass 30).
+        // If this pass was a cut, the cut is undone too: the blocks are back to a pass whose lineage
+        // reaches the cut before, whose closure names a broadcast of the older list. Destroying that
+        // list here failed the next pass's task ("Broadcast ... after it was destroyed": 1 M
+        // documents, pass 30).
         continue;
       }
       if (cut) {
