@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,19 +17,7 @@ import org.junit.jupiter.api.Test;
  * formula's bit for bit, and the partitions' sums are added in partition order whatever the tasks'
  * finishing order and whether the executors add groups first.
  */
-class DistributedSumsTest {
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start("topicnmf-sums-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
+class DistributedSumsTest extends LocalSpark {
   /** A block of {@code rows} × {@code m} with about a fifth of X stored and half of W zero. */
   static Block block(SplittableRandom r, int rows, int m, int k) {
     int[] ptr = new int[rows + 1];

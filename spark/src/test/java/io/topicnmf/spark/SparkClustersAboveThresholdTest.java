@@ -9,9 +9,6 @@ import io.topicnmf.report.Reports;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same order, as the first members of the cluster in the report that lists every document; the
  * topics' sizes are the same.
  */
-class SparkClustersAboveThresholdTest {
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start("topicnmf-threshold-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
+class SparkClustersAboveThresholdTest extends LocalSpark {
   @Test
   void clustersListTheirStrongestMembersAboveTheThreshold(@TempDir Path tmp) throws Exception {
     // Twice as many topics as planted themes: clusters are merged, so the members' strengths sum

@@ -28,9 +28,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,19 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * objective is within 1%. The driver-side start is fitted on half of the documents only, so the
  * distributed iterations have to do the rest.
  */
-class SparkFitTest {
+class SparkFitTest extends LocalSpark {
   static final Path SAMPLE = Path.of("../corpora/sample");
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start("topicnmf-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   @Test
   void klFitFindsTheSingleMachineTopics(@TempDir Path out) throws Exception {

@@ -27,9 +27,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,19 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * carries {@code clusterOfTopic}, and the core's {@code apply} of that model puts the training
  * documents in the job's clusters.
  */
-class SparkMergedClustersTest {
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start("topicnmf-merge-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
+class SparkMergedClustersTest extends LocalSpark {
   /**
    * Planted themes as the core's MergedClustersModelTest writes them: 8 themes of 60 made-up words,
    * a 400-word background; a document is 65 % its theme's words, 15 % another theme's, 20 %

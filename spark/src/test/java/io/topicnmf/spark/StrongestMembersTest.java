@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,19 +16,7 @@ import org.junit.jupiter.api.Test;
  * the first of the cluster's whole list sorted on one machine, whatever the partitioning, ties
  * (rows with the same weights) by id; rows without weight are in no cluster.
  */
-class StrongestMembersTest {
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start("topicnmf-strongest-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
+class StrongestMembersTest extends LocalSpark {
   @Test
   void strongestMembersAreTheFirstOfTheWholeList() {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
