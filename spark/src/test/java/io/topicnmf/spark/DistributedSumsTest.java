@@ -127,10 +127,8 @@ class DistributedSumsTest extends LocalSpark {
   @Test
   void relaxedKlStepKeepsTheObjectiveFalling() {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int k = 4;
-    JavaRDD<Block> x = planted(sc, k);
-    io.topicnmf.nmf.NmfOptions o = io.topicnmf.model.FitOptions.defaults(k).nmf().withLoss(Loss.KL)
-        .withTrace(true);
+    JavaRDD<Block> x = planted(sc, K);
+    io.topicnmf.nmf.NmfOptions o = kl().withTrace(true);
     List<Integer> undone = new ArrayList<>();
     DistributedNmf.Result a = DistributedNmf.fit(sc, x, o, 20, (it, f, u) -> {
       if (u) undone.add(it);
@@ -156,10 +154,8 @@ class DistributedSumsTest extends LocalSpark {
   @Test
   void iterationsCountOnlyTheKeptPasses() {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int k = 4;
-    JavaRDD<Block> x = planted(sc, k);
-    io.topicnmf.nmf.NmfOptions o = io.topicnmf.model.FitOptions.defaults(k).nmf().withLoss(Loss.KL)
-        .withMaxIter(60).withTol(0);
+    JavaRDD<Block> x = planted(sc, K);
+    io.topicnmf.nmf.NmfOptions o = kl().withMaxIter(60).withTol(0);
     List<Integer> kept = new ArrayList<>();
     List<Integer> undone = new ArrayList<>();
     List<Integer> passes = new ArrayList<>();
@@ -185,10 +181,8 @@ class DistributedSumsTest extends LocalSpark {
   @Test
   void anUndonePassThatWasACutKeepsTheBroadcastsItsLineageNames() {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int k = 4;
-    JavaRDD<Block> x = planted(sc, k);
-    io.topicnmf.nmf.NmfOptions o = io.topicnmf.model.FitOptions.defaults(k).nmf().withLoss(Loss.KL)
-        .withMaxIter(40).withTol(0);
+    JavaRDD<Block> x = planted(sc, K);
+    io.topicnmf.nmf.NmfOptions o = kl().withMaxIter(40).withTol(0);
     List<Integer> undone = new ArrayList<>();
     DistributedNmf.Result every = DistributedNmf.fit(sc, x, o, 20, (it, f, u) -> {
       if (u) undone.add(it);
@@ -198,6 +192,14 @@ class DistributedSumsTest extends LocalSpark {
     assertEquals(usual.objective(), every.objective(), 0.0, "where the lineage is cut changes no bit");
     org.junit.jupiter.api.Assertions.assertArrayEquals(usual.h().data(), every.h().data(), 0.0);
     assertEquals(usual.undone(), every.undone());
+  }
+
+  /** The rank of the planted fits. */
+  private static final int K = 4;
+
+  /** The fit's default options with KL, at rank {@link #K}. */
+  private static io.topicnmf.nmf.NmfOptions kl() {
+    return io.topicnmf.model.FitOptions.defaults(K).nmf().withLoss(Loss.KL);
   }
 
   /**
