@@ -28,52 +28,118 @@ import scala.Tuple2;
 final class Vectorizing {
   private Vectorizing() {}
 
-  /** A partition's analysed documents: per document its distinct terms and their counts. */
-  record Analysed(String[] ids, String[] labels, String[][] terms, int[][] counts,
-      Map<String, Map<String, Integer>> originals) implements Serializable {}
+  /**
+   * A partition's analysed documents, compactly: the partition's distinct terms once, in
+   * alphabetical order ({@code dictionary}), and per document its distinct terms as indices into
+   * it with their counts, CSR-like (document i's at {@code [rowPtr[i], rowPtr[i+1])}, indices
+   * increasing). A term string per document and term, as this held before, made a million
+   * generated documents ~1.7 GB per partition as cached values, so Spark's memory manager wrote
+   * them to disk and the analysis and matrix stages lost their linearity (bench/RESULTS.md,
+   * "Stop 28", item 2); here a stored entry costs two ints.
+   */
+  record Analysed(String[] ids, String[] labels, String[] dictionary, int[] rowPtr, int[] termIds,
+      int[] counts, Map<String, Map<String, Integer>> originals) implements Serializable {
+    int documents() {
+      return ids.length;
+    }
+  }
 
   /** Analyses every document of a partition with the core's chain ({@link CoreAnalysis}). */
   static JavaRDD<Analysed> analyse(JavaRDD<Inputs.Doc> docs, CoreAnalysis.Spec options) {
     return docs.filter(d -> d.text() != null).mapPartitions((Iterator<Inputs.Doc> it) -> {
       List<String> ids = new ArrayList<>();
       List<String> labels = new ArrayList<>();
-      List<String[]> terms = new ArrayList<>();
-      List<int[]> counts = new ArrayList<>();
+      // First-seen local ids while reading, renumbered alphabetically at the end.
+      Map<String, Integer> local = new HashMap<>();
+      List<String> seen = new ArrayList<>();
+      IntList ptr = new IntList();
+      IntList termIds = new IntList();
+      IntList counts = new IntList();
+      ptr.add(0);
       Map<String, Map<String, Integer>> originals = new HashMap<>();
       try (CoreAnalysis analysis = new CoreAnalysis(options)) {
         while (it.hasNext()) {
           Inputs.Doc d = it.next();
           CoreAnalysis.Terms t = analysis.analyze(d.text());
-          String[] ts = t.counts.keySet().toArray(new String[0]);
-          Arrays.sort(ts);
-          int[] cs = new int[ts.length];
-          for (int i = 0; i < ts.length; i++) cs[i] = t.counts.get(ts[i])[0];
+          for (Map.Entry<String, int[]> e : t.counts.entrySet()) {
+            Integer id = local.get(e.getKey());
+            if (id == null) {
+              id = seen.size();
+              local.put(e.getKey(), id);
+              seen.add(e.getKey());
+            }
+            termIds.add(id);
+            counts.add(e.getValue()[0]);
+          }
+          ptr.add(termIds.size());
           ids.add(d.id());
           labels.add(d.label());
-          terms.add(ts);
-          counts.add(cs);
           t.originals.forEach((e, c) -> originals.computeIfAbsent(e.getKey(), x -> new HashMap<>())
               .merge(e.getValue(), c[0], Integer::sum));
         }
       }
-      return List.of(new Analysed(ids.toArray(new String[0]), labels.toArray(new String[0]),
-          terms.toArray(new String[0][]), counts.toArray(new int[0][]), originals)).iterator();
+      String[] dictionary = seen.toArray(new String[0]);
+      Integer[] order = new Integer[dictionary.length];
+      for (int q = 0; q < order.length; q++) order[q] = q;
+      Arrays.sort(order, (a, b) -> dictionary[a].compareTo(dictionary[b]));
+      int[] rank = new int[dictionary.length];
+      String[] sorted = new String[dictionary.length];
+      for (int q = 0; q < order.length; q++) {
+        rank[order[q]] = q;
+        sorted[q] = dictionary[order[q]];
+      }
+      int[] rowPtr = ptr.toArray();
+      int[] ti = termIds.toArray();
+      int[] tc = counts.toArray();
+      long[] packed = new long[0];
+      for (int i = 0; i + 1 < rowPtr.length; i++) {
+        int from = rowPtr[i];
+        int len = rowPtr[i + 1] - from;
+        if (packed.length < len) packed = new long[Math.max(len, 2 * packed.length)];
+        for (int q = 0; q < len; q++) packed[q] = ((long) rank[ti[from + q]] << 32) | tc[from + q];
+        Arrays.sort(packed, 0, len);
+        for (int q = 0; q < len; q++) {
+          ti[from + q] = (int) (packed[q] >>> 32);
+          tc[from + q] = (int) packed[q];
+        }
+      }
+      return List.of(new Analysed(ids.toArray(new String[0]), labels.toArray(new String[0]), sorted,
+          rowPtr, ti, tc, originals)).iterator();
     });
+  }
+
+  /** A growable int array (the partition's entries, without an Integer per entry). */
+  static final class IntList {
+    private int[] a = new int[1024];
+    private int size;
+
+    void add(int v) {
+      if (size == a.length) a = Arrays.copyOf(a, a.length * 2);
+      a[size++] = v;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(a, size);
+    }
   }
 
   /** Per term: (document frequency, total count), by reduce. */
   static JavaPairRDD<String, long[]> frequencies(JavaRDD<Analysed> parts) {
     return parts.flatMapToPair(p -> {
-      Map<String, long[]> local = new HashMap<>();
-      for (int i = 0; i < p.terms().length; i++) {
-        for (int j = 0; j < p.terms()[i].length; j++) {
-          long[] v = local.computeIfAbsent(p.terms()[i][j], x -> new long[2]);
-          v[0]++;
-          v[1] += p.counts()[i][j];
-        }
+      long[] df = new long[p.dictionary().length];
+      long[] total = new long[p.dictionary().length];
+      int[] ti = p.termIds();
+      int[] tc = p.counts();
+      for (int q = 0, nnz = p.rowPtr()[p.documents()]; q < nnz; q++) {
+        df[ti[q]]++;
+        total[ti[q]] += tc[q];
       }
-      List<Tuple2<String, long[]>> out = new ArrayList<>(local.size());
-      local.forEach((t, v) -> out.add(new Tuple2<>(t, v)));
+      List<Tuple2<String, long[]>> out = new ArrayList<>(df.length);
+      for (int j = 0; j < df.length; j++) out.add(new Tuple2<>(p.dictionary()[j], new long[] {df[j], total[j]}));
       return out.iterator();
     }).reduceByKey((a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
   }
@@ -125,28 +191,40 @@ final class Vectorizing {
     TfidfOptions.Norm norm = weighting.norm();
     return parts.map(p -> {
       Map<String, Integer> col = columns.value();
-      int rows = p.ids().length;
+      // Each local term's column once (-1: pruned), instead of a lookup per stored entry.
+      int[] column = new int[p.dictionary().length];
+      for (int q = 0; q < column.length; q++) {
+        Integer c = col.get(p.dictionary()[q]);
+        column[q] = c == null ? -1 : c;
+      }
+      int rows = p.documents();
+      int[] rp = p.rowPtr();
+      int[] ti = p.termIds();
+      int[] tc = p.counts();
       int[] ptr = new int[rows + 1];
       int nnz = 0;
       for (int i = 0; i < rows; i++) {
-        for (String t : p.terms()[i]) if (col.containsKey(t)) nnz++;
+        for (int q = rp[i]; q < rp[i + 1]; q++) if (column[ti[q]] >= 0) nnz++;
         ptr[i + 1] = nnz;
       }
       int[] ci = new int[nnz];
       double[] cv = new double[nnz];
+      long[] packed = new long[0];
       for (int i = 0; i < rows; i++) {
         int q = ptr[i];
-        String[] ts = p.terms()[i];
-        long[] packed = new long[ptr[i + 1] - ptr[i]];
+        int len = ptr[i + 1] - ptr[i];
+        if (packed.length < len) packed = new long[Math.max(len, 2 * packed.length)];
         int r = 0;
-        for (int j = 0; j < ts.length; j++) {
-          Integer c = col.get(ts[j]);
-          if (c != null) packed[r++] = ((long) c << 32) | p.counts()[i][j];
+        for (int e = rp[i]; e < rp[i + 1]; e++) {
+          int c = column[ti[e]];
+          if (c >= 0) packed[r++] = ((long) c << 32) | tc[e];
         }
-        Arrays.sort(packed);
-        for (long v : packed) {
-          ci[q] = (int) (v >>> 32);
-          cv[q++] = (int) v;
+        // The columns are the kept terms in alphabetical order, as the dictionary is, so they are
+        // mostly increasing already; the sort makes sure of it.
+        Arrays.sort(packed, 0, len);
+        for (int e = 0; e < len; e++) {
+          ci[q] = (int) (packed[e] >>> 32);
+          cv[q++] = (int) packed[e];
         }
       }
       CsrMatrix counts = new CsrMatrix(rows, col.size(), ptr, ci, cv);
