@@ -12,10 +12,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Cost of fit's k-means step on X's rows against the rows with damped term frequencies
- * (DocumentClusters.space, tf^0.75; the space's computation included), in one JVM, one thread:
+ * Cost of fit's k-means step, in one JVM, one thread, two ways alternating:
  *
- *   java -cp target/topicnmf.jar bench/ClusterCost.java MATRIX_DIR K [REPEATS]
+ *   java -cp target/topicnmf.jar bench/ClusterCost.java MATRIX_DIR K [REPEATS] [space|merge]
+ *
+ * space (the default): on X's rows against the rows with damped term frequencies
+ * (DocumentClusters.space, tf^0.75; the space's computation included). merge: on the damped rows,
+ * without merging clusters (merge cosine 2) against with merges at DocumentClusters.MERGE_COSINE
+ * (this was bench/MergeCost.java until stop 29).
  *
  * MATRIX_DIR is a `fit --save-matrix` export (matrix.mtx, counts.mtx; the idf is the smooth idf of
  * counts.mtx, fit's default). Fits KL NMF with the defaults once, seeds with the dominant topics of
@@ -28,6 +32,10 @@ public class ClusterCost {
     CsrMatrix counts = MatrixMarket.read(Path.of(args[0], "counts.mtx"));
     int k = Integer.parseInt(args[1]);
     int reps = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    String mode = args.length > 3 ? args[3] : "space";
+    if (!mode.equals("space") && !mode.equals("merge")) {
+      throw new IllegalArgumentException("the fourth argument is space or merge, got " + mode);
+    }
     int n = x.rows();
     int m = x.cols();
     int[] df = new int[m];
@@ -49,6 +57,10 @@ public class ClusterCost {
       seed[i] = best;
     }
     boolean[] allowed = DocumentClusters.topicsContained(w);
+    if (mode.equals("merge")) {
+      merge(args[0], x, idf, seed, allowed, k, reps);
+      return;
+    }
     double[] onX = new double[reps];
     double[] damped = new double[reps];
     int roundsX = 0;
@@ -72,5 +84,33 @@ public class ClusterCost {
     System.out.printf("%s: %d x %d, nnz %d, k=%d: X %.3f s cold, %.3f s warm, %d rounds; tf^0.75 %.3f s cold,"
         + " %.3f s warm, %d rounds (medians of %d)%n", args[0], n, m, x.nnz(), k, onX[0], fx[fx.length / 2], roundsX,
         damped[0], fd[fd.length / 2], roundsD, reps - 1);
+  }
+
+  /** k-means on the damped rows without merges against with merges at MERGE_COSINE. */
+  static void merge(String dir, CsrMatrix x, double[] idf, int[] seed, boolean[] allowed, int k, int reps) {
+    CsrMatrix z = DocumentClusters.space(x, idf, DocumentClusters.TF_POWER);
+    double[] off = new double[reps];
+    double[] on = new double[reps];
+    DocumentClusters.Result rOff = null;
+    DocumentClusters.Result rOn = null;
+    try (Workers workers = Workers.sequential()) {
+      for (int i = 0; i < reps; i++) {
+        long a = System.nanoTime();
+        rOff = DocumentClusters.kmeans(z, seed, allowed, k, 2.0, workers);
+        long b = System.nanoTime();
+        rOn = DocumentClusters.kmeans(z, seed, allowed, k, DocumentClusters.MERGE_COSINE, workers);
+        long c = System.nanoTime();
+        off[i] = (b - a) / 1e9;
+        on[i] = (c - b) / 1e9;
+      }
+    }
+    double[] fa = Arrays.copyOfRange(off, 1, reps);
+    double[] fb = Arrays.copyOfRange(on, 1, reps);
+    Arrays.sort(fa);
+    Arrays.sort(fb);
+    System.out.printf("%s: %d x %d, nnz %d, k=%d: no merge %.4f s cold, %.4f s warm, %d rounds; merge at %.2f %.4f s cold,"
+        + " %.4f s warm, %d rounds, merged %s, same assignment %s (medians of %d)%n", dir, x.rows(), x.cols(), x.nnz(), k,
+        off[0], fa[fa.length / 2], rOff.rounds(), DocumentClusters.MERGE_COSINE, on[0], fb[fb.length / 2], rOn.rounds(),
+        rOn.merged(), Arrays.equals(rOff.assignment(), rOn.assignment()), reps - 1);
   }
 }
