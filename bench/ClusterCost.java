@@ -57,60 +57,52 @@ public class ClusterCost {
       seed[i] = best;
     }
     boolean[] allowed = DocumentClusters.topicsContained(w);
-    if (mode.equals("merge")) {
-      merge(args[0], x, idf, seed, allowed, k, reps);
-      return;
-    }
-    double[] onX = new double[reps];
-    double[] damped = new double[reps];
-    int roundsX = 0;
-    int roundsD = 0;
     try (Workers workers = Workers.sequential()) {
-      for (int i = 0; i < reps; i++) {
-        long a = System.nanoTime();
-        roundsX = DocumentClusters.kmeans(x, seed, allowed, k, workers).rounds();
-        long b = System.nanoTime();
-        roundsD = DocumentClusters.kmeans(DocumentClusters.space(x, idf, DocumentClusters.TF_POWER), seed, allowed, k,
-            workers).rounds();
-        long c = System.nanoTime();
-        onX[i] = (b - a) / 1e9;
-        damped[i] = (c - b) / 1e9;
+      if (mode.equals("merge")) {
+        CsrMatrix z = DocumentClusters.space(x, idf, DocumentClusters.TF_POWER);
+        Timed<DocumentClusters.Result> t = alternate(reps,
+            () -> DocumentClusters.kmeans(z, seed, allowed, k, 2.0, workers),
+            () -> DocumentClusters.kmeans(z, seed, allowed, k, DocumentClusters.MERGE_COSINE, workers));
+        System.out.printf("%s: %d x %d, nnz %d, k=%d: no merge %.4f s cold, %.4f s warm, %d rounds; merge at %.2f"
+            + " %.4f s cold, %.4f s warm, %d rounds, merged %s, same assignment %s (medians of %d)%n", args[0], n, m,
+            x.nnz(), k, t.cold[0], t.warm[0], t.last.get(0).rounds(), DocumentClusters.MERGE_COSINE, t.cold[1], t.warm[1],
+            t.last.get(1).rounds(), t.last.get(1).merged(), Arrays.equals(t.last.get(0).assignment(), t.last.get(1).assignment()),
+            reps - 1);
+      } else {
+        Timed<DocumentClusters.Result> t = alternate(reps,
+            () -> DocumentClusters.kmeans(x, seed, allowed, k, workers),
+            () -> DocumentClusters.kmeans(DocumentClusters.space(x, idf, DocumentClusters.TF_POWER), seed, allowed,
+                k, workers));
+        System.out.printf("%s: %d x %d, nnz %d, k=%d: X %.3f s cold, %.3f s warm, %d rounds; tf^0.75 %.3f s cold,"
+            + " %.3f s warm, %d rounds (medians of %d)%n", args[0], n, m, x.nnz(), k, t.cold[0], t.warm[0],
+            t.last.get(0).rounds(), t.cold[1], t.warm[1], t.last.get(1).rounds(), reps - 1);
       }
     }
-    double[] fx = Arrays.copyOfRange(onX, 1, reps);
-    double[] fd = Arrays.copyOfRange(damped, 1, reps);
-    Arrays.sort(fx);
-    Arrays.sort(fd);
-    System.out.printf("%s: %d x %d, nnz %d, k=%d: X %.3f s cold, %.3f s warm, %d rounds; tf^0.75 %.3f s cold,"
-        + " %.3f s warm, %d rounds (medians of %d)%n", args[0], n, m, x.nnz(), k, onX[0], fx[fx.length / 2], roundsX,
-        damped[0], fd[fd.length / 2], roundsD, reps - 1);
   }
 
-  /** k-means on the damped rows without merges against with merges at MERGE_COSINE. */
-  static void merge(String dir, CsrMatrix x, double[] idf, int[] seed, boolean[] allowed, int k, int reps) {
-    CsrMatrix z = DocumentClusters.space(x, idf, DocumentClusters.TF_POWER);
-    double[] off = new double[reps];
-    double[] on = new double[reps];
-    DocumentClusters.Result rOff = null;
-    DocumentClusters.Result rOn = null;
-    try (Workers workers = Workers.sequential()) {
-      for (int i = 0; i < reps; i++) {
+  /** Per step of {@link #alternate}: the first (cold) call's seconds, the median of the others, the last result. */
+  record Timed<R>(double[] cold, double[] warm, java.util.List<R> last) {}
+
+  /** Runs the two steps one after the other {@code reps} times. */
+  static <R> Timed<R> alternate(int reps, java.util.function.Supplier<R> first, java.util.function.Supplier<R> second) {
+    java.util.List<java.util.function.Supplier<R>> steps = java.util.List.of(first, second);
+    double[][] seconds = new double[2][reps];
+    java.util.List<R> last = new java.util.ArrayList<>(java.util.Collections.nCopies(2, (R) null));
+    for (int i = 0; i < reps; i++) {
+      for (int s = 0; s < 2; s++) {
         long a = System.nanoTime();
-        rOff = DocumentClusters.kmeans(z, seed, allowed, k, 2.0, workers);
-        long b = System.nanoTime();
-        rOn = DocumentClusters.kmeans(z, seed, allowed, k, DocumentClusters.MERGE_COSINE, workers);
-        long c = System.nanoTime();
-        off[i] = (b - a) / 1e9;
-        on[i] = (c - b) / 1e9;
+        last.set(s, steps.get(s).get());
+        seconds[s][i] = (System.nanoTime() - a) / 1e9;
       }
     }
-    double[] fa = Arrays.copyOfRange(off, 1, reps);
-    double[] fb = Arrays.copyOfRange(on, 1, reps);
-    Arrays.sort(fa);
-    Arrays.sort(fb);
-    System.out.printf("%s: %d x %d, nnz %d, k=%d: no merge %.4f s cold, %.4f s warm, %d rounds; merge at %.2f %.4f s cold,"
-        + " %.4f s warm, %d rounds, merged %s, same assignment %s (medians of %d)%n", dir, x.rows(), x.cols(), x.nnz(), k,
-        off[0], fa[fa.length / 2], rOff.rounds(), DocumentClusters.MERGE_COSINE, on[0], fb[fb.length / 2], rOn.rounds(),
-        rOn.merged(), Arrays.equals(rOff.assignment(), rOn.assignment()), reps - 1);
+    double[] cold = new double[2];
+    double[] warm = new double[2];
+    for (int s = 0; s < 2; s++) {
+      cold[s] = seconds[s][0];
+      double[] rest = Arrays.copyOfRange(seconds[s], 1, reps);
+      Arrays.sort(rest);
+      warm[s] = rest[rest.length / 2];
+    }
+    return new Timed<>(cold, warm, last);
   }
 }
