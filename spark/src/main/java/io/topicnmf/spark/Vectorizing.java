@@ -31,8 +31,8 @@ final class Vectorizing {
   /**
    * A partition's analysed documents, compactly: the partition's distinct terms once, in
    * alphabetical order ({@code dictionary}), and per document its distinct terms as indices into
-   * it with their counts, CSR-like (document i's at {@code [rowPtr[i], rowPtr[i+1])}, indices
-   * increasing). A term string per document and term, as this held before, made a million
+   * it with their counts, CSR-like (document i's at {@code [rowPtr[i], rowPtr[i+1])}, in the
+   * order the analysis met them). A term string per document and term, as this held before, made a million
    * generated documents ~1.7 GB per partition as cached values, so Spark's memory manager wrote
    * them to disk and the analysis and matrix stages lost their linearity (bench/RESULTS.md,
    * "Stop 28", item 2); here a stored entry costs two ints.
@@ -91,18 +91,9 @@ final class Vectorizing {
       int[] rowPtr = ptr.toArray();
       int[] ti = termIds.toArray();
       int[] tc = counts.toArray();
-      long[] packed = new long[0];
-      for (int i = 0; i + 1 < rowPtr.length; i++) {
-        int from = rowPtr[i];
-        int len = rowPtr[i + 1] - from;
-        if (packed.length < len) packed = new long[Math.max(len, 2 * packed.length)];
-        for (int q = 0; q < len; q++) packed[q] = ((long) rank[ti[from + q]] << 32) | tc[from + q];
-        Arrays.sort(packed, 0, len);
-        for (int q = 0; q < len; q++) {
-          ti[from + q] = (int) (packed[q] >>> 32);
-          tc[from + q] = (int) packed[q];
-        }
-      }
+      // Indices into the sorted dictionary; a document's order does not matter (the blocks sort
+      // each row by column).
+      for (int q = 0; q < ti.length; q++) ti[q] = rank[ti[q]];
       return List.of(new Analysed(ids.toArray(new String[0]), labels.toArray(new String[0]), sorted,
           rowPtr, ti, tc, originals)).iterator();
     });
@@ -219,8 +210,7 @@ final class Vectorizing {
           int c = column[ti[e]];
           if (c >= 0) packed[r++] = ((long) c << 32) | tc[e];
         }
-        // The columns are the kept terms in alphabetical order, as the dictionary is, so they are
-        // mostly increasing already; the sort makes sure of it.
+        // Each row by column, as the core's CSR matrix needs.
         Arrays.sort(packed, 0, len);
         for (int e = 0; e < len; e++) {
           ci[q] = (int) (packed[e] >>> 32);
