@@ -195,6 +195,44 @@ class TermListChoiceTest {
   }
 
   @Test
+  void coverageCountsEachTopicsOwnDocumentsHoldingAListedTermOnRandomInputs() {
+    SplittableRandom rnd = new SplittableRandom(31);
+    for (int round = 0; round < 40; round++) {
+      int d = 1 + rnd.nextInt(60);
+      int m = 2 + rnd.nextInt(30);
+      int k = 1 + rnd.nextInt(6);
+      double[][] c = new double[d][m];
+      for (int i = 0; i < d; i++) for (int j = 0; j < m; j++) if (rnd.nextInt(4) == 0) c[i][j] = 1 + rnd.nextInt(3);
+      CsrMatrix counts = CsrMatrix.fromDense(c, m);
+      int[] dominant = new int[d];
+      for (int i = 0; i < d; i++) dominant[i] = rnd.nextInt(k + 1) - 1; // -1: no topic
+      List<int[][]> lists = new ArrayList<>();
+      for (int l = 0; l < 1 + rnd.nextInt(4); l++) {
+        int[][] list = new int[k][];
+        for (int t = 0; t < k; t++) {
+          list[t] = rnd.ints(0, m).distinct().limit(1 + rnd.nextInt(Math.min(m, 5))).toArray();
+        }
+        lists.add(list);
+      }
+      double[][] cover = TermListChoice.coverage(counts, lists, k, dominant);
+      for (int l = 0; l < lists.size(); l++) {
+        for (int t = 0; t < k; t++) {
+          int own = 0;
+          int hit = 0;
+          for (int i = 0; i < d; i++) {
+            if (dominant[i] != t) continue;
+            own++;
+            boolean holds = false;
+            for (int j : lists.get(l)[t]) holds |= c[i][j] > 0;
+            if (holds) hit++;
+          }
+          assertEquals(own == 0 ? 0.0 : hit / (double) own, cover[l][t], 0.0, "round " + round + " list " + l + " topic " + t);
+        }
+      }
+    }
+  }
+
+  @Test
   void eachTopicTakesItsMostCoherentCandidate() {
     // Terms 0-3 together in documents 0-3, terms 4-7 in documents 4-7, terms 8-11 in one document each.
     double[][] c = new double[12][12];
