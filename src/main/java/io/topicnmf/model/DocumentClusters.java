@@ -70,6 +70,12 @@ public final class DocumentClusters {
   private static final int BLOCK = 256;
 
   /**
+   * Margin of the similarity bounds of {@link #move} for rounding: a bound is a sum of a few
+   * products of numbers at most 1, a similarity a sum over a row's entries of products at most 1.
+   */
+  private static final double SLACK = 1e-9;
+
+  /**
    * The clusters found.
    *
    * @param assignment each document's cluster (a topic number), or -1 for a document without one
@@ -222,14 +228,15 @@ public final class DocumentClusters {
     Similarities sims = Similarities.of(x, a, ok, k);
     boolean[] changed = new boolean[k];
     Arrays.fill(changed, true);
+    double[] drift = new double[k];
     boolean first = true;
     int rounds = 0;
     boolean converged = false;
     while (rounds < MAX_ROUNDS) {
-      centroids(x, a, k, ct, changed, live, workers);
+      centroids(x, a, k, ct, changed, live, drift, workers);
       rounds++;
       boolean[] next = new boolean[k];
-      int moved = move(x, ct, k, a, live, sims, first ? null : changed, next, workers);
+      int moved = move(x, ct, k, a, live, sims, first ? null : changed, drift, next, workers);
       if (moved == 0) {
         int[] pair = closestPair(ct, m, k, live, mergeCosine);
         if (pair == null) {
@@ -247,7 +254,7 @@ public final class DocumentClusters {
       changed = next;
       first = false;
     }
-    if (!converged) centroids(x, a, k, ct, changed, live, workers);
+    if (!converged) centroids(x, a, k, ct, changed, live, drift, workers);
     return new Result(a, transposed(ct, m, k), rounds, converged, clusterOfTopic);
   }
 
@@ -445,8 +452,11 @@ public final class DocumentClusters {
    * only the similarities to the clusters that gained or lost a document are summed again (late
    * rounds move a few documents among a few clusters). {@code topic[c]} and {@code s[c]} for
    * {@code c} in {@code [ptr[i], ptr[i + 1])}, in increasing topic; none for a row left out.
+   * {@code slack[c]}: 0 when {@code s[c]} is the similarity to the current centroid; else the
+   * similarity to the current centroid is within {@code s[c] ± slack[c]} (the centroid has moved by
+   * {@code drift} since s[c] was summed, and |x·c' − x·c| ≤ ‖x‖·‖c' − c‖). {@code norm[i]}: ‖row i‖.
    */
-  private record Similarities(int[] ptr, int[] topic, double[] s) {
+  private record Similarities(int[] ptr, int[] topic, double[] s, double[] slack, double[] norm) {
     static Similarities of(CsrMatrix x, int[] a, boolean[] allowed, int k) {
       int n = x.rows();
       int[] ptr = new int[n + 1];
@@ -463,7 +473,15 @@ public final class DocumentClusters {
         int c = ptr[i];
         for (int t = 0; t < k; t++) if (allowed == null || allowed[i * k + t] || t == a[i]) topic[c++] = t;
       }
-      return new Similarities(ptr, topic, new double[ptr[n]]);
+      double[] norm = new double[n];
+      int[] rp = x.rowPtr();
+      float[] v = x.values();
+      for (int i = 0; i < n; i++) {
+        double q = 0;
+        for (int p = rp[i]; p < rp[i + 1]; p++) q += (double) v[p] * v[p];
+        norm[i] = Math.sqrt(q);
+      }
+      return new Similarities(ptr, topic, new double[ptr[n]], new double[ptr[n]], norm);
     }
   }
 
@@ -475,7 +493,7 @@ public final class DocumentClusters {
    * bit, and every move, is the one of summing them all afresh.
    */
   private static int move(CsrMatrix x, double[] ct, int k, int[] a, boolean[] live, Similarities sims,
-      boolean[] changed, boolean[] next, Workers workers) {
+      boolean[] changed, double[] drift, boolean[] next, Workers workers) {
     int n = x.rows();
     int[] rp = x.rowPtr();
     int[] ci = x.colIdx();
@@ -483,6 +501,8 @@ public final class DocumentClusters {
     int[] ptr = sims.ptr();
     int[] topic = sims.topic();
     double[] cache = sims.s();
+    double[] slack = sims.slack();
+    double[] norm = sims.norm();
     int blocks = (n + BLOCK - 1) / BLOCK;
     int[] movedIn = new int[Math.max(blocks, 1)];
     boolean[][] touched = new boolean[Math.max(blocks, 1)][];
@@ -502,11 +522,31 @@ public final class DocumentClusters {
             int base = ci[p] * k;
             for (int t = 0; t < k; t++) s[t] += xv * ct[base + t];
           }
-          for (int c = c0; c < c1; c++) cache[c] = s[topic[c]];
+          for (int c = c0; c < c1; c++) {
+            cache[c] = s[topic[c]];
+            slack[c] = 0.0;
+          }
         } else {
+          // A moved centroid widens the bounds of its similarity; only the similarities that might
+          // still beat the current cluster's are summed again: the current one, and any whose upper
+          // bound reaches the current one's lower bound. Those left stale are below the current
+          // similarity (SLACK covers rounding), so the moves are those of summing all afresh.
+          double xn = norm[i];
+          double lower = 0.0;
+          for (int c = c0; c < c1; c++) {
+            int t = topic[c];
+            if (changed[t]) slack[c] += drift[t] * xn;
+            if (t == a[i] && live[t]) lower = cache[c] - slack[c];
+          }
           int nf = 0;
-          for (int c = c0; c < c1; c++) if (changed[topic[c]]) fresh[nf++] = c;
-          if (nf > 0) refresh(rp[i], rp[i + 1], ci, v, ct, k, topic, cache, fresh, nf);
+          for (int c = c0; c < c1; c++) {
+            int t = topic[c];
+            if (slack[c] > 0.0 && (t == a[i] || (live[t] && cache[c] + slack[c] + SLACK > lower))) fresh[nf++] = c;
+          }
+          if (nf > 0) {
+            refresh(rp[i], rp[i + 1], ci, v, ct, k, topic, cache, fresh, nf);
+            for (int f = 0; f < nf; f++) slack[fresh[f]] = 0.0;
+          }
         }
         int cur = a[i];
         int best = -1;
@@ -517,7 +557,7 @@ public final class DocumentClusters {
         }
         for (int c = c0; c < c1; c++) {
           int t = topic[c];
-          if (live[t] && cache[c] > bestS) {
+          if (live[t] && slack[c] == 0.0 && cache[c] > bestS) {
             bestS = cache[c];
             best = t;
           }
@@ -589,7 +629,7 @@ public final class DocumentClusters {
    * single thread whatever the thread count (a centroid was the one serial step of a round).
    */
   private static void centroids(CsrMatrix x, int[] a, int k, double[] ct, boolean[] changed, boolean[] live,
-      Workers workers) {
+      double[] drift, Workers workers) {
     int m = x.cols();
     int[] rp = x.rowPtr();
     int[] ci = x.colIdx();
@@ -608,12 +648,16 @@ public final class DocumentClusters {
       for (int j = 0; j < m; j++) norm += col[j] * col[j];
       norm = norm > 0 ? 1 / Math.sqrt(norm) : 0;
       boolean nonZero = false;
+      double moved = 0;
       for (int j = 0; j < m; j++) {
         double c = col[j] * norm;
+        double d = c - ct[j * k + t];
+        moved += d * d;
         ct[j * k + t] = c;
         nonZero |= c != 0;
       }
       live[t] = nonZero;
+      drift[t] = Math.sqrt(moved);
     });
   }
 
