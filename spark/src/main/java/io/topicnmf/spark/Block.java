@@ -6,8 +6,8 @@ import java.io.Serializable;
 /**
  * A partition's rows of X and of W, kept together (PLANC's and MLlib ALS's layout): the documents'
  * ids and labels, their raw counts and TF-IDF values over the kept columns (one CSR pattern), and
- * their topic weights (rows × k, row-major; null before the first W step). Iterations make a new
- * block that shares the arrays of X and replaces W, so a cached partition holds X once.
+ * their topic weights (rows × k, row-major; null for X alone). The fit caches X's blocks once and
+ * each pass's W apart ({@link DistributedNmf.Weights}); {@link #withW} pairs them without a copy.
  */
 final class Block implements Serializable {
   private static final long serialVersionUID = 1L;

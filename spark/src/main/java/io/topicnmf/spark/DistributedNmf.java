@@ -21,8 +21,10 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * Distributed NMF {@code X ≈ W·H}: the rows of X and of W live together in {@link Block}s, H is
- * broadcast. Each outer iteration is one pass over the blocks that (1) solves each row of W with H
+ * Distributed NMF {@code X ≈ W·H}: the rows of X live in cached {@link Block}s and those of W in
+ * an RDD of {@link Weights} per pass, partitioned alike and zipped with X partition by partition
+ * (PLANC's and MLlib ALS's layout, W kept apart so a pass's cache holds W only); H is broadcast.
+ * Each outer iteration is one pass over the blocks that (1) solves each row of W with H
  * fixed, with the core's per-row solvers ({@link NmfTransform}: HALS sweeps on the k × k Gram
  * matrix for the Frobenius loss, the coordinate Newton sweeps of Hsieh &amp; Dhillon for KL), and
  * (2) right after, from the new rows, the sums the H step needs, made per partition and added in
@@ -57,7 +59,44 @@ final class DistributedNmf {
    *     ran, and {@code --max-iter} bounds that sum
    */
   record Result(JavaRDD<Block> blocks, DenseMatrix h, int iterations, int undone, boolean converged,
-      double objective, double frobenius, List<TracePoint> trace) {}
+      double objective, double frobenius, List<TracePoint> trace, JavaRDD<Weights> weights) {
+    /** Lets the final W go from the cache ({@link #blocks} pairs it with the caller's cached X). */
+    void unpersist() {
+      weights.unpersist(false);
+    }
+  }
+
+  /**
+   * A block's W (rows × k, row-major) and its losses at (W, the H it was solved for): cached per
+   * pass apart from X, so that a pass's cache holds W only. Spark sizes a cached value by what it
+   * refers to, and a {@link Block} made by {@link Block#withW} refers to its partition's X: each
+   * cached pass was counted as another copy of X and evicted to disk long before memory was short
+   * (1 M documents, stop 28).
+   */
+  static final class Weights implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final double[] w;
+    final double objective;
+    final double frobenius;
+
+    Weights(double[] w, double objective, double frobenius) {
+      this.w = w;
+      this.objective = objective;
+      this.frobenius = frobenius;
+    }
+  }
+
+  /** The blocks of X with the W of {@code weights} (partition by partition, block by block; not cached). */
+  static JavaRDD<Block> withWeights(JavaRDD<Block> x, JavaRDD<Weights> weights) {
+    return x.zipPartitions(weights, (xs, ws) -> {
+      List<Block> out = new ArrayList<>(1);
+      while (xs.hasNext()) {
+        Weights w = ws.next();
+        out.add(xs.next().withW(w.w, w.objective, w.frobenius));
+      }
+      return out.iterator();
+    });
+  }
 
   /**
    * Sums of one pass (see the class comment); {@code a} is terms × k, row-major. A partition's sums
@@ -129,7 +168,7 @@ final class DistributedNmf {
     int m = x.first().cols;
     DenseMatrix h = initialH(x, o, initSample, m);
     NmfTransform.Options step = new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 1, 0, 1);
-    JavaRDD<Block> blocks = solveW(x, sc.broadcast(h.data()), k, m,
+    JavaRDD<Weights> blocks = solveW(x, null, sc.broadcast(h.data()), k, m,
         new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), 50, 1e-4, 1), false);
     // The pass of iteration t gives f(W_t, H_{t-1}): the objective after t - 1 whole iterations.
     // So the first pass gives f0 (W solved for the start H), and the core's rule is applied to the
@@ -159,10 +198,10 @@ final class DistributedNmf {
     while (!converged && it < o.maxIter()) {
       Broadcast<double[]> hb = sc.broadcast(h.data());
       live.add(hb);
-      JavaRDD<Block> next = solveW(blocks, hb, k, m, step, false);
+      JavaRDD<Weights> next = solveW(x, blocks, hb, k, m, step, false);
       boolean cut = (it + 1) % cutEvery == 0;
       if (cut) next.rdd().localCheckpoint();
-      Sums s = sums(next, hb, k, m, o.loss());
+      Sums s = sums(x, next, hb, k, m, o.loss());
       it++;
       double f = s.objective;
       if (relax && accepted != null && used > 1 && f > accepted.objective) {
@@ -210,41 +249,49 @@ final class DistributedNmf {
       if (relax) eta = Math.min(MAX_ETA, eta * ETA_GROWTH);
     }
     h = unitRows(h);
-    JavaRDD<Block> last = solveW(blocks, sc.broadcast(h.data()), k, m,
+    JavaRDD<Weights> last = solveW(x, blocks, sc.broadcast(h.data()), k, m,
         new NmfTransform.Options(o.loss(), o.alphaW(), o.l1Ratio(), NmfTransform.DEFAULT_MAX_ITER,
             NmfTransform.DEFAULT_TOL, 1), true);
     // Summed in partition order, for the same bits whatever order the tasks finish in.
     double objective = 0;
     double frobenius = 0;
-    for (Tuple2<Double, Double> f : last.map(b -> new Tuple2<>(b.objective, b.frobenius)).collect()) {
+    for (Tuple2<Double, Double> f : last.map(w -> new Tuple2<>(w.objective, w.frobenius)).collect()) {
       objective += f._1();
       frobenius += f._2();
     }
     blocks.unpersist(false);
     // The undone passes are left out of the count: what the fit kept is what it reports.
-    return new Result(last, h, it - undone, undone, converged, objective, frobenius, trace);
+    return new Result(withWeights(x, last), h, it - undone, undone, converged, objective, frobenius, trace, last);
   }
 
   /**
-   * Each block's W solved for {@code h} from its current W (cached); with {@code frobenius} each
-   * block also carries ½‖X − WH‖² (a KL pass does not need it: only the final solve's goes to the
-   * report, and leaving it out spares each block a product X·Hᵀ).
+   * Each block's W solved for {@code h} from its current W ({@code current}, null: the neutral
+   * start), cached; with {@code frobenius} each block also carries ½‖X − WH‖² (a KL pass does not
+   * need it: only the final solve's goes to the report, and leaving it out spares each block a
+   * product X·Hᵀ).
    */
-  static JavaRDD<Block> solveW(JavaRDD<Block> blocks, Broadcast<double[]> h, int k, int m,
-      NmfTransform.Options o, boolean frobenius) {
+  static JavaRDD<Weights> solveW(JavaRDD<Block> x, JavaRDD<Weights> current, Broadcast<double[]> h, int k,
+      int m, NmfTransform.Options o, boolean frobenius) {
     // The options record is not serializable: its values travel, the record is made again.
     Loss loss = o.loss();
     double alphaW = o.alphaW();
     double l1Ratio = o.l1Ratio();
     int maxIter = o.maxIter();
     double tol = o.tol();
-    return blocks.map(b -> {
+    org.apache.spark.api.java.function.Function2<Block, double[], Weights> solve = (b, w) -> {
       NmfTransform.Options options = new NmfTransform.Options(loss, alphaW, l1Ratio, maxIter, tol, 1);
       DenseMatrix hm = new DenseMatrix(k, m, h.value());
-      DenseMatrix w0 = b.w == null ? null : new DenseMatrix(b.rows(), k, b.w);
+      DenseMatrix w0 = w == null ? null : new DenseMatrix(b.rows(), k, w);
       NmfTransform.Result r = NmfTransform.transform(b.matrix(), hm, w0, options, frobenius);
-      return b.withW(r.w().data(), r.objective(), r.frobeniusObjective());
-    }).persist(StorageLevel.MEMORY_AND_DISK());
+      return new Weights(r.w().data(), r.objective(), r.frobeniusObjective());
+    };
+    JavaRDD<Weights> next = current == null ? x.map(b -> solve.call(b, null))
+        : x.zipPartitions(current, (xs, ws) -> {
+          List<Weights> out = new ArrayList<>(1);
+          while (xs.hasNext()) out.add(solve.call(xs.next(), ws.next().w));
+          return out.iterator();
+        });
+    return next.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /** Partitions whose sums one task of the reduction adds up (and the driver at the end, at most). */
@@ -256,12 +303,13 @@ final class DistributedNmf {
    * more than that many remain, then on the driver — so the result is the same bits for a given
    * partitioning, whatever order the tasks finish in.
    */
-  static Sums sums(JavaRDD<Block> blocks, Broadcast<double[]> h, int k, int m, Loss loss) {
-    JavaRDD<Sums> parts = blocks.mapPartitions(it -> {
+  static Sums sums(JavaRDD<Block> x, JavaRDD<Weights> weights, Broadcast<double[]> h, int k, int m, Loss loss) {
+    JavaRDD<Sums> parts = x.zipPartitions(weights, (xs, ws) -> {
       Sums s = new Sums(k, m);
       double[] ht = null;
-      while (it.hasNext()) {
-        Block b = it.next();
+      while (xs.hasNext()) {
+        Weights w = ws.next();
+        Block b = xs.next().withW(w.w, w.objective, w.frobenius);
         if (ht == null) ht = transpose(h.value(), k, m);
         add(s, b, ht, k, loss);
       }
@@ -388,7 +436,7 @@ final class DistributedNmf {
   static final double MAX_ETA = 3;
 
   /** A pass whose objective was accepted: its W (cached), the H it was solved for, its sums. */
-  record Accepted(JavaRDD<Block> blocks, DenseMatrix h, Sums sums, double objective) {}
+  record Accepted(JavaRDD<Weights> blocks, DenseMatrix h, Sums sums, double objective) {}
 
   /**
    * The multiplicative KL update of H raised to the power {@code eta}: h_tj ← h_tj · (Σᵢ wᵢₜ

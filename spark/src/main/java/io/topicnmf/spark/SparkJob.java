@@ -141,7 +141,7 @@ final class SparkJob {
     Outputs.write(spark, output, options, stats, timings, fit, d, vocab, idf, xx);
     stage("topics", t4, System.nanoTime(), "report written to " + output);
     blocks.unpersist(false);
-    fit.blocks().unpersist(false);
+    fit.unpersist();
     return new Summary(n, m, shape[0], k, fit.iterations(), fit.objective(), sec(t0, System.nanoTime()));
   }
 
