@@ -122,6 +122,11 @@ final class MatrixMarketLines {
       throw error("value \"" + abbreviate(s.substring(pos, end)) + "\" is beyond the single-precision range"
           + " (3.4e38) matrices are stored in; divide the matrix by a constant first");
     }
+    if (v != 0 && (float) v == 0) {
+      throw error("value \"" + abbreviate(s.substring(pos, end)) + "\" is below the single-precision range"
+          + " (1.4e-45) matrices are stored in, where it would become 0; multiply the matrix by a constant"
+          + " first, or write 0");
+    }
     pos = end;
     return v;
   }

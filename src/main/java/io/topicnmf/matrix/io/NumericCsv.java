@@ -200,6 +200,11 @@ public final class NumericCsv {
             throw valueError(file, records.recordLine, layout, c, rows, "negative value " + cell,
                 "; a non-negative factorization needs a matrix without negative values");
           }
+          if (v != 0 && (float) v == 0) {
+            throw valueError(file, records.recordLine, layout, c, rows, "value \"" + cell + "\"",
+                " is below the single-precision range (1.4e-45) matrices are stored in, where it would become 0;"
+                    + " multiply the table by a constant first, or write 0");
+          }
           if (v != 0) {
             if (nnz == colIdx.length) {
               colIdx = Arrays.copyOf(colIdx, nnz * 2);

@@ -297,6 +297,20 @@ class MatrixMarketTest {
   }
 
   @Test
+  void aValueThatSinglePrecisionWouldMakeZeroIsRefusedNotStoredAsZero() throws IOException {
+    // Matrices keep float values: 3e-301 would be stored as 0 (a stored zero, and a value lost).
+    MatrixFormatException e = readError("%%MatrixMarket matrix coordinate real general\n2 2 2\n1 1 1\n2 2 3e-301\n");
+    assertEquals(4, e.line());
+    assertTrue(e.detail().startsWith("value \"3e-301\" is below the single-precision range (1.4e-45)"), e.getMessage());
+    assertTrue(e.detail().contains("multiply the matrix by a constant"), e.getMessage());
+    // The smallest positive float itself (a subnormal) is kept.
+    Path p = dir.resolve("tiny.mtx");
+    Files.writeString(p, "%%MatrixMarket matrix coordinate real general\n1 1 1\n1 1 1.4e-45\n");
+    CsrMatrix m = MatrixMarket.read(p);
+    assertEquals(Float.MIN_VALUE, m.values()[0], 0.0f);
+  }
+
+  @Test
   void readNonNegativeRefusesANegativeValue() throws IOException {
     Path p = file("n.mtx", "%%MatrixMarket matrix coordinate real general\n2 2 2\n1 1 1\n2 1 -0.5\n");
     assertEquals(2, MatrixMarket.read(p).nnz());

@@ -132,6 +132,18 @@ class NumericCsvTest {
   }
 
   @Test
+  void aValueThatSinglePrecisionWouldMakeZeroIsAnErrorNotAStoredZero() throws IOException {
+    MatrixFormatException e = error("a,b\n1,2\n3,4e-60\n");
+    assertEquals(3, e.line());
+    assertEquals("value \"4e-60\" in column 2 \"b\" (data row 2) is below the single-precision range (1.4e-45)"
+        + " matrices are stored in, where it would become 0; multiply the table by a constant first, or write 0",
+        e.detail());
+    NumericTable t = NumericCsv.read(file("a,b\n1,1e-40\n"));
+    assertEquals(2, t.matrix().nnz());
+    assertEquals(1e-40f, t.matrix().values()[1], 0.0f);
+  }
+
+  @Test
   void missingValueInNumericColumnIsAnError() throws IOException {
     MatrixFormatException e = error("a,b\n1,2\n,3\n");
     assertEquals(3, e.line());
