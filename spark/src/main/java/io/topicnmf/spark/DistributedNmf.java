@@ -153,8 +153,15 @@ final class DistributedNmf {
     }
   }
 
-  /** Passes between two cuts of the cached blocks' lineage (local checkpoints). */
-  static final int CUT_EVERY = 10;
+  /**
+   * Passes between two cuts of the cached blocks' lineage (local checkpoints). Each pass broadcasts
+   * H (k × terms doubles, kept twice in the block manager: the value and its serialized piece), and
+   * a broadcast can go only once a cut has left it out of every cached pass's lineage, so up to
+   * about 2·CUT_EVERY copies of H are held: with 10, at 100 k documents and k = 50 (78,816 terms),
+   * 20 × 2 × 30 MB filled the 720 MB storage of a 1.5 GB heap and the topics stage ran out of
+   * memory (bench/RESULTS.md, "Stop 31"). A cut costs nothing more than the cache it marks.
+   */
+  static final int CUT_EVERY = 2;
 
   static Result fit(JavaSparkContext sc, JavaRDD<Block> x, NmfOptions o, int initSample,
       Progress progress) {

@@ -194,6 +194,43 @@ class DistributedSumsTest extends LocalSpark {
     assertEquals(usual.undone(), every.undone());
   }
 
+  /**
+   * A pass caches W only: the cached RDD of the fit's final W is the size of W, far below the
+   * cached X it is zipped with (Spark sizes a cached value by all it refers to, and blocks that
+   * shared X's arrays were each counted as another X), and no pass stays cached after the fit but
+   * the final W, which {@code unpersist} lets go.
+   */
+  @Test
+  void theCachedPassesHoldWAloneAndNoneOutliveTheFit() {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Block> x = planted(sc, K).persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
+    x.count();
+    // RDDs the fit makes have ids above X's (other tests' leftovers may come and go meanwhile).
+    DistributedNmf.Result fit = DistributedNmf.fit(sc, x, kl().withMaxIter(25).withTol(0), 20, (it, f, u) -> {});
+    fit.blocks().count();
+    assertEquals(java.util.Set.of(fit.weights().id()), cachedAbove(sc, x.id()), "only the final W stays cached");
+    long xBytes = 0;
+    long wBytes = 0;
+    for (org.apache.spark.storage.RDDInfo info : sc.sc().getRDDStorageInfo()) {
+      if (info.id() == x.id()) xBytes = info.memSize();
+      if (info.id() == fit.weights().id()) wBytes = info.memSize();
+    }
+    long wArrays = 240L * K * Double.BYTES;
+    org.junit.jupiter.api.Assertions.assertTrue(wBytes > 0 && wBytes < 2 * wArrays + 4096,
+        "the final W's cache: " + wBytes + " bytes for " + wArrays + " bytes of W");
+    org.junit.jupiter.api.Assertions.assertTrue(wBytes < xBytes / 2, "W " + wBytes + " bytes, X " + xBytes);
+    fit.unpersist();
+    assertEquals(java.util.Set.of(), cachedAbove(sc, x.id()));
+    x.unpersist(false);
+  }
+
+  /** The ids of the cached RDDs above {@code id}. */
+  private static java.util.Set<Integer> cachedAbove(JavaSparkContext sc, int id) {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    for (Integer r : sc.getPersistentRDDs().keySet()) if (r > id) out.add(r);
+    return out;
+  }
+
   /** The rank of the planted fits. */
   private static final int K = 4;
 
