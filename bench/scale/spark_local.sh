@@ -10,7 +10,10 @@
 # job's main class with the job's own class path (Spark included, as spark-submit would give it),
 # under JAVA_OPTS (default -Xmx4g), with --report-documents above SIZE so the report lists every
 # document (REPORT_DOCS=N sets it instead, e.g. the job's default 100000 for a million documents,
-# whose report then lists each cluster's strongest members and leaves the rest to documents.parquet). Appends one line to DATA_DIR/results-SIZE.tsv in run.sh's columns:
+# whose report then lists each cluster's strongest members and leaves the rest to documents.parquet);
+# JOB_ARGS adds flags of the job (e.g. JOB_ARGS="--max-iter 10"). The job's stderr, Spark's INFO log
+# included (cached blocks, blocks written to disk), stays in DATA_DIR/spark-stderr.log. Appends one
+# line to DATA_DIR/results-SIZE.tsv in run.sh's columns:
 #   tool  size  total_s  read_s  analyse_or_vectorize_s  matrix_s  nmf_s  other_s  peak_rss_mb  iterations  nmi  cpu_s
 # (total_s is the process's wall time, JVM and Spark start-up included; the stages are the report's timings).
 set -euo pipefail
@@ -42,7 +45,7 @@ start=$(date +%s.%N)
 /usr/bin/time -v -o "$data/spark-time.log" java $java_opts "${opens[@]}" -Djdk.reflect.useDirectMethodHandle=false \
   -Dio.netty.tryReflectionSetAccessible=true -Dspark.master="$master" -Dspark.ui.enabled=false \
   -Dspark.driver.memory=4g -cp "$repo/spark/target/classes:$(cat "$cp_file")" io.topicnmf.spark.SparkFit \
-  "$corpus" -o "$out" -k "$k" --label-field label --report-documents "$report_docs" 2>"$data/spark-stderr.log" \
+  "$corpus" -o "$out" -k "$k" --label-field label --report-documents "$report_docs" ${JOB_ARGS:-} 2>"$data/spark-stderr.log" \
   || { tail -30 "$data/spark-stderr.log" >&2; exit 1; }
 end=$(date +%s.%N)
 peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$data/spark-time.log")
