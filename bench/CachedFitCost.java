@@ -104,8 +104,7 @@ public class CachedFitCost {
         int m = x.cols();
         int[] df = new int[m];
         for (int p = 0; p < counts.nnz(); p++) if (counts.values()[p] > 0) df[counts.colIdx()[p]]++;
-        double[] idf = new double[m];
-        for (int j = 0; j < m; j++) idf[j] = Math.log((1.0 + n) / (1.0 + df[j])) + 1;
+        double[] idf = io.topicnmf.vectorize.Tfidf.idf(df, n, io.topicnmf.vectorize.TfidfOptions.Idf.SMOOTH);
         double[] ws = w.data().clone();
         for (int t = 0; t < k; t++) {
           double s = 0;

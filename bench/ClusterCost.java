@@ -40,8 +40,7 @@ public class ClusterCost {
     int m = x.cols();
     int[] df = new int[m];
     for (int p = 0; p < counts.nnz(); p++) if (counts.values()[p] > 0) df[counts.colIdx()[p]]++;
-    double[] idf = new double[m];
-    for (int j = 0; j < m; j++) idf[j] = Math.log((1.0 + n) / (1.0 + df[j])) + 1;
+    double[] idf = io.topicnmf.vectorize.Tfidf.idf(df, n, io.topicnmf.vectorize.TfidfOptions.Idf.SMOOTH);
     NmfResult r = Nmf.fit(x, NmfOptions.defaults(k).withLoss(Loss.KL), NmfListener.NONE);
     double[] hn = new double[k];
     DenseMatrix h = r.h();

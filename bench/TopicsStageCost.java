@@ -37,8 +37,7 @@ public class TopicsStageCost {
     int m = x.cols();
     int[] df = new int[m];
     for (int p = 0; p < counts.nnz(); p++) if (counts.values()[p] > 0) df[counts.colIdx()[p]]++;
-    double[] idf = new double[m];
-    for (int j = 0; j < m; j++) idf[j] = Math.log((1.0 + n) / (1.0 + df[j])) + 1;
+    double[] idf = io.topicnmf.vectorize.Tfidf.idf(df, n, io.topicnmf.vectorize.TfidfOptions.Idf.SMOOTH);
     NmfResult r = Nmf.fit(x, NmfOptions.defaults(k).withLoss(Loss.FROBENIUS).withMaxIter(iterations).withThreads(2),
         NmfListener.NONE);
     DenseMatrix w = r.w().copy();
