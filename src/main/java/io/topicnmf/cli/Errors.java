@@ -69,6 +69,12 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     } else if (ex instanceof IOException e) {
       code = USAGE;
       msg = "cannot read or write: " + e.getMessage();
+    } else if (ex instanceof java.io.UncheckedIOException e) {
+      // A write that failed inside a step that cannot throw IOException (e.g. spilling to a full
+      // disk): the environment's fault, told as the IOException branch tells it.
+      code = USAGE;
+      msg = "cannot read or write: " + e.getMessage()
+          + (e.getCause() != null && e.getCause().getMessage() != null ? ": " + e.getCause().getMessage() : "");
     } else {
       code = INTERNAL;
       msg = "internal error: " + ex + " (please report it; run with --verbose for details)";

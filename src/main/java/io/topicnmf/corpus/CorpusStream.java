@@ -107,8 +107,13 @@ public final class CorpusStream {
     /**
      * The bytes the files to read hold, as text: a file's size, or for a {@code .gz} file the
      * inflated size its trailer records when that is larger (the ISIZE field: exact for one
-     * member under 4 GB, an underestimate otherwise). Reads nothing but the trailers; a file
-     * whose size cannot be read counts 0 (its reading will say why).
+     * member under 4 GB, an underestimate otherwise). A file whose size cannot be read counts 0
+     * (its reading will say why), and so does a file of {@value #PROBED_FROM} bytes of text or more
+     * that its reading will skip as binary (a NUL byte in its first {@link
+     * TextDecoder#BINARY_PROBE_BYTES} bytes, inflated for a {@code .gz}; not the document formats,
+     * whose parsers read binary containers): a 1.9 GB sparse file or 5 GB of gzipped zeros beside
+     * a few texts must not make the heap check refuse a reading that skips them. Reads the first
+     * bytes of such files and the trailers of the {@code .gz} ones.
      */
     public long inputBytes() {
       long total = 0;
@@ -118,22 +123,43 @@ public final class CorpusStream {
       return total;
     }
 
+    /** Files from this size on are probed for binary content by {@link #inputBytes}. */
+    static final long PROBED_FROM = 1 << 20;
+
     private static long textBytes(Path path) {
       try {
         long size = java.nio.file.Files.size(path);
-        if (size < 18 || !path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
-          return size;
-        }
-        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(path)) {
-          java.nio.ByteBuffer trailer = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-          ch.position(size - 4);
-          while (trailer.hasRemaining() && ch.read(trailer) >= 0) {
-            // read the four bytes of ISIZE
+        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean gz = name.endsWith(".gz");
+        long text = size;
+        if (gz && size >= 18) {
+          try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(path)) {
+            java.nio.ByteBuffer trailer = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.position(size - 4);
+            while (trailer.hasRemaining() && ch.read(trailer) >= 0) {
+              // read the four bytes of ISIZE
+            }
+            if (!trailer.hasRemaining()) text = Math.max(size, trailer.getInt(0) & 0xFFFFFFFFL);
           }
-          return trailer.hasRemaining() ? size : Math.max(size, trailer.getInt(0) & 0xFFFFFFFFL);
         }
+        return text >= PROBED_FROM && skippedAsBinary(path, name, gz) ? 0 : text;
       } catch (IOException | SecurityException e) {
         return 0;
+      }
+    }
+
+    /** Whether the reading will skip {@code path} as binary (see {@link #inputBytes}). */
+    private static boolean skippedAsBinary(Path path, String name, boolean gz) {
+      String base = gz ? name.substring(0, name.length() - 3) : name;
+      int dot = base.lastIndexOf('.');
+      if (DocumentText.handles(dot < 0 ? "" : base.substring(dot + 1))) {
+        return false;
+      }
+      try (java.io.InputStream raw = java.nio.file.Files.newInputStream(path);
+          java.io.InputStream in = gz ? new java.util.zip.GZIPInputStream(raw, 8192) : raw) {
+        return TextDecoder.looksBinary(in.readNBytes(TextDecoder.BINARY_PROBE_BYTES));
+      } catch (IOException | SecurityException e) {
+        return false; // counted as before; its reading will say what is wrong with it
       }
     }
   }

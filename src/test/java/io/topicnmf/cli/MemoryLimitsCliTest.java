@@ -98,6 +98,20 @@ class MemoryLimitsCliTest {
   }
 
   @Test
+  void aWriteThatFailsInsideAStepIsExitTwoWithItsCauseNotAnInternalError() {
+    // bench/repros.sh disk-full-second-fit: spilling the token sequences to a full disk.
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    CommandLine.ParseResult parsed = cl.parseArgs("fit", "docs");
+    Exception e = new java.io.UncheckedIOException("cannot spill the token sequences under out/.topicnmf-tmp-1",
+        new java.nio.file.FileSystemException("out/.topicnmf-tmp-1/texts", null, "No space left on device"));
+    assertEquals(2, new Errors().handleExecutionException(e, cl, parsed));
+    assertEquals("topicnmf: cannot read or write: cannot spill the token sequences under out/.topicnmf-tmp-1:"
+        + " out/.topicnmf-tmp-1/texts: No space left on device", err.toString().strip());
+  }
+
+  @Test
   void theRefusalSuggestsABatchSizeWhenMiniBatchesFit() {
     InsufficientMemoryException e = new InsufficientMemoryException("the in-memory fit", 3L << 30, 1L << 30,
         2L << 30, 4096, 600L << 20);

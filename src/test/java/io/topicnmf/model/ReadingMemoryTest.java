@@ -93,4 +93,27 @@ class ReadingMemoryTest {
     assertEquals(1000 + 234 + text.length, entries.inputBytes());
     assertEquals(0, CorpusStream.walk(Files.createDirectories(tmp.resolve("empty")), Set.of()).inputBytes());
   }
+
+  @Test
+  void largeFilesTheReadingSkipsAsBinaryCountNoText() throws IOException {
+    // bench/repros.sh sparse-1.9G-Xmx1g and gz-zeros-5G-Xmx512m: the heap check refused the reading
+    // for the size of files the reading skips as binary.
+    Path dir = Files.createDirectories(tmp.resolve("mixed"));
+    Files.writeString(dir.resolve("a.txt"), "x".repeat(1000));
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve("sparse.txt"),
+        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(new byte[] {'a'}), 3L << 20); // 3 MB, zeros before the last byte
+    }
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("zeros.txt.gz")))) {
+      out.write(new byte[2 << 20]);
+    }
+    byte[] big = ("some words of text\n".repeat(60_000)).getBytes(StandardCharsets.UTF_8);
+    Files.write(dir.resolve("big.txt"), big);
+    // A document format's container is read by its parser, not tested for NUL bytes: it counts.
+    byte[] pdf = new byte[(1 << 20) + 10]; // above the size from which files are probed
+    Files.write(dir.resolve("doc.pdf"), pdf);
+    CorpusStream.Entries entries = CorpusStream.walk(dir, Set.of());
+    assertEquals(5, entries.files());
+    assertEquals(1000 + big.length + pdf.length, entries.inputBytes());
+  }
 }
