@@ -136,6 +136,60 @@ class FactorizeCommandTest {
   }
 
   @Test
+  void aHypersparseMatrixIsFactorizedWithoutItsEmptyRowsAndColumnsWhichGetZeros() throws IOException {
+    // x0 scattered over a 40 × 30 size line: most rows and columns are empty.
+    int[] rowAt = {3, 7, 11, 19, 25, 38};
+    int[] colAt = {2, 9, 14, 20, 29};
+    double[][] x = x0();
+    StringBuilder small = new StringBuilder();
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < x[0].length; j++) {
+        if (x[i][j] == 0) continue;
+        small.append(i + 1).append(' ').append(j + 1).append(' ').append(x[i][j]).append('\n');
+        big.append(rowAt[i]).append(' ').append(colAt[j]).append(' ').append(x[i][j]).append('\n');
+      }
+    }
+    String banner = "%%MatrixMarket matrix coordinate real general\n";
+    Path bigOut = tmp.resolve("big");
+    Path smallOut = tmp.resolve("small");
+    String[] flags = {"-k", "2", "--tol", "0", "--max-iter", "500"};
+    CliRun r = CliRun.of(concat(new String[] {"factorize", write("big.mtx", banner + "40 30 28\n" + big).toString(),
+        "-o", bigOut.toString()}, flags));
+    assertEquals(0, r.code(), r.err());
+    CliRun rs = CliRun.of(concat(new String[] {"factorize", write("small.mtx", banner + "6 5 28\n" + small).toString(),
+        "-o", smallOut.toString()}, flags));
+    assertEquals(0, rs.code(), rs.err());
+    FactorizationReport rep = read(bigOut);
+    FactorizationReport ref = read(smallOut);
+    assertEquals(40, rep.shape().rows());
+    assertEquals(30, rep.shape().cols());
+    assertEquals(ref.fit().objective(), rep.fit().objective(), 0.0, "the fit of the non-empty part, to the bit");
+    assertEquals(ref.fit().relativeError(), rep.fit().relativeError(), 0.0);
+    for (int i = 0, s = 0; i < 40; i++) {
+      boolean held = s < rowAt.length && rowAt[s] == i + 1;
+      for (int t = 0; t < 2; t++) assertEquals(held ? ref.w().get(s, t) : 0.0, rep.w().get(i, t), 0.0, "W row " + i);
+      if (held) s++;
+    }
+    for (int j = 0, c = 0; j < 30; j++) {
+      boolean held = c < colAt.length && colAt[c] == j + 1;
+      for (int t = 0; t < 2; t++) assertEquals(held ? ref.h().get(t, c) : 0.0, rep.h().get(t, j), 0.0, "H column " + j);
+      if (held) c++;
+    }
+    // k is bounded by the rows and columns that hold a value.
+    CliRun k6 = CliRun.of("factorize", tmp.resolve("big.mtx").toString(), "-k", "6", "-o", tmp.resolve("k6").toString());
+    assertEquals(2, k6.code(), k6.err());
+    assertTrue(k6.err().contains("only 6 rows and 5 columns hold a non-zero value, so k must be between 1 and 5"),
+        k6.err());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void matrixMarketArrayRankOneWithKl() throws IOException {
     // x = u·vᵀ, column-major as the array format stores it; KL recovers a rank-1 matrix exactly too.
     double[] u = {1, 2, 3};
