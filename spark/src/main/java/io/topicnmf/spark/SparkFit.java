@@ -152,9 +152,32 @@ public final class SparkFit implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       System.err.println("topicnmf-spark: " + message(e));
       return 2;
+    } catch (Exception | OutOfMemoryError e) {
+      String oom = outOfMemory(e, Runtime.getRuntime().maxMemory());
+      if (oom == null) throw e;
+      // Spark has logged the failed task; the last line says what to do, as the core's CLI does.
+      System.err.println("topicnmf-spark: " + oom);
+      return 1;
     } finally {
       if (session == null) spark.stop();
     }
+  }
+
+  /**
+   * The one-line message for a job that ran out of heap ({@code e} or one of its causes is an
+   * {@link OutOfMemoryError}, as Spark wraps a task's failure), or null for any other failure.
+   */
+  static String outOfMemory(Throwable e, long maxHeap) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        long mb = maxHeap >> 20;
+        String more = mb >= 512 ? (2 * mb + 1023) / 1024 + "g" : Math.max(2 * mb, 64) + "m";
+        return "out of memory (the JVM's heap holds at most " + mb + " MB): give the driver and the executors more"
+            + " memory (spark-submit --driver-memory " + more + " --executor-memory " + more + "; in local mode java -Xmx"
+            + more + "), or more partitions (--partitions) so that each task holds less";
+      }
+    }
+    return null;
   }
 
   /**
