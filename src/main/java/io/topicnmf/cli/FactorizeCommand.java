@@ -151,14 +151,15 @@ final class FactorizeCommand implements Callable<Integer> {
     for (int p = 0; p < x.nnz(); p++) colOf[ci[p]] = 0;
     int cols = 0;
     for (int j = 0; j < m; j++) if (colOf[j] == 0) colOf[j] = cols++;
-    if (2L * rows > n && 2L * cols > m) {
+    // An all-zero matrix has nothing to leave out: the fit gives its zero factors as before.
+    if (rows == 0 || (2L * rows > n && 2L * cols > m)) {
       return Nmf.fit(x, options, progress::onIteration);
     }
     int k = options.k();
     if (k > Math.min(rows, cols)) {
       throw new UserException("-k " + k + " is larger than the matrix allows: of its " + n + " rows × " + m
           + " columns only " + rows + " rows and " + cols + " columns hold a non-zero value, so k must be between 1"
-          + " and " + Math.max(1, Math.min(rows, cols)));
+          + " and " + Math.min(rows, cols));
     }
     long cells = (long) n * k + (long) k * m;
     Runtime rt = Runtime.getRuntime();

@@ -181,6 +181,13 @@ class FactorizeCommandTest {
     assertEquals(2, k6.code(), k6.err());
     assertTrue(k6.err().contains("only 6 rows and 5 columns hold a non-zero value, so k must be between 1 and 5"),
         k6.err());
+    // A matrix without any non-zero value is factorized as before: zero factors, exit 0.
+    Path zeros = tmp.resolve("zeros");
+    CliRun z = CliRun.of("factorize", write("zeros.mtx", banner + "40 30 0\n").toString(), "-k", "2", "-o",
+        zeros.toString());
+    assertEquals(0, z.code(), z.err());
+    LabeledMatrix zw = read(zeros).w();
+    for (int i = 0; i < 40; i++) for (int t = 0; t < 2; t++) assertEquals(0.0, zw.get(i, t), 0.0);
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -84,31 +84,34 @@ class MemoryLimitsCliTest {
     assertFalse(Files.exists(out.resolve("report.json")));
   }
 
-  @Test
-  void aReadingThatRanOutOfHeapIsExitTwoWithTheProjectedHeap() {
+  /** The exit code and stderr of {@code fit docs} failing with {@code e}, as the CLI's handler tells it. */
+  private record Handled(int code, String err) {}
+
+  private static Handled handled(Exception e) {
     CommandLine cl = Main.commandLine();
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err, true));
-    CommandLine.ParseResult parsed = cl.parseArgs("fit", "docs");
-    Exception e = io.topicnmf.model.ReadingMemory.ranOut("docs", 21L << 20, 11314, 5329, 2, 64L << 20);
-    assertEquals(2, new Errors().handleExecutionException(e, cl, parsed));
+    int code = new Errors().handleExecutionException(e, cl, cl.parseArgs("fit", "docs"));
+    return new Handled(code, err.toString());
+  }
+
+  @Test
+  void aReadingThatRanOutOfHeapIsExitTwoWithTheProjectedHeap() {
+    Handled h = handled(io.topicnmf.model.ReadingMemory.ranOut("docs", 21L << 20, 11314, 5329, 2, 64L << 20));
+    assertEquals(2, h.code());
     assertEquals("topicnmf: reading and analysing docs (21.0 MB of text) ran out of heap after 5329 of 11314 files"
         + " (the heap holds at most 64.0 MB); it needs about 156 MB: give Java more heap, e.g."
-        + " TOPICNMF_JAVA_OPTS=-Xmx195m", err.toString().strip());
+        + " TOPICNMF_JAVA_OPTS=-Xmx195m", h.err().strip());
   }
 
   @Test
   void aWriteThatFailsInsideAStepIsExitTwoWithItsCauseNotAnInternalError() {
     // bench/repros.sh disk-full-second-fit: spilling the token sequences to a full disk.
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    CommandLine.ParseResult parsed = cl.parseArgs("fit", "docs");
-    Exception e = new java.io.UncheckedIOException("cannot spill the token sequences under out/.topicnmf-tmp-1",
-        new java.nio.file.FileSystemException("out/.topicnmf-tmp-1/texts", null, "No space left on device"));
-    assertEquals(2, new Errors().handleExecutionException(e, cl, parsed));
+    Handled h = handled(new java.io.UncheckedIOException("cannot spill the token sequences under out/.topicnmf-tmp-1",
+        new java.nio.file.FileSystemException("out/.topicnmf-tmp-1/texts", null, "No space left on device")));
+    assertEquals(2, h.code());
     assertEquals("topicnmf: cannot read or write: cannot spill the token sequences under out/.topicnmf-tmp-1:"
-        + " out/.topicnmf-tmp-1/texts: No space left on device", err.toString().strip());
+        + " out/.topicnmf-tmp-1/texts: No space left on device", h.err().strip());
   }
 
   @Test
@@ -125,17 +128,12 @@ class MemoryLimitsCliTest {
 
   @Test
   void anOutOfMemoryErrorFromAWorkerThreadIsOneLineAndExitOne() {
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    CommandLine.ParseResult parsed = cl.parseArgs("fit");
     // As a pool hands a worker's failure to the caller: wrapped.
-    Exception wrapped = new IllegalStateException(new java.util.concurrent.ExecutionException(
-        new OutOfMemoryError("Java heap space")));
-    int code = new Errors().handleExecutionException(wrapped, cl, parsed);
-    assertEquals(1, code);
-    List<String> lines = err.toString().lines().toList();
-    assertEquals(1, lines.size(), err.toString());
+    Handled h = handled(new IllegalStateException(new java.util.concurrent.ExecutionException(
+        new OutOfMemoryError("Java heap space"))));
+    assertEquals(1, h.code());
+    List<String> lines = h.err().lines().toList();
+    assertEquals(1, lines.size(), h.err());
     assertTrue(lines.get(0).startsWith("topicnmf: out of memory (the Java heap holds at most")
         && lines.get(0).contains("TOPICNMF_JAVA_OPTS=-Xmx") && lines.get(0).contains("--batch-size"), lines.get(0));
   }
