@@ -10,7 +10,7 @@
 # Data is generated under a temporary folder in ${TMPDIR:-/tmp} (up to about 8 GB, most of it
 # a sparse file) and removed at the end. The disk-full case mounts a 4 MB tmpfs when run as root
 # and else simulates the full disk with the write-fault hook of files.PublishFaults. Needs
-# python3, gzip, mkfifo, truncate. Exit 1 when a case fails. docs/reliability.md holds the table.
+# python3, gzip, mkfifo, truncate, timeout, awk. Exit 1 when a case fails. docs/reliability.md holds the table.
 set -uo pipefail
 repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 tool="$repo/topicnmf"
@@ -39,7 +39,7 @@ tn() {
   local t0; t0=$(date +%s.%N)
   timeout -s KILL "$limit" "$tool" "$@" >"$work/stdout" 2>"$errfile"
   rc=$?
-  secs=$(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc -l)")
+  secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
   msg=$(grep -v '^\s*$' "$errfile" | tail -1)
 }
 
@@ -168,7 +168,7 @@ if wanted disk-full-second-fit; then
     done
     head -c 8M /dev/zero >"$fs/filler" 2>/dev/null
     wait "$pid"; rc=$?
-    secs=$(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc -l)"); msg=$(grep -v '^\s*$' "$errfile" | tail -1)
+    secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'); msg=$(grep -v '^\s*$' "$errfile" | tail -1)
   else
     TOPICNMF_JAVA_OPTS=-Dtopicnmf.faults.writeBudget=200000 tn 300 fit "$sample" -k 4 -q -o "$out" --save-matrix "$out/m"
   fi
