@@ -193,6 +193,41 @@ class CorpusReaderTest {
   }
 
   @Test
+  void excludedPathsAreLeftOutByTheirRealPathsThroughLinksToo() throws IOException {
+    // The walk takes a plain entry's real path from its folder's (no stat and readlink per path
+    // component), and a symbolic link's from the file system: both must match the excluded set,
+    // also when the root is itself reached through a link.
+    write("corpus/keep.txt", "kept text");
+    write("corpus/sub/also.txt", "also kept");
+    write("corpus/out/report.txt", "an output of an earlier run");
+    write("corpus/sub/skip.txt", "an output file written inside the input");
+    write("elsewhere/out2/x.txt", "outside the corpus");
+    Path root = dir.resolve("corpus");
+    Path viaLink = dir.resolve("alias");
+    try {
+      Files.createSymbolicLink(viaLink, root);
+      Files.createSymbolicLink(root.resolve("linked-out"), root.resolve("out"));
+      Files.createSymbolicLink(root.resolve("linked-out2"), dir.resolve("elsewhere/out2"));
+      Files.createSymbolicLink(root.resolve("linked-file.txt"), root.resolve("sub/skip.txt"));
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "symbolic links not supported: " + e);
+    }
+    java.util.Set<Path> excluded = java.util.Set.of(root.resolve("out").toRealPath(),
+        dir.resolve("elsewhere/out2").toRealPath(), root.resolve("sub/skip.txt").toRealPath());
+    for (Path start : List.of(root, viaLink)) {
+      Corpus c = CorpusReader.read(start, CorpusOptions.defaults(), (n, p) -> {}, excluded);
+      assertEquals(List.of("keep.txt", "sub/also.txt"), c.documents().stream().map(Document::id).toList(),
+          "read from " + start);
+      assertEquals(Map.of(), skips(c), "read from " + start);
+    }
+    // Without exclusions every path is read, the links to folders and files included.
+    Corpus all = CorpusReader.read(root, CorpusOptions.defaults(), (n, p) -> {}, java.util.Set.of());
+    assertEquals(List.of("keep.txt", "linked-file.txt", "linked-out/report.txt", "linked-out2/x.txt",
+        "sub/also.txt", "sub/skip.txt"), all.documents().stream().map(Document::id).toList());
+    assertEquals("folder already read through another path (symbolic link)", skips(all).get("out"));
+  }
+
+  @Test
   void listenerSeesEveryReadFileOnceInIncreasingCount() throws IOException {
     for (int i = 0; i < 50; i++) {
       write(String.format("f%02d.txt", i), "text number " + i);
