@@ -140,7 +140,7 @@ public final class CorpusReader {
       Walker walker = new Walker(entries, excluded);
       walker.walkRoot(rootOrFile);
     } else if (rootAttributes.isRegularFile()) {
-      entries.add(new FileTask(rootOrFile, FileNames.name(rootOrFile), null));
+      entries.add(new FileTask(rootOrFile, FileNames.name(rootOrFile), null, rootAttributes.size()));
     } else {
       // Opening a FIFO blocks until a writer comes; a device like /dev/zero never ends.
       throw new NotRegularFileException(rootOrFile.toString());
@@ -362,8 +362,11 @@ public final class CorpusReader {
             });
   }
 
-  /** A file to read: where it is, its id and label. */
-  record FileTask(Path path, String id, String label) {}
+  /**
+   * A file to read: where it is, its id and label, and its size when the walk found it (for the
+   * reading's memory estimate, without another stat per file).
+   */
+  record FileTask(Path path, String id, String label, long size) {}
 
   /** The documents and skips one file gave (several documents for record formats). */
   record FileReading(List<Document> documents, List<Skipped> skipped, boolean mail, boolean html) {
@@ -500,7 +503,7 @@ public final class CorpusReader {
         if (attributes != null && attributes.isDirectory()) {
           enterFolder(child, id, label == null ? name : label);
         } else if (attributes != null && attributes.isRegularFile()) {
-          out.add(new FileTask(child, id, label));
+          out.add(new FileTask(child, id, label, attributes.size()));
         } else if (Files.isSymbolicLink(child) && !Files.exists(child)) {
           out.add(new Skipped(id, "broken symbolic link"));
         } else {

@@ -118,7 +118,7 @@ public final class CorpusStream {
     public long inputBytes() {
       long total = 0;
       for (Object o : list) {
-        if (o instanceof FileTask task) total += textBytes(task.path());
+        if (o instanceof FileTask task) total += textBytes(task.path(), task.size());
       }
       return total;
     }
@@ -126,9 +126,8 @@ public final class CorpusStream {
     /** Files from this size on are probed for binary content by {@link #inputBytes}. */
     static final long PROBED_FROM = 1 << 20;
 
-    private static long textBytes(Path path) {
+    private static long textBytes(Path path, long size) {
       try {
-        long size = java.nio.file.Files.size(path);
         String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean gz = name.endsWith(".gz");
         long text = size;
