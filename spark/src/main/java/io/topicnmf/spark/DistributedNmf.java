@@ -327,26 +327,41 @@ final class DistributedNmf {
 
   /** The sums of an RDD with one {@link Sums} per partition, added in partition order. */
   static Sums inOrder(JavaRDD<Sums> parts, int fanIn) {
-    JavaRDD<Sums> level = parts;
+    return inOrder(parts, fanIn, Sums::merge);
+  }
+
+  /** How two partial sums add up: the second into the first, which is returned. */
+  @FunctionalInterface
+  interface Add<S> extends Serializable {
+    S add(S total, S next);
+  }
+
+  /**
+   * The values of an RDD with one value per partition, added with {@code add} in partition order:
+   * by groups of {@code fanIn} consecutive partitions on the executors while more than that many
+   * remain, then on the driver; null when there is no partition.
+   */
+  static <S> S inOrder(JavaRDD<S> parts, int fanIn, Add<S> add) {
+    JavaRDD<S> level = parts;
     int p = level.getNumPartitions();
     while (p > fanIn) {
       int groups = (p + fanIn - 1) / fanIn;
       level = level.mapPartitionsWithIndex((index, it) -> {
-        List<Tuple2<Integer, Tuple2<Integer, Sums>>> out = new ArrayList<>(1);
+        List<Tuple2<Integer, Tuple2<Integer, S>>> out = new ArrayList<>(1);
         while (it.hasNext()) out.add(new Tuple2<>(index / fanIn, new Tuple2<>(index, it.next())));
         return out.iterator();
       }, true).mapToPair(t -> t).partitionBy(new HashPartitioner(groups)).mapPartitions(it -> {
-        List<Tuple2<Integer, Sums>> group = new ArrayList<>();
+        List<Tuple2<Integer, S>> group = new ArrayList<>();
         while (it.hasNext()) group.add(it.next()._2());
         group.sort(java.util.Comparator.comparing(Tuple2::_1));
-        Sums total = null;
-        for (Tuple2<Integer, Sums> g : group) total = total == null ? g._2() : total.merge(g._2());
+        S total = null;
+        for (Tuple2<Integer, S> g : group) total = total == null ? g._2() : add.add(total, g._2());
         return total == null ? java.util.Collections.emptyIterator() : List.of(total).iterator();
       }, true);
       p = groups;
     }
-    Sums total = null;
-    for (Sums s : level.collect()) total = total == null ? s : total.merge(s);
+    S total = null;
+    for (S s : level.collect()) total = total == null ? s : add.add(total, s);
     return total;
   }
 

@@ -29,8 +29,9 @@ import org.apache.spark.broadcast.Broadcast;
  * dominant topic's cluster, the clusters of topics that split one theme merged by the core's {@link
  * DocumentClusters#mergeSimilar}): only what is needed per document comes to the driver (its
  * dominant topic, label, the top terms it contains for coherence, and its weights when the report
- * lists documents), for the merge each cluster's rows summed over the partitions, and, when the
- * report does not list the documents, each cluster's strongest members chosen on the executors.
+ * lists documents), for the merge each cluster's rows summed over the partitions (sparse, each
+ * partition's over the terms it holds), and, when the report does not list the documents, each
+ * cluster's strongest members chosen on the executors.
  */
 final class Topics {
   private Topics() {}
@@ -59,27 +60,34 @@ final class Topics {
    * Each topic's cluster as {@code fit --clusters dominant} finds it: the dominant topics' clusters
    * merged ({@link DocumentClusters#mergeSimilar} at {@link DocumentClusters#MERGE_COSINE}) on the
    * rows the core compares ({@link DocumentClusters#space} with the job's idf), each cluster's rows
-   * and documents summed per partition and added up on the driver (k × terms doubles).
+   * and documents summed per partition, sparse, and added up in partition order ({@link
+   * #clusterSums}); only the driver makes the k × terms doubles the merge reads.
    */
   static int[] mergedClusters(JavaRDD<Block> blocks, Broadcast<double[]> idf, int k, int m) {
-    int size = k * m + k;
-    double[] total = blocks.treeAggregate(new double[size], (a, b) -> {
-      int[] dom = new int[b.rows()];
-      for (int i = 0; i < dom.length; i++) dom[i] = b.rowPtr[i + 1] == b.rowPtr[i] ? -1 : dominant(b.w, i, k);
-      CsrMatrix space = DocumentClusters.space(b.matrix(), idf.value(), DocumentClusters.TF_POWER);
-      double[] sums = DocumentClusters.sums(space, dom, k).data();
-      for (int p = 0; p < sums.length; p++) a[p] += sums[p];
-      for (int c : dom) if (c >= 0) a[k * m + c]++;
-      return a;
-    }, (a, b) -> {
-      for (int p = 0; p < a.length; p++) a[p] += b[p];
-      return a;
-    }, 2);
-    long[] sizes = new long[k];
-    for (int t = 0; t < k; t++) sizes[t] = (long) total[k * m + t];
-    double[] sums = Arrays.copyOf(total, k * m);
-    return DocumentClusters.mergeSimilar(sizes, new io.topicnmf.matrix.DenseMatrix(k, m, sums),
-        DocumentClusters.MERGE_COSINE);
+    ClusterSums total = clusterSums(blocks, idf, k, m);
+    return DocumentClusters.mergeSimilar(total.sizes, total.dense(), DocumentClusters.MERGE_COSINE);
+  }
+
+  /**
+   * Each cluster's damped rows summed and its documents counted ({@link ClusterSums}): a
+   * partition's sums made in its task over the terms it holds (no k × terms array is made, sent or
+   * kept by a task), then added in partition order ({@link DistributedNmf#inOrder}), so the result
+   * is the same bits for a given partitioning whatever order the tasks finish in.
+   */
+  static ClusterSums clusterSums(JavaRDD<Block> blocks, Broadcast<double[]> idf, int k, int m) {
+    JavaRDD<ClusterSums> parts = blocks.mapPartitions(it -> {
+      ClusterSums s = new ClusterSums(k, m);
+      while (it.hasNext()) {
+        Block b = it.next();
+        int[] dom = new int[b.rows()];
+        for (int i = 0; i < dom.length; i++) dom[i] = b.rowPtr[i + 1] == b.rowPtr[i] ? -1 : dominant(b.w, i, k);
+        CsrMatrix space = DocumentClusters.space(b.matrix(), idf.value(), DocumentClusters.TF_POWER);
+        s.merge(ClusterSums.of(space, dom, k));
+      }
+      return List.of(s).iterator();
+    });
+    ClusterSums total = DistributedNmf.inOrder(parts, DistributedNmf.FAN_IN, ClusterSums::merge);
+    return total != null ? total : new ClusterSums(k, m);
   }
 
   /** A cluster's member as it travels between tasks (the core's {@link Cluster.Member} is not serializable). */
