@@ -32,7 +32,8 @@ class BoundedReadingTest {
     return p;
   }
 
-  private static byte[] gzip(byte[] bytes) throws IOException {
+  /** {@code bytes} gzipped in memory (also for {@link FileInputTest}). */
+  static byte[] gzip(byte[] bytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(bytes);

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,21 +22,13 @@ class FileInputTest {
     return b;
   }
 
-  private static byte[] gzip(byte[] b) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-      z.write(b);
-    }
-    return out.toByteArray();
-  }
-
   @Test
   void readAllGivesEveryByteAroundTheProbesLength() throws IOException {
     int probe = TextDecoder.BINARY_PROBE_BYTES;
     for (int n : new int[] {1, 100, probe - 1, probe, probe + 1, 3 * probe + 17, 200_000}) {
       byte[] content = bytes(n, n);
       for (boolean gz : new boolean[] {false, true}) {
-        Path f = Files.write(tmp.resolve("f" + n + (gz ? ".gz" : "")), gz ? gzip(content) : content);
+        Path f = Files.write(tmp.resolve("f" + n + (gz ? ".gz" : "")), gz ? BoundedReadingTest.gzip(content) : content);
         try (FileInput in = FileInput.open(f, gz, ReadLimits.defaults())) {
           assertArrayEquals(content, in.readAll(n, "file"), n + " bytes, gzip " + gz);
           // The content is read once: a second read is refused, as stream() refuses it.
