@@ -10,6 +10,28 @@ final class KlCdScratch {
   final double[] sums;
   final int[] active;
   final int[] count;
+  /**
+   * The packed screening of a row too long to gather all k lists at once: component t's number of
+   * non-zero {@code b(j_p,t)} over the row's stored entries (its list's length, were it active).
+   */
+  final int[] countAll;
+  /**
+   * Whether the packed screening of the current row also gathered every component's list, t's at
+   * {@code [t·nr, next[t])}, so the coordinate updates need no second pass over b.
+   */
+  boolean gathered;
+  /**
+   * The packed screening of a long row also copies the packed entries of b it reads (component,
+   * value, the entry's position), in order, while they fit: those of the stored entries {@code
+   * [start, copiedTo)}, {@code copied} in all. The gathers by group then read this copy in order
+   * instead of b's rows again, which for the H half-sweep are scattered reads of W. Empty when the
+   * solver takes no rows too long to gather at once.
+   */
+  final int[] copyIdx;
+  final double[] copyVal;
+  final int[] copyPos;
+  int copied;
+  int copiedTo;
   /** Bit masks (one bit per component) of the row's non-zero and active components. */
   final long[] rowMask;
   final long[] activeMask;
@@ -25,7 +47,10 @@ final class KlCdScratch {
   final double[] rowV;
   final float[] rowX;
 
-  KlCdScratch(int len, int rowLen, int k) {
+  KlCdScratch(int len, int rowLen, int k, int copyLen) {
+    copyIdx = new int[copyLen];
+    copyVal = new double[copyLen];
+    copyPos = new int[copyLen];
     rowV = new double[rowLen];
     rowX = new float[rowLen];
     rowMask = new long[KlCdSolver.maskWords(k)];
@@ -39,5 +64,6 @@ final class KlCdScratch {
     sums = new double[k];
     active = new int[k];
     count = new int[k];
+    countAll = new int[k];
   }
 }

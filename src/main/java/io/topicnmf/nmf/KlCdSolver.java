@@ -39,9 +39,19 @@ final class KlCdSolver {
     this.maxNewton = maxNewton;
     this.newtonTol = newtonTol;
     this.scratch = new KlCdScratch[threads];
+    int copyLen = copyLength(len, rowLen, k);
     for (int t = 0; t < threads; t++) {
-      scratch[t] = new KlCdScratch(len, rowLen, k);
+      scratch[t] = new KlCdScratch(len, rowLen, k, copyLen);
     }
+  }
+
+  /**
+   * Entries of each worker's copy of a long row's packed entries of b ({@link KlCdScratch#copyIdx}):
+   * {@code len} when a row of {@code rowLen} stored entries may be too long for all k lists at
+   * once ({@code rowLen·k > len}), otherwise 0 (no row needs it).
+   */
+  static int copyLength(int len, int rowLen, int k) {
+    return (long) rowLen * k > len ? len : 0;
   }
 
   /**
@@ -69,10 +79,12 @@ final class KlCdSolver {
    * <p>Only the stored entries whose {@code b(j_p,t)} is non-zero take part in coordinate t's
    * passes, and b is mostly zeros too. So before the Newton passes the row's non-zero
    * {@code b(j_p,t)} and their positions p are copied, component by component, into
-   * the worker's gather buffers: all active components at once when
-   * {@code nnz(row)·active ≤ len} (one read of each row of b), otherwise one component at a time.
-   * Each Newton pass then reads a short contiguous list without branches. The arithmetic, and so
-   * the result, is the same either way.
+   * the worker's gather buffers. With b packed ({@link NonZeros}), a row with {@code nnz(row)·k ≤
+   * len} has every component's list copied during the screening pass itself (one read of each
+   * row of b in all), a longer row in groups of active components that fill the buffer (one more
+   * read per group); with b dense, all active components at once when {@code nnz(row)·active ≤
+   * len}, otherwise one component at a time. Each Newton pass then reads a short contiguous list
+   * without branches. The arithmetic, and so the result, is the same either way.
    *
    * @param worker the index of the calling worker (its scratch is used)
    * @throws IllegalArgumentException if a row with an active coordinate has more stored entries
@@ -180,7 +192,11 @@ final class KlCdSolver {
   private void row(int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b, NonZeros bnz,
       double[] bSum, double l1, double l2, double[] v, int off, float[] vValues, boolean vCurrent, int i,
       KlCdScratch s) {
-    if (bnz.packed) {
+    s.gathered = false;
+    if (bnz.packed && (long) (rowPtr[i + 1] - rowPtr[i]) * k <= len) {
+      screenPackedGather(rowPtr, colIdx, values, a, bnz, v, off, vCurrent, i, s);
+      s.gathered = true;
+    } else if (bnz.packed) {
       screenPacked(rowPtr, colIdx, values, a, bnz, v, off, vCurrent, i, s);
     } else {
       screen(rowPtr, colIdx, values, a, b, bnz.mask, v, off, vCurrent, i, s);
@@ -247,18 +263,28 @@ final class KlCdSolver {
   }
 
   /**
-   * {@link #screen} reading b's packed non-zeros. W·H takes every packed entry of b's row, a's
-   * zeros included: a product with a zero of a is +0 and adding it changes no bit.
+   * {@link #screen} reading b's packed non-zeros, for a row too long to gather all k components'
+   * lists at once; it also counts each component's non-zero {@code b(j_p,t)} ({@code
+   * s.countAll}), which {@link #updateGrouped} lays its lists out by. W·H takes every packed entry
+   * of b's row, a's zeros included: a product with a zero of a is +0 and adding it changes no bit.
    */
   private void screenPacked(int[] rowPtr, int[] colIdx, float[] values, double[] a, NonZeros bnz,
       double[] v, int off, boolean vCurrent, int i, KlCdScratch s) {
     int ai = i * k;
     double[] sums = s.sums;
+    int[] countAll = s.countAll;
     int[] ptr = bnz.ptr;
     int[] idx = bnz.idx;
     double[] val = bnz.val;
+    int[] cIdx = s.copyIdx;
+    double[] cVal = s.copyVal;
+    int[] cPos = s.copyPos;
+    int cap = cIdx.length;
+    int e = 0;
+    int copiedTo = rowPtr[i];
     for (int t = 0; t < k; t++) {
       sums[t] = 0.0;
+      countAll[t] = 0;
     }
     for (int p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) {
       int j = colIdx[p];
@@ -276,8 +302,78 @@ final class KlCdSolver {
         v[pv] = wh;
       }
       double r = values[p] / Math.max(wh, Sweeps.KL_EPSILON);
+      if (copiedTo == p && e + (q1 - q0) <= cap) {
+        for (int q = q0; q < q1; q++, e++) {
+          int t = idx[q];
+          double bt = val[q];
+          sums[t] += r * bt;
+          countAll[t]++;
+          cIdx[e] = t;
+          cVal[e] = bt;
+          cPos[e] = pv;
+        }
+        copiedTo = p + 1;
+      } else {
+        for (int q = q0; q < q1; q++) {
+          int t = idx[q];
+          sums[t] += r * val[q];
+          countAll[t]++;
+        }
+      }
+    }
+    s.copied = e;
+    s.copiedTo = copiedTo;
+  }
+
+  /**
+   * {@link #screenPacked} for a row whose k lists all fit the gather buffer ({@code nr·k ≤ len}):
+   * while it reads each stored entry's packed row of b it also copies every non-zero {@code
+   * b(j_p,t)} and its position p into component t's list at {@code [t·nr, next[t])}, so the
+   * coordinate updates read their lists without a second pass over b's rows. When b is W (the H
+   * half-sweep) those rows are scattered reads of an array far larger than the caches, and the
+   * second pass cost as much as the first (bench/RESULTS.md, "Stop 33"). The lists of the
+   * components that turn out active are those that second pass copied, entry for entry and in the
+   * same order, so every later bit is the same.
+   */
+  private void screenPackedGather(int[] rowPtr, int[] colIdx, float[] values, double[] a, NonZeros bnz,
+      double[] v, int off, boolean vCurrent, int i, KlCdScratch s) {
+    int ai = i * k;
+    int start = rowPtr[i];
+    int nr = rowPtr[i + 1] - start;
+    double[] sums = s.sums;
+    int[] next = s.next;
+    int[] ptr = bnz.ptr;
+    int[] idx = bnz.idx;
+    double[] val = bnz.val;
+    double[] gather = s.gather;
+    int[] gatherPos = s.gatherPos;
+    for (int t = 0; t < k; t++) {
+      sums[t] = 0.0;
+      next[t] = t * nr;
+    }
+    for (int p = start, end = start + nr; p < end; p++) {
+      int j = colIdx[p];
+      int q0 = ptr[j];
+      int q1 = ptr[j + 1];
+      int pv = p - off;
+      double wh;
+      if (vCurrent) {
+        wh = v[pv];
+      } else {
+        wh = 0.0;
+        for (int q = q0; q < q1; q++) {
+          wh += a[ai + idx[q]] * val[q];
+        }
+        v[pv] = wh;
+      }
+      double r = values[p] / Math.max(wh, Sweeps.KL_EPSILON);
       for (int q = q0; q < q1; q++) {
-        sums[idx[q]] += r * val[q];
+        int t = idx[q];
+        double bt = val[q];
+        sums[t] += r * bt;
+        int o = next[t]++;
+        gather[o] = bt;
+        gatherPos[o] = pv;
       }
     }
   }
@@ -302,18 +398,24 @@ final class KlCdSolver {
     if (na == 0) {
       return;
     }
+    if (s.gathered) {
+      // The screening gathered every component's list (screenPackedGather).
+      for (int c = 0; c < na; c++) {
+        int t = active[c];
+        a[ai + t] = newton(values, v, s, t * nr, s.next[t] - t * nr, bSum[t], l1, l2, a[ai + t]);
+      }
+      return;
+    }
     if (nr > len) {
       throw new IllegalArgumentException("klCdRows: row " + i + " has " + nr
           + " stored entries but the gather buffer holds " + len);
     }
-    boolean together = (long) nr * na <= len;
-    if (!together && bnz.packed) {
+    if (bnz.packed) {
       updateGrouped(a, bnz, bSum, l1, l2, v, off, colIdx, values, ai, start, end, na, s);
       return;
     }
-    if (together && bnz.packed) {
-      gatherAllPacked(colIdx, off, bnz, start, end, na, s);
-    } else if (together) {
+    boolean together = (long) nr * na <= len;
+    if (together) {
       gatherAll(colIdx, off, b, bnz.mask, start, end, na, s);
     }
     for (int c = 0; c < na; c++) {
@@ -325,34 +427,22 @@ final class KlCdSolver {
   }
 
   /**
-   * The coordinate updates of a row too long for all its active components' lists at once, b
-   * packed: one pass over the row's packed rows of b counts each active component's non-zero
-   * {@code b(j_p,t)}, then the components, in order, are gathered in groups whose lists fill the
-   * buffer ({@link #gatherGroupPacked}: one more pass per group) and updated. The lists, their
-   * order and so every bit are those of the one-component-at-a-time path, which reads the dense
-   * row of b once per component: at a million documents the H half-sweep's few hundred longest
-   * term rows took a third of its work that way, each entry a scattered read of a 400 MB W, and
-   * the half-sweep grew 23-fold for 10 times the non-zeros (bench/RESULTS.md, "Stop 25").
+   * The coordinate updates of a row too long for all k components' lists at once, b packed: the
+   * screening counted each component's non-zero {@code b(j_p,t)} ({@link #screenPacked}), and the
+   * active components, in order, are gathered in groups whose lists fill the buffer ({@link
+   * #gatherGroupPacked}: one pass over the row's packed rows of b per group) and updated. The
+   * lists, their order and so every bit are those of the one-component-at-a-time path, which reads
+   * the dense row of b once per component: at a million documents the H half-sweep's few hundred
+   * longest term rows took a third of its work that way, each entry a scattered read of a 400 MB
+   * W, and the half-sweep grew 23-fold for 10 times the non-zeros (bench/RESULTS.md, "Stop 25").
    */
   private void updateGrouped(double[] a, NonZeros bnz, double[] bSum, double l1, double l2, double[] v,
       int off, int[] colIdx, float[] values, int ai, int start, int end, int na, KlCdScratch s) {
     int[] count = s.count;
-    int[] slot = s.slot;
-    int[] ptr = bnz.ptr;
-    int[] idx = bnz.idx;
-    for (int c = 0; c < na; c++) {
-      count[c] = 0;
-    }
-    for (int p = start; p < end; p++) {
-      int j = colIdx[p];
-      for (int q = ptr[j], q1 = ptr[j + 1]; q < q1; q++) {
-        int c = slot[idx[q]];
-        if (c >= 0) {
-          count[c]++;
-        }
-      }
-    }
     int[] active = s.active;
+    for (int c = 0; c < na; c++) {
+      count[c] = s.countAll[active[c]];
+    }
     int c0 = 0;
     while (c0 < na) {
       // A component's list never exceeds the row (nr ≤ len), so each group takes at least one.
@@ -373,9 +463,10 @@ final class KlCdSolver {
   }
 
   /**
-   * {@link #gatherAllPacked} for the active components {@code [c0, c1)} only, their lists one after
-   * the other from the buffer's start at the lengths {@code count[c]} (the others go to the trash
-   * cell at index {@code len}).
+   * Gathers the lists of the active components {@code [c0, c1)}, one after the other from the
+   * buffer's start at the lengths {@code count[c]}; the other components' entries go to the trash
+   * cell at index {@code len} (stride 0), without a branch on activity, which is close to random
+   * over a packed row and would mispredict often.
    */
   private void gatherGroupPacked(int[] colIdx, int off, NonZeros bnz, int start, int end, int c0, int c1,
       KlCdScratch s) {
@@ -397,7 +488,9 @@ final class KlCdSolver {
   /**
    * The packed gather's pass over the row (the destinations set up in {@code s.next} and {@code
    * s.stride} by the caller): each packed entry of each stored entry's row of b goes to its
-   * component's next cell, an unwanted component's to the trash cell (stride 0).
+   * component's next cell, an unwanted component's to the trash cell (stride 0). The entries the
+   * row's screening copied ({@link KlCdScratch#copyIdx}) are read from that copy, in order; the
+   * rest from b's rows, so the lists are the same either way.
    */
   private static void scatterPacked(int[] colIdx, int off, NonZeros bnz, int start, int end, KlCdScratch s) {
     int[] next = s.next;
@@ -407,7 +500,17 @@ final class KlCdSolver {
     double[] val = bnz.val;
     double[] gather = s.gather;
     int[] gatherPos = s.gatherPos;
-    for (int p = start; p < end; p++) {
+    int[] cIdx = s.copyIdx;
+    double[] cVal = s.copyVal;
+    int[] cPos = s.copyPos;
+    for (int e = 0, copied = s.copied; e < copied; e++) {
+      int t = cIdx[e];
+      int o = next[t];
+      gather[o] = cVal[e];
+      gatherPos[o] = cPos[e];
+      next[t] = o + stride[t];
+    }
+    for (int p = s.copiedTo; p < end; p++) {
       int j = colIdx[p];
       int pv = p - off;
       for (int q = ptr[j], q1 = ptr[j + 1]; q < q1; q++) {
@@ -449,29 +552,6 @@ final class KlCdSolver {
           s.gatherPos[o] = pv;
         }
       }
-    }
-  }
-
-  /**
-   * {@link #gatherAll} reading b's packed non-zeros (inactive components have slot -1). Without a
-   * branch on activity: which of a packed row's components are active is close to random, so a
-   * test mispredicts often; every entry is written instead, an inactive component's to the trash
-   * cell at index {@code len} (stride 0). The lists, and so every later bit, are the same.
-   */
-  private void gatherAllPacked(int[] colIdx, int off, NonZeros bnz, int start, int end, int na, KlCdScratch s) {
-    int nr = end - start;
-    int[] count = s.count;
-    int[] slot = s.slot;
-    int[] next = s.next;
-    int[] stride = s.stride;
-    for (int t = 0; t < k; t++) {
-      int c = slot[t];
-      next[t] = c >= 0 ? c * nr : len;
-      stride[t] = c >= 0 ? 1 : 0;
-    }
-    scatterPacked(colIdx, off, bnz, start, end, s);
-    for (int c = 0; c < na; c++) {
-      count[c] = next[s.active[c]] - c * nr;
     }
   }
 

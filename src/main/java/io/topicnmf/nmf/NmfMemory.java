@@ -106,10 +106,11 @@ public final class NmfMemory {
     if (options.loss() == Loss.KL) {
       if (solver == Solver.CD) {
         long gather = KlUpdater.gatherLength(longest, (int) k);
+        long copy = KlCdSolver.copyLength((int) gather, longest, (int) k);
         ws = (small ? 2 * dense(n * k) + 2 * FactorCopy.spilledHeapBytes() : extrapolation(m, n, k))
             + NonZeros.bytes(m, k, NonZeros.PACK_SHARE) + NonZeros.bytes(n, k, NonZeros.PACK_SHARE)
-            + (long) options.threads() * (dense(gather) + ints(gather) + dense(3) + dense(k) + 3 * ints(k)
-                + dense(longest) + floats(longest));
+            + (long) options.threads() * (dense(gather) + ints(gather) + dense(3) + dense(k) + 4 * ints(k)
+                + dense(longest) + floats(longest) + copyBytes(copy));
       } else {
         ws = dense(blocks(big, Sweeps.BLOCK) * k);
       }
@@ -178,11 +179,18 @@ public final class NmfMemory {
    * row's predictions and values, and k-sized arrays) and its start-of-sweep copy of a row of W.
    */
   static long klFinalScratchBytes(long longestRow, long k, int threads) {
-    long gather = KlUpdater.gatherLength((int) Math.min(longestRow, Integer.MAX_VALUE), (int) k) + 1;
+    int longest = (int) Math.min(longestRow, Integer.MAX_VALUE);
+    long gather = KlUpdater.gatherLength(longest, (int) k) + 1;
+    long copy = KlCdSolver.copyLength((int) gather - 1, longest, (int) k);
     long words = (k + 63) >>> 6;
     long perWorker = dense(gather) + ints(gather) + dense(longestRow) + floats(longestRow)
-        + dense(3) + 2 * dense(k) + 5 * ints(k) + 2 * dense(words) + 80;
+        + dense(3) + 2 * dense(k) + 6 * ints(k) + 2 * dense(words) + copyBytes(copy) + 80;
     return threads * perWorker;
+  }
+
+  /** One worker's copy of a long row's packed entries ({@link KlCdScratch#copyIdx}) of {@code copy} entries. */
+  private static long copyBytes(long copy) {
+    return 2 * ints(copy) + dense(copy);
   }
 
   /**

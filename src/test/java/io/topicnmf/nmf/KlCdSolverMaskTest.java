@@ -1,6 +1,7 @@
 package io.topicnmf.nmf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.topicnmf.matrix.CsrMatrix;
 import io.topicnmf.parallel.Workers;
@@ -34,8 +35,11 @@ class KlCdSolverMaskTest {
       double[] refV = new double[x.nnz()];
       double[] refVt = new double[x.nnz()];
       // Small gather buffers make some rows go one component at a time (packed: in groups of
-      // components, sized by their lists; cols * 3 makes groups of several), large ones all at once.
-      for (int len : new int[] {cols, cols * 3, cols * k}) {
+      // components, sized by their lists; cols * 3 makes groups of several), large ones all at once
+      // (packed: gathered while screening). Solvers told the longest row keep a copy of a long
+      // row's packed entries of the same length as the gather buffer: part of the row with len
+      // cols and cols * 3, all of it with cols * 10.
+      for (int len : new int[] {cols, cols * 3, cols * 10, cols * k}) {
         DenseKlCdReference ref = new DenseKlCdReference(k, len, 1, 3, 1e-3);
         for (int sweep = 0; sweep < 4; sweep++) {
           ref.sweep(0, x.rowPtr(), x.colIdx(), x.values(), refW, refH, sums(refH, cols, k), 0.01, 0.02,
@@ -43,15 +47,24 @@ class KlCdSolverMaskTest {
           ref.sweep(0, xt.rowPtr(), xt.colIdx(), xt.values(), refH, refW, sums(refW, rows, k), 0.0, 0.01,
               refVt, false, 0, cols);
         }
-        for (int run = 0; run < 6; run++) {
+        int longest = Math.max(KlUpdater.maxRowNnz(x), KlUpdater.maxRowNnz(xt));
+        for (int run = 0; run < 9; run++) {
           int threads = 1 + run % 3;
-          // Runs 0-2 read the fixed factor's bit masks, 3-5 its packed non-zeros.
+          // Runs 0-2 read the fixed factor's bit masks, 3-8 its packed non-zeros, 6-8 with copies of
+          // long rows' packed entries.
           double share = run < 3 ? 0.0 : 1.0;
+          boolean copies = run >= 6;
           double[] a = w.clone();
           double[] b = ht.clone();
           double[] v = new double[x.nnz()];
           double[] vt = new double[x.nnz()];
-          KlCdSolver cd = new KlCdSolver(k, len, threads, 3, 1e-3);
+          KlCdSolver cd = copies
+              ? new KlCdSolver(k, len, longest, threads, 3, 1e-3)
+              : new KlCdSolver(k, len, threads, 3, 1e-3);
+          if (copies && k >= 50) {
+            // At k ≥ 50 every len but the largest leaves rows too long to gather at once.
+            assertEquals(len == cols * k ? 0 : len, KlCdSolver.copyLength(len, longest, k));
+          }
           try (Workers workers = Workers.of(threads)) {
             for (int sweep = 0; sweep < 4; sweep++) {
               NonZeros hMask = new NonZeros(cols, k, share).of(b, workers);
@@ -65,7 +78,8 @@ class KlCdSolverMaskTest {
                   xt.colIdx(), xt.values(), b, a, wMask, wSum, 0.0, 0.01, vt, false, from, to));
             }
           }
-          String at = "k=" + k + " len=" + len + " threads=" + threads + " packed=" + hMaskPacked(share);
+          String at = "k=" + k + " len=" + len + " threads=" + threads + " packed=" + hMaskPacked(share)
+              + " copies=" + copies;
           assertArrayEquals(refW, a, 0.0, at);
           assertArrayEquals(refH, b, 0.0, at);
           assertArrayEquals(refV, v, 0.0, at);
