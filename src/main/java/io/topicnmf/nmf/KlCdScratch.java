@@ -32,6 +32,10 @@ final class KlCdScratch {
   final int[] copyPos;
   int copied;
   int copiedTo;
+  /** {@link KlCdSolver#touchAhead}: where the next stored entries' packed rows start and end, in pairs. */
+  final int[] qs = new int[2 * KlCdSolver.AHEAD];
+  /** What the look-ahead reads add up to, kept so its reads are not optimised away. */
+  long touched;
   /** Bit masks (one bit per component) of the row's non-zero and active components. */
   final long[] rowMask;
   final long[] activeMask;
