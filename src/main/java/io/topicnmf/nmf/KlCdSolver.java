@@ -273,7 +273,6 @@ final class KlCdSolver {
     int ai = i * k;
     double[] sums = s.sums;
     int[] countAll = s.countAll;
-    int[] ptr = bnz.ptr;
     int[] idx = bnz.idx;
     double[] val = bnz.val;
     int[] cIdx = s.copyIdx;
@@ -346,7 +345,6 @@ final class KlCdSolver {
     int nr = rowPtr[i + 1] - start;
     double[] sums = s.sums;
     int[] next = s.next;
-    int[] ptr = bnz.ptr;
     int[] idx = bnz.idx;
     double[] val = bnz.val;
     double[] gather = s.gather;
