@@ -286,41 +286,31 @@ final class KlCdSolver {
       countAll[t] = 0;
     }
     int[] qs = s.qs;
-    for (int p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) {
-      int ahead = (p - rowPtr[i]) % AHEAD;
-      if (ahead == 0) {
-        touchAhead(colIdx, bnz, p, Math.min(end, p + AHEAD), s);
-      }
-      int q0 = qs[2 * ahead];
-      int q1 = qs[2 * ahead + 1];
-      int pv = p - off;
-      double wh;
-      if (vCurrent) {
-        wh = v[pv];
-      } else {
-        wh = 0.0;
-        for (int q = q0; q < q1; q++) {
-          wh += a[ai + idx[q]] * val[q];
-        }
-        v[pv] = wh;
-      }
-      double r = values[p] / Math.max(wh, Sweeps.KL_EPSILON);
-      if (copiedTo == p && e + (q1 - q0) <= cap) {
-        for (int q = q0; q < q1; q++, e++) {
-          int t = idx[q];
-          double bt = val[q];
-          sums[t] += r * bt;
-          countAll[t]++;
-          cIdx[e] = t;
-          cVal[e] = bt;
-          cPos[e] = pv;
-        }
-        copiedTo = p + 1;
-      } else {
-        for (int q = q0; q < q1; q++) {
-          int t = idx[q];
-          sums[t] += r * val[q];
-          countAll[t]++;
+    for (int p0 = rowPtr[i], end = rowPtr[i + 1]; p0 < end; p0 += AHEAD) {
+      int p1 = Math.min(end, p0 + AHEAD);
+      touchAhead(colIdx, bnz, p0, p1, s);
+      for (int p = p0; p < p1; p++) {
+        int q0 = qs[2 * (p - p0)];
+        int q1 = qs[2 * (p - p0) + 1];
+        int pv = p - off;
+        double r = values[p] / Math.max(prediction(a, ai, idx, val, q0, q1, v, pv, vCurrent), Sweeps.KL_EPSILON);
+        if (copiedTo == p && e + (q1 - q0) <= cap) {
+          for (int q = q0; q < q1; q++, e++) {
+            int t = idx[q];
+            double bt = val[q];
+            sums[t] += r * bt;
+            countAll[t]++;
+            cIdx[e] = t;
+            cVal[e] = bt;
+            cPos[e] = pv;
+          }
+          copiedTo = p + 1;
+        } else {
+          for (int q = q0; q < q1; q++) {
+            int t = idx[q];
+            sums[t] += r * val[q];
+            countAll[t]++;
+          }
         }
       }
     }
@@ -361,17 +351,7 @@ final class KlCdSolver {
         int q0 = qs[2 * (p - p0)];
         int q1 = qs[2 * (p - p0) + 1];
         int pv = p - off;
-        double wh;
-        if (vCurrent) {
-          wh = v[pv];
-        } else {
-          wh = 0.0;
-          for (int q = q0; q < q1; q++) {
-            wh += a[ai + idx[q]] * val[q];
-          }
-          v[pv] = wh;
-        }
-        double r = values[p] / Math.max(wh, Sweeps.KL_EPSILON);
+        double r = values[p] / Math.max(prediction(a, ai, idx, val, q0, q1, v, pv, vCurrent), Sweeps.KL_EPSILON);
         for (int q = q0; q < q1; q++) {
           int t = idx[q];
           double bt = val[q];
@@ -382,6 +362,24 @@ final class KlCdSolver {
         }
       }
     }
+  }
+
+  /**
+   * The prediction {@code (a·bᵀ)} at stored entry {@code pv} from b's packed row {@code [q0, q1)}:
+   * {@code v[pv]} when it is {@code current}, otherwise formed over every packed entry (a's zeros
+   * included: their products are +0 and change no bit) and stored there.
+   */
+  private static double prediction(double[] a, int ai, int[] idx, double[] val, int q0, int q1,
+      double[] v, int pv, boolean current) {
+    if (current) {
+      return v[pv];
+    }
+    double wh = 0.0;
+    for (int q = q0; q < q1; q++) {
+      wh += a[ai + idx[q]] * val[q];
+    }
+    v[pv] = wh;
+    return wh;
   }
 
   /** Stored entries whose packed rows of b {@link #touchAhead} looks up at once. */
