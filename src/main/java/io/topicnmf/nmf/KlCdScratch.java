@@ -21,6 +21,15 @@ final class KlCdScratch {
    */
   boolean gathered;
   /**
+   * {@link KlCdSolver#sweepRow}: the row whose k lists the gather buffer holds, gathered for the
+   * fixed factor's non-zeros {@code listsOf}, so the row's next sweep can screen from them; -1 when
+   * none (any other pass resets it).
+   */
+  int listsRow = -1;
+  NonZeros listsOf;
+  /** {@link KlCdSolver#sweepRow}: the ratios {@code x_p/max(v_p,ε)} of the row's stored entries. */
+  final double[] ratio;
+  /**
    * The packed screening of a long row also copies the packed entries of b it reads (component,
    * value, the entry's position), in order, while they fit: those of the stored entries {@code
    * [start, copiedTo)}, {@code copied} in all. The gathers by group then read this copy in order
@@ -57,6 +66,7 @@ final class KlCdScratch {
     copyPos = new int[copyLen];
     rowV = new double[rowLen];
     rowX = new float[rowLen];
+    ratio = new double[rowLen];
     rowMask = new long[KlCdSolver.maskWords(k)];
     activeMask = new long[KlCdSolver.maskWords(k)];
     slot = new int[k];

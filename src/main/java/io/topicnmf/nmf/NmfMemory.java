@@ -110,7 +110,7 @@ public final class NmfMemory {
         ws = (small ? 2 * dense(n * k) + 2 * FactorCopy.spilledHeapBytes() : extrapolation(m, n, k))
             + NonZeros.bytes(m, k, NonZeros.PACK_SHARE) + NonZeros.bytes(n, k, NonZeros.PACK_SHARE)
             + (long) options.threads() * (dense(gather) + ints(gather) + dense(3) + dense(k) + 4 * ints(k)
-                + dense(longest) + floats(longest) + copyBytes(copy));
+                + 2 * dense(longest) + floats(longest) + copyBytes(copy));
       } else {
         ws = dense(blocks(big, Sweeps.BLOCK) * k);
       }
@@ -176,14 +176,14 @@ public final class NmfMemory {
   /**
    * The scratch of {@link NmfTransform}'s KL solve for {@code threads} workers, rows of at most
    * {@code longestRow} stored entries: each worker's {@link KlCdScratch} (the gather lists, the
-   * row's predictions and values, and k-sized arrays) and its start-of-sweep copy of a row of W.
+   * row's predictions, values and ratios, and k-sized arrays) and its start-of-sweep copy of a row of W.
    */
   static long klFinalScratchBytes(long longestRow, long k, int threads) {
     int longest = (int) Math.min(longestRow, Integer.MAX_VALUE);
     long gather = KlUpdater.gatherLength(longest, (int) k) + 1;
     long copy = KlCdSolver.copyLength((int) gather - 1, longest, (int) k);
     long words = (k + 63) >>> 6;
-    long perWorker = dense(gather) + ints(gather) + dense(longestRow) + floats(longestRow)
+    long perWorker = dense(gather) + ints(gather) + 2 * dense(longestRow) + floats(longestRow)
         + dense(3) + 2 * dense(k) + 6 * ints(k) + 2 * dense(words) + copyBytes(copy) + 80;
     return threads * perWorker;
   }

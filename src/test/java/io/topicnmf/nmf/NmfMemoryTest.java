@@ -223,10 +223,10 @@ class NmfMemoryTest {
       assertEquals(NmfMemory.finalBytes(100_000, 50_000, 5_000_000, 400, o),
           NmfMemory.finalBytes(100_000, 50_000, 10_000_000, 400, o), loss.toString());
     }
-    // Per worker, the row buffers grow with the longest row: 12 bytes an entry, and the gather
-    // lists 12 bytes per entry and component up to their cap.
+    // Per worker, the row buffers grow with the longest row: 20 bytes an entry (prediction, value,
+    // ratio), and the gather lists 12 bytes per entry and component up to their cap.
     NmfOptions kl = NmfOptions.defaults(20).withLoss(Loss.KL).withThreads(1);
-    assertEquals(12L * 100 + 12L * 100 * 20, NmfMemory.klFinalScratchBytes(200, 20, 1)
+    assertEquals(20L * 100 + 12L * 100 * 20, NmfMemory.klFinalScratchBytes(200, 20, 1)
         - NmfMemory.klFinalScratchBytes(100, 20, 1));
     assertEquals(2 * NmfMemory.klFinalScratchBytes(300, 20, 1), NmfMemory.klFinalScratchBytes(300, 20, 2));
     assertTrue(NmfMemory.finalBytes(100_000, 50_000, 5_000_000, 400, kl)
