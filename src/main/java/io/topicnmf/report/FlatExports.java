@@ -1,5 +1,6 @@
 package io.topicnmf.report;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import io.topicnmf.files.AtomicFiles;
 import io.topicnmf.model.DocumentTopics;
 import io.topicnmf.model.TermWeight;
@@ -159,9 +160,13 @@ public final class FlatExports {
     }
   }
 
-  /** A number as report.json writes it (shortest round-trip form), "NaN" for an undefined one. */
+  /**
+   * A number as report.json writes it: the shortest text that parses back to the same double (by
+   * Schubfach, as {@link Reports#mapper()}; the format of {@link Double#toString}), "NaN" for an
+   * undefined one.
+   */
   static String number(double v) {
-    return Double.toString(v);
+    return NumberOutput.toString(v, true);
   }
 
   private static void row(Format f, Writer w, List<String> cells) throws IOException {

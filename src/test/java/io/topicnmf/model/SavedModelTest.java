@@ -106,6 +106,51 @@ class SavedModelTest {
   }
 
   @Test
+  void everyValueOfHIsReadBackBitForBit() throws IOException {
+    TopicModelResult fit = new TopicModeler(options(Loss.FROBENIUS)).fit(corpus());
+    SavedModel m = SavedModel.of(fit, "test");
+    // H's columns hold values chosen to stress the fast double writer: subnormals, extremes,
+    // integers, 0.1 + 0.2, -0.0, then random magnitudes and random bit patterns.
+    double[] special = {0.0, -0.0, 1.0, 2.0, 12345678.0, 0.1 + 0.2, 1.0 / 3, 1e-300, 1e300, 1e23, 2e23, 5e-324,
+        Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, Math.nextUp(1.0), 1e-3, 1e7};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    int cols = m.terms().size();
+    List<SavedModel.SparseRows.Row> rows = new java.util.ArrayList<>();
+    List<Double> all = new java.util.ArrayList<>();
+    for (int t = 0; t < m.h().rows(); t++) {
+      int[] idx = new int[cols];
+      double[] val = new double[cols];
+      for (int j = 0; j < cols; j++) {
+        idx[j] = j;
+        int q = t * cols + j;
+        val[j] = q < special.length ? special[q] : switch (q % 4) {
+          case 0 -> random.nextDouble();
+          case 1 -> random.nextDouble() * Math.pow(10, random.nextInt(-320, 309));
+          case 2 -> Double.longBitsToDouble(random.nextLong() >>> 12); // subnormal
+          default -> Double.longBitsToDouble(random.nextLong() >>> 2); // positive, finite
+        };
+        all.add(val[j]);
+      }
+      rows.add(new SavedModel.SparseRows.Row(idx, val));
+    }
+    SavedModel edited = new SavedModel(m.format(), m.toolVersion(), m.runId(), m.options(), m.mailCleanup(),
+        m.extraStopwords(), m.documents(), m.terms(), m.idf(), m.topics(),
+        new SavedModel.SparseRows(m.h().rows(), cols, rows), m.centroids(), m.reduction(), m.ranking(),
+        m.centroidTfPower(), m.clusterOfTopic());
+    Path file = tmp.resolve("bits/model.json");
+    ModelFiles.write(edited, file);
+    List<SavedModel.SparseRows.Row> read = ModelFiles.read(file).h().data();
+    int q = 0;
+    for (SavedModel.SparseRows.Row r : read) {
+      for (double v : r.values()) {
+        double expected = all.get(q++);
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(v), expected + " read back as " + v);
+      }
+    }
+    assertEquals(all.size(), q);
+  }
+
+  @Test
   void documentsWithOnlyUnknownWordsAreFlagged() throws IOException {
     TopicModelResult fit = new TopicModeler(options(Loss.FROBENIUS)).fit(corpus());
     SavedModel model = SavedModel.of(fit, "test");
