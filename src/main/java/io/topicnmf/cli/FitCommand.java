@@ -136,17 +136,20 @@ final class FitCommand implements Callable<Integer> {
     Report report = reportFlags.report(result, "fit").withRunId(outputs.runId());
     int threads = options.nmf().threads();
     var formats = reportFlags.exportFormats();
-    // Two halves of about the same work (at 30 k documents, report.json and the TSV against the
-    // page and the model), written side by side when there are two threads.
+    // Two halves of about the same work, written side by side when there are two threads:
+    // report.json, which grows fastest with the documents, against the tables, the page (at most
+    // ReportPage.MAX_DOCUMENTS documents) and the model (k rows of the vocabulary). At 199,170
+    // documents report.json took 4.4 s and the rest 4.3 s (docs/design-notes.md, "Writing the
+    // outputs of a large fit").
     outputs.write(threads, () -> {
       Reports.write(report, t.report());
-      if (t.exports() != null) FlatExports.write(report, t.exports(), formats);
       if (t.ldavis() != null) LdaVis.write(LdaVis.of(result), t.ldavis());
       if (t.matrixDir() != null) {
         MatrixExport.write(result.matrix(), result.counts(), result.vocabulary().terms(),
             result.documentIds(), t.matrixDir(), threads);
       }
     }, () -> {
+      if (t.exports() != null) FlatExports.write(report, t.exports(), formats);
       if (t.page() != null) {
         ReportPage.write(report, result, Snippets.of(prepared.corpus().documents(), ReportPage.quotedDocuments(report)), t.page());
       }
