@@ -27,8 +27,12 @@ final class KlCdScratch {
    */
   int listsRow = -1;
   NonZeros listsOf;
-  /** {@link KlCdSolver#sweepRow}: the ratios {@code x_p/max(v_p,ε)} of the row's stored entries. */
-  final double[] ratio;
+  /**
+   * {@link KlCdSolver#sweepRow}: the ratios {@code x_p/max(v_p,ε)} of the row's stored entries,
+   * allocated at the first kept sweep that screens from its lists: the fit's half-sweeps never
+   * need it, and there the longest row is a term's, up to nearly every document.
+   */
+  double[] ratio;
   /**
    * The packed screening of a long row also copies the packed entries of b it reads (component,
    * value, the entry's position), in order, while they fit: those of the stored entries {@code
@@ -66,7 +70,6 @@ final class KlCdScratch {
     copyPos = new int[copyLen];
     rowV = new double[rowLen];
     rowX = new float[rowLen];
-    ratio = new double[rowLen];
     rowMask = new long[KlCdSolver.maskWords(k)];
     activeMask = new long[KlCdSolver.maskWords(k)];
     slot = new int[k];

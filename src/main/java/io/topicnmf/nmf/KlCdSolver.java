@@ -204,6 +204,9 @@ final class KlCdSolver {
    * W took about a tenth of the fit, ten sweeps per row on average, most of it in that screening).
    */
   private void screenKept(float[] values, int start, int nr, double[] v, KlCdScratch s) {
+    if (s.ratio == null) {
+      s.ratio = new double[s.rowV.length];
+    }
     double[] ratio = s.ratio;
     double[] sums = s.sums;
     int[] next = s.next;

@@ -110,7 +110,7 @@ public final class NmfMemory {
         ws = (small ? 2 * dense(n * k) + 2 * FactorCopy.spilledHeapBytes() : extrapolation(m, n, k))
             + NonZeros.bytes(m, k, NonZeros.PACK_SHARE) + NonZeros.bytes(n, k, NonZeros.PACK_SHARE)
             + (long) options.threads() * (dense(gather) + ints(gather) + dense(3) + dense(k) + 4 * ints(k)
-                + 2 * dense(longest) + floats(longest) + copyBytes(copy));
+                + dense(longest) + floats(longest) + copyBytes(copy));
       } else {
         ws = dense(blocks(big, Sweeps.BLOCK) * k);
       }
