@@ -14,7 +14,8 @@
 # scikit-learn runs are skipped for sizes above SKLEARN_MAX (default 300000).
 # TOPICNMF_VARIANTS (default "default frobenius") and SKLEARN_METHODS (default "cd minibatch", plus
 # mu-kl with SKLEARN_KL=1) choose the runs; TIMEOUT=N (seconds, default none) caps each
-# scikit-learn run, and one that is stopped gets a line "did not finish within N s".
+# scikit-learn run, and one that is stopped gets a line "did not finish within N s" (one that fails
+# otherwise: "failed (exit N)").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -59,8 +60,12 @@ PY
       echo "scikit-learn $m, $n documents ..." >&2
       cap=()
       [ -n "${TIMEOUT:-}" ] && cap=(timeout "$TIMEOUT")
-      if ! /usr/bin/time -v -o "$data/time.log" "${cap[@]}" "$py" "$here/sklearn_fit.py" "$corpus" "$k" "$m" >"$data/sk.json"; then
-        printf 'sklearn-%s\t%s\tdid not finish within %s s\t\t\t\t\t\t%s\t\t\t%s\n' "$m" "$n" "${TIMEOUT:-?}" \
+      rc=0
+      /usr/bin/time -v -o "$data/time.log" "${cap[@]}" "$py" "$here/sklearn_fit.py" "$corpus" "$k" "$m" >"$data/sk.json" || rc=$?
+      if [ "$rc" != 0 ]; then
+        # timeout(1) exits 124 when it stopped the run; any other status is a failure of the run itself.
+        if [ "$rc" = 124 ] && [ -n "${TIMEOUT:-}" ]; then why="did not finish within $TIMEOUT s"; else why="failed (exit $rc)"; fi
+        printf 'sklearn-%s\t%s\t%s\t\t\t\t\t\t%s\t\t\t%s\n' "$m" "$n" "$why" \
           "$(peak_mb "$data/time.log")" "$(cpu_s "$data/time.log")" >>"$out"
         continue
       fi
