@@ -141,9 +141,11 @@ final class FitCommand implements Callable<Integer> {
     // ReportPage.MAX_DOCUMENTS documents) and the model (k rows of the vocabulary). At 199,170
     // documents report.json took 4.4 s and the rest 4.3 s (docs/design-notes.md, "Writing the
     // outputs of a large fit").
+    // --ldavis and the page's intertopic map share one computation, by whichever half needs it first.
+    var vis = LdaVis.once(result);
     outputs.write(threads, () -> {
       Reports.write(report, t.report());
-      if (t.ldavis() != null) LdaVis.write(LdaVis.of(result), t.ldavis());
+      if (t.ldavis() != null) LdaVis.write(vis.get(), t.ldavis());
       if (t.matrixDir() != null) {
         MatrixExport.write(result.matrix(), result.counts(), result.vocabulary().terms(),
             result.documentIds(), t.matrixDir(), threads);
@@ -151,7 +153,7 @@ final class FitCommand implements Callable<Integer> {
     }, () -> {
       if (t.exports() != null) FlatExports.write(report, t.exports(), formats);
       if (t.page() != null) {
-        ReportPage.write(report, result, Snippets.of(prepared.corpus().documents(), ReportPage.quotedDocuments(report)), t.page());
+        ReportPage.write(report, vis, Snippets.of(prepared.corpus().documents(), ReportPage.quotedDocuments(report)), t.page());
       }
       ModelFiles.write(SavedModel.of(result, ToolInfo.current().version(), outputs.runId()), t.model());
     });

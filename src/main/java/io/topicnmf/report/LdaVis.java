@@ -91,6 +91,39 @@ public record LdaVis(
   /** Eigenvalues of the MDS at most this are taken as 0, as pyLDAvis's {@code np.isclose(λ, 0)}. */
   static final double EIGENVALUE_ZERO = 1e-8;
 
+  /**
+   * {@code of}'s data for {@code result}, computed at the first {@code get} and shared by every
+   * later one, from any thread (a second caller waits for the first): {@code fit --ldavis} writes
+   * ldavis.json and the page's intertopic map from one computation. An
+   * {@link IllegalArgumentException} of {@link #of(TopicModelResult)} is thrown again to every caller.
+   */
+  public static java.util.function.Supplier<LdaVis> once(TopicModelResult result) {
+    return once(() -> of(result));
+  }
+
+  /** {@code compute}'s value, computed at the first {@code get} only; see {@link #once(TopicModelResult)}. */
+  static java.util.function.Supplier<LdaVis> once(java.util.function.Supplier<LdaVis> compute) {
+    return new java.util.function.Supplier<>() {
+      private LdaVis value;
+      private RuntimeException failure;
+      private boolean done;
+
+      @Override
+      public synchronized LdaVis get() {
+        if (!done) {
+          try {
+            value = compute.get();
+          } catch (RuntimeException e) {
+            failure = e;
+          }
+          done = true;
+        }
+        if (failure != null) throw failure;
+        return value;
+      }
+    };
+  }
+
   /** The prepared data of a fit's (or an application's) W, H and counts. */
   public static LdaVis of(TopicModelResult result) {
     return of(result.factorization().w(), result.factorization().h(), result.counts(),

@@ -60,10 +60,19 @@ public final class ReportPage {
    */
   public static void write(Report report, TopicModelResult result, Map<String, String> snippets, Path file)
       throws IOException {
+    write(report, () -> LdaVis.of(result), snippets, file);
+  }
+
+  /**
+   * As {@link #write(Report, TopicModelResult, Map, Path)}, the intertopic map from {@code map}
+   * (e.g. {@link LdaVis#once}, shared with the ldavis.json of the same run).
+   */
+  public static void write(Report report, java.util.function.Supplier<LdaVis> map, Map<String, String> snippets,
+      Path file) throws IOException {
     LdaVis vis = null;
     String note = null;
     try {
-      vis = LdaVis.of(result);
+      vis = map.get();
     } catch (IllegalArgumentException e) {
       note = "No intertopic map: " + e.getMessage();
     }

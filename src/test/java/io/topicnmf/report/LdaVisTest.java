@@ -49,6 +49,34 @@ class LdaVisTest {
   }
 
   @Test
+  void onceComputesOnceForEveryCallerAndRepeatsAFailure() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Supplier<LdaVis> vis = LdaVis.once(() -> {
+      calls.incrementAndGet();
+      return sample();
+    });
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<LdaVis>> got = new ArrayList<>();
+      for (int i = 0; i < 8; i++) got.add(pool.submit(vis::get));
+      LdaVis first = got.get(0).get();
+      for (java.util.concurrent.Future<LdaVis> f : got) assertTrue(f.get() == first);
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(1, calls.get());
+
+    java.util.concurrent.atomic.AtomicInteger failing = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Supplier<LdaVis> bad = LdaVis.once(() -> {
+      failing.incrementAndGet();
+      throw new IllegalArgumentException("every row of H is zero");
+    });
+    assertEquals("every row of H is zero", assertThrows(IllegalArgumentException.class, bad::get).getMessage());
+    assertThrows(IllegalArgumentException.class, bad::get);
+    assertEquals(1, failing.get());
+  }
+
+  @Test
   void hasPyLdaVisStructureInItsOrder() throws IOException {
     Path file = tmp.resolve("ldavis.json");
     LdaVis.write(sample(), file);
