@@ -28,6 +28,11 @@ import java.util.List;
 final class CoherentLists {
   /** Grown lists per topic: one from each of the topic's first terms of the {@code tf}, λ = 1 list. */
   static final int SEEDS = 5;
+
+  /** The {@link TermListChoice.Candidate#weights()} of the list grown from the r-th seed (1-based). */
+  static String name(int r) {
+    return "grown-" + r;
+  }
   /**
    * The least share of the topic's own documents (dominant topic, at least 2) a term other than
    * the seed must be in to be grown into a list: without it a list grows into the rare words of one
@@ -83,7 +88,7 @@ final class CoherentLists {
       }
     }
     for (int r = 0; r < SEEDS; r++) {
-      cands.add(new TermListChoice.Candidate("grown-" + (r + 1), 1.0, "none", 0));
+      cands.add(new TermListChoice.Candidate(name(r + 1), 1.0, "none", 0));
       lists.add(grown[r]);
     }
   }

@@ -57,6 +57,17 @@ public final class TermListChoice {
 
   /** The number of candidate rankings by weight ({@link #candidates}). */
   public static final int RANKED = WEIGHTS.length * LAMBDAS.length * (1 + 2 * FLOORS.length);
+  /**
+   * Every {@link Candidate#weights()} a list can be chosen by: {@link #WEIGHTS} and the grown
+   * lists' {@code grown-1} … {@code grown-}{@value CoherentLists#SEEDS} (the enum of {@code
+   * weights} in docs/report.schema.json and docs/model.schema.json).
+   */
+  public static List<String> weightNames() {
+    List<String> names = new ArrayList<>(List.of(WEIGHTS));
+    for (int r = 1; r <= CoherentLists.SEEDS; r++) names.add(CoherentLists.name(r));
+    return names;
+  }
+
   /** The number of candidates: the rankings and the lists grown by co-occurrence ({@link CoherentLists}). */
   public static final int CANDIDATES = RANKED + CoherentLists.SEEDS;
 
