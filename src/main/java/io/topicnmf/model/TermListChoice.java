@@ -23,7 +23,9 @@ import java.util.Map;
  * 2 %}. Every candidate list is scored by its NPMI over whole-document co-occurrence in {@code
  * counts} without ε ({@link Coherence#strictNpmi}: a pair that never meets scores −1; with the
  * report's ε it would score about −0.5 for two rare terms, which favoured lists of rare terms).
- * Three more candidates are lists grown by co-occurrence ({@link CoherentLists}; not with phrases).
+ * Without phrases, each ranking without floor also gives an {@code exclusive} candidate ({@link
+ * #exclusive}: each topic's list with the terms the other topics' lists of that ranking hold left
+ * out), and five more candidates are lists grown by co-occurrence ({@link CoherentLists}).
  *
  * <p>The choice, deterministic: first the one candidate for all topics with the highest mean NPMI
  * among those whose lists have diversity ≥ {@value #MIN_DIVERSITY} (if none has, the most diverse);
@@ -68,8 +70,13 @@ public final class TermListChoice {
     return names;
   }
 
-  /** The number of candidates: the rankings and the lists grown by co-occurrence ({@link CoherentLists}). */
-  public static final int CANDIDATES = RANKED + CoherentLists.SEEDS;
+  /** The number of exclusive candidates, one per weights and λ (not with phrases; {@link #exclusive}). */
+  public static final int EXCLUSIVE = WEIGHTS.length * LAMBDAS.length;
+  /**
+   * The number of candidates: the rankings, their exclusive lists and the lists grown by
+   * co-occurrence ({@link CoherentLists}); {@link #RANKED} with phrases.
+   */
+  public static final int CANDIDATES = RANKED + EXCLUSIVE + CoherentLists.SEEDS;
 
   private TermListChoice() {}
 
@@ -212,6 +219,8 @@ public final class TermListChoice {
     }
     int n = Math.min(top, m);
     int per = 1 + 2 * FLOORS.length;
+    List<Candidate> exclusiveCands = new ArrayList<>();
+    List<int[][]> exclusiveLists = new ArrayList<>();
     double[] base = new double[m];
     double[] score = new double[m];
     int[][][] support = new int[WEIGHTS.length][][];
@@ -226,9 +235,10 @@ public final class TermListChoice {
       String name = WEIGHTS[wi];
       for (double lambda : LAMBDAS) {
         int[][][] l = new int[per][k][];
+        int[][] deep = phrases ? null : new int[k][];
         for (int t = 0; t < k; t++) {
           if (!phrases) {
-            rank(logPhi, logP, lambda, hard, soft, t, m, n, support[wi][t], base, score, l);
+            rank(logPhi, logP, lambda, hard, soft, t, m, n, support[wi][t], base, score, l, deep);
             continue;
           }
           // NaN (never listed) stays NaN through the sums; a hard floor's −∞ is made NaN below.
@@ -249,8 +259,44 @@ public final class TermListChoice {
           cands.add(new Candidate(name, lambda, "soft", FLOORS[f]));
           lists.add(l[2 + 2 * f]);
         }
+        if (deep != null) {
+          exclusiveLists.add(exclusive(l[0], deep, n, m));
+          exclusiveCands.add(new Candidate(name, lambda, "exclusive", 0));
+        }
       }
     }
+    cands.addAll(exclusiveCands);
+    lists.addAll(exclusiveLists);
+  }
+
+  /** How deep an exclusive list looks into its topic's ranking: this many times the list's length. */
+  static final int EXCLUSIVE_DEPTH = 3;
+
+  /**
+   * The {@code exclusive} lists of one ranking: each topic's list with the terms that the other
+   * topics' lists of the same ranking ({@code top}) hold left out, the next terms of its own
+   * ranking ({@code deep}, up to {@value #EXCLUSIVE_DEPTH}·n deep) taking their places; shorter than
+   * n when the ranking runs out (such a list is never eligible). When two topics share a theme's
+   * frequent words (a KL fit at more topics than themes often keeps two near-equal rows of H), the
+   * second can then list the theme's next words instead of its rare ones, which the diversity
+   * bound otherwise leaves it.
+   */
+  static int[][] exclusive(int[][] top, int[][] deep, int n, int m) {
+    int k = top.length;
+    int[] listedBy = new int[m];
+    for (int[] list : top) for (int j : list) listedBy[j]++;
+    int[][] out = new int[k][];
+    for (int t = 0; t < k; t++) {
+      for (int j : top[t]) listedBy[j]--; // now: by the other topics
+      int[] own = new int[n];
+      int c = 0;
+      for (int p = 0; p < deep[t].length && c < n; p++) {
+        if (listedBy[deep[t][p]] == 0) own[c++] = deep[t][p];
+      }
+      for (int j : top[t]) listedBy[j]++;
+      out[t] = c == n ? own : Arrays.copyOf(own, c);
+    }
+    return out;
   }
 
   /**
@@ -299,9 +345,10 @@ public final class TermListChoice {
    * {@link #select} never takes a NaN, so the lists are the same.
    */
   private static void rank(double[] logPhi, double[] logP, double lambda, double[][] hard,
-      double[][] soft, int t, int m, int n, int[] sup, double[] base, double[] score, int[][][] l) {
+      double[][] soft, int t, int m, int n, int[] sup, double[] base, double[] score, int[][][] l, int[][] deep) {
     for (int j : sup) base[j] = logPhi[t * m + j] - (1 - lambda) * logP[j];
     l[0][t] = select(base, sup, n);
+    if (deep != null) deep[t] = select(base, sup, EXCLUSIVE_DEPTH * n);
     for (int f = 0; f < FLOORS.length; f++) {
       for (int j : sup) score[j] = hard[f][j] == 0 ? base[j] : Double.NaN;
       l[1 + 2 * f][t] = select(score, sup, n);

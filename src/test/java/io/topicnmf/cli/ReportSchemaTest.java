@@ -126,6 +126,11 @@ class ReportSchemaTest {
       assertEquals(Set.of(), errors(r), name);
       assertEquals(Set.of(), modelSchema.validate(m), name);
     }
+    for (String floor : java.util.List.of("none", "hard", "soft", "exclusive")) {
+      ObjectNode r = report.deepCopy();
+      for (JsonNode t : r.get("quality").get("ranking").get("topics")) ((ObjectNode) t).put("floor", floor);
+      assertEquals(Set.of(), errors(r), floor);
+    }
     ObjectNode bogus = report.deepCopy();
     ((ObjectNode) bogus.get("quality").get("ranking").get("topics").get(0)).put("weights", "grown-6");
     assertFalse(errors(bogus).isEmpty(), "a ranking the code never writes");

@@ -53,6 +53,21 @@ class TermListChoiceTest {
   }
 
   @Test
+  void anExclusiveListLeavesOutWhatTheOtherTopicsListAndGoesDeeper() {
+    // Topics 0 and 1 share term 0 (a theme's frequent word); topic 2 shares nothing.
+    int[][] top = {{0, 1, 2}, {0, 3, 4}, {7, 8, 9}};
+    int[][] deep = {{0, 1, 2, 5, 3, 6}, {0, 3, 4, 1, 10, 11}, {7, 8, 9, 12}};
+    int[][] got = TermListChoice.exclusive(top, deep, 3, 13);
+    assertArrayEquals(new int[] {1, 2, 5}, got[0]);
+    assertArrayEquals(new int[] {3, 4, 10}, got[1]);
+    assertArrayEquals(new int[] {7, 8, 9}, got[2]);
+    // A ranking that runs out gives a shorter list (never eligible: shorter than the list without floor).
+    int[][] shallow = TermListChoice.exclusive(new int[][] {{0, 1}, {0, 2}}, new int[][] {{0, 1}, {0, 2}}, 2, 3);
+    assertArrayEquals(new int[] {1}, shallow[0]);
+    assertArrayEquals(new int[] {2}, shallow[1]);
+  }
+
+  @Test
   void autoIsTheDefaultAndItsChoiceIsRecorded() throws Exception {
     assertTrue(FitOptions.defaults(3).autoRelevance());
     TopicModelResult r = fit(1);
@@ -71,7 +86,7 @@ class TermListChoiceTest {
     List<TermListChoice.Candidate> cands = new ArrayList<>();
     List<int[][]> lists = new ArrayList<>();
     TermListChoice.candidates(f.w(), f.h(), r.matrix(), counts, 10, r.vocabulary().terms(), cands, lists);
-    assertEquals(TermListChoice.RANKED, cands.size());
+    assertEquals(TermListChoice.RANKED + TermListChoice.EXCLUSIVE, cands.size());
     int[] dominant = Described.dominantTopics(f.w());
     TermListChoice.Result chosen = TermListChoice.choose(cands, lists, counts, 4, dominant);
     double[][] cover = TermListChoice.coverage(counts, lists, 4, dominant);

@@ -29,7 +29,7 @@ class TermListSupportTest {
     List<TermListChoice.Candidate> cands = new ArrayList<>();
     List<int[][]> lists = new ArrayList<>();
     TermListChoice.candidates(f.w(), f.h(), x, counts, top, null, cands, lists);
-    assertEquals(TermListChoice.RANKED, cands.size());
+    assertEquals(TermListChoice.RANKED + TermListChoice.EXCLUSIVE, cands.size());
     int m = x.cols();
     int d = counts.rows();
     int[] df = new int[m];
@@ -44,6 +44,23 @@ class TermListSupportTest {
         case "h" -> f.h();
         default -> tf;
       };
+      if (cand.floor().equals("exclusive")) {
+        // Each topic's ranking without floor, 3·top deep, without the terms that the other topics'
+        // top lists of the same ranking hold.
+        int k = weights.rows();
+        int[][] full = new int[k][];
+        for (int t = 0; t < k; t++) full[t] = ranking(weights, t, cand.lambda(), logP, 3 * top);
+        for (int t = 0; t < k; t++) {
+          java.util.Set<Integer> others = new java.util.HashSet<>();
+          for (int u = 0; u < k; u++) {
+            if (u == t) continue;
+            for (int q = 0; q < Math.min(top, full[u].length); q++) others.add(full[u][q]);
+          }
+          int[] expected = IntStream.of(full[t]).filter(j -> !others.contains(j)).limit(top).toArray();
+          assertArrayEquals(expected, lists.get(c)[t], cand + " topic " + t);
+        }
+        continue;
+      }
       for (int t = 0; t < weights.rows(); t++) {
         double sum = 0;
         for (int j = 0; j < m; j++) sum += weights.get(t, j);
@@ -65,5 +82,23 @@ class TermListSupportTest {
         assertArrayEquals(expected, lists.get(c)[t], cand + " topic " + t);
       }
     }
+    long exclusive = cands.stream().filter(q -> q.floor().equals("exclusive")).count();
+    assertEquals(TermListChoice.EXCLUSIVE, exclusive);
+  }
+
+  /** Topic t's terms by relevance λ over {@code weights}, no floor, ties to the lower column, the first {@code limit}. */
+  private static int[] ranking(DenseMatrix weights, int t, double lambda, double[] logP, int limit) {
+    int m = weights.cols();
+    double sum = 0;
+    for (int j = 0; j < m; j++) sum += weights.get(t, j);
+    double[] score = new double[m];
+    for (int j = 0; j < m; j++) {
+      double v = weights.get(t, j);
+      score[j] = v > 0 && logP[j] != Double.NEGATIVE_INFINITY
+          ? Math.log(v) - Math.log(sum) - (1 - lambda) * logP[j] : Double.NaN;
+    }
+    return IntStream.range(0, m).filter(j -> !Double.isNaN(score[j])).boxed()
+        .sorted(Comparator.comparingDouble((Integer j) -> -score[j]).thenComparingInt(j -> j))
+        .limit(limit).mapToInt(Integer::intValue).toArray();
   }
 }
