@@ -103,6 +103,14 @@ class ReportSchemaTest {
     assertEquals(Set.of(), SchemaFields.undeclared(report, "report.schema.json"));
   }
 
+  /** A default fit of {@link ThemedCorpus} at k = 3 into {@code tmp/fit}; the output folder. */
+  private Path fitThemed() throws IOException {
+    Path corpus = ThemedCorpus.write(tmp);
+    Path out = tmp.resolve("fit");
+    assertEquals(0, CliRun.of("fit", corpus.toString(), "-k", "3", "-o", out.toString(), "-q").code());
+    return out;
+  }
+
   /**
    * Every ranking a list can be chosen by ({@code quality.ranking.topics[].weights}, also in
    * model.json) is allowed by both schemas, and nothing else is: the grown lists' names were once
@@ -110,9 +118,7 @@ class ReportSchemaTest {
    */
   @Test
   void everyRankingAListCanBeChosenByConformsInReportAndModel() throws IOException {
-    Path corpus = ThemedCorpus.write(tmp);
-    Path out = tmp.resolve("fit");
-    assertEquals(0, CliRun.of("fit", corpus.toString(), "-k", "3", "-o", out.toString(), "-q").code());
+    Path out = fitThemed();
     JsonNode report = read(out.resolve("report.json"));
     JsonNode model = read(out.resolve("model.json"));
     JsonSchema modelSchema = load("model.schema.json");
@@ -128,8 +134,11 @@ class ReportSchemaTest {
     }
     for (String floor : java.util.List.of("none", "hard", "soft", "exclusive")) {
       ObjectNode r = report.deepCopy();
+      ObjectNode m = model.deepCopy();
       for (JsonNode t : r.get("quality").get("ranking").get("topics")) ((ObjectNode) t).put("floor", floor);
+      for (JsonNode t : m.get("ranking").get("topics")) ((ObjectNode) t).put("floor", floor);
       assertEquals(Set.of(), errors(r), floor);
+      assertEquals(Set.of(), modelSchema.validate(m), floor);
     }
     ObjectNode bogus = report.deepCopy();
     ((ObjectNode) bogus.get("quality").get("ranking").get("topics").get(0)).put("weights", "grown-6");
@@ -138,9 +147,7 @@ class ReportSchemaTest {
 
   @Test
   void theSchemaRejectsABrokenReport() throws IOException {
-    Path corpus = ThemedCorpus.write(tmp);
-    Path out = tmp.resolve("fit");
-    assertEquals(0, CliRun.of("fit", corpus.toString(), "-k", "3", "-o", out.toString(), "-q").code());
+    Path out = fitThemed();
     JsonNode good = read(out.resolve("report.json"));
 
     ObjectNode noTopics = good.deepCopy();
