@@ -33,7 +33,8 @@ import java.util.Locale;
  * O(nnz + rows + cols). About 1.2 M entries read in well under a second.
  *
  * <p>Writing produces {@code coordinate real general} (or {@code array real general}) with every
- * value printed by {@link Double#toString(double)}, which round-trips exactly. Files are written to
+ * value printed in the format of {@link Double#toString(double)}, as the shortest decimal that
+ * round-trips exactly. Files are written to
  * a temporary file in the target folder, flushed to disk and moved into place, so a crash never
  * leaves a half-written matrix ({@link MatrixMarketWriter}).
  */

@@ -12,8 +12,9 @@ import java.util.Arrays;
 
 /**
  * The writing half of {@link MatrixMarket}: {@code coordinate real general} for sparse matrices,
- * {@code array real general} for dense ones, every value printed as {@link
- * Double#toString(double)} prints it (exact round trip), each file written atomically.
+ * {@code array real general} for dense ones, every value printed in the format of {@link
+ * Double#toString(double)} (a sparse matrix's stored floats as the shortest decimal that reads
+ * back to the same float, by Schubfach), each file written atomically.
  * Non-instantiable; call through {@link MatrixMarket}.
  */
 final class MatrixMarketWriter {
@@ -85,7 +86,7 @@ final class MatrixMarketWriter {
 
   /**
    * The lines {@code i j value} of the rows of block {@code chunk}, as ASCII bytes: the numbers
-   * written digit by digit, values as {@link Double#toString(double)} prints them (integer values
+   * written digit by digit, values as the shortest decimal of their float (integer values
    * below 10^7, as counts are, without going through it: "3.0").
    */
   private static byte[] formatRows(CsrMatrix m, int chunk) {
@@ -111,9 +112,11 @@ final class MatrixMarketWriter {
           b[n++] = '.';
           b[n++] = '0';
         } else {
-          String s = Float.toString(val[p]); // the shortest decimal that reads back as the stored float
+          // The shortest decimal that reads back as the stored float, by Schubfach (as the reports'
+          // doubles); JDK 17's Float.toString is slower and not always shortest.
+          String s = com.fasterxml.jackson.core.io.NumberOutput.toString(val[p], true);
           for (int k = 0; k < s.length(); k++) {
-            b[n++] = (byte) s.charAt(k); // Double.toString prints ASCII only
+            b[n++] = (byte) s.charAt(k); // the format is ASCII only
           }
         }
         b[n++] = '\n';

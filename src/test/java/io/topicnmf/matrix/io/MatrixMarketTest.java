@@ -427,6 +427,36 @@ class MatrixMarketTest {
   }
 
   @Test
+  void everyWrittenValueIsTheShortestDecimalOfItsFloatAndReadsBackToIt() throws IOException {
+    // 100,000 random finite positive floats over the whole exponent range, one per row: each is
+    // written by Schubfach, so its text parses back to the same float bits and is never longer
+    // than JDK 17's Float.toString (which is not always the shortest).
+    int n = 100_000;
+    SplittableRandom random = new SplittableRandom(11);
+    int[] ptr = new int[n + 1];
+    int[] idx = new int[n];
+    float[] val = new float[n];
+    for (int i = 0; i < n; i++) {
+      float f;
+      do {
+        f = Float.intBitsToFloat(random.nextInt() & 0x7fffffff);
+      } while (!(f > 0) || Float.isInfinite(f) || f == (long) f);
+      val[i] = f;
+      ptr[i + 1] = i + 1;
+    }
+    CsrMatrix m = new CsrMatrix(n, 1, ptr, idx, val);
+    Path f = dir.resolve("floats.mtx");
+    MatrixMarket.write(m, f, null, 2);
+    List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+    assertEquals(n + 2, lines.size());
+    for (int i = 0; i < n; i++) {
+      String text = lines.get(i + 2).substring(lines.get(i + 2).lastIndexOf(' ') + 1);
+      assertEquals(Float.floatToIntBits(val[i]), Float.floatToIntBits(Float.parseFloat(text)), text);
+      assertTrue(text.length() <= Float.toString(val[i]).length(), text + " against " + Float.toString(val[i]));
+    }
+  }
+
+  @Test
   void aSizeLineThatTheHeapCannotHoldIsRefusedBeforeAllocating() throws IOException {
     // Found by MatrixFilesFuzzTest (and issue 14): 2e9 x 2e9 with 3 entries was an OutOfMemoryError.
     Path p = file("huge.mtx", "%%MatrixMarket matrix coordinate real general\n"
