@@ -125,24 +125,24 @@ class ReportSchemaTest {
     java.util.List<String> names = io.topicnmf.model.TermListChoice.weightNames();
     assertTrue(names.containsAll(java.util.List.of("refit", "h", "tf", "grown-1", "grown-5")), names.toString());
     for (String name : names) {
-      ObjectNode r = report.deepCopy();
-      ObjectNode m = model.deepCopy();
-      for (JsonNode t : r.get("quality").get("ranking").get("topics")) ((ObjectNode) t).put("weights", name);
-      for (JsonNode t : m.get("ranking").get("topics")) ((ObjectNode) t).put("weights", name);
-      assertEquals(Set.of(), errors(r), name);
-      assertEquals(Set.of(), modelSchema.validate(m), name);
+      assertEquals(Set.of(), errors(withRanking(report, "quality", "weights", name)), name);
+      assertEquals(Set.of(), modelSchema.validate(withRanking(model, null, "weights", name)), name);
     }
     for (String floor : java.util.List.of("none", "hard", "soft", "exclusive")) {
-      ObjectNode r = report.deepCopy();
-      ObjectNode m = model.deepCopy();
-      for (JsonNode t : r.get("quality").get("ranking").get("topics")) ((ObjectNode) t).put("floor", floor);
-      for (JsonNode t : m.get("ranking").get("topics")) ((ObjectNode) t).put("floor", floor);
-      assertEquals(Set.of(), errors(r), floor);
-      assertEquals(Set.of(), modelSchema.validate(m), floor);
+      assertEquals(Set.of(), errors(withRanking(report, "quality", "floor", floor)), floor);
+      assertEquals(Set.of(), modelSchema.validate(withRanking(model, null, "floor", floor)), floor);
     }
     ObjectNode bogus = report.deepCopy();
     ((ObjectNode) bogus.get("quality").get("ranking").get("topics").get(0)).put("weights", "grown-6");
     assertFalse(errors(bogus).isEmpty(), "a ranking the code never writes");
+  }
+
+  /** A copy of {@code doc} with {@code field} = {@code value} in every topic of its ranking ({@code under}.ranking.topics[]). */
+  private static ObjectNode withRanking(JsonNode doc, String under, String field, String value) {
+    ObjectNode copy = doc.deepCopy();
+    JsonNode ranking = (under == null ? copy : copy.get(under)).get("ranking");
+    for (JsonNode t : ranking.get("topics")) ((ObjectNode) t).put(field, value);
+    return copy;
   }
 
   @Test
