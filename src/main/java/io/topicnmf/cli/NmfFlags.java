@@ -5,6 +5,7 @@ import io.topicnmf.nmf.Loss;
 import io.topicnmf.nmf.Nmf;
 import io.topicnmf.nmf.NmfOptions;
 import io.topicnmf.nmf.Solver;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Flags of the factorization (fit, factorize and select-k share them). */
@@ -24,9 +25,11 @@ final class NmfFlags {
   @Option(names = "--max-iter", defaultValue = "200", description = "Maximum NMF iterations (default: ${DEFAULT-VALUE}).")
   int maxIter;
 
-  @Option(names = "--tol", defaultValue = "1e-4",
+  @Option(names = "--tol", defaultValue = "auto", paramLabel = "auto|T", converter = Tolerance.class,
       description = "Stop when the objective fell by less than this share of its initial value over the last " + Nmf.WINDOW
-          + " iterations (" + Nmf.KL_CD_WINDOW + " for KL coordinate descent) (default: ${DEFAULT-VALUE}).")
+          + " iterations (" + Nmf.KL_CD_WINDOW + " for KL coordinate descent); 0 runs every --max-iter iteration;"
+          + " auto (default) = " + NmfOptions.KL_CD_TOL + " for KL coordinate descent on all rows at once, "
+          + NmfOptions.DEFAULT_TOL + " otherwise.")
   double tol;
 
   @Option(names = "--alpha-w", defaultValue = "0",
@@ -61,5 +64,25 @@ final class NmfFlags {
     Loss l = loss != null ? loss : frobeniusOnly ? Loss.FROBENIUS : defaults.loss();
     return new NmfOptions(defaults.k(), l, solver, init, maxIter, tol, common.seed, common.threads(),
         alphaW, alphaH, l1Ratio, trace, 0);
+  }
+
+  /** {@code auto} or a finite number ≥ 0. */
+  static final class Tolerance implements CommandLine.ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      if (value.equalsIgnoreCase("auto")) {
+        return NmfOptions.AUTO_TOL;
+      }
+      try {
+        double t = Double.parseDouble(value.trim());
+        if (t >= 0 && !Double.isInfinite(t)) {
+          return t;
+        }
+      } catch (NumberFormatException e) {
+        // refused below
+      }
+      throw new CommandLine.TypeConversionException("must be auto or a finite number >= 0 (e.g. 1e-4), got '"
+          + value + "'");
+    }
   }
 }

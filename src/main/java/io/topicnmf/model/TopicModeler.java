@@ -167,9 +167,8 @@ public final class TopicModeler {
     listener.onStageStart("nmf");
     NmfResult nmf = factorize(x, options.nmf(), listener, afterFitBytes(n, x.cols(), x.nnz(), k) + p.spilledTextBytes(),
         p.scratch());
-    if (nmf.memory() != null) {
-      used = used.withNmf(nmf.memory().apply(used.nmf())); // the batch size the plan chose
-    }
+    // The batch size the plan chose, and the tolerance that ran (auto resolved for the mode).
+    used = used.withNmf(nmf.memory() != null ? nmf.memory().apply(used.nmf()) : used.nmf().withTolResolved());
     long t4 = System.nanoTime();
     listener.onStageEnd("nmf", sec(t3, t4), nmf.iterations() + " iterations, relative error "
         + String.format(java.util.Locale.ROOT, "%.4f", nmf.relativeError()));

@@ -57,7 +57,7 @@ public record MemoryPlan(String mode, int batchSize, long inMemoryBytes, long mi
 
   /** {@code options} with the batch size of this plan. */
   public NmfOptions apply(NmfOptions options) {
-    return options.withBatchSize(batchSize);
+    return options.withBatchSize(batchSize).withTolResolved();
   }
 
   /** Plans the fit of {@code x} against the heap free now ({@link #freeHeap}). */

@@ -56,8 +56,9 @@ final class MiniBatchNmf {
 
   private MiniBatchNmf() {}
 
-  static NmfResult fit(RowSource source, NmfOptions o, NmfListener listener) {
+  static NmfResult fit(RowSource source, NmfOptions given, NmfListener listener) {
     long t0 = System.nanoTime();
+    NmfOptions o = given.withTolResolved();
     int m = source.rows();
     int n = source.cols();
     int k = o.k();
@@ -106,7 +107,7 @@ final class MiniBatchNmf {
         if (epochs == 1) {
           first = f;
           converged = f == 0.0;
-        } else if (o.tol() > 0 && best - f < o.tol() * first) {
+        } else if (o.effectiveTol() > 0 && best - f < o.effectiveTol() * first) {
           converged = true;
         }
         best = Math.min(best, f);

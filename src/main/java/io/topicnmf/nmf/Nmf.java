@@ -119,10 +119,11 @@ public final class Nmf {
   }
 
   /** The in-memory fit; in the compact layout of {@link KlUpdater} (spilling under {@code compact}) unless it is null. */
-  static NmfResult fitInMemory(CsrMatrix x, NmfOptions options, NmfListener progress,
+  static NmfResult fitInMemory(CsrMatrix x, NmfOptions given, NmfListener progress,
       java.nio.file.Path compact, java.nio.file.Path scratch, boolean reseed) {
     long t0 = System.nanoTime();
     checkValues(x, 0);
+    NmfOptions options = given.withTolResolved();
 
     int m = x.rows();
     int n = x.cols();
@@ -226,8 +227,8 @@ public final class Nmf {
       double windowStart = recent[Math.max(0, iterations - window) % (window + 1)];
       recent[iterations % (window + 1)] = f;
       double fall = windowStart - f;
-      if (options.tol() > 0 && (fall < options.tol() * f0
-          || continued != null && f < continued.objective() && fall < options.tol() * continued.f0())) {
+      if (options.effectiveTol() > 0 && (fall < options.effectiveTol() * f0
+          || continued != null && f < continued.objective() && fall < options.effectiveTol() * continued.f0())) {
         converged = true;
       }
     }

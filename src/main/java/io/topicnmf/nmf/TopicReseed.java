@@ -54,7 +54,7 @@ final class TopicReseed {
   /** Whether fits with these options are re-seeded: KL coordinate descent, in memory. */
   static boolean applies(NmfOptions options) {
     return options.loss() == Loss.KL && options.effectiveSolver() == Solver.CD && options.k() >= 2
-        && options.tol() > 0;
+        && options.effectiveTol() > 0;
   }
 
   /**
@@ -109,7 +109,7 @@ final class TopicReseed {
    */
   static double progress(NmfOptions options, double f0, int sweeps) {
     int window = Nmf.window(options.loss(), options.effectiveSolver());
-    return options.tol() * f0 * Math.max(1.0, (double) sweeps / window);
+    return options.effectiveTol() * f0 * Math.max(1.0, (double) sweeps / window);
   }
 
   /**

@@ -173,9 +173,8 @@ public record FactorizationReport(
     if (reconstructionLimit < 0) {
       throw new InvalidOptionException("reconstructionLimit", "{reconstructionLimit} must be >= 0, got " + reconstructionLimit);
     }
-    if (result.memory() != null) {
-      options = result.memory().apply(options); // the batch size the memory plan chose or checked
-    }
+    // The batch size the memory plan chose or checked, and the tolerance that ran (auto resolved).
+    options = result.memory() != null ? result.memory().apply(options) : options.withTolResolved();
     int k = options.k();
     List<String> components = new ArrayList<>(k);
     for (int t = 1; t <= k; t++) {

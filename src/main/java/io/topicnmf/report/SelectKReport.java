@@ -88,7 +88,8 @@ public record SelectKReport(
     params.put("samples", sweep.samples());
     params.put("sampleFraction", sweep.sampleFraction());
     params.put("stabilityTerms", sweep.stabilityTerms());
-    params.putAll(Reports.parameters(options));
+    // The tolerance the sweep's fits ran with (auto resolved: KL coordinate descent in memory).
+    params.putAll(Reports.parameters(options.withNmf(options.nmf().withTolResolved())));
     params.remove("k");
     params.remove("clusters"); // select-k puts no document in a cluster
     params.put("k", sweep.ks());

@@ -28,7 +28,8 @@ class NmfOptionsTest {
     assertEquals(Solver.AUTO, o.solver());
     assertEquals(Init.NNDSVDA, o.init());
     assertEquals(200, o.maxIter());
-    assertEquals(1e-4, o.tol());
+    assertEquals(NmfOptions.AUTO_TOL, o.tol());
+    assertEquals(1e-4, o.effectiveTol());
     assertEquals(0L, o.seed());
     assertEquals(Runtime.getRuntime().availableProcessors(), o.threads());
     assertEquals(0.0, o.alphaW());
@@ -37,6 +38,23 @@ class NmfOptionsTest {
     assertFalse(o.trace());
     assertEquals(Solver.HALS, o.effectiveSolver());
     assertEquals(Solver.CD, o.withLoss(Loss.KL).effectiveSolver());
+  }
+
+  @Test
+  void theAutomaticToleranceIsLooserOnlyForKlCoordinateDescentInMemory() {
+    NmfOptions kl = NmfOptions.defaults(5).withLoss(Loss.KL);
+    assertEquals(5e-4, kl.effectiveTol(), "fit's default: KL, cd, mode still to be planned");
+    assertEquals(5e-4, kl.withBatchSize(0).effectiveTol());
+    assertEquals(5e-4, kl.withSolver(Solver.CD).effectiveTol());
+    assertEquals(1e-4, kl.withBatchSize(4096).effectiveTol(), "mini-batches keep the epoch rule's tolerance");
+    assertEquals(1e-4, kl.withSolver(Solver.MU).effectiveTol());
+    assertEquals(1e-4, NmfOptions.defaults(5).withSolver(Solver.CD).effectiveTol(), "Frobenius cd");
+    assertEquals(2e-3, kl.withTol(2e-3).effectiveTol(), "a given tolerance is kept");
+    assertEquals(0.0, kl.withTol(0).effectiveTol());
+    assertEquals(5e-4, kl.withTolResolved().tol());
+    assertEquals(1e-4, kl.withBatchSize(256).withTolResolved().tol());
+    InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> kl.withTol(-2));
+    assertTrue(e.getMessage().contains("auto"), e.getMessage());
   }
 
   @Test

@@ -169,8 +169,11 @@ final class DistributedNmf {
   }
 
   /** As above, the lineage cut every {@code cutEvery} passes (the same bits for any value). */
-  static Result fit(JavaSparkContext sc, JavaRDD<Block> x, NmfOptions o, int initSample,
+  static Result fit(JavaSparkContext sc, JavaRDD<Block> x, NmfOptions given, int initSample,
       Progress progress, int cutEvery) {
+    // An automatic tolerance is the default rule's 1e-4 for either loss: the looser one the core
+    // gives its KL coordinate descent was chosen for that descent, not for these passes.
+    NmfOptions o = given.tol() == NmfOptions.AUTO_TOL ? given.withTol(NmfOptions.DEFAULT_TOL) : given;
     int k = o.k();
     int m = x.first().cols;
     DenseMatrix h = initialH(x, o, initSample, m);
