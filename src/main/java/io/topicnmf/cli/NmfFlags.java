@@ -28,8 +28,8 @@ final class NmfFlags {
   @Option(names = "--tol", defaultValue = "auto", paramLabel = "auto|T", converter = Tolerance.class,
       description = "Stop when the objective fell by less than this share of its initial value over the last " + Nmf.WINDOW
           + " iterations (" + Nmf.KL_CD_WINDOW + " for KL coordinate descent); 0 runs every --max-iter iteration;"
-          + " auto (default) = " + NmfOptions.KL_CD_TOL + " for KL coordinate descent on all rows at once, "
-          + NmfOptions.DEFAULT_TOL + " otherwise.")
+          + " auto (default) = 5e-4 for KL coordinate descent on all rows at once,"
+          + " 1e-4 otherwise.")
   double tol;
 
   @Option(names = "--alpha-w", defaultValue = "0",
