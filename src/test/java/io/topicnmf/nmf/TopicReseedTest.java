@@ -38,6 +38,72 @@ class TopicReseedTest {
   }
 
   @Test
+  void eachTopicsOwnDivergenceIsTheSameBitsOnAnyThreadsAndMatchesTheDefinition() {
+    // 1300 rows: three blocks of the parallel pass (Sweeps.BLOCK rows each); some rows have all weights 0.
+    SplittableRandom rnd = new SplittableRandom(11);
+    int m = 1300;
+    int n = 40;
+    int k = 5;
+    double[][] dense = new double[m][n];
+    int[] ptr = new int[m + 1];
+    java.util.List<Integer> idx = new ArrayList<>();
+    java.util.List<Float> val = new ArrayList<>();
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        if (rnd.nextDouble() < 0.3) {
+          float v = (float) (0.1 + 3 * rnd.nextDouble());
+          dense[i][j] = v;
+          idx.add(j);
+          val.add(v);
+        }
+      }
+      ptr[i + 1] = idx.size();
+    }
+    int[] ci = idx.stream().mapToInt(Integer::intValue).toArray();
+    float[] cv = new float[val.size()];
+    for (int q = 0; q < cv.length; q++) {
+      cv[q] = val.get(q);
+    }
+    CsrMatrix x = new CsrMatrix(m, n, ptr, ci, cv);
+    double[] w = new double[m * k];
+    double[] ht = new double[n * k];
+    for (int q = 0; q < w.length; q++) {
+      w[q] = (q / k) % 9 == 0 ? 0.0 : rnd.nextDouble() < 0.4 ? 0.0 : rnd.nextDouble();
+    }
+    for (int q = 0; q < ht.length; q++) {
+      ht[q] = rnd.nextDouble() < 0.3 ? 0.0 : rnd.nextDouble();
+    }
+    assertTrue(Workers.blockCount(m, Sweeps.BLOCK) >= 3, "several blocks");
+    double[] scale = TopicReseed.scales(ht, n, k);
+    double[] alone = TopicReseed.ownDivergence(x, w, ht, scale, k, null);
+    double[] expected = new double[k];
+    for (int i = 0; i < m; i++) {
+      int d = TopicReseed.dominant(w, scale, i, k);
+      if (d < 0) {
+        continue;
+      }
+      for (int j = 0; j < n; j++) {
+        double v = 0.0;
+        for (int t = 0; t < k; t++) {
+          v += w[i * k + t] * ht[j * k + t];
+        }
+        expected[d] += v;
+        if (dense[i][j] > 0) {
+          expected[d] += dense[i][j] * Math.log(dense[i][j] / Math.max(v, Sweeps.KL_EPSILON)) - dense[i][j];
+        }
+      }
+    }
+    for (int t = 0; t < k; t++) {
+      assertEquals(expected[t], alone[t], 1e-9 * Math.abs(expected[t]), "topic " + t);
+    }
+    for (int threads : new int[] {1, 2, 3}) {
+      try (Workers workers = Workers.of(threads)) {
+        assertArrayEquals(alone, TopicReseed.ownDivergence(x, w, ht, scale, k, workers), threads + " threads");
+      }
+    }
+  }
+
+  @Test
   void reseedRecoversThePlantedThemesThePlainFitJoined() {
     PlantedThemes p = planted(7);
     NmfResult plain = Nmf.fitPlain(p.x(), kl(1));
