@@ -81,8 +81,9 @@ public record FitOptions(
 
   /**
    * Default options for {@code k} topics: the stages' defaults except the KL loss and, for
-   * English, light stemming; 10 top terms ranked by {@code --relevance auto}; clusters by
-   * spherical k-means.
+   * English, light stemming; the automatic tolerance ({@link NmfOptions#AUTO_TOL}, 5e-4 for this
+   * loss's coordinate descent in memory); 10 top terms ranked by {@code --relevance auto};
+   * clusters by spherical k-means.
    */
   public static FitOptions defaults(int k) {
     AnalysisOptions analysis = AnalysisOptions.defaults();
