@@ -56,12 +56,12 @@ final class MiniBatchNmf {
 
   private MiniBatchNmf() {}
 
-  static NmfResult fit(RowSource source, NmfOptions given, NmfListener listener) {
+  static NmfResult fit(RowSource source, NmfOptions o, NmfListener listener) {
     long t0 = System.nanoTime();
-    NmfOptions o = given.withTolResolved();
     int m = source.rows();
     int n = source.cols();
     int k = o.k();
+    double tol = o.effectiveTol(); // auto: 1e-4 for mini-batches of any loss
     Nmf.checkShape(m, n, k);
     int b = Math.min(o.batchSize(), m);
     int batches = Workers.blockCount(m, b);
@@ -107,7 +107,7 @@ final class MiniBatchNmf {
         if (epochs == 1) {
           first = f;
           converged = f == 0.0;
-        } else if (o.effectiveTol() > 0 && best - f < o.effectiveTol() * first) {
+        } else if (tol > 0 && best - f < tol * first) {
           converged = true;
         }
         best = Math.min(best, f);

@@ -119,11 +119,10 @@ public final class Nmf {
   }
 
   /** The in-memory fit; in the compact layout of {@link KlUpdater} (spilling under {@code compact}) unless it is null. */
-  static NmfResult fitInMemory(CsrMatrix x, NmfOptions given, NmfListener progress,
+  static NmfResult fitInMemory(CsrMatrix x, NmfOptions options, NmfListener progress,
       java.nio.file.Path compact, java.nio.file.Path scratch, boolean reseed) {
     long t0 = System.nanoTime();
     checkValues(x, 0);
-    NmfOptions options = given.withTolResolved();
 
     int m = x.rows();
     int n = x.cols();
@@ -214,6 +213,7 @@ public final class Nmf {
     int iterations = 0;
     boolean converged = f0 == 0.0;
     int window = window(options.loss(), solver);
+    double tol = options.effectiveTol(); // auto: 5e-4 for KL coordinate descent, else 1e-4
     // recent[t % (window + 1)] = f_t for the last window + 1 iterations.
     double[] recent = new double[window + 1];
     recent[0] = f0;
@@ -227,8 +227,8 @@ public final class Nmf {
       double windowStart = recent[Math.max(0, iterations - window) % (window + 1)];
       recent[iterations % (window + 1)] = f;
       double fall = windowStart - f;
-      if (options.effectiveTol() > 0 && (fall < options.effectiveTol() * f0
-          || continued != null && f < continued.objective() && fall < options.effectiveTol() * continued.f0())) {
+      if (tol > 0 && (fall < tol * f0
+          || continued != null && f < continued.objective() && fall < tol * continued.f0())) {
         converged = true;
       }
     }

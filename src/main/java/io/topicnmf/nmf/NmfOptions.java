@@ -137,8 +137,8 @@ public record NmfOptions(
 
   /**
    * Defaults for {@code k} topics: Frobenius loss, automatic solver (HALS), NNDSVDa, 200
-   * iterations, automatic tolerance ({@link #AUTO_TOL}: 1e-4 for this loss), seed 0, all available processors, no regularisation, no trace,
-   * in memory.
+   * iterations, automatic tolerance ({@link #AUTO_TOL}: 1e-4 for this loss), seed 0, all available
+   * processors, no regularisation, no trace, in memory.
    */
   public static NmfOptions defaults(int k) {
     return new NmfOptions(k, Loss.FROBENIUS, Solver.AUTO, Init.NNDSVDA, 200, AUTO_TOL, 0L,

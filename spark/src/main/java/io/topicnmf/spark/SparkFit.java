@@ -87,8 +87,8 @@ public final class SparkFit implements Callable<Integer> {
   @Option(names = "--max-iter", defaultValue = "200", description = "outer iterations at most (default: ${DEFAULT-VALUE})")
   int maxIter;
 
-  @Option(names = "--tol", defaultValue = "1e-4", description = "relative tolerance, the rule of topicnmf fit's (default: ${DEFAULT-VALUE} for either loss: the job's"
-      + " H updates are HALS and multiplicative, not the KL coordinate descent fit's auto loosens)")
+  @Option(names = "--tol", defaultValue = "1e-4", description = "relative tolerance, in topicnmf fit's rule (default: ${DEFAULT-VALUE} for either loss: the job's"
+      + " H updates are HALS and multiplicative, not the KL coordinate descent that fit's --tol auto loosens)")
   double tol;
 
   @Option(names = "--seed", defaultValue = "0", description = "seed of the initialisation (default: ${DEFAULT-VALUE})")
