@@ -297,7 +297,7 @@ final class KlCdSolver {
         for (int w = 0; w < words; w++) {
           for (long bits = bMask[mj + w] & rowMask[w]; bits != 0L; bits &= bits - 1) {
             int t = (w << 6) + Long.numberOfTrailingZeros(bits);
-            wh += a[ai + t] * b[bj + t];
+            wh += a[ai + t] * NonZeros.fixed(b[bj + t]);
           }
         }
         v[pv] = wh;
@@ -306,7 +306,7 @@ final class KlCdSolver {
       for (int w = 0; w < words; w++) {
         for (long bits = bMask[mj + w]; bits != 0L; bits &= bits - 1) {
           int t = (w << 6) + Long.numberOfTrailingZeros(bits);
-          sums[t] += r * b[bj + t];
+          sums[t] += r * NonZeros.fixed(b[bj + t]);
         }
       }
     }
@@ -323,8 +323,8 @@ final class KlCdSolver {
     int ai = i * k;
     double[] sums = s.sums;
     int[] countAll = s.countAll;
-    int[] idx = bnz.idx;
-    double[] val = bnz.val;
+    char[] idx = bnz.idx;
+    float[] val = bnz.val;
     int[] cIdx = s.copyIdx;
     double[] cVal = s.copyVal;
     int[] cPos = s.copyPos;
@@ -385,8 +385,8 @@ final class KlCdSolver {
     int nr = rowPtr[i + 1] - start;
     double[] sums = s.sums;
     int[] next = s.next;
-    int[] idx = bnz.idx;
-    double[] val = bnz.val;
+    char[] idx = bnz.idx;
+    float[] val = bnz.val;
     double[] gather = s.gather;
     int[] gatherPos = s.gatherPos;
     for (int t = 0; t < k; t++) {
@@ -419,7 +419,7 @@ final class KlCdSolver {
    * {@code v[pv]} when it is {@code current}, otherwise formed over every packed entry (a's zeros
    * included: their products are +0 and change no bit) and stored there.
    */
-  private static double prediction(double[] a, int ai, int[] idx, double[] val, int q0, int q1,
+  private static double prediction(double[] a, int ai, char[] idx, float[] val, int q0, int q1,
       double[] v, int pv, boolean current) {
     if (current) {
       return v[pv];
@@ -444,8 +444,8 @@ final class KlCdSolver {
    */
   private static void touchAhead(int[] colIdx, NonZeros bnz, int p0, int p1, KlCdScratch s) {
     int[] ptr = bnz.ptr;
-    int[] idx = bnz.idx;
-    double[] val = bnz.val;
+    char[] idx = bnz.idx;
+    float[] val = bnz.val;
     int[] qs = s.qs;
     long touched = 0;
     for (int p = p0; p < p1; p++) {
@@ -455,8 +455,8 @@ final class KlCdSolver {
       qs[2 * (p - p0)] = q0;
       qs[2 * (p - p0) + 1] = q1;
       if (q1 > q0) {
-        touched += idx[q0] + idx[q1 - 1] + Double.doubleToRawLongBits(val[q0])
-            + Double.doubleToRawLongBits(val[q1 - 1]);
+        touched += idx[q0] + idx[q1 - 1] + Float.floatToRawIntBits(val[q0])
+            + Float.floatToRawIntBits(val[q1 - 1]);
       }
     }
     s.touched += touched;
@@ -596,8 +596,8 @@ final class KlCdSolver {
     int[] next = s.next;
     int[] stride = s.stride;
     int[] ptr = bnz.ptr;
-    int[] idx = bnz.idx;
-    double[] val = bnz.val;
+    char[] idx = bnz.idx;
+    float[] val = bnz.val;
     double[] gather = s.gather;
     int[] gatherPos = s.gatherPos;
     int[] cIdx = s.copyIdx;
@@ -648,7 +648,7 @@ final class KlCdSolver {
           int t = (w << 6) + Long.numberOfTrailingZeros(bits);
           int c = slot[t];
           int o = c * nr + count[c]++;
-          s.gather[o] = b[bj + t];
+          s.gather[o] = NonZeros.fixed(b[bj + t]);
           s.gatherPos[o] = pv;
         }
       }
@@ -659,7 +659,7 @@ final class KlCdSolver {
   private int gatherOne(int[] colIdx, int off, double[] b, int start, int end, int t, KlCdScratch s) {
     int cnt = 0;
     for (int p = start; p < end; p++) {
-      double bt = b[colIdx[p] * k + t];
+      double bt = NonZeros.fixed(b[colIdx[p] * k + t]);
       if (bt != 0.0) {
         s.gather[cnt] = bt;
         s.gatherPos[cnt++] = p - off;

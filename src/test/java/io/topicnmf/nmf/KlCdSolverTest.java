@@ -29,12 +29,12 @@ class KlCdSolverTest {
     return a;
   }
 
-  /** {@code out[p] = (W·H)} at every stored entry p of {@code x}, the plain way. */
+  /** {@code out[p] = (W·H)} at every stored entry p of {@code x}, the plain way, H read as the solver reads it (float). */
   private static void sampled(CsrMatrix x, double[] w, double[] ht, int k, double[] out) {
     for (int i = 0; i < x.rows(); i++) {
       for (int p = x.rowPtr()[i]; p < x.rowPtr()[i + 1]; p++) {
         double s = 0.0;
-        for (int t = 0; t < k; t++) s += w[i * k + t] * ht[x.colIdx()[p] * k + t];
+        for (int t = 0; t < k; t++) s += w[i * k + t] * NonZeros.fixed(ht[x.colIdx()[p] * k + t]);
         out[p] = s;
       }
     }
@@ -101,7 +101,7 @@ class KlCdSolverTest {
       int t = k - 1;
       double grad = hSum[t] + l1;
       for (int p = x.rowPtr()[i]; p < x.rowPtr()[i + 1]; p++) {
-        grad -= x.values()[p] * ht[x.colIdx()[p] * k + t] / fresh[p];
+        grad -= x.values()[p] * NonZeros.fixed(ht[x.colIdx()[p] * k + t]) / fresh[p];
       }
       if (w[i * k + t] > 0) {
         assertEquals(0.0, grad, 1e-9, "row " + i);
@@ -137,7 +137,11 @@ class KlCdSolverTest {
     assertTrue(e.getMessage().contains("gather buffer"), e.getMessage());
   }
 
-  /** Textbook Hsieh–Dhillon KL coordinate descent on dense arrays, recomputing every sum from scratch. */
+  /**
+   * Textbook Hsieh–Dhillon KL coordinate descent on dense arrays, recomputing every sum from
+   * scratch, with the fixed factor read rounded to float as the solver reads it ({@link
+   * NonZeros#fixed}; its column sums are the double ones, as the solver is given them).
+   */
   private static void naiveKlCd(double[][] x, double[] w, double[] ht, int k, double l1, double l2,
       int maxNewton, double newtonTol) {
     int rows = x.length, cols = x[0].length;
@@ -151,8 +155,8 @@ class KlCdSolverTest {
         for (int j = 0; j < cols; j++) {
           if (x[i][j] == 0) continue;
           double wh = 0;
-          for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
-          g1 += x[i][j] * ht[j * k + t] / Math.max(wh, Sweeps.KL_EPSILON);
+          for (int r = 0; r < k; r++) wh += w[i * k + r] * NonZeros.fixed(ht[j * k + r]);
+          g1 += x[i][j] * NonZeros.fixed(ht[j * k + t]) / Math.max(wh, Sweeps.KL_EPSILON);
         }
         skip[t] = w[i * k + t] == 0 && hSum[t] + l1 - g1 >= 0;
       }
@@ -195,7 +199,7 @@ class KlCdSolverTest {
     for (int j = 0; j < x[i].length; j++) {
       if (x[i][j] == 0) continue;
       double wh = 0;
-      for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
+      for (int r = 0; r < k; r++) wh += w[i * k + r] * NonZeros.fixed(ht[j * k + r]);
       f -= x[i][j] * Math.log(Math.max(wh, Sweeps.KL_EPSILON));
     }
     w[i * k + t] = keep;
@@ -208,9 +212,9 @@ class KlCdSolverTest {
     for (int j = 0; j < x[i].length; j++) {
       if (x[i][j] == 0) continue;
       double wh = 0;
-      for (int r = 0; r < k; r++) wh += w[i * k + r] * ht[j * k + r];
+      for (int r = 0; r < k; r++) wh += w[i * k + r] * NonZeros.fixed(ht[j * k + r]);
       double vv = Math.max(wh, Sweeps.KL_EPSILON);
-      double bt = ht[j * k + t];
+      double bt = NonZeros.fixed(ht[j * k + t]);
       g1 += x[i][j] * bt / vv;
       g2 += x[i][j] * bt * bt / (vv * vv);
     }

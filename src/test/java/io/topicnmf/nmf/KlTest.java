@@ -39,7 +39,10 @@ class KlTest {
       for (int iters : new int[] {0, 1, 2, 20, 80}) {
         NmfResult r = Nmf.fit(x, kl(5, solver).withMaxIter(iters).withTol(0), NmfListener.NONE);
         double dense = NmfTestData.denseKl(x, r.w(), r.h());
-        assertEquals(dense, r.objective(), 1e-9 * dense, solver + " after " + iters);
+        // CD's divergence is formed from its own predictions, which read the fixed factor rounded
+        // to float (NonZeros.fixed): a relative difference of about 1e-9 from the double one.
+        double rel = solver == Solver.CD ? 1e-7 : 1e-9;
+        assertEquals(dense, r.objective(), rel * dense, solver + " after " + iters);
         double frob = NmfTestData.denseFrobenius(x, r.w(), r.h());
         assertEquals(frob, r.frobeniusObjective(), 1e-9 * frob);
         assertEquals(Loss.KL, r.loss());

@@ -40,14 +40,17 @@ class MemoryPlanTest {
 
   @Test
   void compactLayoutComesBeforeMiniBatches() {
-    // k = 50: W's extrapolation copies make the iterations the peak, so spilling them saves heap
-    // (at k = 20 the initialisation is the peak of both layouts).
+    // k = 50 and a term in half the documents: W's extrapolation copies and the workers' gather
+    // buffers make the iterations the peak, so spilling the copies saves heap (at k = 20, or with
+    // the longest line at 20,000, the initialisation is the peak of both layouts).
     NmfOptions o = kl(NmfOptions.AUTO_BATCH).withK(50);
-    long compact = NmfMemory.fitBytes(ROWS, COLS, NNZ, 20_000, o, true);
-    assertTrue(compact < inMemory(o), compact + " vs " + inMemory(o));
-    assertEquals(inMemory(kl(NmfOptions.AUTO_BATCH)), NmfMemory.fitBytes(ROWS, COLS, NNZ, 20_000,
-        kl(NmfOptions.AUTO_BATCH), true));
-    MemoryPlan p = MemoryPlan.choose(ROWS, COLS, o, inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
+    int longest = ROWS / 2;
+    long plain = NmfMemory.fitBytes(ROWS, COLS, NNZ, longest, o);
+    long compact = NmfMemory.fitBytes(ROWS, COLS, NNZ, longest, o, true);
+    assertTrue(compact < plain, compact + " vs " + plain);
+    assertEquals(NmfMemory.fitBytes(ROWS, COLS, NNZ, longest, kl(NmfOptions.AUTO_BATCH)),
+        NmfMemory.fitBytes(ROWS, COLS, NNZ, longest, kl(NmfOptions.AUTO_BATCH), true));
+    MemoryPlan p = MemoryPlan.choose(ROWS, COLS, o, plain, compact, b -> NNZ * b / ROWS, 5000, MAX,
         needed -> compact + MARGIN, 0);
     assertEquals(NmfOptions.IN_MEMORY, p.mode());
     assertEquals(0, p.batchSize());
@@ -55,13 +58,13 @@ class MemoryPlanTest {
     assertEquals(compact, p.inMemoryBytes());
     assertTrue(p.reason().startsWith("auto, compact layout: the in-memory fit would need about"), p.reason());
     // The plain layout when it fits; mini-batches when neither does; --batch-size 0 takes the compact one.
-    assertTrue(!MemoryPlan.choose(ROWS, COLS, o, inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
-        needed -> inMemory(o) + MARGIN, 0).compact());
-    MemoryPlan mini = MemoryPlan.choose(ROWS, COLS, o, inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
+    assertTrue(!MemoryPlan.choose(ROWS, COLS, o, plain, compact, b -> NNZ * b / ROWS, 5000, MAX,
+        needed -> plain + MARGIN, 0).compact());
+    MemoryPlan mini = MemoryPlan.choose(ROWS, COLS, o, plain, compact, b -> NNZ * b / ROWS, 5000, MAX,
         needed -> compact + MARGIN - 1, 0);
     assertEquals(NmfOptions.MINI_BATCH, mini.mode());
     assertTrue(!mini.compact());
-    MemoryPlan asked = MemoryPlan.choose(ROWS, COLS, kl(0).withK(50), inMemory(o), compact, b -> NNZ * b / ROWS, 5000, MAX,
+    MemoryPlan asked = MemoryPlan.choose(ROWS, COLS, kl(0).withK(50), plain, compact, b -> NNZ * b / ROWS, 5000, MAX,
         needed -> compact + MARGIN, 0);
     assertTrue(asked.compact());
     // Frobenius has no compact layout.
