@@ -90,6 +90,78 @@ public final class SparseKernels {
     }
   }
 
+  /**
+   * {@link #multiplyRows(int[], int[], float[], double[], int, double[], int, int, int)} with B in
+   * single precision (each entry widened to double, the sums in double, in the same order): for a
+   * dense operand read at random by every stored entry, whose bytes are the product's cost
+   * (the randomized SVD's sketches, see {@code RandomizedSvd}).
+   */
+  public static void multiplyRows(int[] rowPtr, int[] colIdx, float[] values, float[] b, int k, double[] c,
+      int from, int to, int firstRow) {
+    for (int i = from; i < to; i++) {
+      int ci = (i - firstRow) * k;
+      int p0 = rowPtr[i];
+      int p1 = rowPtr[i + 1];
+      int t = 0;
+      for (; t + 4 <= k; t += 4) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        for (int p = p0; p < p1; p++) {
+          double v = values[p];
+          int bj = colIdx[p] * k + t;
+          s0 += v * b[bj];
+          s1 += v * b[bj + 1];
+          s2 += v * b[bj + 2];
+          s3 += v * b[bj + 3];
+        }
+        c[ci + t] = s0;
+        c[ci + t + 1] = s1;
+        c[ci + t + 2] = s2;
+        c[ci + t + 3] = s3;
+      }
+      for (; t < k; t++) {
+        double s0 = 0.0;
+        for (int p = p0; p < p1; p++) {
+          s0 += values[p] * (double) b[colIdx[p] * k + t];
+        }
+        c[ci + t] = s0;
+      }
+    }
+  }
+
+  /**
+   * {@code C = A·B} with B in single precision, in parallel over fixed blocks of {@link
+   * #ROW_BLOCK} rows (the same bits on any thread count); C in double ({@code cf} null) or, with
+   * {@code cf}, rounded to float there, each block formed in a buffer of its own first.
+   */
+  public static void multiply(CsrMatrix a, float[] b, int k, double[] c, float[] cf, Workers workers) {
+    if (k < 0 || b.length < (long) a.cols() * k || (cf == null ? c.length : cf.length) < (long) a.rows() * k) {
+      throw new IllegalArgumentException("multiply: A is " + a.rows() + "x" + a.cols() + ", B needs "
+          + a.cols() + "x" + k + " but has " + b.length + " entries");
+    }
+    int[] rowPtr = a.rowPtr();
+    int[] colIdx = a.colIdx();
+    float[] values = a.values();
+    if (cf == null) {
+      workers.forEachBlock(a.rows(), ROW_BLOCK,
+          (blk, from, to) -> multiplyRows(rowPtr, colIdx, values, b, k, c, from, to, 0));
+      return;
+    }
+    double[][] buffers = new double[workers.threads()][];
+    workers.forEachBlock(a.rows(), ROW_BLOCK, (worker, blk, from, to) -> {
+      double[] buf = buffers[worker];
+      if (buf == null) {
+        buf = buffers[worker] = new double[ROW_BLOCK * k];
+      }
+      multiplyRows(rowPtr, colIdx, values, b, k, buf, from, to, from);
+      for (int q = 0, e = (to - from) * k, o = from * k; q < e; q++) {
+        cf[o + q] = (float) buf[q];
+      }
+    });
+  }
+
   /** Single-threaded {@code C = A·B}; {@code b} is {@code cols × k}, {@code c} is {@code rows × k}. */
   public static void multiply(CsrMatrix a, double[] b, int k, double[] c) {
     checkMultiply(a, b, k, c);

@@ -15,7 +15,8 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  * Halko, Martinsson &amp; Tropp (SIAM Review 2011, algorithms 4.4 and 5.1), like scikit-learn's
  * {@code randomized_svd}: a Gaussian sketch with {@value #OVERSAMPLES} extra columns (scikit-learn:
  * 10; see {@link #OVERSAMPLES}), power iterations as scikit-learn (7 when k &lt; 0.1·min(rows,
- * cols), else 4), each re-orthonormalised by one CholeskyQR pass (two for the final basis Q), then
+ * cols), else 4) on sketches kept in single precision, each re-orthonormalised by one CholeskyQR
+ * pass (two for the final basis Q), then
  * the SVD of the small projected matrix {@code B = Qᵀ·X} from the eigendecomposition of the
  * {@code l × l} matrix {@code B·Bᵀ} (EJML). The sparse products run on the CSR matrix and its
  * transposed copy, the dense steps over fixed row blocks in parallel; X is never densified.
@@ -56,28 +57,37 @@ final class RandomizedSvd {
     int l = Math.min(k + OVERSAMPLES, Math.min(m, n));
     int powerIterations = k < 0.1 * Math.min(m, n) ? 7 : 4;
 
-    double[] omega = new double[n * l];
-    for (int q = 0; q < omega.length; q++) {
-      omega[q] = rng.nextGaussian();
+    // The sketches Z = Xᵀ·Q of the power iterations (and the draw they start from) are kept in
+    // single precision: every stored entry of X reads a row of Z at random, so their bytes are
+    // the products' cost (Z is n × l, 84 MB at 300 k documents, far beyond the caches), and the
+    // range finder needs the subspace to a few digits only. Sums are in double; Y and the bases Q
+    // stay double, and the final Z = Xᵀ·Q, from which the singular vectors come, is double too.
+    float[] zf = new float[n * l];
+    for (int q = 0; q < zf.length; q++) {
+      zf[q] = (float) rng.nextGaussian();
     }
+    // The final Z takes its block now, not after the float sketch is let go: with G1 a block of
+    // this size needs contiguous free regions, which a heap near its limit may not have at the
+    // end even when the total free is enough (the 1 M fit in -Xmx4g ran out of heap there once).
+    // The plan counts both (NmfMemory.initBytes: two n × l doubles).
+    double[] z = new double[n * l];
     double[] y = new double[m * l];
-    SparseKernels.multiply(x, omega, l, y, workers);
-    // The draw is not read again, and Z (n × l) is exactly as long: Z takes the draw's array, which
-    // every product into Z overwrites in full. So the two never coexist, and the heap is not asked
-    // for a second block of that size (560 MB for a million documents at k = 50) just after the
-    // first was let go: with G1 such blocks need contiguous free regions, which a heap near its
-    // limit may not have even when the total free is enough.
-    double[] z = omega;
-    omega = null;
+    SparseKernels.multiply(x, zf, l, y, null, workers);
     double[] q = orthonormalize(y, m, l, powerIterations == 0 ? 2 : 1, workers);
+    float[] qf = new float[m * l];
     for (int it = 0; it < powerIterations; it++) {
       // One QR per power iteration, on the short side: Z = XᵀQ has the condition number of X on
       // span(Q), so Y = X·Z loses at most that squared (a few digits of the weakest directions),
       // and the Householder QR of the long side, the dearest step, is not repeated.
-      SparseKernels.multiply(xt, q, l, z, workers);
-      SparseKernels.multiply(x, z, l, y, workers);
+      for (int e = 0; e < qf.length; e++) {
+        qf[e] = (float) q[e];
+      }
+      SparseKernels.multiply(xt, qf, l, null, zf, workers);
+      SparseKernels.multiply(x, zf, l, y, null, workers);
       q = orthonormalize(y, m, l, it == powerIterations - 1 ? 2 : 1, workers);
     }
+    zf = null;
+    qf = null;
     // B = Qᵀ·X (l × n), kept as Z = Bᵀ = Xᵀ·Q. Its SVD B = Ub·S·Vbᵀ comes from the small
     // symmetric eigenproblem B·Bᵀ = ZᵀZ = Ub·S²·Ubᵀ; then X ≈ Q·B = (Q·Ub)·S·(Z·Ub·S⁻¹)ᵀ. Only the
     // leading k of the l directions are formed. Squaring the singular values costs nothing that

@@ -122,6 +122,41 @@ class SparseKernelsTest {
   }
 
   @Test
+  void singlePrecisionOperandGivesTheBitsOfItsWidenedCopyOnAnyThreads() {
+    // The randomized SVD's sketches: B in float, sums in double in the same order, so the product
+    // is the double kernel's on B widened, bit for bit; with a float output, each entry rounded.
+    SplittableRandom rnd = new SplittableRandom(3);
+    CsrMatrix a = CsrMatrix.fromDense(randomSparse(rnd, 1300, 210, 0.05), 210);
+    for (int k : new int[] {1, 3, 4, 7, 70}) {
+      double[] wide = randomDense(rnd, 210 * k);
+      float[] bf = new float[wide.length];
+      for (int q = 0; q < bf.length; q++) {
+        bf[q] = (float) wide[q];
+        wide[q] = bf[q];
+      }
+      double[] expected = new double[1300 * k];
+      SparseKernels.multiply(a, wide, k, expected);
+      for (int threads = 1; threads <= 3; threads++) {
+        try (Workers workers = Workers.of(threads)) {
+          double[] c = new double[1300 * k];
+          SparseKernels.multiply(a, bf, k, c, null, workers);
+          assertArrayEquals(expected, c, 0.0, "k=" + k + " threads=" + threads);
+          float[] cf = new float[1300 * k];
+          SparseKernels.multiply(a, bf, k, null, cf, workers);
+          for (int q = 0; q < cf.length; q++) {
+            assertEquals((float) expected[q], cf[q], "k=" + k + " threads=" + threads + " entry " + q);
+          }
+        }
+      }
+    }
+    try (Workers workers = Workers.of(1)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> SparseKernels.multiply(a, new float[209 * 4], 4, new double[1300 * 4], null, workers));
+      assertTrue(e.getMessage().contains("210x4"), e.getMessage());
+    }
+  }
+
+  @Test
   void shapeMismatchNamesBothShapes() {
     CsrMatrix a = CsrMatrix.fromDense(new double[][] {{1, 0, 2}, {0, 3, 0}}, 3);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -122,11 +122,12 @@ class KlFreshSweepTest {
           u.finish();
           assertArrayEquals(w0, w, 0.0, "W, threads " + threads);
           assertArrayEquals(ht0, ht, 0.0, "Hᵀ, threads " + threads);
-          // The divergence the updater summed from its row buffers is the brute-force one.
+          // The divergence the updater summed from its row buffers is the brute-force one (to
+          // 1e-8 relative: its predictions read the fixed factor rounded to float).
           double[] h = new double[k * x.cols()];
           DenseKernels.transpose(ht, x.cols(), k, h);
           double dense = NmfTestData.denseKl(x, new DenseMatrix(x.rows(), k, w), new DenseMatrix(k, x.cols(), h));
-          assertEquals(dense, u.loss(), 1e-10 * dense);
+          assertEquals(dense, u.loss(), 1e-8 * dense);
         }
       }
     }

@@ -41,15 +41,15 @@ class MemoryPlanTest {
   @Test
   void compactLayoutComesBeforeMiniBatches() {
     // k = 50 and a term in half the documents: W's extrapolation copies and the workers' gather
-    // buffers make the iterations the peak, so spilling the copies saves heap (at k = 20, or with
-    // the longest line at 20,000, the initialisation is the peak of both layouts).
+    // buffers make the iterations the peak, so spilling the copies saves heap (at k = 20 with the
+    // longest line at 20,000 the initialisation is the peak of both layouts).
     NmfOptions o = kl(NmfOptions.AUTO_BATCH).withK(50);
     int longest = ROWS / 2;
     long plain = NmfMemory.fitBytes(ROWS, COLS, NNZ, longest, o);
     long compact = NmfMemory.fitBytes(ROWS, COLS, NNZ, longest, o, true);
     assertTrue(compact < plain, compact + " vs " + plain);
-    assertEquals(NmfMemory.fitBytes(ROWS, COLS, NNZ, longest, kl(NmfOptions.AUTO_BATCH)),
-        NmfMemory.fitBytes(ROWS, COLS, NNZ, longest, kl(NmfOptions.AUTO_BATCH), true));
+    assertEquals(inMemory(kl(NmfOptions.AUTO_BATCH)), NmfMemory.fitBytes(ROWS, COLS, NNZ, 20_000,
+        kl(NmfOptions.AUTO_BATCH), true));
     MemoryPlan p = MemoryPlan.choose(ROWS, COLS, o, plain, compact, b -> NNZ * b / ROWS, 5000, MAX,
         needed -> compact + MARGIN, 0);
     assertEquals(NmfOptions.IN_MEMORY, p.mode());
