@@ -9,7 +9,8 @@
 #   tool  size  total_s  read_s  analyse_or_vectorize_s  matrix_s  nmf_s  other_s  peak_rss_mb  iterations  nmi  cpu_s
 # (cpu_s: user + system CPU seconds of the whole process, from /usr/bin/time; on a loaded machine
 # it is the steadier figure, wall times stretch with the load)
-# Runs: topicnmf fit at its defaults (KL) and with --loss frobenius, under JAVA_OPTS (default -Xmx4g);
+# Runs: topicnmf fit at its defaults (KL) and with --loss frobenius, under JAVA_OPTS (default -Xmx4g;
+# -XX:+UseTransparentHugePages is added as the launcher adds it);
 # scikit-learn TfidfVectorizer + NMF (cd) and + MiniBatchNMF; with SKLEARN_KL=1 also NMF (mu, KL).
 # scikit-learn runs are skipped for sizes above SKLEARN_MAX (default 300000).
 # TOPICNMF_VARIANTS (default "default frobenius") and SKLEARN_METHODS (default "cd minibatch", plus
@@ -24,6 +25,11 @@ shift
 sizes=("${@:-100000}")
 k="${K:-50}"
 java_opts="${JAVA_OPTS:--Xmx4g}"
+# As the launcher (./topicnmf) does where the kernel gives huge pages on request: the product as a
+# user runs it (runs before stop 37 left this out; bench/RESULTS.md, "Stop 37").
+if [[ "$java_opts" != *TransparentHugePages* ]] && grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+  java_opts="$java_opts -XX:+UseTransparentHugePages"
+fi
 py=/usr/bin/python3
 mkdir -p "$data"
 [ -f "$repo/target/topicnmf.jar" ] || (cd "$repo" && mvn -B -q -DskipTests package)

@@ -94,7 +94,9 @@ public final class SparseKernels {
    * {@link #multiplyRows(int[], int[], float[], double[], int, double[], int, int, int)} with B in
    * single precision (each entry widened to double, the sums in double, in the same order): for a
    * dense operand read at random by every stored entry, whose bytes are the product's cost
-   * (the randomized SVD's sketches, see {@code RandomizedSvd}).
+   * (the randomized SVD's sketches, see {@code RandomizedSvd}). The loop is the double kernel's,
+   * written again for a float array: Java has no generics over primitive arrays, and reading B
+   * through an accessor per entry would cost the loop its speed.
    */
   public static void multiplyRows(int[] rowPtr, int[] colIdx, float[] values, float[] b, int k, double[] c,
       int from, int to, int firstRow) {

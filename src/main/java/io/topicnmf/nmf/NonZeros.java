@@ -13,7 +13,7 @@ import io.topicnmf.parallel.Workers;
  * mask serves while the factor is still dense (after nndsvda). Either way a pass visits the same
  * non-zero terms in the same order, with the same float-rounded values ({@link #fixed}). In 6
  * bytes instead of 12 (int and double), W's copy at 300 k documents fits the last-level cache far
- * better: the steady sweeps there took 15% less time (bench/RESULTS.md, "Stop 37"), for a
+ * better: the steady sweeps there took 18% less time (bench/RESULTS.md, "Stop 37"), for a
  * relative change of the objective of about 10⁻⁸. Refilled by {@link #of} whenever the factor
  * changes; package-private.
  */
