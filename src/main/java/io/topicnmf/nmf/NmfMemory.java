@@ -133,10 +133,10 @@ public final class NmfMemory {
     long a = Math.min(rows, cols);
     long b = Math.max(rows, cols);
     long l = Math.min(k + RandomizedSvd.OVERSAMPLES, a);
-    // y and its orthonormal basis (a × l), the final z (b × l; v is formed in its array), and
-    // either the power iterations' single-precision sketch and basis (b × l and a × l floats) or,
-    // once they are let go, the factor u of the SVD (a × k).
-    long svd = dense(b * l) + 2 * dense(a * l) + Math.max(floats(b * l) + floats(a * l), dense(a * k));
+    // y, its orthonormal basis and the next basis while it is formed (a × l each), the final z
+    // (b × l; v is formed in its array), and either the power iterations' single-precision sketch
+    // and basis (b × l and a × l floats) or, once they are let go, the factor u of the SVD (a × k).
+    long svd = dense(b * l) + 3 * dense(a * l) + Math.max(floats(b * l) + floats(a * l), dense(a * k));
     return csrBytes(cols, nnz) + dense((long) rows * k) + dense((long) cols * k) + svd;
   }
 
