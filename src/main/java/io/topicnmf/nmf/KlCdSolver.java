@@ -241,7 +241,7 @@ final class KlCdSolver {
     } else if (bnz.packed) {
       screenPacked(rowPtr, colIdx, values, a, bnz, v, off, vCurrent, i, s);
     } else {
-      screen(rowPtr, colIdx, values, a, b, bnz.mask, v, off, vCurrent, i, s);
+      screen(rowPtr, colIdx, values, a, b, bnz, v, off, vCurrent, i, s);
     }
     updateActive(a, b, bnz, bSum, l1, l2, v, off, colIdx, vValues, i, rowPtr[i], rowPtr[i + 1], s);
   }
@@ -266,7 +266,8 @@ final class KlCdSolver {
    * of its own so the JIT compiles it after the first few hundred rows of the first sweep.
    */
   private void screen(int[] rowPtr, int[] colIdx, float[] values, double[] a, double[] b,
-      long[] bMask, double[] v, int off, boolean vCurrent, int i, KlCdScratch s) {
+      NonZeros bnz, double[] v, int off, boolean vCurrent, int i, KlCdScratch s) {
+    long[] bMask = bnz.mask;
     int ai = i * k;
     int words = maskWords(k);
     double[] sums = s.sums;
@@ -297,7 +298,7 @@ final class KlCdSolver {
         for (int w = 0; w < words; w++) {
           for (long bits = bMask[mj + w] & rowMask[w]; bits != 0L; bits &= bits - 1) {
             int t = (w << 6) + Long.numberOfTrailingZeros(bits);
-            wh += a[ai + t] * NonZeros.fixed(b[bj + t]);
+            wh += a[ai + t] * bnz.fixed(b[bj + t]);
           }
         }
         v[pv] = wh;
@@ -306,7 +307,7 @@ final class KlCdSolver {
       for (int w = 0; w < words; w++) {
         for (long bits = bMask[mj + w]; bits != 0L; bits &= bits - 1) {
           int t = (w << 6) + Long.numberOfTrailingZeros(bits);
-          sums[t] += r * NonZeros.fixed(b[bj + t]);
+          sums[t] += r * bnz.fixed(b[bj + t]);
         }
       }
     }
@@ -325,6 +326,7 @@ final class KlCdSolver {
     int[] countAll = s.countAll;
     char[] idx = bnz.idx;
     float[] val = bnz.val;
+    double unit = bnz.unit;
     int[] cIdx = s.copyIdx;
     double[] cVal = s.copyVal;
     int[] cPos = s.copyPos;
@@ -343,22 +345,23 @@ final class KlCdSolver {
         int q0 = qs[2 * (p - p0)];
         int q1 = qs[2 * (p - p0) + 1];
         int pv = p - off;
-        double r = values[p] / Math.max(prediction(a, ai, idx, val, q0, q1, v, pv, vCurrent), Sweeps.KL_EPSILON);
+        double r = values[p] / Math.max(prediction(a, ai, idx, val, unit, q0, q1, v, pv, vCurrent), Sweeps.KL_EPSILON);
+        double ru = r * unit;
         if (copiedTo == p && e + (q1 - q0) <= cap) {
           for (int q = q0; q < q1; q++, e++) {
             int t = idx[q];
             double bt = val[q];
-            sums[t] += r * bt;
+            sums[t] += ru * bt;
             countAll[t]++;
             cIdx[e] = t;
-            cVal[e] = bt;
+            cVal[e] = bt * unit;
             cPos[e] = pv;
           }
           copiedTo = p + 1;
         } else {
           for (int q = q0; q < q1; q++) {
             int t = idx[q];
-            sums[t] += r * val[q];
+            sums[t] += ru * val[q];
             countAll[t]++;
           }
         }
@@ -387,6 +390,7 @@ final class KlCdSolver {
     int[] next = s.next;
     char[] idx = bnz.idx;
     float[] val = bnz.val;
+    double unit = bnz.unit;
     double[] gather = s.gather;
     int[] gatherPos = s.gatherPos;
     for (int t = 0; t < k; t++) {
@@ -401,13 +405,14 @@ final class KlCdSolver {
         int q0 = qs[2 * (p - p0)];
         int q1 = qs[2 * (p - p0) + 1];
         int pv = p - off;
-        double r = values[p] / Math.max(prediction(a, ai, idx, val, q0, q1, v, pv, vCurrent), Sweeps.KL_EPSILON);
+        double r = values[p] / Math.max(prediction(a, ai, idx, val, unit, q0, q1, v, pv, vCurrent), Sweeps.KL_EPSILON);
+        double ru = r * unit;
         for (int q = q0; q < q1; q++) {
           int t = idx[q];
           double bt = val[q];
-          sums[t] += r * bt;
+          sums[t] += ru * bt;
           int o = next[t]++;
-          gather[o] = bt;
+          gather[o] = bt * unit;
           gatherPos[o] = pv;
         }
       }
@@ -419,7 +424,7 @@ final class KlCdSolver {
    * {@code v[pv]} when it is {@code current}, otherwise formed over every packed entry (a's zeros
    * included: their products are +0 and change no bit) and stored there.
    */
-  private static double prediction(double[] a, int ai, char[] idx, float[] val, int q0, int q1,
+  private static double prediction(double[] a, int ai, char[] idx, float[] val, double unit, int q0, int q1,
       double[] v, int pv, boolean current) {
     if (current) {
       return v[pv];
@@ -428,6 +433,9 @@ final class KlCdSolver {
     for (int q = q0; q < q1; q++) {
       wh += a[ai + idx[q]] * val[q];
     }
+    // The packed values are in units of `unit`, a power of two (1 for any factor in float's
+    // range): scaling the sum is exact, so this is the sum of a·(val·unit), fixed()'s numbers.
+    wh *= unit;
     v[pv] = wh;
     return wh;
   }
@@ -446,6 +454,7 @@ final class KlCdSolver {
     int[] ptr = bnz.ptr;
     char[] idx = bnz.idx;
     float[] val = bnz.val;
+    double unit = bnz.unit;
     int[] qs = s.qs;
     long touched = 0;
     for (int p = p0; p < p1; p++) {
@@ -516,12 +525,12 @@ final class KlCdSolver {
     }
     boolean together = (long) nr * na <= len;
     if (together) {
-      gatherAll(colIdx, off, b, bnz.mask, start, end, na, s);
+      gatherAll(colIdx, off, b, bnz, start, end, na, s);
     }
     for (int c = 0; c < na; c++) {
       int t = active[c];
       int base = together ? c * nr : 0;
-      int cnt = together ? s.count[c] : gatherOne(colIdx, off, b, start, end, t, s);
+      int cnt = together ? s.count[c] : gatherOne(colIdx, off, b, bnz, start, end, t, s);
       a[ai + t] = newton(values, v, s, base, cnt, bSum[t], l1, l2, a[ai + t]);
     }
   }
@@ -598,6 +607,7 @@ final class KlCdSolver {
     int[] ptr = bnz.ptr;
     char[] idx = bnz.idx;
     float[] val = bnz.val;
+    double unit = bnz.unit;
     double[] gather = s.gather;
     int[] gatherPos = s.gatherPos;
     int[] cIdx = s.copyIdx;
@@ -616,7 +626,7 @@ final class KlCdSolver {
       for (int q = ptr[j], q1 = ptr[j + 1]; q < q1; q++) {
         int t = idx[q];
         int o = next[t];
-        gather[o] = val[q];
+        gather[o] = val[q] * unit;
         gatherPos[o] = pv;
         next[t] = o + stride[t];
       }
@@ -628,8 +638,9 @@ final class KlCdSolver {
    * all {@code na} active components at once, component c at {@code [c·nr, c·nr + count[c])}:
    * for each entry, the components both active and not zero in b's row (the masks' bits).
    */
-  private void gatherAll(int[] colIdx, int off, double[] b, long[] bMask, int start, int end, int na,
+  private void gatherAll(int[] colIdx, int off, double[] b, NonZeros bnz, int start, int end, int na,
       KlCdScratch s) {
+    long[] bMask = bnz.mask;
     int nr = end - start;
     int words = maskWords(k);
     int[] count = s.count;
@@ -648,7 +659,7 @@ final class KlCdSolver {
           int t = (w << 6) + Long.numberOfTrailingZeros(bits);
           int c = slot[t];
           int o = c * nr + count[c]++;
-          s.gather[o] = NonZeros.fixed(b[bj + t]);
+          s.gather[o] = bnz.fixed(b[bj + t]);
           s.gatherPos[o] = pv;
         }
       }
@@ -656,10 +667,10 @@ final class KlCdSolver {
   }
 
   /** Copies one component's non-zero {@code b(j_p,t)} and positions to the buffers' start; returns their count. */
-  private int gatherOne(int[] colIdx, int off, double[] b, int start, int end, int t, KlCdScratch s) {
+  private int gatherOne(int[] colIdx, int off, double[] b, NonZeros bnz, int start, int end, int t, KlCdScratch s) {
     int cnt = 0;
     for (int p = start; p < end; p++) {
-      double bt = NonZeros.fixed(b[colIdx[p] * k + t]);
+      double bt = bnz.fixed(b[colIdx[p] * k + t]);
       if (bt != 0.0) {
         s.gather[cnt] = bt;
         s.gatherPos[cnt++] = p - off;

@@ -32,6 +32,13 @@ final class NonZeros {
   float[] val = new float[0];
   /** Whether {@code ptr}, {@code idx} and {@code val} hold the factor last given to {@link #of}. */
   boolean packed;
+  /**
+   * The power of two a packed value stands for: entry q is {@code val[q]·unit}. 1 unless the
+   * factor's largest entry is outside [2⁻⁶⁴, 2⁶⁴] ({@link #unitFor}); see {@link #fixed}.
+   */
+  double unit = 1.0;
+  /** {@code 1 / unit}, also a power of two. */
+  double inverse = 1.0;
   private final long cap;
   /** Whether the packed arrays are allocated at the cap at once (a share below 1), or at the size needed. */
   private final boolean atCap;
@@ -48,6 +55,8 @@ final class NonZeros {
 
   /** The non-zeros of {@code f} (its first {@code rows·k} entries), over blocks of rows when {@code workers} is not null. */
   NonZeros of(double[] f, Workers workers) {
+    unit = unitFor(f, rows * k);
+    inverse = 1.0 / unit;
     if (workers != null) {
       workers.forEachBlock(rows, Sweeps.BLOCK, (b, from, to) -> masks(f, from, to));
     } else {
@@ -100,7 +109,7 @@ final class NonZeros {
         for (long bits = mask[j * words + w]; bits != 0L; bits &= bits - 1) {
           int t = (w << 6) + Long.numberOfTrailingZeros(bits);
           idx[q] = (char) t;
-          val[q++] = (float) f[j * k + t];
+          val[q++] = (float) (f[j * k + t] * inverse);
         }
       }
     }
@@ -113,12 +122,37 @@ final class NonZeros {
   static final int PACKED_ENTRY_BYTES = 6;
 
   /**
-   * The value the solvers read for a factor entry: rounded to float, as the packed copy holds it,
-   * so a pass over the dense factor (through the masks) computes with the same numbers as a pass
-   * over the packed copy and the two leave the same bits.
+   * The value the solvers read for an entry of the factor last given to {@link #of}: rounded to
+   * float, in units of {@link #unit}, as the packed copy holds it, so a pass over the dense factor
+   * (through the masks) computes with the same numbers as a pass over the packed copy and the two
+   * leave the same bits. With unit 1 (any factor whose largest entry is within [2⁻⁶⁴, 2⁶⁴], the
+   * factors of a TF-IDF matrix among them) this is {@code (float) f}.
    */
-  static double fixed(double f) {
+  double fixed(double f) {
+    return (float) (f * inverse) * unit;
+  }
+
+  /** {@link #fixed} for unit 1. */
+  static double fixedUnit(double f) {
     return (float) f;
+  }
+
+  /**
+   * The unit of a factor's packed values: 1 when its largest entry is within [2⁻⁶⁴, 2⁶⁴] (or it
+   * is zero), else the power of two of that entry, so that entries far beyond float's range (a
+   * KL fit of a matrix with values near 10³⁸ reached 10⁸⁰) keep their leading digits. Scaling
+   * by a power of two is exact, so every sum the solver forms is that of the unscaled values
+   * times the unit (bench/RESULTS.md, "Stop 37").
+   */
+  static double unitFor(double[] f, int length) {
+    double max = 0.0;
+    for (int q = 0; q < length; q++) {
+      max = Math.max(max, f[q]);
+    }
+    if (!(max > 0.0) || (max >= 0x1p-64 && max <= 0x1p64) || Double.isInfinite(max)) {
+      return 1.0;
+    }
+    return Math.scalb(1.0, Math.getExponent(max));
   }
 
   /** Heap of a {@code NonZeros} for {@code rows × k} with the given share packed at most. */

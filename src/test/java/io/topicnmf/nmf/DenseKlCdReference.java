@@ -3,7 +3,7 @@ package io.topicnmf.nmf;
 /**
  * The KL coordinate-descent kernel as it was before the non-zero masks of {@link KlCdSolver}
  * (every pass over all k components): the reference that shows the masks change no bit. It reads
- * the fixed factor rounded to float ({@link NonZeros#fixed}), as the solver does.
+ * the fixed factor rounded to float ({@link NonZeros#fixedUnit}), as the solver does.
  */
 final class DenseKlCdReference {
   private final int k;
@@ -118,13 +118,13 @@ final class DenseKlCdReference {
       } else {
         wh = 0.0;
         for (int t = 0; t < k; t++) {
-          wh += a[ai + t] * NonZeros.fixed(b[bj + t]);
+          wh += a[ai + t] * NonZeros.fixedUnit(b[bj + t]);
         }
         v[p] = wh;
       }
       double r = values[p] / Math.max(wh, Sweeps.KL_EPSILON);
       for (int t = 0; t < k; t++) {
-        sums[t] += r * NonZeros.fixed(b[bj + t]);
+        sums[t] += r * NonZeros.fixedUnit(b[bj + t]);
       }
     }
     int na = 0;
@@ -167,7 +167,7 @@ final class DenseKlCdReference {
       for (int c = 0; c < na; c++) {
         // Branch-free: write every entry, advance only past non-zeros (the branch would be
         // mispredicted about as often as taken).
-        double bt = NonZeros.fixed(b[bj + s.active[c]]);
+        double bt = NonZeros.fixedUnit(b[bj + s.active[c]]);
         int o = c * nr + count[c];
         s.gather[o] = bt;
         s.gatherPos[o] = p;
@@ -180,7 +180,7 @@ final class DenseKlCdReference {
   private int gatherOne(int[] colIdx, double[] b, int start, int end, int t, Scratch s) {
     int cnt = 0;
     for (int p = start; p < end; p++) {
-      double bt = NonZeros.fixed(b[colIdx[p] * k + t]);
+      double bt = NonZeros.fixedUnit(b[colIdx[p] * k + t]);
       if (bt != 0.0) {
         s.gather[cnt] = bt;
         s.gatherPos[cnt++] = p;

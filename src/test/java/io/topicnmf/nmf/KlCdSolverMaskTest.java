@@ -93,6 +93,56 @@ class KlCdSolverMaskTest {
     }
   }
 
+  @Test
+  void aFixedFactorBeyondFloatsRangeGivesTheScaledBitsOnEveryPath() {
+    // KL descent is scale-equivariant: with b times 2^e and a times 2^-e (exact in double) the
+    // predictions are the same and every step scales by 2^-e. The packed copy keeps such a b in
+    // units of a power of two (NonZeros.unit), so the result is the plain run's scaled, bit for
+    // bit, where rounding b to float without a unit would overflow (e = 300) or flush to zero
+    // (e = -300).
+    int k = 6;
+    SplittableRandom rnd = new SplittableRandom(5);
+    int rows = 50, cols = 40;
+    CsrMatrix x = CsrMatrix.fromDense(KlCdSolverTest.randomSparse(rnd, rows, cols, 0.3), cols);
+    double[] w = sparseFactor(rnd, rows, k, 0.3);
+    double[] ht = sparseFactor(rnd, cols, k, 0.6);
+    for (double share : new double[] {0.0, 1.0}) {
+      double[] plain = w.clone();
+      double[] vPlain = new double[x.nnz()];
+      sweepOnce(x, plain, ht, share, vPlain);
+      for (int e : new int[] {300, -300, 70, -70}) {
+        double up = Math.scalb(1.0, e);
+        double down = Math.scalb(1.0, -e);
+        double[] a = w.clone();
+        double[] b = ht.clone();
+        for (int q = 0; q < a.length; q++) a[q] *= down;
+        for (int q = 0; q < b.length; q++) b[q] *= up;
+        double[] v = new double[x.nnz()];
+        NonZeros nz = sweepOnce(x, a, b, share, v);
+        assertEquals(Math.scalb(1.0, Math.getExponent(maxOf(b))), nz.unit, "e=" + e);
+        for (int q = 0; q < a.length; q++) a[q] *= up;
+        String at = "e=" + e + " packed=" + hMaskPacked(share);
+        assertArrayEquals(plain, a, 0.0, at);
+        assertArrayEquals(vPlain, v, 0.0, at);
+      }
+    }
+  }
+
+  private static NonZeros sweepOnce(CsrMatrix x, double[] a, double[] b, double share, double[] v) {
+    int k = a.length / x.rows();
+    int cols = x.cols();
+    NonZeros nz = new NonZeros(cols, k, share).of(b, null);
+    new KlCdSolver(k, cols * k, 1, 3, 1e-3).sweep(0, x.rowPtr(), x.colIdx(), x.values(), a, b, nz,
+        sums(b, cols, k), 0.0, 0.0, v, false, 0, x.rows());
+    return nz;
+  }
+
+  private static double maxOf(double[] f) {
+    double m = 0.0;
+    for (double d : f) m = Math.max(m, d);
+    return m;
+  }
+
   private static boolean hMaskPacked(double share) {
     return share > 0;
   }

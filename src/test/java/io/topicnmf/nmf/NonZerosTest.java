@@ -82,7 +82,7 @@ class NonZerosTest {
     for (int q = 0, j = 0; j < rows; j++) {
       for (int t = 0; t < k; t++) {
         if (f[j * k + t] != 0.0) {
-          assertEquals((double) nz.val[q++], NonZeros.fixed(f[j * k + t]), "dense and packed read the same number");
+          assertEquals((double) nz.val[q++], nz.fixed(f[j * k + t]), "dense and packed read the same number");
         }
       }
     }
@@ -96,5 +96,24 @@ class NonZerosTest {
     NonZeros nz = new NonZeros(1, k, 1.0).of(f, null);
     assertFalse(nz.packed, "the masks serve");
     assertEquals(1L << 63, nz.mask[nz.words - 1]);
+  }
+
+  @Test
+  void aFactorOutsideFloatsRangeIsPackedInUnitsOfItsLargestEntrysPowerOfTwo() {
+    for (double scale : new double[] {1e80, 1e-80, 1.0, 0x1p64, 0x1p-64}) {
+      double[] f = {1.0 * scale, 0, 0.3 * scale, 2.5e-20 * scale};
+      NonZeros nz = new NonZeros(2, 2, 1.0).of(f, null);
+      boolean inRange = scale >= 0x1p-64 && scale <= 0x1p64;
+      assertEquals(inRange ? 1.0 : Math.scalb(1.0, Math.getExponent(scale)), nz.unit, "scale " + scale);
+      assertEquals(1.0, nz.unit * nz.inverse);
+      for (int q = 0, p = 0; p < f.length; p++) {
+        if (f[p] == 0.0) continue;
+        double read = nz.val[q++] * nz.unit;
+        // To float precision of the factor's largest entry (an entry 10^-20 of it is subnormal
+        // in float when the unit is 1, and keeps fewer digits).
+        assertEquals(f[p], read, 1e-7 * scale, "scale " + scale + " entry " + p);
+        assertEquals(nz.fixed(f[p]), read, "dense and packed read the same number");
+      }
+    }
   }
 }
