@@ -139,6 +139,15 @@ public final class SparseKernels {
    * {@code cf}, rounded to float there, each block formed in a buffer of its own first.
    */
   public static void multiply(CsrMatrix a, float[] b, int k, double[] c, float[] cf, Workers workers) {
+    multiply(a, b, k, c, cf, 1.0, workers);
+  }
+
+  /**
+   * As {@link #multiply(CsrMatrix, float[], int, double[], float[], Workers)}, a float output
+   * multiplied by {@code scale} (a power of two, so exactly) before it is rounded: a caller keeps
+   * a product of large or tiny entries within float's range that way.
+   */
+  public static void multiply(CsrMatrix a, float[] b, int k, double[] c, float[] cf, double scale, Workers workers) {
     if (k < 0 || b.length < (long) a.cols() * k || (cf == null ? c.length : cf.length) < (long) a.rows() * k) {
       throw new IllegalArgumentException("multiply: A is " + a.rows() + "x" + a.cols() + ", B needs "
           + a.cols() + "x" + k + " but has " + b.length + " entries");
@@ -159,7 +168,7 @@ public final class SparseKernels {
       }
       multiplyRows(rowPtr, colIdx, values, b, k, buf, from, to, from);
       for (int q = 0, e = (to - from) * k, o = from * k; q < e; q++) {
-        cf[o + q] = (float) buf[q];
+        cf[o + q] = (float) (buf[q] * scale);
       }
     });
   }

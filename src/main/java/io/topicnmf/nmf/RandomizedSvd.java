@@ -75,6 +75,7 @@ final class RandomizedSvd {
     SparseKernels.multiply(x, zf, l, y, null, workers);
     double[] q = orthonormalize(y, m, l, powerIterations == 0 ? 2 : 1, workers);
     float[] qf = new float[m * l];
+    double zScale = sketchScale(x);
     for (int it = 0; it < powerIterations; it++) {
       // One QR per power iteration, on the short side: Z = XᵀQ has the condition number of X on
       // span(Q), so Y = X·Z loses at most that squared (a few digits of the weakest directions),
@@ -82,7 +83,7 @@ final class RandomizedSvd {
       for (int e = 0; e < qf.length; e++) {
         qf[e] = (float) q[e];
       }
-      SparseKernels.multiply(xt, qf, l, null, zf, workers);
+      SparseKernels.multiply(xt, qf, l, null, zf, zScale, workers);
       SparseKernels.multiply(x, zf, l, y, null, workers);
       q = orthonormalize(y, m, l, it == powerIterations - 1 ? 2 : 1, workers);
     }
@@ -134,6 +135,22 @@ final class RandomizedSvd {
     // of heap here once).
     timesSmallInPlace(z, n, l, ubScaled, k, workers);
     return new Result(u, s, z, k);
+  }
+
+  /**
+   * The power of two the float sketches Z = XᵀQ are kept in units of: 1 when ‖X‖_F is within
+   * [2⁻⁶⁰, 2⁶⁰] (every TF-IDF matrix), else the inverse of its power of two. Each column of Z has
+   * at most ‖X‖₂ ≤ ‖X‖_F as its norm (Q has orthonormal columns), so the scaled entries stay far
+   * inside float's range: a matrix with values near 3·10³⁸ (float's limit, which the reader
+   * accepts) overflowed without it. Y = X·Z only feeds the next orthonormalisation, which a
+   * power-of-two factor does not change.
+   */
+  static double sketchScale(CsrMatrix x) {
+    double norm = Math.sqrt(x.frobeniusNormSquared());
+    if (!(norm > 0.0) || Double.isInfinite(norm) || (norm >= 0x1p-60 && norm <= 0x1p60)) {
+      return 1.0;
+    }
+    return Math.scalb(1.0, -Math.getExponent(norm));
   }
 
   /** {@code out = a·c} for a tall {@code rows × l} and a small {@code l × k} matrix, row-major, over fixed row blocks. */

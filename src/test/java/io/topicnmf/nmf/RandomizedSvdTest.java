@@ -58,6 +58,33 @@ class RandomizedSvdTest {
   }
 
   @Test
+  void aMatrixNearFloatsLimitGetsTheScaledTripletsOfItsScaledDownCopy() {
+    // Values near 4·10^37 (the reader accepts up to float's 3.4·10^38): the power iterations'
+    // float sketches are kept in units of a power of two (sketchScale), so they do not overflow,
+    // and the triplets are those of the same matrix scaled down by 2^125, scaled back up.
+    double[][] small = NmfTestData.plantedLowRank(23, 300, 200, 4);
+    double up = Math.scalb(1.0, 125);
+    double[][] big = new double[small.length][];
+    for (int i = 0; i < small.length; i++) {
+      big[i] = small[i].clone();
+      for (int c = 0; c < big[i].length; c++) big[i][c] *= up;
+    }
+    CsrMatrix xs = CsrMatrix.fromDense(small, 200);
+    CsrMatrix xb = CsrMatrix.fromDense(big, 200);
+    assertEquals(1.0, RandomizedSvd.sketchScale(xs));
+    assertTrue(Math.sqrt(xb.frobeniusNormSquared()) > Float.MAX_VALUE, "a sketch entry could overflow float");
+    RandomizedSvd.Result rs = RandomizedSvd.compute(xs, xs.transpose(), 4, new SplittableRandom(4), Workers.sequential());
+    RandomizedSvd.Result rb = RandomizedSvd.compute(xb, xb.transpose(), 4, new SplittableRandom(4), Workers.sequential());
+    for (int j = 0; j < 4; j++) {
+      assertTrue(Double.isFinite(rb.s()[j]), "s" + j);
+      assertEquals(rs.s()[j] * up, rb.s()[j], 1e-9 * rs.s()[j] * up, "s" + j);
+    }
+    for (int q = 0; q < 300 * 4; q++) {
+      assertEquals(Math.abs(rs.u()[q]), Math.abs(rb.u()[q]), 1e-9, "u entry " + q);
+    }
+  }
+
+  @Test
   void rankDeficientMatrixGetsZeroTrailingSingularValues() {
     double[][] a = new double[10][8];
     a[3][2] = 2.5;
