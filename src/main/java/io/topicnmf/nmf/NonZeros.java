@@ -34,7 +34,7 @@ final class NonZeros {
   boolean packed;
   /**
    * The power of two a packed value stands for: entry q is {@code val[q]·unit}. 1 unless the
-   * factor's largest entry is outside [2⁻⁶⁴, 2⁶⁴] ({@link #unitFor}); see {@link #fixed}.
+   * factor's largest entry is outside [2⁻⁶⁴, 2⁶⁴] ({@link #unitOf}); see {@link #fixed}.
    */
   double unit = 1.0;
   /** {@code 1 / unit}, also a power of two. */
@@ -55,13 +55,18 @@ final class NonZeros {
 
   /** The non-zeros of {@code f} (its first {@code rows·k} entries), over blocks of rows when {@code workers} is not null. */
   NonZeros of(double[] f, Workers workers) {
-    unit = unitFor(f, rows * k);
-    inverse = 1.0 / unit;
+    // The masks' pass also finds each block's largest entry, for the unit.
+    double max;
     if (workers != null) {
-      workers.forEachBlock(rows, Sweeps.BLOCK, (b, from, to) -> masks(f, from, to));
+      double[] blockMax = new double[Math.max(1, Workers.blockCount(rows, Sweeps.BLOCK))];
+      workers.forEachBlock(rows, Sweeps.BLOCK, (b, from, to) -> blockMax[b] = masks(f, from, to));
+      max = 0.0;
+      for (double m : blockMax) max = Math.max(max, m);
     } else {
-      masks(f, 0, rows);
+      max = masks(f, 0, rows);
     }
+    unit = unitOf(max);
+    inverse = 1.0 / unit;
     long total = 0;
     for (int j = 0; j < rows; j++) {
       ptr[j] = (int) Math.min(total, Integer.MAX_VALUE);
@@ -90,16 +95,21 @@ final class NonZeros {
     return this;
   }
 
-  private void masks(double[] f, int from, int to) {
+  /** The masks of rows {@code [from, to)}; returns their largest entry. */
+  private double masks(double[] f, int from, int to) {
+    double max = 0.0;
     for (int j = from; j < to; j++) {
       for (int w = 0; w < words; w++) {
         long bits = 0L;
         for (int t = w << 6, end = Math.min(k, (w + 1) << 6); t < end; t++) {
-          bits |= (f[j * k + t] != 0.0 ? 1L : 0L) << (t & 63);
+          double e = f[j * k + t];
+          bits |= (e != 0.0 ? 1L : 0L) << (t & 63);
+          max = Math.max(max, e);
         }
         mask[j * words + w] = bits;
       }
     }
+    return max;
   }
 
   private void pack(double[] f, int from, int to) {
@@ -138,17 +148,13 @@ final class NonZeros {
   }
 
   /**
-   * The unit of a factor's packed values: 1 when its largest entry is within [2⁻⁶⁴, 2⁶⁴] (or it
-   * is zero), else the power of two of that entry, so that entries far beyond float's range (a
-   * KL fit of a matrix with values near 10³⁸ reached 10⁸⁰) keep their leading digits. Scaling
-   * by a power of two is exact, so every sum the solver forms is that of the unscaled values
-   * times the unit (bench/RESULTS.md, "Stop 37").
+   * The unit of the packed values of a factor whose largest entry is {@code max}: 1 when it is
+   * within [2⁻⁶⁴, 2⁶⁴] (or zero), else the power of two of that entry, so that entries far beyond
+   * float's range (a KL fit of a matrix with values near 10³⁸ reached 10⁸⁰) keep their leading
+   * digits. Scaling by a power of two is exact, so every sum the solver forms is that of the
+   * unscaled values times the unit (bench/RESULTS.md, "Stop 37").
    */
-  static double unitFor(double[] f, int length) {
-    double max = 0.0;
-    for (int q = 0; q < length; q++) {
-      max = Math.max(max, f[q]);
-    }
+  static double unitOf(double max) {
     if (!(max > 0.0) || (max >= 0x1p-64 && max <= 0x1p64) || Double.isInfinite(max)) {
       return 1.0;
     }
