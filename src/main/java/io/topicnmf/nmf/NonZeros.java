@@ -142,11 +142,6 @@ final class NonZeros {
     return (float) (f * inverse) * unit;
   }
 
-  /** {@link #fixed} for unit 1. */
-  static double fixedUnit(double f) {
-    return (float) f;
-  }
-
   /**
    * The unit of the packed values of a factor whose largest entry is {@code max}: 1 when it is
    * within [2⁻⁶⁴, 2⁶⁴] (or zero), else the power of two of that entry, so that entries far beyond

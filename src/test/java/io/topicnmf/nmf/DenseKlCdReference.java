@@ -3,7 +3,8 @@ package io.topicnmf.nmf;
 /**
  * The KL coordinate-descent kernel as it was before the non-zero masks of {@link KlCdSolver}
  * (every pass over all k components): the reference that shows the masks change no bit. It reads
- * the fixed factor rounded to float ({@link NonZeros#fixedUnit}), as the solver does.
+ * the fixed factor rounded to float ({@link #asFloat}), as the solver does for a factor in float's
+ * range (unit 1, {@link NonZeros#fixed}).
  */
 final class DenseKlCdReference {
   private final int k;
@@ -118,13 +119,13 @@ final class DenseKlCdReference {
       } else {
         wh = 0.0;
         for (int t = 0; t < k; t++) {
-          wh += a[ai + t] * NonZeros.fixedUnit(b[bj + t]);
+          wh += a[ai + t] * asFloat(b[bj + t]);
         }
         v[p] = wh;
       }
       double r = values[p] / Math.max(wh, Sweeps.KL_EPSILON);
       for (int t = 0; t < k; t++) {
-        sums[t] += r * NonZeros.fixedUnit(b[bj + t]);
+        sums[t] += r * asFloat(b[bj + t]);
       }
     }
     int na = 0;
@@ -167,7 +168,7 @@ final class DenseKlCdReference {
       for (int c = 0; c < na; c++) {
         // Branch-free: write every entry, advance only past non-zeros (the branch would be
         // mispredicted about as often as taken).
-        double bt = NonZeros.fixedUnit(b[bj + s.active[c]]);
+        double bt = asFloat(b[bj + s.active[c]]);
         int o = c * nr + count[c];
         s.gather[o] = bt;
         s.gatherPos[o] = p;
@@ -180,7 +181,7 @@ final class DenseKlCdReference {
   private int gatherOne(int[] colIdx, double[] b, int start, int end, int t, Scratch s) {
     int cnt = 0;
     for (int p = start; p < end; p++) {
-      double bt = NonZeros.fixedUnit(b[colIdx[p] * k + t]);
+      double bt = asFloat(b[colIdx[p] * k + t]);
       if (bt != 0.0) {
         s.gather[cnt] = bt;
         s.gatherPos[cnt++] = p;
@@ -328,5 +329,10 @@ final class DenseKlCdReference {
     }
     g[0] = c1;
     g[1] = c2;
+  }
+
+  /** A fixed factor's entry as the solver reads it when the factor's unit is 1: rounded to float. */
+  static double asFloat(double f) {
+    return (float) f;
   }
 }

@@ -34,7 +34,7 @@ class KlCdSolverTest {
     for (int i = 0; i < x.rows(); i++) {
       for (int p = x.rowPtr()[i]; p < x.rowPtr()[i + 1]; p++) {
         double s = 0.0;
-        for (int t = 0; t < k; t++) s += w[i * k + t] * NonZeros.fixedUnit(ht[x.colIdx()[p] * k + t]);
+        for (int t = 0; t < k; t++) s += w[i * k + t] * DenseKlCdReference.asFloat(ht[x.colIdx()[p] * k + t]);
         out[p] = s;
       }
     }
@@ -101,7 +101,7 @@ class KlCdSolverTest {
       int t = k - 1;
       double grad = hSum[t] + l1;
       for (int p = x.rowPtr()[i]; p < x.rowPtr()[i + 1]; p++) {
-        grad -= x.values()[p] * NonZeros.fixedUnit(ht[x.colIdx()[p] * k + t]) / fresh[p];
+        grad -= x.values()[p] * DenseKlCdReference.asFloat(ht[x.colIdx()[p] * k + t]) / fresh[p];
       }
       if (w[i * k + t] > 0) {
         assertEquals(0.0, grad, 1e-9, "row " + i);
@@ -155,8 +155,8 @@ class KlCdSolverTest {
         for (int j = 0; j < cols; j++) {
           if (x[i][j] == 0) continue;
           double wh = 0;
-          for (int r = 0; r < k; r++) wh += w[i * k + r] * NonZeros.fixedUnit(ht[j * k + r]);
-          g1 += x[i][j] * NonZeros.fixedUnit(ht[j * k + t]) / Math.max(wh, Sweeps.KL_EPSILON);
+          for (int r = 0; r < k; r++) wh += w[i * k + r] * DenseKlCdReference.asFloat(ht[j * k + r]);
+          g1 += x[i][j] * DenseKlCdReference.asFloat(ht[j * k + t]) / Math.max(wh, Sweeps.KL_EPSILON);
         }
         skip[t] = w[i * k + t] == 0 && hSum[t] + l1 - g1 >= 0;
       }
@@ -199,7 +199,7 @@ class KlCdSolverTest {
     for (int j = 0; j < x[i].length; j++) {
       if (x[i][j] == 0) continue;
       double wh = 0;
-      for (int r = 0; r < k; r++) wh += w[i * k + r] * NonZeros.fixedUnit(ht[j * k + r]);
+      for (int r = 0; r < k; r++) wh += w[i * k + r] * DenseKlCdReference.asFloat(ht[j * k + r]);
       f -= x[i][j] * Math.log(Math.max(wh, Sweeps.KL_EPSILON));
     }
     w[i * k + t] = keep;
@@ -212,9 +212,9 @@ class KlCdSolverTest {
     for (int j = 0; j < x[i].length; j++) {
       if (x[i][j] == 0) continue;
       double wh = 0;
-      for (int r = 0; r < k; r++) wh += w[i * k + r] * NonZeros.fixedUnit(ht[j * k + r]);
+      for (int r = 0; r < k; r++) wh += w[i * k + r] * DenseKlCdReference.asFloat(ht[j * k + r]);
       double vv = Math.max(wh, Sweeps.KL_EPSILON);
-      double bt = NonZeros.fixedUnit(ht[j * k + t]);
+      double bt = DenseKlCdReference.asFloat(ht[j * k + t]);
       g1 += x[i][j] * bt / vv;
       g2 += x[i][j] * bt * bt / (vv * vv);
     }
