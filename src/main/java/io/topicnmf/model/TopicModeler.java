@@ -277,13 +277,13 @@ public final class TopicModeler {
    * (k booleans) and the copy of them that a merge of clusters widens (k booleans more, made only
    * when a merge happens, which the plan cannot know beforehand), its similarities (12 bytes for
    * each of up to {@value #TYPICAL_TOPICS_CONTAINED} topics) and four int arrays; per non-zero of X the values of the rows k-means compares ({@link
-   * DocumentClusters#space}, 4 bytes); per term and topic the k-means centroids (two copies) and
-   * the term-list choice's scores (8 bytes each).
+   * DocumentClusters#space}, 4 bytes); per term and topic the k-means centroids (the working copy
+   * in float, 4 bytes, and the result's, 8) and the term-list choice's scores (8 bytes).
    */
   static long afterFitBytes(int rows, int cols, long nnz, int k) {
     long n = rows;
     long perRow = 8L * k + DOCUMENT_BYTES + 2L * k + 12L * Math.min(k, TYPICAL_TOPICS_CONTAINED) + 16;
-    return n * perRow + 4L * nnz + 3L * 8 * k * cols;
+    return n * perRow + 4L * nnz + (4L + 8 + 8) * k * cols;
   }
 
   /**

@@ -55,7 +55,10 @@ class DocumentClustersIncrementalTest {
 
   private record Reference(int[] assignment, double[] ct, int rounds) {}
 
-  /** Spherical k-means with every centroid and similarity recomputed each round. */
+  /**
+   * Spherical k-means with every centroid and similarity recomputed each round, the unit centroids
+   * rounded to float as {@link DocumentClusters} keeps them.
+   */
   private static Reference reference(CsrMatrix x, int[] seed, boolean[] allowed, int k) {
     int n = x.rows();
     int m = x.cols();
@@ -74,7 +77,7 @@ class DocumentClustersIncrementalTest {
       boolean[] live = new boolean[k];
       for (int j = 0; j < m; j++) {
         for (int t = 0; t < k; t++) {
-          ct[j * k + t] *= norm[t];
+          ct[j * k + t] = (float) (ct[j * k + t] * norm[t]); // the centroids are kept in single precision
           live[t] |= ct[j * k + t] != 0;
         }
       }
