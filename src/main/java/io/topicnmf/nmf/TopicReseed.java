@@ -25,8 +25,8 @@ import java.util.List;
  * k = 2); its two parts become that topic and the degenerate one (each row of H at the old
  * topic's L1 mass, W's columns scaled back), the degenerate topic's weight in the other
  * documents is dropped, and the fit continues with a fresh updater from there until the
- * tolerance stops it again (its own rule, or, once below the fit before it, the first fit's rule,
- * scaled by the first fit's starting objective f₀), within what is left of {@code maxIter}. Up to {@value #MAX_ROUNDS}
+ * tolerance stops it again (its own rule), or as soon as it is below the fit before it, within
+ * what is left of {@code maxIter}. Up to {@value #MAX_ROUNDS}
  * rounds, one degenerate topic each, while one is left and the last round lowered the penalised
  * objective at the convergence rule's rate at least: by {@code tol·f₀} per five sweeps of the round
  * (f₀ the first fit's starting objective; {@link #progress}). At a million generated documents the
@@ -60,22 +60,12 @@ final class TopicReseed {
   /**
    * The fit continued from re-seeded degenerate topics when that lowers the objective, else
    * {@code first}; {@code w} and {@code ht} are the arrays the first fit left its factors in
-   * ({@code first.w()} wraps {@code w}).
+   * ({@code first.w()} wraps {@code w}). {@code f0} scales the rounds' bound ({@link #progress}):
+   * the fit passes the first fit's starting objective (tests move it to reach each side of the bound).
    */
   static NmfResult refine(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress, NmfResult first,
       double[] w, double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact,
       java.nio.file.Path scratch, long t0, MemoryPlan.FreeHeap free, double f0) {
-    return refine(x, xt, options, progress, first, w, ht, reg, workers, compact, scratch, t0, free, f0, f0);
-  }
-
-  /**
-   * As above, with the first fit's starting objective {@code f0}, which scales each continued fit's
-   * convergence rule, and the scale of the rounds' bound ({@link #progress}) apart: {@code bound},
-   * which the fit passes equal to {@code f0} (tests set it apart to reach each side of the bound).
-   */
-  static NmfResult refine(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress, NmfResult first,
-      double[] w, double[] ht, Regularization reg, Workers workers, java.nio.file.Path compact,
-      java.nio.file.Path scratch, long t0, MemoryPlan.FreeHeap free, double f0, double bound) {
     int mk = x.rows() * options.k();
     int nk = x.cols() * options.k();
     NmfResult current = first;
@@ -83,13 +73,13 @@ final class TopicReseed {
       int[] degenerate = degenerate(w, scales(ht, x.cols(), options.k()), x.rows(), options.k());
       double before = current.objective() + reg.penalty(w, mk, ht, nk);
       NmfResult next = degenerate.length == 0 ? null
-          : attempt(x, xt, options, progress, current, degenerate, w, ht, reg, workers, compact, scratch, t0, free, f0);
+          : attempt(x, xt, options, progress, current, degenerate, w, ht, reg, workers, compact, scratch, t0, free);
       if (next == null) {
         break;
       }
       int sweeps = next.iterations() - current.iterations();
       current = next;
-      if (before - (current.objective() + reg.penalty(w, mk, ht, nk)) < progress(options, bound, sweeps)) {
+      if (before - (current.objective() + reg.penalty(w, mk, ht, nk)) < progress(options, f0, sweeps)) {
         // Kept, but a gain the convergence rule itself calls no progress: the next degenerate
         // topic is left as it is rather than paying another continued fit.
         break;
@@ -118,7 +108,7 @@ final class TopicReseed {
    */
   private static NmfResult attempt(CsrMatrix x, CsrMatrix xt, NmfOptions options, NmfListener progress,
       NmfResult current, int[] degenerate, double[] w, double[] ht, Regularization reg, Workers workers,
-      java.nio.file.Path compact, java.nio.file.Path scratch, long t0, MemoryPlan.FreeHeap free, double f0) {
+      java.nio.file.Path compact, java.nio.file.Path scratch, long t0, MemoryPlan.FreeHeap free) {
     int m = x.rows();
     int n = x.cols();
     int k = options.k();
@@ -133,10 +123,9 @@ final class TopicReseed {
       NmfOptions rest = options.withMaxIter(options.maxIter() - current.iterations());
       int done = current.iterations();
       NmfListener continued = (i, max, objective) -> progress.onIteration(done + i, options.maxIter(), objective);
-      // Once below the fit it continues, the continued fit stops where that fit would have gone on to
-      // stop (tol·f₀ of the first start over the window, not of its own lower start; Nmf.Continued).
+      // The continued fit stops as soon as it is below the fit it continues (Nmf.Continued).
       NmfResult next = Nmf.run(x, xt, rest, continued, w, ht, reg, workers, compact, trace, t0, null,
-          new Nmf.Continued(f0, before));
+          new Nmf.Continued(before));
       if (next.objective() + reg.penalty(w, m * k, ht, n * k) < before) {
         return merged(current, next, trace);
       }

@@ -237,7 +237,7 @@ class TopicReseedTest {
       NmfResult first = Nmf.run(x, xt, o, NmfListener.NONE, w, ht, reg, workers, compact, new ArrayList<>(), t0,
           start);
       NmfResult r = TopicReseed.refine(x, xt, o, NmfListener.NONE, first, w, ht, reg, workers, compact, compact, t0,
-          free, start[0], Double.isNaN(f0) ? start[0] : f0);
+          free, Double.isNaN(f0) ? start[0] : f0);
       // first's W wraps w, which the rounds overwrite; its objective and iterations stand.
       return new NmfResult[] {first, r};
     }
@@ -247,7 +247,7 @@ class TopicReseedTest {
   void roundsStopAfterOneWhoseGainTheConvergenceRuleCallsNoProgress() {
     // 16 topics for 12 planted themes: the fit leaves several degenerate topics, and re-seeding
     // them goes on round after round while each round's gain is at least tol·f₀.
-    PlantedThemes p = planted(7);
+    PlantedThemes p = planted(6);
     NmfOptions o = NmfOptions.defaults(16).withLoss(Loss.KL).withThreads(2);
     int[] unbounded = new int[1];
     int[] bounded = new int[1];
@@ -290,11 +290,10 @@ class TopicReseedTest {
   }
 
   @Test
-  void aContinuedFitStopsWhereTheFitItContinuesWouldHave() {
-    // The round's own start is far below the first fit's (which starts at nndsvda), so by its own
-    // f₀ alone the round's rule asks for less and runs on. Once below the first fit's objective it
-    // stops by the first fit's scale. 16 topics for the 12 themes of seed 6: one round (bound +∞)
-    // of 30 sweeps; by its own scale alone it ran 36 (and this test fails).
+  void aContinuedFitStopsAsSoonAsItIsBelowTheFitItContinues() {
+    // The round's own start is far below the first fit's (which starts at nndsvda), so its own rule
+    // alone runs on past the first fit's objective. It stops at its first sweep below it. 16 topics
+    // for the 12 themes of seed 6: one round (bound +∞).
     PlantedThemes p = planted(6);
     NmfOptions o = NmfOptions.defaults(16).withLoss(Loss.KL).withThreads(2).withTrace(true).withTol(1e-4);
     int k = o.k();
@@ -311,25 +310,18 @@ class TopicReseedTest {
       int firstSweeps = first.iterations();
       double before = first.objective();
       NmfResult r = TopicReseed.refine(x, xt, o, NmfListener.NONE, first, w, ht, reg, workers, null, dir, t0,
-          MemoryPlan::freeHeap, start[0], Double.POSITIVE_INFINITY);
+          MemoryPlan::freeHeap, Double.POSITIVE_INFINITY);
       java.util.List<Double> round = new ArrayList<>();
       for (TracePoint q : r.trace()) {
         if (q.iteration() > firstSweeps) round.add(q.objective());
       }
-      int window = Nmf.window(o.loss(), o.effectiveSolver());
       int sweeps = round.size();
-      assertTrue(r.converged() && sweeps > window && r.objective() < before,
-          "one kept round of " + sweeps + " sweeps, converged");
-      double scale = o.tol() * start[0];
+      assertTrue(r.converged() && sweeps >= 1 && r.objective() < before, "one kept round of " + sweeps + " sweeps, converged");
       // round.get(t - 1) is the objective after the round's sweep t.
-      for (int t = window + 1; t < sweeps; t++) {
-        double f = round.get(t - 1);
-        assertFalse(f < before && round.get(t - 1 - window) - f < scale,
-            "after sweep " + t + " the round was below the first fit and fell by less than tol·f₀ of the first start, and went on");
+      for (int t = 1; t < sweeps; t++) {
+        assertTrue(round.get(t - 1) >= before, "after sweep " + t + " the round was below the first fit and went on");
       }
-      double last = round.get(sweeps - 1);
-      assertTrue(last < before && round.get(sweeps - 1 - window) - last < scale,
-          "the round stopped by the first fit's rule");
+      assertTrue(round.get(sweeps - 1) < before, "the round stopped below the first fit");
     }
   }
 
