@@ -1,6 +1,7 @@
 package io.topicnmf.eval;
 
 import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.parallel.Workers;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -106,7 +107,7 @@ public final class Coherence {
    *     repeated within a topic
    */
   public static TopicCoherence compute(CsrMatrix docTerm, int[][] topTerms) {
-    return pairScores(docTerm, topTerms, false);
+    return pairScores(docTerm, topTerms, false, Workers.sequential());
   }
 
   /**
@@ -120,10 +121,19 @@ public final class Coherence {
    * @throws IllegalArgumentException as {@link #compute(CsrMatrix, int[][])}
    */
   public static double[] strictNpmi(CsrMatrix docTerm, int[][] topTerms) {
-    return pairScores(docTerm, topTerms, true).npmi();
+    return strictNpmi(docTerm, topTerms, Workers.sequential());
   }
 
-  private static TopicCoherence pairScores(CsrMatrix docTerm, int[][] topTerms, boolean strict) {
+  /**
+   * {@link #strictNpmi(CsrMatrix, int[][])} with the pairs' co-occurrence counts merged on {@code
+   * workers}: each distinct pair is counted on its own and the sums are formed in the same order,
+   * so the scores are the same bits for any thread count.
+   */
+  public static double[] strictNpmi(CsrMatrix docTerm, int[][] topTerms, Workers workers) {
+    return pairScores(docTerm, topTerms, true, workers).npmi();
+  }
+
+  private static TopicCoherence pairScores(CsrMatrix docTerm, int[][] topTerms, boolean strict, Workers workers) {
     Objects.requireNonNull(docTerm, "docTerm");
     validate(topTerms, docTerm.cols());
     int docs = docTerm.rows();
@@ -149,8 +159,33 @@ public final class Coherence {
 
     int k = topTerms.length;
     // Each pair's co-occurrence count is merged once: the lists of --relevance auto's candidates
-    // (thousands, TermListChoice) share most of their pairs.
-    java.util.Map<Long, Integer> pairs = new java.util.HashMap<>();
+    // (thousands, TermListChoice) share most of their pairs. The distinct pairs are numbered in
+    // order of first use, then merged in parallel, each on its own.
+    PairIndex pairs = new PairIndex();
+    int[][] pairOf = new int[k][];
+    for (int t = 0; t < k; t++) {
+      int[] topic = topTerms[t];
+      int n = topic.length;
+      pairOf[t] = new int[n < 2 ? 0 : n * (n - 1) / 2];
+      int q = 0;
+      for (int m = 1; m < n; m++) {
+        int um = local[topic[m]];
+        for (int l = 0; l < m; l++) {
+          int ul = local[topic[l]];
+          pairOf[t][q++] = pairs.indexOf((long) Math.min(um, ul) * union + Math.max(um, ul));
+        }
+      }
+    }
+    long[] keys = pairs.keys();
+    int[] coCounts = new int[keys.length];
+    int unionSize = union;
+    workers.forEachBlock(keys.length, PAIR_BLOCK, (b, from, to) -> {
+      for (int p = from; p < to; p++) {
+        int u = (int) (keys[p] / unionSize);
+        int v = (int) (keys[p] % unionSize);
+        coCounts[p] = intersectionSize(postings, ptr[u], ptr[u + 1], ptr[v], ptr[v + 1]);
+      }
+    });
     double[] npmi = new double[k];
     double[] umass = new double[k];
     double sumNpmi = 0;
@@ -166,13 +201,14 @@ public final class Coherence {
       }
       double sN = 0;
       double sU = 0;
+      int q = 0;
       for (int m = 1; m < n; m++) {
         int um = local[topic[m]];
         int dfm = ptr[um + 1] - ptr[um];
         for (int l = 0; l < m; l++) {
           int ul = local[topic[l]];
           int dfl = ptr[ul + 1] - ptr[ul];
-          int co = coCount(pairs, postings, ptr, um, ul, union);
+          int co = coCounts[pairOf[t][q++]];
           sN += strict ? strictNpmi(co, dfm, dfl, docs) : npmi(co, dfm, dfl, docs);
           sU += umass(co, dfl, docs);
         }
@@ -347,16 +383,54 @@ public final class Coherence {
     return postings;
   }
 
-  /** The documents holding both union terms {@code u} and {@code v}, merged once per pair ({@code seen}). */
-  private static int coCount(java.util.Map<Long, Integer> seen, int[] postings, int[] ptr, int u, int v, int union) {
-    long key = (long) Math.min(u, v) * union + Math.max(u, v);
-    Integer known = seen.get(key);
-    if (known != null) {
-      return known;
+  /** Distinct pairs a task merges at a time. */
+  private static final int PAIR_BLOCK = 64;
+
+  /** Numbers distinct non-negative keys in order of first use: an open-addressing table with linear probing. */
+  private static final class PairIndex {
+    private long[] slot = new long[1 << 10];
+    private int[] id = new int[1 << 10];
+    private long[] keys = new long[1 << 9];
+    private int size;
+
+    PairIndex() {
+      Arrays.fill(slot, -1L);
     }
-    int co = intersectionSize(postings, ptr[u], ptr[u + 1], ptr[v], ptr[v + 1]);
-    seen.put(key, co);
-    return co;
+
+    int indexOf(long key) {
+      int mask = slot.length - 1;
+      int i = (int) (key * 0x9E3779B97F4A7C15L >>> 32) & mask;
+      while (slot[i] != -1L) {
+        if (slot[i] == key) return id[i];
+        i = (i + 1) & mask;
+      }
+      if (size == keys.length) keys = Arrays.copyOf(keys, size * 2);
+      keys[size] = key;
+      slot[i] = key;
+      id[i] = size;
+      if (++size * 2 > slot.length) grow();
+      return size - 1;
+    }
+
+    long[] keys() {
+      return Arrays.copyOf(keys, size);
+    }
+
+    private void grow() {
+      long[] oldSlot = slot;
+      int[] oldId = id;
+      slot = new long[oldSlot.length * 2];
+      id = new int[oldSlot.length * 2];
+      Arrays.fill(slot, -1L);
+      int mask = slot.length - 1;
+      for (int s = 0; s < oldSlot.length; s++) {
+        if (oldSlot[s] == -1L) continue;
+        int i = (int) (oldSlot[s] * 0x9E3779B97F4A7C15L >>> 32) & mask;
+        while (slot[i] != -1L) i = (i + 1) & mask;
+        slot[i] = oldSlot[s];
+        id[i] = oldId[s];
+      }
+    }
   }
 
   /** Size of the intersection of two sorted, duplicate-free ranges of {@code a}. */

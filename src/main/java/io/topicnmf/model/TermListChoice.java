@@ -418,7 +418,10 @@ public final class TermListChoice {
     return out;
   }
 
-  /** NPMI of every candidate's list of every topic, each distinct list scored once. */
+  /**
+   * NPMI of every candidate's list of every topic, each distinct list scored once, the pairs
+   * counted on the fit's workers ({@link TermRanking#withWorkers}; the same bits on any number).
+   */
   private static double[][] scores(CsrMatrix counts, List<int[][]> lists, int k) {
     Map<List<Integer>, Integer> distinct = new HashMap<>();
     List<int[]> unique = new ArrayList<>();
@@ -436,7 +439,7 @@ public final class TermListChoice {
         index[c][t] = at;
       }
     }
-    double[] npmi = Coherence.strictNpmi(counts, unique.toArray(new int[0][]));
+    double[] npmi = Coherence.strictNpmi(counts, unique.toArray(new int[0][]), TermRanking.workers());
     double[][] out = new double[lists.size()][k];
     for (int c = 0; c < lists.size(); c++) {
       for (int t = 0; t < k; t++) {

@@ -151,6 +151,12 @@ public final class TermRanking {
     }
   }
 
+  /** The workers {@link #withWorkers} set on this thread, else one thread's. */
+  static Workers workers() {
+    Workers workers = WORKERS.get();
+    return workers == null ? Workers.sequential() : workers;
+  }
+
   /** W with row i scaled by s_i = ⟨x_i, w_i·H⟩ / ‖w_i·H‖² (0 when w_i·H = 0). */
   static double[] rescaledRows(CsrMatrix x, DenseMatrix w, DenseMatrix h) {
     return rescaledRows(x, w, h, Workers.sequential());

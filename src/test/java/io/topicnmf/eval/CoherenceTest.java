@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.topicnmf.matrix.CsrMatrix;
+import io.topicnmf.parallel.Workers;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -259,5 +260,61 @@ class CoherenceTest {
     c.umass()[0] = 99;
     assertEquals(before, c.npmi()[0]);
     assertEquals(c, Coherence.compute(tinyCorpus(), new int[][] {{0, 1}}));
+  }
+
+  @Test
+  void strictNpmiCountsThePairsOnAnyNumberOfWorkersToTheSameBitsAsTheDefinition() {
+    // 300 documents over 120 terms; 400 lists of 10 that share many pairs (as the candidates of
+    // --relevance auto do), some of them with a term no document holds. Thousands of distinct
+    // pairs: many blocks of the parallel merge, and the pair index grows several times.
+    SplittableRandom rnd = new SplittableRandom(5);
+    int docs = 300;
+    int terms = 120;
+    double[][] dense = new double[docs][terms];
+    for (int i = 0; i < docs; i++) {
+      for (int j = 0; j < terms - 1; j++) if (rnd.nextDouble() < (j % 7 == i % 7 ? 0.3 : 0.04)) dense[i][j] = 1 + rnd.nextInt(3);
+    }
+    CsrMatrix x = CsrMatrix.fromDense(dense, terms);
+    int[][] lists = new int[400][10];
+    for (int[] l : lists) {
+      int[] perm = new int[terms];
+      for (int j = 0; j < terms; j++) perm[j] = j;
+      for (int a = 0; a < 10; a++) {
+        int b = a + rnd.nextInt(rnd.nextDouble() < 0.5 ? 25 : terms - a);
+        int tmp = perm[a];
+        perm[a] = perm[b];
+        perm[b] = tmp;
+        l[a] = perm[a];
+      }
+    }
+    // The definition, pair by pair, in the same order (later terms against earlier ones).
+    double[] expected = new double[lists.length];
+    for (int t = 0; t < lists.length; t++) {
+      double sum = 0;
+      for (int m = 1; m < 10; m++) {
+        for (int l = 0; l < m; l++) {
+          int a = lists[t][m];
+          int b = lists[t][l];
+          int dfA = 0;
+          int dfB = 0;
+          int co = 0;
+          for (int i = 0; i < docs; i++) {
+            boolean hasA = dense[i][a] > 0;
+            boolean hasB = dense[i][b] > 0;
+            if (hasA) dfA++;
+            if (hasB) dfB++;
+            if (hasA && hasB) co++;
+          }
+          sum += Coherence.strictNpmi(co, dfA, dfB, docs);
+        }
+      }
+      expected[t] = sum / 45.0;
+    }
+    assertArrayEquals(expected, Coherence.strictNpmi(x, lists), 0.0);
+    for (int threads = 1; threads <= 3; threads++) {
+      try (Workers w = Workers.of(threads)) {
+        assertArrayEquals(expected, Coherence.strictNpmi(x, lists, w), 0.0, "threads " + threads);
+      }
+    }
   }
 }
