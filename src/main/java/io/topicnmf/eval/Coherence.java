@@ -160,20 +160,13 @@ public final class Coherence {
     int k = topTerms.length;
     // Each pair's co-occurrence count is merged once: the lists of --relevance auto's candidates
     // (thousands, TermListChoice) share most of their pairs. The distinct pairs are numbered in
-    // order of first use, then merged in parallel, each on its own.
+    // order of first use, then merged in parallel, each on its own; the sums below look each pair
+    // up again rather than keep every list's pair numbers (lists of up to 1000 terms share pairs).
     PairIndex pairs = new PairIndex();
-    int[][] pairOf = new int[k][];
-    for (int t = 0; t < k; t++) {
-      int[] topic = topTerms[t];
-      int n = topic.length;
-      pairOf[t] = new int[n < 2 ? 0 : n * (n - 1) / 2];
-      int q = 0;
-      for (int m = 1; m < n; m++) {
+    for (int[] topic : topTerms) {
+      for (int m = 1; m < topic.length; m++) {
         int um = local[topic[m]];
-        for (int l = 0; l < m; l++) {
-          int ul = local[topic[l]];
-          pairOf[t][q++] = pairs.indexOf((long) Math.min(um, ul) * union + Math.max(um, ul));
-        }
+        for (int l = 0; l < m; l++) pairs.indexOf(pairKey(um, local[topic[l]], union));
       }
     }
     long[] keys = pairs.keys();
@@ -201,14 +194,13 @@ public final class Coherence {
       }
       double sN = 0;
       double sU = 0;
-      int q = 0;
       for (int m = 1; m < n; m++) {
         int um = local[topic[m]];
         int dfm = ptr[um + 1] - ptr[um];
         for (int l = 0; l < m; l++) {
           int ul = local[topic[l]];
           int dfl = ptr[ul + 1] - ptr[ul];
-          int co = coCounts[pairOf[t][q++]];
+          int co = coCounts[pairs.indexOf(pairKey(um, ul, union))];
           sN += strict ? strictNpmi(co, dfm, dfl, docs) : npmi(co, dfm, dfl, docs);
           sU += umass(co, dfl, docs);
         }
@@ -381,6 +373,11 @@ public final class Coherence {
       }
     }
     return postings;
+  }
+
+  /** The key of the pair of union terms {@code u} and {@code v}, in either order. */
+  private static long pairKey(int u, int v, int union) {
+    return (long) Math.min(u, v) * union + Math.max(u, v);
   }
 
   /** Distinct pairs a task merges at a time. */
