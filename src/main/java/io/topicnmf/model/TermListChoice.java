@@ -27,7 +27,8 @@ import java.util.Map;
  * #exclusive}: each topic's list with the terms the other topics' lists of that ranking hold left
  * out), and five more candidates are lists grown by co-occurrence ({@link CoherentLists}).
  *
- * <p>The choice, deterministic: first the one candidate for all topics with the highest mean NPMI
+ * <p>The choice looks at a list longer than {@value #SCORED} terms through its first {@value
+ * #SCORED} ({@link #heads}). It is deterministic: first the one candidate for all topics with the highest mean NPMI
  * among those whose lists have diversity ≥ {@value #MIN_DIVERSITY} (if none has, the most diverse);
  * then, twice over the topics in order, each topic takes the candidate of highest NPMI for its own
  * list provided the diversity of all lists stays ≥ min(0.85, the start's diversity). A candidate's
@@ -51,6 +52,9 @@ public final class TermListChoice {
    * (the coverage rule of the class comment).
    */
   public static final double MIN_COVERAGE = 0.2;
+
+  /** Terms of a candidate list that the choice measures (NPMI, coverage, diversity; {@link #heads}). */
+  public static final int SCORED = 10;
 
   static final double[] LAMBDAS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
   static final double[] FLOORS = {0.002, 0.005, 0.01, 0.02};
@@ -148,14 +152,16 @@ public final class TermListChoice {
    *     leave the rule out
    */
   static Result choose(List<Candidate> cands, List<int[][]> lists, CsrMatrix counts, int k, int[] dominant) {
-    double[][] npmi = scores(counts, lists, k);
+    // Scored, covered and kept diverse by their heads; eligible by the whole lists' lengths.
+    List<int[][]> heads = heads(lists);
+    double[][] npmi = scores(counts, heads, k);
     boolean[][] eligible = eligible(lists, k);
-    if (dominant != null) covering(coverage(counts, lists, k, dominant), eligible);
-    int start = corpusChoice(lists, npmi, eligible);
+    if (dominant != null) covering(coverage(counts, heads, k, dominant), eligible);
+    int start = corpusChoice(heads, npmi, eligible);
     int[] pick = new int[k];
     Arrays.fill(pick, start);
     int[][] chosen = new int[k][];
-    for (int t = 0; t < k; t++) chosen[t] = lists.get(start)[t];
+    for (int t = 0; t < k; t++) chosen[t] = heads.get(start)[t];
     double floor = Math.min(MIN_DIVERSITY, Coherence.diversity(chosen));
     ListedTerms listed = new ListedTerms(chosen, counts.cols());
     for (int pass = 0; pass < 2; pass++) {
@@ -164,19 +170,46 @@ public final class TermListChoice {
         for (int c = 0; c < lists.size(); c++) {
           if (!eligible[c][t] || !(npmi[c][t] > npmi[best][t] + 1e-12 || !eligible[best][t])) continue;
           int[] was = chosen[t];
-          int[] now = lists.get(c)[t];
+          int[] now = heads.get(c)[t];
           listed.replace(was, now);
           if (listed.diversity() >= floor) best = c;
           listed.replace(now, was);
         }
         pick[t] = best;
-        listed.replace(chosen[t], lists.get(best)[t]);
-        chosen[t] = lists.get(best)[t];
+        listed.replace(chosen[t], heads.get(best)[t]);
+        chosen[t] = heads.get(best)[t];
       }
     }
+    for (int t = 0; t < k; t++) chosen[t] = lists.get(pick[t])[t];
     List<Candidate> per = new ArrayList<>(k);
     for (int t = 0; t < k; t++) per.add(cands.get(pick[t]));
     return new Result(chosen, new Ranking("auto", cands.size(), per));
+  }
+
+  /**
+   * The lists as the choice sees them: a list longer than {@value #SCORED} terms by its first
+   * {@value #SCORED}, the default {@code --top-terms} and the length the choice was tuned on
+   * (docs/design-notes.md). Whole long lists were tried: the pairs of a list grow with the square
+   * of its length (half a million for {@code --top-terms 1000}, over hundreds of candidate lists:
+   * five minutes on bbc), NPMI over dozens of terms favours the vocabulary of a single document
+   * (with 50 terms bbc's technology topic listed one article's gadget names), and a diversity of
+   * 0.85 over hundreds of terms per topic leaves only such lists. A longer list is thus its
+   * chosen ranking continued: its head is what the default length would choose, apart from the
+   * candidates that depend on the length (exclusive and grown lists).
+   */
+  static List<int[][]> heads(List<int[][]> lists) {
+    List<int[][]> out = new ArrayList<>(lists.size());
+    for (int[][] l : lists) {
+      int[][] h = l;
+      for (int t = 0; t < l.length; t++) {
+        if (l[t].length > SCORED) {
+          if (h == l) h = l.clone();
+          h[t] = Arrays.copyOf(l[t], SCORED);
+        }
+      }
+      out.add(h);
+    }
+    return out;
   }
 
   /**
@@ -274,7 +307,8 @@ public final class TermListChoice {
 
   /**
    * The {@code exclusive} lists of one ranking: each topic's list with the terms that the other
-   * topics' lists of the same ranking ({@code top}) hold left out, the next terms of its own
+   * topics' lists of the same ranking ({@code top}; of a list longer than {@value #SCORED} terms,
+   * its head, as the choice sees it: {@link #heads}) hold left out, the next terms of its own
    * ranking ({@code deep}, up to {@value #EXCLUSIVE_DEPTH}·n deep) taking their places; shorter than
    * n when the ranking runs out (such a list is never eligible). When two topics share a theme's
    * frequent words (a KL fit at more topics than themes often keeps two near-equal rows of H), the
@@ -284,16 +318,17 @@ public final class TermListChoice {
   static int[][] exclusive(int[][] top, int[][] deep, int n, int m) {
     int k = top.length;
     int[] listedBy = new int[m];
-    for (int[] list : top) for (int j : list) listedBy[j]++;
+    for (int[] list : top) for (int i = 0; i < Math.min(list.length, SCORED); i++) listedBy[list[i]]++;
     int[][] out = new int[k][];
     for (int t = 0; t < k; t++) {
-      for (int j : top[t]) listedBy[j]--; // now: by the other topics
+      int head = Math.min(top[t].length, SCORED);
+      for (int i = 0; i < head; i++) listedBy[top[t][i]]--; // now: by the other topics
       int[] own = new int[n];
       int c = 0;
       for (int p = 0; p < deep[t].length && c < n; p++) {
         if (listedBy[deep[t][p]] == 0) own[c++] = deep[t][p];
       }
-      for (int j : top[t]) listedBy[j]++;
+      for (int i = 0; i < head; i++) listedBy[top[t][i]]++;
       out[t] = c == n ? own : Arrays.copyOf(own, c);
     }
     return out;

@@ -268,6 +268,68 @@ class TermListChoiceTest {
   }
 
   @Test
+  void aListLongerThanTheScoredLengthIsChosenByItsHead() {
+    assertEquals(10, TermListChoice.SCORED);
+    // Terms 0-9 all in documents 0-9; 30-39 all in documents 10-19; 20-29 one document each
+    // (20-29); 40-59 all in documents 30-39.
+    double[][] c = new double[40][60];
+    for (int i = 0; i < 10; i++) {
+      for (int j = 0; j < 10; j++) {
+        c[i][j] = 1;
+        c[10 + i][30 + j] = 1;
+      }
+      c[20 + i][20 + i] = 1;
+      for (int j = 40; j < 60; j++) c[30 + i][j] = 1;
+    }
+    CsrMatrix counts = CsrMatrix.fromDense(c, 60);
+    int[] other = new int[20];
+    for (int j = 0; j < 20; j++) other[j] = 40 + j;
+    // Candidate 0: a coherent head (0-9), a tail that meets nothing (20-29). Candidate 1: a mixed
+    // head (0-4, 20-24), a coherent tail (30-39). Whole, candidate 1 scores higher; by the heads,
+    // candidate 0 does.
+    int[] a = new int[20];
+    int[] b = new int[20];
+    for (int j = 0; j < 10; j++) {
+      a[j] = j;
+      a[10 + j] = 20 + j;
+      b[j] = j < 5 ? j : 15 + j;
+      b[10 + j] = 30 + j;
+    }
+    List<int[][]> lists = List.of(new int[][] {a, other}, new int[][] {b, other});
+    assertTrue(Coherence.compute(counts, new int[][] {b}).meanNpmi() > Coherence.compute(counts, new int[][] {a}).meanNpmi());
+    List<TermListChoice.Candidate> cands = List.of(new TermListChoice.Candidate("refit", 0.3, "none", 0),
+        new TermListChoice.Candidate("refit", 0.9, "none", 0));
+    TermListChoice.Result r = TermListChoice.choose(cands, lists, counts, 2, null);
+    assertArrayEquals(a, r.lists()[0], "the whole list of the candidate with the coherent head");
+    assertEquals(cands.get(0), r.ranking().topics().get(0));
+    // The heads are the first ten terms; a list of ten or fewer is its own head.
+    assertArrayEquals(java.util.Arrays.copyOf(b, 10), TermListChoice.heads(lists).get(1)[0]);
+    List<int[][]> shortLists = new ArrayList<>();
+    shortLists.add(new int[][] {{1, 2, 3}});
+    assertEquals(3, TermListChoice.heads(shortLists).get(0)[0].length);
+  }
+
+  @Test
+  void anExclusiveLongListLeavesOutOnlyWhatTheOtherTopicsHeadsHold() {
+    // Topic 1 lists term 0 only after its first ten terms: topic 0 keeps it.
+    int[][] top = new int[2][12];
+    int[][] deep = new int[2][24];
+    for (int j = 0; j < 12; j++) {
+      top[0][j] = j;
+      top[1][j] = j < 11 ? 12 + j : 0;
+    }
+    for (int j = 0; j < 24; j++) {
+      deep[0][j] = j < 12 ? j : 30 + j;
+      deep[1][j] = j < 12 ? top[1][j] : 60 + j;
+    }
+    int[][] got = TermListChoice.exclusive(top, deep, 12, 100);
+    assertArrayEquals(top[0], got[0]);
+    // Topic 1's own term 0 is in topic 0's head: left out, the next of its ranking in its place.
+    assertEquals(11, java.util.Arrays.stream(got[1]).filter(j -> j >= 12 && j < 23).count());
+    assertEquals(72, got[1][11]);
+  }
+
+  @Test
   void diversityIsKeptWhenTheMostCoherentListsShareTerms() {
     // Terms 0-3 are together in 7 of 8 documents (NPMI 1 between them); term 4..9 in 2 documents.
     double[][] c = new double[8][10];
