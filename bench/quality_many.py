@@ -63,7 +63,8 @@ def run_topicnmf(corpus, k, out, tn_args):
     r = json.load(open(os.path.join(out, 'fit', 'report.json'), encoding='utf-8'))
     return {'topics': [[tw['surface'] for tw in t['terms']] for t in r['topics']],
             'assign': {d['id']: d['cluster'] for d in r['documents']},
-            'wall_s': wall, 'nmf_s': r['timings']['nmfSeconds'], 'cmd': cmd[1:]}
+            'wall_s': wall, 'nmf_s': r['timings']['nmfSeconds'], 'iterations': r['fit']['iterations'],
+            'cmd': cmd[1:]}
 
 
 def run_sklearn(corpus, k, out, solver):
@@ -97,7 +98,8 @@ def score(res, ruler, labels, names):
     assign = [res['assign'].get(n) for n in names]
     assign = [-1 if c is None else c for c in assign]
     return {'nmi': normalized_mutual_info_score(labels, assign), 'ari': adjusted_rand_score(labels, assign),
-            'npmi': ruler.npmi(res['topics']), 'div': diversity(res['topics']), 'wall_s': res['wall_s']}
+            'npmi': ruler.npmi(res['topics']), 'div': diversity(res['topics']), 'wall_s': res['wall_s'],
+            'iterations': res.get('iterations')}
 
 
 def ranks(values, higher_better=True):

@@ -25,6 +25,7 @@ secs = [t['seconds'] for t in f.get('trace', [])]
 print('iterations', f['iterations'], 'start s', round(secs[0], 2),
       'sweeps s', [round(b - a, 2) for a, b in zip(secs, secs[1:])])
 print('objective', repr(f['objective']), 'NMI', (r.get('evaluation') or {}).get('nmi'))
+print("trace", [("%.6g" % t["objective"]) for t in f.get("trace", [])])
 print('timings', {k: round(v, 1) for k, v in r.get('timings', {}).items() if isinstance(v, (int, float))})
 PY
 cat "$out/time"

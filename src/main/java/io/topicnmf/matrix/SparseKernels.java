@@ -13,10 +13,26 @@ import io.topicnmf.parallel.Workers;
  * copy ({@link CsrMatrix#transpose()}): a scatter {@code Aᵀ·B} would need per-thread
  * output copies and a reduction, while a transposed copy costs only {@code nnz} more entries and
  * keeps both products row-parallel and cache-friendly.
+ *
+ * <p>When B is larger than two slabs of {@link #SLAB_BYTES}, the parallel products take B's rows
+ * a slab at a time ({@link #multiplySlabbed}): every stored entry reads a row of B at random, and
+ * a B beyond the last-level cache makes each read a trip to memory, while a slab stays in cache
+ * through one pass over A's rows (the randomized SVD's {@code Xᵀ·Z} at 300 k documents, Z 84 MB:
+ * 1.65 → 0.43 s, bench/RESULTS.md, "Stop 39"). Each output still adds its terms in increasing p
+ * from zero, carried in C from slab to slab, so the bits are the same.
  */
 public final class SparseKernels {
   /** Rows per parallel block for row-independent sparse kernels; fixed, never derived from threads. */
   public static final int ROW_BLOCK = 256;
+
+  /**
+   * Bytes of B per slab of {@link #multiplySlabbed}. At 300 k documents (B = Z, 300,000 × 70
+   * floats) slabs of 20,000 rows (5.6 MB) took 0.43 s per product, 8,000 rows 0.55 s, 50,000 rows
+   * 0.65 s, 3,000 rows 0.80 s, one slab (the whole of Z) 1.65 s: small enough that both workers'
+   * slab stays in the 32 MB last-level cache beside A's stream and C's rows, large enough that a
+   * row of A meets a slab with more than a few of its entries.
+   */
+  static final long SLAB_BYTES = 6L << 20;
 
   private SparseKernels() {}
 
@@ -156,6 +172,11 @@ public final class SparseKernels {
     int[] colIdx = a.colIdx();
     float[] values = a.values();
     if (cf == null) {
+      int slab = slabRows(a.cols(), k, Float.BYTES);
+      if (slab < a.cols()) {
+        multiplySlabbed(a, k, c, slab, workers, (ci, p0, p1) -> addRows(colIdx, values, b, k, c, ci, p0, p1));
+        return;
+      }
       workers.forEachBlock(a.rows(), ROW_BLOCK,
           (blk, from, to) -> multiplyRows(rowPtr, colIdx, values, b, k, c, from, to, 0));
       return;
@@ -185,8 +206,125 @@ public final class SparseKernels {
     int[] rowPtr = a.rowPtr();
     int[] colIdx = a.colIdx();
     float[] values = a.values();
+    int slab = slabRows(a.cols(), k, Double.BYTES);
+    if (slab < a.cols()) {
+      multiplySlabbed(a, k, c, slab, workers, (ci, p0, p1) -> addRows(colIdx, values, b, k, c, ci, p0, p1));
+      return;
+    }
     workers.forEachBlock(a.rows(), ROW_BLOCK,
         (blk, from, to) -> multiplyRows(rowPtr, colIdx, values, b, k, c, from, to));
+  }
+
+  /**
+   * Rows of B per slab ({@link #SLAB_BYTES}) for a B of {@code cols} rows of {@code k} entries of
+   * {@code bytes} each; {@code cols} itself (one slab, the plain product) unless B holds more than
+   * two slabs.
+   */
+  static int slabRows(int cols, int k, int bytes) {
+    long rowBytes = Math.max(1L, (long) k * bytes);
+    long rows = Math.max(1L, SLAB_BYTES / rowBytes);
+    return (long) cols * rowBytes > 2 * SLAB_BYTES ? (int) Math.min(rows, cols) : cols;
+  }
+
+  /** Adds the stored entries {@code [p0, p1)} of a row times their rows of B to C's row at {@code ci}. */
+  interface RangeKernel {
+    void add(int ci, int p0, int p1);
+  }
+
+  /**
+   * {@code C = A·B} with B's rows taken a slab of {@code slab} at a time: for each slab, in
+   * order, every row of A (in parallel over fixed blocks) adds its stored entries whose columns
+   * fall in the slab (a contiguous run, the columns being increasing within a row) through {@code
+   * kernel}. Each output starts at zero and adds its terms in increasing p, so the bits are those
+   * of {@link #multiplyRows}, on any number of workers.
+   */
+  static void multiplySlabbed(CsrMatrix a, int k, double[] c, int slab, Workers workers, RangeKernel kernel) {
+    int[] rowPtr = a.rowPtr();
+    int[] colIdx = a.colIdx();
+    int rows = a.rows();
+    int[] next = java.util.Arrays.copyOf(rowPtr, rows);
+    workers.forEachBlock(rows, ROW_BLOCK, (blk, from, to) -> java.util.Arrays.fill(c, from * k, to * k, 0.0));
+    for (int s0 = 0; s0 < a.cols(); s0 += slab) {
+      int end = (int) Math.min(a.cols(), (long) s0 + slab);
+      workers.forEachBlock(rows, ROW_BLOCK, (blk, from, to) -> {
+        for (int i = from; i < to; i++) {
+          int p0 = next[i];
+          int p1 = p0;
+          int pe = rowPtr[i + 1];
+          while (p1 < pe && colIdx[p1] < end) {
+            p1++;
+          }
+          if (p1 > p0) {
+            next[i] = p1;
+            kernel.add(i * k, p0, p1);
+          }
+        }
+      });
+    }
+  }
+
+  /**
+   * {@code C(row at ci) += Σ_{p∈[p0,p1)} values[p]·B(colIdx[p],:)}, each output's terms added in
+   * increasing p after what it holds (four outputs in registers at a time, as {@link
+   * #multiplyRows}).
+   */
+  static void addRows(int[] colIdx, float[] values, double[] b, int k, double[] c, int ci, int p0, int p1) {
+    int t = 0;
+    for (; t + 4 <= k; t += 4) {
+      double s0 = c[ci + t];
+      double s1 = c[ci + t + 1];
+      double s2 = c[ci + t + 2];
+      double s3 = c[ci + t + 3];
+      for (int p = p0; p < p1; p++) {
+        double v = values[p];
+        int bj = colIdx[p] * k + t;
+        s0 += v * b[bj];
+        s1 += v * b[bj + 1];
+        s2 += v * b[bj + 2];
+        s3 += v * b[bj + 3];
+      }
+      c[ci + t] = s0;
+      c[ci + t + 1] = s1;
+      c[ci + t + 2] = s2;
+      c[ci + t + 3] = s3;
+    }
+    for (; t < k; t++) {
+      double s0 = c[ci + t];
+      for (int p = p0; p < p1; p++) {
+        s0 += values[p] * b[colIdx[p] * k + t];
+      }
+      c[ci + t] = s0;
+    }
+  }
+
+  /** {@link #addRows(int[], float[], double[], int, double[], int, int, int)} with B in single precision. */
+  static void addRows(int[] colIdx, float[] values, float[] b, int k, double[] c, int ci, int p0, int p1) {
+    int t = 0;
+    for (; t + 4 <= k; t += 4) {
+      double s0 = c[ci + t];
+      double s1 = c[ci + t + 1];
+      double s2 = c[ci + t + 2];
+      double s3 = c[ci + t + 3];
+      for (int p = p0; p < p1; p++) {
+        double v = values[p];
+        int bj = colIdx[p] * k + t;
+        s0 += v * b[bj];
+        s1 += v * b[bj + 1];
+        s2 += v * b[bj + 2];
+        s3 += v * b[bj + 3];
+      }
+      c[ci + t] = s0;
+      c[ci + t + 1] = s1;
+      c[ci + t + 2] = s2;
+      c[ci + t + 3] = s3;
+    }
+    for (; t < k; t++) {
+      double s0 = c[ci + t];
+      for (int p = p0; p < p1; p++) {
+        s0 += values[p] * (double) b[colIdx[p] * k + t];
+      }
+      c[ci + t] = s0;
+    }
   }
 
   private static void checkMultiply(CsrMatrix a, double[] b, int k, double[] c) {

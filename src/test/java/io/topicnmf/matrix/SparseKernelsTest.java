@@ -157,6 +157,80 @@ class SparseKernelsTest {
   }
 
   @Test
+  void slabbedProductsEqualThePlainOnesBitForBitOnAnyThreadsAndSlabSizes() {
+    // B taken a slab of its rows at a time (SLAB_BYTES): every output still adds its entries in
+    // order from zero, so the bits are the plain product's, whatever the slab and the workers.
+    SplittableRandom rnd = new SplittableRandom(11);
+    CsrMatrix a = CsrMatrix.fromDense(randomSparse(rnd, 900, 400, 0.08), 400);
+    for (int k : new int[] {1, 3, 4, 7, 70}) {
+      double[] b = randomDense(rnd, 400 * k);
+      float[] bf = new float[b.length];
+      for (int q = 0; q < bf.length; q++) bf[q] = (float) b[q];
+      double[] plain = new double[900 * k];
+      SparseKernels.multiply(a, b, k, plain);
+      double[] plainF = new double[900 * k];
+      SparseKernels.multiplyRows(a.rowPtr(), a.colIdx(), a.values(), bf, k, plainF, 0, 900, 0);
+      for (int slab : new int[] {1, 7, 64, 399, 400}) {
+        for (int threads = 1; threads <= 3; threads++) {
+          try (Workers workers = Workers.of(threads)) {
+            double[] c = randomDense(rnd, 900 * k); // overwritten, not added to
+            SparseKernels.multiplySlabbed(a, k, c, slab, workers,
+                (ci, p0, p1) -> SparseKernels.addRows(a.colIdx(), a.values(), b, k, c, ci, p0, p1));
+            assertArrayEquals(plain, c, 0.0, "k=" + k + " slab=" + slab + " threads=" + threads);
+            double[] cf = randomDense(rnd, 900 * k);
+            SparseKernels.multiplySlabbed(a, k, cf, slab, workers,
+                (ci, p0, p1) -> SparseKernels.addRows(a.colIdx(), a.values(), bf, k, cf, ci, p0, p1));
+            assertArrayEquals(plainF, cf, 0.0, "float k=" + k + " slab=" + slab + " threads=" + threads);
+          }
+        }
+      }
+    }
+    // Slabs only when B holds more than two of them: 70 doubles a row, the SVD's width.
+    int perSlab = (int) (SparseKernels.SLAB_BYTES / (70 * Double.BYTES));
+    int most = (int) (2 * SparseKernels.SLAB_BYTES / (70 * Double.BYTES)); // rows within two slabs' bytes
+    assertEquals(most, SparseKernels.slabRows(most, 70, Double.BYTES));
+    assertEquals(perSlab, SparseKernels.slabRows(most + 1, 70, Double.BYTES));
+    assertEquals((int) (SparseKernels.SLAB_BYTES / (70 * Float.BYTES)), SparseKernels.slabRows(2 * most + 2, 70, Float.BYTES));
+  }
+
+  @Test
+  void aProductWithABeyondTwoSlabsTakesTheSlabbedPathWithThePlainBits() {
+    // 40,000 rows of B × 40 doubles = 12.8 MB > 2 × SLAB_BYTES: the public products slab B.
+    SplittableRandom rnd = new SplittableRandom(12);
+    int cols = 40_000;
+    int rows = 300;
+    int k = 40;
+    assertTrue(SparseKernels.slabRows(cols, k, Double.BYTES) < cols);
+    assertTrue(SparseKernels.slabRows(cols, k, Float.BYTES) == cols, "12.8 MB of doubles, 6.4 MB of floats");
+    double[][] dense = new double[rows][];
+    int[] rowPtr = new int[rows + 1];
+    int nnz = 0;
+    int[][] colsOf = new int[rows][];
+    for (int i = 0; i < rows; i++) {
+      colsOf[i] = rnd.ints(60, 0, cols).distinct().sorted().toArray();
+      nnz += colsOf[i].length;
+      rowPtr[i + 1] = nnz;
+    }
+    int[] colIdx = new int[nnz];
+    float[] values = new float[nnz];
+    for (int i = 0, p = 0; i < rows; i++) {
+      for (int j : colsOf[i]) {
+        colIdx[p] = j;
+        values[p++] = (float) rnd.nextDouble();
+      }
+    }
+    CsrMatrix a = new CsrMatrix(rows, cols, rowPtr, colIdx, values);
+    double[] b = randomDense(rnd, cols * k);
+    double[] plain = new double[rows * k];
+    SparseKernels.multiplyRows(rowPtr, colIdx, values, b, k, plain, 0, rows);
+    try (Workers workers = Workers.of(2)) {
+      double[] c = new double[rows * k];
+      SparseKernels.multiply(a, b, k, c, workers);
+      assertArrayEquals(plain, c, 0.0);
+    }
+  }
+
+  @Test
   void shapeMismatchNamesBothShapes() {
     CsrMatrix a = CsrMatrix.fromDense(new double[][] {{1, 0, 2}, {0, 3, 0}}, 3);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
