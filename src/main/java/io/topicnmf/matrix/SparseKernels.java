@@ -54,55 +54,10 @@ public final class SparseKernels {
    */
   public static void multiplyRows(int[] rowPtr, int[] colIdx, float[] values, double[] b, int k, double[] c,
       int from, int to, int firstRow) {
-    // Output columns in registers, four at a time (then two, then one): one load of B per
-    // multiply-add instead of a load and a store of C as well. Four and not eight: the randomized
-    // SVD's products (l = k + 20 columns over 25 M non-zeros on the wiki proxy) ran about a third
-    // faster with four sums in flight than with eight (bench/RESULTS.md, "The NMF stage's fixed
-    // costs at scale"); the extra passes over the row's indices stay in L1. Each output is still
-    // the sum over p in order from zero, so the bits equal the plain loop's.
     for (int i = from; i < to; i++) {
       int ci = (i - firstRow) * k;
-      int p0 = rowPtr[i];
-      int p1 = rowPtr[i + 1];
-      int t = 0;
-      for (; t + 4 <= k; t += 4) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        for (int p = p0; p < p1; p++) {
-          double v = values[p];
-          int bj = colIdx[p] * k + t;
-          s0 += v * b[bj];
-          s1 += v * b[bj + 1];
-          s2 += v * b[bj + 2];
-          s3 += v * b[bj + 3];
-        }
-        c[ci + t] = s0;
-        c[ci + t + 1] = s1;
-        c[ci + t + 2] = s2;
-        c[ci + t + 3] = s3;
-      }
-      if (t + 2 <= k) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        for (int p = p0; p < p1; p++) {
-          double v = values[p];
-          int bj = colIdx[p] * k + t;
-          s0 += v * b[bj];
-          s1 += v * b[bj + 1];
-        }
-        c[ci + t] = s0;
-        c[ci + t + 1] = s1;
-        t += 2;
-      }
-      if (t < k) {
-        double s0 = 0.0;
-        for (int p = p0; p < p1; p++) {
-          s0 += values[p] * b[colIdx[p] * k + t];
-        }
-        c[ci + t] = s0;
-      }
+      java.util.Arrays.fill(c, ci, ci + k, 0.0);
+      addRows(colIdx, values, b, k, c, ci, rowPtr[i], rowPtr[i + 1]);
     }
   }
 
@@ -118,34 +73,8 @@ public final class SparseKernels {
       int from, int to, int firstRow) {
     for (int i = from; i < to; i++) {
       int ci = (i - firstRow) * k;
-      int p0 = rowPtr[i];
-      int p1 = rowPtr[i + 1];
-      int t = 0;
-      for (; t + 4 <= k; t += 4) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        for (int p = p0; p < p1; p++) {
-          double v = values[p];
-          int bj = colIdx[p] * k + t;
-          s0 += v * b[bj];
-          s1 += v * b[bj + 1];
-          s2 += v * b[bj + 2];
-          s3 += v * b[bj + 3];
-        }
-        c[ci + t] = s0;
-        c[ci + t + 1] = s1;
-        c[ci + t + 2] = s2;
-        c[ci + t + 3] = s3;
-      }
-      for (; t < k; t++) {
-        double s0 = 0.0;
-        for (int p = p0; p < p1; p++) {
-          s0 += values[p] * (double) b[colIdx[p] * k + t];
-        }
-        c[ci + t] = s0;
-      }
+      java.util.Arrays.fill(c, ci, ci + k, 0.0);
+      addRows(colIdx, values, b, k, c, ci, rowPtr[i], rowPtr[i + 1]);
     }
   }
 
@@ -265,8 +194,15 @@ public final class SparseKernels {
 
   /**
    * {@code C(row at ci) += Σ_{p∈[p0,p1)} values[p]·B(colIdx[p],:)}, each output's terms added in
-   * increasing p after what it holds (four outputs in registers at a time, as {@link
-   * #multiplyRows}).
+   * increasing p after what it holds: {@link #multiplyRows} (from zero) and each slab of {@link
+   * #multiplySlabbed}.
+   *
+   * <p>Output columns in registers, four at a time (then one): one load of B per multiply-add
+   * instead of a load and a store of C as well. Four and not eight: the randomized SVD's products
+   * (l = k + 20 columns over 25 M non-zeros on the wiki proxy) ran about a third faster with four
+   * sums in flight than with eight (bench/RESULTS.md, "The NMF stage's fixed costs at scale"); the
+   * extra passes over the row's indices stay in L1. Each output is still the sum over p in order,
+   * so the bits equal the plain loop's.
    */
   static void addRows(int[] colIdx, float[] values, double[] b, int k, double[] c, int ci, int p0, int p1) {
     int t = 0;
