@@ -106,12 +106,74 @@ public final class Nmf {
     Objects.requireNonNull(options, "options");
     NmfListener progress = listener == null ? NmfListener.NONE : listener;
     checkShape(x.rows(), x.cols(), options.k());
+    // Not with penalties: those on H (and an L2 one on W) do not scale with X, so the scaled
+    // problem would be another one.
+    int e = options.loss() == Loss.KL && Regularization.of(options, x.rows(), x.cols()).isZero()
+        ? klScaleExponent(x) : 0;
+    if (e != 0) {
+      // The scaled copy's values are beyond what the plan counts for X: it keeps room for them.
+      afterFit += 4L * x.nnz();
+    }
     MemoryPlan plan = MemoryPlan.of(x, options, afterFit);
     NmfOptions planned = plan.apply(options);
+    CsrMatrix xs = e == 0 ? x : scaled(x, Math.scalb(1.0f, e));
     NmfResult r = planned.batchSize() > 0
-        ? MiniBatchNmf.fit(RowSource.of(x), planned, progress)
-        : fitInMemory(x, planned, progress, plan.compact() ? spillFolder(scratch) : null, spillFolder(scratch), true);
-    return r.withMemory(plan);
+        ? MiniBatchNmf.fit(RowSource.of(xs), planned, progress)
+        : fitInMemory(xs, planned, progress, plan.compact() ? spillFolder(scratch) : null, spillFolder(scratch), true);
+    return (e == 0 ? r : unscaled(r, e)).withMemory(plan);
+  }
+
+  /** A KL fit of a matrix whose largest value is below this is fitted to X·2^e, largest value in [0.5, 1). */
+  static final double KL_SMALLEST_MAX = 0x1p-20;
+
+  /**
+   * The power of two a KL fit scales X by: 0 unless X's largest value is positive and below
+   * {@link #KL_SMALLEST_MAX} (about 10⁻⁶), then the e that brings it into [0.5, 1). KL descent and
+   * multiplicative updates raise predictions below {@link Sweeps#KL_EPSILON} (about 1.2·10⁻⁷) to
+   * it, as scikit-learn does: on data of 10⁻³⁸ every prediction was floored and the fit stopped
+   * after 0 iterations with a relative error of 1. The divergence is homogeneous (D(cX‖cWH) =
+   * c·D(X‖WH)), so the fit of X·2^e with W scaled back by 2^−e is the fit of X, and a power of two
+   * scales exactly (the caller does not scale a penalised fit: penalties on H, and an L2 one on W,
+   * do not scale with X); matrices above the bound (every TF-IDF or count matrix) keep every bit.
+   */
+  static int klScaleExponent(CsrMatrix x) {
+    float[] v = x.values();
+    float max = 0f;
+    for (int p = 0, n = x.nnz(); p < n; p++) {
+      max = Math.max(max, v[p]);
+    }
+    if (!(max > 0f) || max >= KL_SMALLEST_MAX) {
+      return 0;
+    }
+    return -Math.getExponent(max) - 1;
+  }
+
+  /** X with every value multiplied by {@code factor} (a power of two, so exactly). */
+  private static CsrMatrix scaled(CsrMatrix x, float factor) {
+    float[] v = x.values();
+    float[] out = new float[x.nnz()];
+    for (int p = 0; p < out.length; p++) {
+      out[p] = v[p] * factor;
+    }
+    return new CsrMatrix(x.rows(), x.cols(), x.rowPtr(), x.colIdx(), out);
+  }
+
+  /**
+   * The result of a fit of X·2^e as the fit of X: W scaled by 2^−e, the divergence and every
+   * traced objective by 2^−e, the Frobenius objective by 2^−2e, the relative error as it is.
+   */
+  private static NmfResult unscaled(NmfResult r, int e) {
+    double[] w = r.w().data().clone();
+    for (int q = 0; q < w.length; q++) {
+      w[q] = Math.scalb(w[q], -e);
+    }
+    List<TracePoint> trace = new ArrayList<>(r.trace().size());
+    for (TracePoint t : r.trace()) {
+      trace.add(new TracePoint(t.iteration(), t.seconds(), Math.scalb(t.objective(), -e)));
+    }
+    return new NmfResult(new DenseMatrix(r.w().rows(), r.w().cols(), w), r.h(), r.iterations(), r.converged(),
+        r.loss(), Math.scalb(r.objective(), -e), Math.scalb(r.frobeniusObjective(), -2 * e), r.relativeError(),
+        trace, r.memory());
   }
 
   private static java.nio.file.Path spillFolder(java.nio.file.Path scratch) {
