@@ -125,16 +125,26 @@ public final class Nmf {
 
   /** A KL fit of a matrix whose largest value is below this is fitted to X·2^e, largest value in [0.5, 1). */
   static final double KL_SMALLEST_MAX = 0x1p-20;
+  /** Likewise a KL fit of a matrix whose largest value is at least this. */
+  static final double KL_LARGEST_MAX = 0x1p16;
 
   /**
    * The power of two a KL fit scales X by: 0 unless X's largest value is positive and below
-   * {@link #KL_SMALLEST_MAX} (about 10⁻⁶), then the e that brings it into [0.5, 1). KL descent and
-   * multiplicative updates raise predictions below {@link Sweeps#KL_EPSILON} (about 1.2·10⁻⁷) to
-   * it, as scikit-learn does: on data of 10⁻³⁸ every prediction was floored and the fit stopped
-   * after 0 iterations with a relative error of 1. The divergence is homogeneous (D(cX‖cWH) =
+   * {@link #KL_SMALLEST_MAX} (about 10⁻⁶) or at least {@link #KL_LARGEST_MAX} (65,536), then the e
+   * that brings it into [0.5, 1). Below: KL descent and multiplicative updates raise predictions
+   * below {@link Sweeps#KL_EPSILON} (about 1.2·10⁻⁷) to it, as scikit-learn does, and on data of
+   * 10⁻³⁸ every prediction was floored and the fit stopped after 0 iterations with a relative
+   * error of 1. Above: NNDSVDa fills the SVD factors' zeros with mean(X), as scikit-learn does,
+   * which does not scale as the factors do (they scale with √c), so the start's predictions grow
+   * with c² and its divergence far beyond the fit's; the convergence rule's threshold (tol × the
+   * start's objective) then stopped the fit early: on a planted matrix the final divergence was
+   * 0.6 % above the unit-scale fit's at 2¹², 1.9 % at 2¹⁶, 47 % at 2¹⁸ and four times it at 2³³
+   * (relative error 1.14). The divergence is homogeneous (D(cX‖cWH) =
    * c·D(X‖WH)), so the fit of X·2^e with W scaled back by 2^−e is the fit of X, and a power of two
-   * scales exactly (the caller does not scale a penalised fit: penalties on H, and an L2 one on W,
-   * do not scale with X); matrices above the bound (every TF-IDF or count matrix) keep every bit.
+   * scales exactly (scaled down, a value more than 2¹⁴⁹ below the largest would flush to zero, a
+   * term of the divergence below 10⁻⁴⁴ of the largest; the caller does not scale a penalised fit:
+   * penalties on H, and an L2 one on W, do not scale with X); matrices between the bounds (every
+   * TF-IDF matrix, counts below 65,536) keep every bit.
    */
   static int klScaleExponent(CsrMatrix x) {
     float[] v = x.values();
@@ -142,7 +152,7 @@ public final class Nmf {
     for (int p = 0, n = x.nnz(); p < n; p++) {
       max = Math.max(max, v[p]);
     }
-    if (!(max > 0f) || max >= KL_SMALLEST_MAX) {
+    if (!(max > 0f) || max >= KL_SMALLEST_MAX && max < KL_LARGEST_MAX) {
       return 0;
     }
     return -Math.getExponent(max) - 1;

@@ -8,9 +8,10 @@ import io.topicnmf.matrix.CsrMatrix;
 import org.junit.jupiter.api.Test;
 
 /**
- * A KL fit of a matrix of tiny values: fitted to X·2^e (largest value in [0.5, 1)) and scaled
- * back, so that predictions are not all floored at the KL ε (the fit of 10⁻³⁸ data used to stop
- * after 0 iterations with a relative error of 1).
+ * A KL fit of a matrix of tiny or large values: fitted to X·2^e (largest value in [0.5, 1)) and
+ * scaled back, so that predictions are not all floored at the KL ε (the fit of 10⁻³⁸ data used to
+ * stop after 0 iterations with a relative error of 1) and NNDSVDa's fill does not swamp the start
+ * (the fit of 10¹⁰ data stopped after 6 sweeps with a relative error above 1).
  */
 class KlScaleTest {
   private static CsrMatrix times(CsrMatrix x, float factor) {
@@ -31,8 +32,17 @@ class KlScaleTest {
     // The reference: the same values with their largest in [0.5, 1), which the fit takes as they are.
     CsrMatrix unit = times(x, Math.scalb(1f, -Math.getExponent(max) - 1));
     assertEquals(0, Nmf.klScaleExponent(unit));
-    CsrMatrix tiny = times(unit, 0x1p-120f); // largest value about 10⁻³⁶
-    assertEquals(120, Nmf.klScaleExponent(tiny));
+    for (int e : new int[] {120, -60, -17}) {
+      aScaledMatrixIsFittedAsTheUnitOne(unit, e);
+    }
+    assertEquals(0, Nmf.klScaleExponent(times(unit, 0x1p15f)), "counts below 65,536 keep their bits");
+  }
+
+  private static void aScaledMatrixIsFittedAsTheUnitOne(CsrMatrix unit, int scale) {
+    // X·2^-e: largest value about 10⁻³⁶ (e = 120), 10¹⁸ (e = -60) or just above 65,536 (e = -17).
+    CsrMatrix tiny = times(unit, Math.scalb(1f, -scale));
+    assertEquals(scale, Nmf.klScaleExponent(tiny));
+    int e = -scale;
     for (Solver solver : new Solver[] {Solver.CD, Solver.MU}) {
       NmfResult a = Nmf.fit(unit, kl(6, solver), null);
       NmfResult b = Nmf.fit(tiny, kl(6, solver), null);
@@ -42,13 +52,13 @@ class KlScaleTest {
       double[] wa = a.w().data();
       double[] wb = b.w().data();
       for (int q = 0; q < wa.length; q++) {
-        assertEquals(Math.scalb(wa[q], -120), wb[q], 0.0, solver + ": W entry " + q);
+        assertEquals(Math.scalb(wa[q], e), wb[q], 0.0, solver + ": W entry " + q);
       }
-      assertEquals(Math.scalb(a.objective(), -120), b.objective(), 0.0, solver + ": divergence");
+      assertEquals(Math.scalb(a.objective(), e), b.objective(), 0.0, solver + ": divergence");
       assertEquals(a.relativeError(), b.relativeError(), 0.0, solver + ": relative error");
       assertEquals(a.trace().size(), b.trace().size());
       for (int i = 0; i < a.trace().size(); i++) {
-        assertEquals(Math.scalb(a.trace().get(i).objective(), -120), b.trace().get(i).objective(), 0.0);
+        assertEquals(Math.scalb(a.trace().get(i).objective(), e), b.trace().get(i).objective(), 0.0);
       }
     }
   }
