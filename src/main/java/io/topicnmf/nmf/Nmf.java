@@ -116,7 +116,7 @@ public final class Nmf {
     }
     MemoryPlan plan = MemoryPlan.of(x, options, afterFit);
     NmfOptions planned = plan.apply(options);
-    CsrMatrix xs = e == 0 ? x : scaled(x, Math.scalb(1.0f, e));
+    CsrMatrix xs = e == 0 ? x : scaled(x, Math.scalb(1.0, e));
     NmfResult r = planned.batchSize() > 0
         ? MiniBatchNmf.fit(RowSource.of(xs), planned, progress)
         : fitInMemory(xs, planned, progress, plan.compact() ? spillFolder(scratch) : null, spillFolder(scratch), true);
@@ -155,15 +155,17 @@ public final class Nmf {
     if (!(max > 0f) || max >= KL_SMALLEST_MAX && max < KL_LARGEST_MAX) {
       return 0;
     }
-    return -Math.getExponent(max) - 1;
+    // As a double: a subnormal float's exponent is then its own (Math.getExponent of the float
+    // says −127 for all of them), and 2^e may be beyond float's range (up to 2^149).
+    return -Math.getExponent((double) max) - 1;
   }
 
   /** X with every value multiplied by {@code factor} (a power of two, so exactly). */
-  private static CsrMatrix scaled(CsrMatrix x, float factor) {
+  private static CsrMatrix scaled(CsrMatrix x, double factor) {
     float[] v = x.values();
     float[] out = new float[x.nnz()];
     for (int p = 0; p < out.length; p++) {
-      out[p] = v[p] * factor;
+      out[p] = (float) (v[p] * factor);
     }
     return new CsrMatrix(x.rows(), x.cols(), x.rowPtr(), x.colIdx(), out);
   }

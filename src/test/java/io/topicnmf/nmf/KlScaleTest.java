@@ -67,10 +67,15 @@ class KlScaleTest {
   void ordinaryMatricesAndOtherLossesAreNotScaled() {
     CsrMatrix x = NmfMemoryTest.generated(200, 100, 10, 3);
     assertEquals(0, Nmf.klScaleExponent(x));
-    CsrMatrix small = times(x, 0x1p-10f);
     float max = 0f;
-    for (float v : small.values()) max = Math.max(max, v);
-    assertEquals(max >= Nmf.KL_SMALLEST_MAX ? 0 : -Math.getExponent(max) - 1, Nmf.klScaleExponent(small));
+    for (float v : x.values()) max = Math.max(max, v);
+    // Just inside either bound: not scaled; just outside: scaled into [0.5, 1).
+    float factor = (float) (Nmf.KL_SMALLEST_MAX / max);
+    assertEquals(0, Nmf.klScaleExponent(times(x, factor)));
+    assertEquals(20, Nmf.klScaleExponent(times(x, Math.nextDown(factor))));
+    // A largest value that is a subnormal float (2^-140): scaled by 2^139, into [0.5, 1).
+    CsrMatrix one = new CsrMatrix(1, 2, new int[] {0, 2}, new int[] {0, 1}, new float[] {0x1p-141f, 0x1p-140f});
+    assertEquals(139, Nmf.klScaleExponent(one));
     // Frobenius on tiny data is left alone (HALS has no floor): same as before, a working fit.
     CsrMatrix tiny = times(x, 0x1p-120f);
     NmfResult f = Nmf.fit(tiny, NmfOptions.defaults(4).withThreads(1), null);
